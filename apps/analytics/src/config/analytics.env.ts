@@ -1,0 +1,6 @@
+import { RedisServiceEnv } from '@shopfloor/config';
+
+/** The analytics service's environment (see .env.example). */
+export class AnalyticsEnv extends RedisServiceEnv {
+  override PORT = 3002;
+}

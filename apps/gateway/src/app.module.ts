@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { MachinesController } from './machines/machines.controller';
+import { DownstreamHealth } from './probes/downstream-health';
+import { ProbesController } from './probes/probes.controller';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [ProbesController, MachinesController],
+  providers: [DownstreamHealth],
+})
+export class AppModule {}

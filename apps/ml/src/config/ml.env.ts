@@ -1,0 +1,6 @@
+import { DatabaseEnv } from '@shopfloor/config';
+
+/** The ml service's environment (see .env.example). */
+export class MlEnv extends DatabaseEnv {
+  override PORT = 3003;
+}

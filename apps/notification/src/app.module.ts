@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { createHealthPingController } from '@shopfloor/runtime';
+
+@Module({
+  controllers: [createHealthPingController('notification')],
+})
+export class AppModule {}

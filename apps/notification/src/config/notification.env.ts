@@ -1,0 +1,6 @@
+import { DatabaseEnv } from '@shopfloor/config';
+
+/** The notification service's environment (see .env.example). */
+export class NotificationEnv extends DatabaseEnv {
+  override PORT = 3004;
+}

@@ -1,0 +1,60 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Variables every service reads. Defaults suit a single-host install against local infrastructure. */
+export class BaseServiceEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsInt() @Min(1) @Max(65535)
+  PORT!: number;
+
+  /** NATS servers, comma separated. */
+  @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port[,nats://host:port...]' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsOptional() @IsString()
+  NATS_USER?: string;
+
+  @IsOptional() @IsString()
+  NATS_PASSWORD?: string;
+
+  @IsOptional() @IsString()
+  NATS_TOKEN?: string;
+
+  /** Upper bound on an RPC over NATS, in milliseconds. */
+  @IsInt() @Min(100) @Max(60000)
+  RPC_TIMEOUT_MS = 4000;
+
+  /** How long SIGTERM may take to drain and finish in-flight work, in milliseconds. */
+  @IsInt() @Min(1000) @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 15000;
+}
+
+/** Services that own a Postgres schema. */
+export class DatabaseEnv extends BaseServiceEnv {
+  /** postgres://<service role>:<password>@host:port/database — the role may touch only its own schema. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsIn(['disable', 'require', 'verify-full'])
+  DATABASE_SSL: 'disable' | 'require' | 'verify-full' = 'disable';
+
+  @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Run pending migrations at start (the default) or leave it to the `migrate` command. */
+  @IsIn(['true', 'false'])
+  DATABASE_MIGRATIONS_RUN: 'true' | 'false' = 'true';
+}
+
+/** Services that use Redis. */
+export class RedisServiceEnv extends DatabaseEnv {
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+}

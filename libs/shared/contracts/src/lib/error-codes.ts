@@ -1,0 +1,61 @@
+/**
+ * Domain error codes. Services throw {@link DomainError} with one of these; only the gateway maps a code to an HTTP
+ * status and the public error body.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthorized = 'UNAUTHORIZED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  MethodNotAllowed = 'METHOD_NOT_ALLOWED',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  InternalError = 'INTERNAL_ERROR',
+  MachineNotFound = 'MACHINE_NOT_FOUND',
+  ApiKeyNotFound = 'API_KEY_NOT_FOUND',
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+  invalid_value: unknown;
+}
+
+export interface DomainErrorShape {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown> | null;
+  field_errors?: FieldError[];
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> | null = null,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message);
+    this.name = DomainError.name;
+  }
+
+  toShape(): DomainErrorShape {
+    return {
+      code: this.code,
+      message: this.message,
+      details: this.details,
+      ...(this.fieldErrors ? { field_errors: this.fieldErrors } : {}),
+    };
+  }
+
+  static fromShape(shape: DomainErrorShape): DomainError {
+    return new DomainError(shape.code, shape.message, shape.details, shape.field_errors);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (Object.values(ErrorCode) as string[]).includes(value);
+}

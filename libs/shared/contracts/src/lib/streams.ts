@@ -1,0 +1,66 @@
+import { SUBJECTS } from './subjects';
+
+export interface StreamDefinition {
+  readonly name: string;
+  readonly subjects: readonly string[];
+  readonly description: string;
+  /** Maximum age of a message in the stream, in seconds (0 = no limit). */
+  readonly maxAgeSeconds: number;
+  /** Window in which a repeated Nats-Msg-Id is dropped as a duplicate, in seconds. */
+  readonly duplicateWindowSeconds: number;
+}
+
+const DAY = 24 * 3600;
+
+/** JetStream streams. Services create the ones they use at start; creating one that exists is harmless. */
+export const STREAMS = {
+  shopfloor: {
+    name: 'SHOPFLOOR',
+    subjects: [SUBJECTS.shopfloor.all],
+    description: 'Canonical shop-floor records from the CIMCO source',
+    maxAgeSeconds: 14 * DAY,
+    duplicateWindowSeconds: 2 * 3600,
+  },
+  alerts: {
+    name: 'ALERTS',
+    subjects: [SUBJECTS.alerts.all],
+    description: 'Alerts raised by analytics and ml',
+    maxAgeSeconds: 30 * DAY,
+    duplicateWindowSeconds: 3600,
+  },
+  mlPredictions: {
+    name: 'ML_PREDICTIONS',
+    subjects: [SUBJECTS.mlEvents.all],
+    description: 'Predictions and anomalies from the ml service',
+    maxAgeSeconds: 30 * DAY,
+    duplicateWindowSeconds: 3600,
+  },
+  deadLetters: {
+    name: 'DEAD_LETTERS',
+    subjects: [SUBJECTS.deadLetter.all],
+    description: 'Messages a consumer gave up on after its bounded redeliveries',
+    maxAgeSeconds: 90 * DAY,
+    duplicateWindowSeconds: 120,
+  },
+} as const satisfies Record<string, StreamDefinition>;
+
+export interface ConsumerDefinition {
+  readonly stream: StreamDefinition;
+  readonly durableName: string;
+  readonly filterSubject: string;
+  /** Deliveries before a message goes to the dead-letter subject. */
+  readonly maxDeliver: number;
+  /** Seconds the server waits for an ack before redelivering. */
+  readonly ackWaitSeconds: number;
+}
+
+/** Durable consumers, one per (service, purpose). */
+export const CONSUMERS = {
+  analyticsShopfloor: {
+    stream: STREAMS.shopfloor,
+    durableName: 'analytics-shopfloor',
+    filterSubject: SUBJECTS.shopfloor.all,
+    maxDeliver: 5,
+    ackWaitSeconds: 30,
+  },
+} as const satisfies Record<string, ConsumerDefinition>;

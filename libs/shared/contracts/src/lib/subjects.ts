@@ -1,0 +1,68 @@
+import type { DownstreamService } from './services';
+
+/**
+ * Every NATS subject of the platform. Request/reply subjects (`<service>.<feature>.<verb>`) are disjoint from the
+ * subjects JetStream streams capture, because a stream would otherwise answer a request with its publish ack.
+ */
+export const SUBJECTS = {
+  ingestion: {
+    healthPing: 'ingestion.health.ping',
+  },
+  analytics: {
+    healthPing: 'analytics.health.ping',
+    machinesList: 'analytics.machines.list',
+    machineGet: 'analytics.machines.get',
+  },
+  ml: {
+    healthPing: 'ml.health.ping',
+  },
+  notification: {
+    healthPing: 'notification.health.ping',
+  },
+  /** Canonical shop-floor records published by ingestion (stream SHOPFLOOR). */
+  shopfloor: {
+    all: 'shopfloor.>',
+    machineUpserted: 'shopfloor.machine.upserted',
+    machineDeleted: 'shopfloor.machine.deleted',
+  },
+  /** Raised alerts (stream ALERTS). */
+  alerts: {
+    all: 'alerts.>',
+    raised: 'alerts.raised',
+  },
+  /** Prediction events (stream ML_PREDICTIONS). */
+  mlEvents: {
+    all: 'ml.prediction.>',
+  },
+  /** Messages that exhausted their deliveries: `dlq.<stream>.<consumer>` (stream DEAD_LETTERS). */
+  deadLetter: {
+    all: 'dlq.>',
+    of: (stream: string, consumer: string): string => `dlq.${stream}.${consumer}`,
+  },
+  /** Live fan-out to every gateway replica (plain core NATS, no queue group). */
+  live: {
+    machine: (machineId: string): string => `live.machine.${machineId}`,
+    allMachines: 'live.machine.*',
+    alerts: 'live.alerts',
+  },
+} as const;
+
+/** The health-ping subject of each downstream service, as the gateway's readiness check asks them. */
+export const HEALTH_PING_SUBJECTS: Record<DownstreamService, string> = {
+  ingestion: SUBJECTS.ingestion.healthPing,
+  analytics: SUBJECTS.analytics.healthPing,
+  ml: SUBJECTS.ml.healthPing,
+  notification: SUBJECTS.notification.healthPing,
+};
+
+/** NATS message headers the platform sets on every request and event. */
+export const HEADERS = {
+  requestId: 'x-request-id',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+  /** Set on dead letters: why the message was given up on. */
+  deadLetterReason: 'x-dead-letter-reason',
+  deadLetterStream: 'x-dead-letter-stream',
+  deadLetterConsumer: 'x-dead-letter-consumer',
+  deadLetterDeliveries: 'x-dead-letter-deliveries',
+} as const;

@@ -1,0 +1,197 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { context as otelContext, trace } from '@opentelemetry/api';
+import { DomainError, ErrorCode, HEADERS, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
+import { acceptOrCreateRequestId, MetricsRegistry, requestContext } from '@shopfloor/observability';
+import { AckPolicy, DeliverPolicy, JSONCodec, headers as natsHeaders, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type MsgHdrs, type Subscription } from 'nats';
+import { isNotFound, JetStreamService } from './jetstream';
+import { incomingContext } from './message-headers';
+import { NatsConnectionHolder } from './nats-connection';
+
+const codec = JSONCodec<unknown>();
+const tracer = trace.getTracer('shopfloor-nats');
+
+export interface EventContext {
+  subject: string;
+  /** 1 on the first delivery. */
+  deliveryCount: number;
+  streamSequence: number;
+  requestId: string;
+}
+
+export type EventHandler = (payload: unknown, context: EventContext) => Promise<void>;
+
+/** Thrown by a handler for a message that can never succeed (malformed, invalid): it goes to the dead letters at once. */
+export class PoisonMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = PoisonMessageError.name;
+  }
+}
+
+export interface RunningConsumer {
+  /** Stops pulling, lets the message in hand finish, and returns once it has. */
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/** Redelivery delay after the n-th failed delivery: exponential with full jitter, capped. */
+export function redeliveryDelayMs(deliveryCount: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, deliveryCount - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * Durable pull consumers with explicit ack. A failing message is redelivered with backoff up to the consumer's
+ * `maxDeliver`; then (or at once, if it is poison) it is copied to `dlq.<stream>.<consumer>` with the reason in its
+ * headers and terminated — never dropped silently. If a process dies on the last delivery the server's
+ * max-deliveries advisory is turned into a dead letter too. Every replica pulls from the same durable consumer,
+ * so the replicas share the work.
+ */
+@Injectable()
+export class DurableConsumerFactory {
+  private readonly logger = new Logger(DurableConsumerFactory.name);
+
+  constructor(
+    private readonly jetStream: JetStreamService,
+    private readonly nats: NatsConnectionHolder,
+    private readonly metrics: MetricsRegistry,
+  ) {}
+
+  async ensureConsumer(def: ConsumerDefinition): Promise<void> {
+    const jsm = await this.jetStream.jsm();
+    const config: Partial<ConsumerConfig> = {
+      durable_name: def.durableName,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: def.filterSubject,
+      max_deliver: def.maxDeliver,
+      ack_wait: nanos(def.ackWaitSeconds * 1000),
+      max_ack_pending: 1000,
+    };
+    const existing = await jsm.consumers.info(def.stream.name, def.durableName).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    if (!existing) {
+      await jsm.consumers.add(def.stream.name, config);
+    } else if (
+      existing.config.max_deliver !== config.max_deliver ||
+      existing.config.ack_wait !== config.ack_wait ||
+      existing.config.filter_subject !== config.filter_subject
+    ) {
+      await jsm.consumers.update(def.stream.name, def.durableName, config);
+    }
+  }
+
+  async start(def: ConsumerDefinition, handler: EventHandler): Promise<RunningConsumer> {
+    await this.ensureConsumer(def);
+    const consumer = await this.jetStream.client.consumers.get(def.stream.name, def.durableName);
+    const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
+    const advisory = this.watchMaxDeliveries(def);
+    const loop = (async () => {
+      for await (const msg of messages) {
+        await this.process(def, handler, msg);
+      }
+    })().catch((error: unknown) => this.logger.error({ message: `Consumer ${def.durableName} stopped`, err: error }));
+    return {
+      stop: async () => {
+        advisory.unsubscribe();
+        await messages.close();
+        await loop;
+      },
+    };
+  }
+
+  private async process(def: ConsumerDefinition, handler: EventHandler, msg: JsMsg): Promise<void> {
+    const incoming = incomingContext(msg.headers);
+    const requestId = acceptOrCreateRequestId(incoming.requestId);
+    const ctx: EventContext = { subject: msg.subject, deliveryCount: msg.info.redeliveryCount, streamSequence: msg.seq, requestId };
+    const stop = this.metrics.natsHandlerDuration.startTimer({ subject: msg.subject, kind: 'event' });
+    await requestContext.run({ requestId }, () =>
+      otelContext.with(incoming.traceContext, () =>
+        tracer.startActiveSpan(`consume ${msg.subject}`, async (span) => {
+          try {
+            let payload: unknown;
+            try {
+              payload = codec.decode(msg.data);
+            } catch {
+              throw new PoisonMessageError('message body is not valid JSON');
+            }
+            await handler(payload, ctx);
+            msg.ack();
+            stop({ outcome: 'ok' });
+          } catch (error) {
+            stop({ outcome: 'error' });
+            await this.onFailure(def, msg, ctx, error);
+          } finally {
+            span.end();
+          }
+        }),
+      ),
+    );
+  }
+
+  private async onFailure(def: ConsumerDefinition, msg: JsMsg, ctx: EventContext, error: unknown): Promise<void> {
+    const poison = error instanceof PoisonMessageError || (error instanceof DomainError && error.code === ErrorCode.ValidationFailed);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (poison || ctx.deliveryCount >= def.maxDeliver) {
+      try {
+        await this.deadLetter(def, msg.seq, msg.subject, msg.data, msg.headers, poison ? `rejected: ${reason}` : `failed ${ctx.deliveryCount} times: ${reason}`, ctx.deliveryCount);
+        msg.term();
+        this.logger.error({ message: `Dead-lettered message ${msg.seq} of ${def.stream.name}`, subject: msg.subject, reason, deliveries: ctx.deliveryCount });
+      } catch (dlqError) {
+        this.logger.error({ message: 'Could not dead-letter a message; it will be redelivered', err: dlqError });
+        msg.nak(redeliveryDelayMs(ctx.deliveryCount));
+      }
+      return;
+    }
+    this.logger.warn({ message: `Handler failed, will redeliver`, subject: msg.subject, reason, deliveries: ctx.deliveryCount });
+    msg.nak(redeliveryDelayMs(ctx.deliveryCount));
+  }
+
+  private async deadLetter(
+    def: ConsumerDefinition,
+    sequence: number,
+    subject: string,
+    data: Uint8Array,
+    original: MsgHdrs | undefined,
+    reason: string,
+    deliveries: number,
+  ): Promise<void> {
+    const h = natsHeaders();
+    if (original) for (const key of original.keys()) if (!key.startsWith('Nats-')) h.set(key, original.get(key));
+    h.set(HEADERS.deadLetterReason, reason.slice(0, 1000));
+    h.set(HEADERS.deadLetterStream, def.stream.name);
+    h.set(HEADERS.deadLetterConsumer, def.durableName);
+    h.set(HEADERS.deadLetterDeliveries, String(deliveries));
+    h.set('x-original-subject', subject);
+    // The id makes the dead letter idempotent: the handler's copy and the advisory's copy are stored once.
+    await this.jetStream.client.publish(SUBJECTS.deadLetter.of(def.stream.name, def.durableName), data, {
+      headers: h,
+      msgID: `dlq:${def.stream.name}:${def.durableName}:${sequence}`,
+    });
+  }
+
+  private watchMaxDeliveries(def: ConsumerDefinition): Subscription {
+    const subject = `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${def.stream.name}.${def.durableName}`;
+    return this.nats.connection.subscribe(subject, {
+      queue: def.durableName,
+      callback: (error, msg) => {
+        if (error) return;
+        const advisory = codec.decode(msg.data) as { stream_seq?: number; deliveries?: number };
+        if (typeof advisory.stream_seq !== 'number') return;
+        const sequence = advisory.stream_seq;
+        void (async () => {
+          try {
+            const jsm = await this.jetStream.jsm();
+            const stored = await jsm.streams.getMessage(def.stream.name, { seq: sequence });
+            await this.deadLetter(def, sequence, stored.subject, stored.data, stored.header, 'delivery limit reached without an ack', advisory.deliveries ?? def.maxDeliver);
+          } catch (dlqError) {
+            this.logger.error({ message: `Could not dead-letter message ${sequence} after max deliveries`, err: dlqError });
+          }
+        })();
+      },
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { HealthRegistry } from '@shopfloor/observability';
+import { DurableConsumerFactory } from './durable-consumer';
+import { JetStreamService } from './jetstream';
+import { NatsConnectionHolder, openNatsConnection } from './nats-connection';
+import { NATS_OPTIONS, type NatsOptions } from './nats-options';
+import { RpcClient } from './rpc-client';
+
+@Injectable()
+class NatsLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly holder: NatsConnectionHolder,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.health.register('nats', () => this.holder.check());
+  }
+
+  /** Runs after the RPC server and consumers have stopped: flushes what is still buffered, then closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.holder.drain();
+  }
+}
+
+export interface NatsModuleAsyncOptions {
+  inject: (string | symbol | Function)[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => NatsOptions | Promise<NatsOptions>;
+}
+
+/** One NATS connection per process, with the RPC client, JetStream helpers and a readiness check on top. */
+@Global()
+@Module({})
+export class NatsModule {
+  static forRootAsync(options: NatsModuleAsyncOptions): DynamicModule {
+    return {
+      module: NatsModule,
+      providers: [
+        { provide: NATS_OPTIONS, inject: options.inject, useFactory: options.useFactory },
+        {
+          provide: NatsConnectionHolder,
+          inject: [NATS_OPTIONS],
+          useFactory: async (opts: NatsOptions) => new NatsConnectionHolder(await openNatsConnection(opts)),
+        },
+        RpcClient,
+        JetStreamService,
+        DurableConsumerFactory,
+        NatsLifecycle,
+      ],
+      exports: [NATS_OPTIONS, NatsConnectionHolder, RpcClient, JetStreamService, DurableConsumerFactory],
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
+import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contracts';
+import { requestContext, acceptOrCreateRequestId, type MetricsRegistry } from '@shopfloor/observability';
+import { JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { lastValueFrom } from 'rxjs';
+import { incomingContext } from './message-headers';
+import type { RpcReply } from './rpc-client';
+
+const codec = JSONCodec<unknown>();
+const tracer = trace.getTracer('shopfloor-nats');
+
+/**
+ * Nest transport for request/reply over core NATS. Every `@MessagePattern` subject is subscribed in the service's
+ * queue group, so N replicas share the load and each request is answered once. Handlers run in the caller's
+ * correlation and trace context; domain errors travel back as data, anything else as INTERNAL_ERROR.
+ * On close it stops taking requests and waits for the ones in flight.
+ */
+export class NatsRpcServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(NatsRpcServer.name);
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly connection: NatsConnection,
+    private readonly queueGroup: string,
+    private readonly metrics: MetricsRegistry,
+    private readonly drainTimeoutMs: number,
+  ) {
+    super();
+  }
+
+  listen(callback: (...optionalParams: unknown[]) => void): void {
+    for (const [subject, handler] of this.messageHandlers) {
+      if (handler.isEventHandler) continue; // data events go through JetStream consumers, not here
+      const subscription = this.connection.subscribe(subject, {
+        queue: this.queueGroup,
+        callback: (error, msg) => {
+          if (error) {
+            this.log.error({ message: 'NATS subscription error', subject, err: error });
+            return;
+          }
+          const work = this.handle(subject, handler, msg).finally(() => this.inFlight.delete(work));
+          this.inFlight.add(work);
+        },
+      });
+      this.subscriptions.push(subscription);
+    }
+    callback();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.subscriptions.map((s) => (s.isClosed() ? undefined : s.drain().catch(() => undefined))));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.drainTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  on(): void {
+    throw new Error('NatsRpcServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.connection as T;
+  }
+
+  private async handle(subject: string, handler: MessageHandler, msg: Msg): Promise<void> {
+    const incoming = incomingContext(msg.headers);
+    const requestId = acceptOrCreateRequestId(incoming.requestId);
+    const stop = this.metrics.natsHandlerDuration.startTimer({ subject, kind: 'rpc' });
+    await requestContext.run({ requestId }, () =>
+      otelContext.with(incoming.traceContext, () =>
+        tracer.startActiveSpan(`rpc ${subject}`, async (span) => {
+          let reply: RpcReply<unknown>;
+          try {
+            const payload = msg.data.length > 0 ? codec.decode(msg.data) : {};
+            const result = await lastValueFrom(this.transformToObservable(await handler(payload, { subject, requestId })), {
+              defaultValue: null,
+            });
+            reply = { ok: true, data: result };
+            stop({ outcome: 'ok' });
+          } catch (error) {
+            reply = { ok: false, error: this.toErrorShape(subject, error) };
+            stop({ outcome: reply.error.code === ErrorCode.InternalError ? 'error' : 'rejected' });
+            span.setStatus({ code: SpanStatusCode.ERROR, message: reply.error.code });
+          } finally {
+            span.end();
+          }
+          if (msg.reply) msg.respond(codec.encode(reply));
+        }),
+      ),
+    );
+  }
+
+  private toErrorShape(subject: string, error: unknown): DomainErrorShape {
+    if (error instanceof DomainError) return error.toShape();
+    if (error instanceof SyntaxError) {
+      return { code: ErrorCode.ValidationFailed, message: 'Message body is not valid JSON', details: null, field_errors: [] };
+    }
+    this.log.error({ message: `Unhandled error in handler for ${subject}`, err: error });
+    return { code: ErrorCode.InternalError, message: 'Internal error', details: null };
+  }
+}

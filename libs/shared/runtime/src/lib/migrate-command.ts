@@ -1,0 +1,29 @@
+import type { ClassConstructor } from 'class-transformer';
+import { ConfigValidationError, loadEnv, type DatabaseEnv } from '@shopfloor/config';
+import type { ServiceName } from '@shopfloor/contracts';
+import { runMigrations, type ServiceDatabaseSettings } from '@shopfloor/database';
+
+/** `nx run <service>:migrate`: applies the service's pending migrations and exits (for deploy jobs). */
+export async function runMigrationsCommand<E extends DatabaseEnv>(
+  service: ServiceName,
+  envClass: ClassConstructor<E>,
+  database: Pick<ServiceDatabaseSettings, 'entities' | 'migrations'>,
+): Promise<void> {
+  try {
+    const env = loadEnv(envClass);
+    const applied = await runMigrations({
+      url: env.DATABASE_URL,
+      schema: service,
+      ssl: env.DATABASE_SSL,
+      poolSize: 1,
+      applicationName: `${service}-migrate`,
+      entities: database.entities,
+      migrations: database.migrations,
+      migrationsRun: false,
+    });
+    process.stdout.write(applied.length ? `${service}: applied ${applied.join(', ')}\n` : `${service}: schema is up to date\n`);
+  } catch (error) {
+    process.stderr.write(`${service}: migration failed: ${error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
