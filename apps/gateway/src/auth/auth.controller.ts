@@ -37,7 +37,7 @@ export class AuthController {
       ]);
     }
     const keys = await this.apiKeys.list(includeRevoked === 'true');
-    return { items: keys.map(ApiKeyView.of) };
+    return { items: keys.map((k) => ApiKeyView.of(k)) };
   }
 
   @Delete('api-keys/:id')

@@ -2,7 +2,7 @@ import { ErrorCode, type FieldError } from '@shopfloor/contracts';
 
 /** The public error body of API.md, sent with every 4xx and 5xx. */
 export interface ErrorBody {
-  error_code: string;
+  error_code: ErrorCode;
   message: string;
   details: Record<string, unknown> | null;
   timestamp: string;

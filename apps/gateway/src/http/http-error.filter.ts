@@ -10,6 +10,10 @@ interface BodyParserError {
   expose?: boolean;
 }
 
+function isJsonSyntaxError(exception: HttpException): boolean {
+  return exception.cause instanceof SyntaxError || /JSON/.test(exception.message);
+}
+
 /** Maps every error — domain, framework, body parser, unknown — to the public error body and its status. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -39,6 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = codeForStatus(status);
+      if (status === 400 && isJsonSyntaxError(exception)) return this.malformedJson(requestId);
       const message = status === 404 && /^Cannot /.test(exception.message) ? `No route for ${req.method} ${req.path}` : exception.message;
       return {
         status,
@@ -48,20 +53,22 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Errors raised by the body parser before any route runs (bad JSON, too large, wrong charset).
     const parserError = exception as BodyParserError | null;
     if (parserError && typeof parserError.status === 'number' && parserError.status < 500 && parserError.expose) {
-      if (parserError.type === 'entity.parse.failed') {
-        return {
-          status: 400,
-          body: errorBody({
-            code: ErrorCode.ValidationFailed,
-            message: 'Request body is not valid JSON',
-            requestId,
-            fieldErrors: [{ field: 'body', message: 'must be valid JSON', invalid_value: null }],
-          }),
-        };
-      }
+      if (parserError.type === 'entity.parse.failed') return this.malformedJson(requestId);
       const code = codeForStatus(parserError.status);
       return { status: parserError.status, body: errorBody({ code, message: exception instanceof Error ? exception.message : 'Bad request', requestId }) };
     }
     return { status: 500, body: errorBody({ code: ErrorCode.InternalError, message: 'Internal error', requestId }) };
+  }
+
+  private malformedJson(requestId: string) {
+    return {
+      status: 400,
+      body: errorBody({
+        code: ErrorCode.ValidationFailed,
+        message: 'Request body is not valid JSON',
+        requestId,
+        fieldErrors: [{ field: 'body', message: 'must be valid JSON', invalid_value: null }],
+      }),
+    };
   }
 }

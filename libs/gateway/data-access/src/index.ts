@@ -1,3 +1,4 @@
+import type { EntityClass, MigrationClass } from '@shopfloor/database';
 import { ApiKeyEntity } from './lib/entities/api-key.entity';
 import { AuditEntryEntity } from './lib/entities/audit-entry.entity';
 import { CreateApiKeysAndAudit1764450000000 } from './lib/migrations/1764450000000-create-api-keys-and-audit';
@@ -8,5 +9,5 @@ export * from './lib/repositories/api-key.repository';
 export * from './lib/repositories/audit.repository';
 
 /** The gateway schema's entities and migrations, in order. */
-export const GATEWAY_ENTITIES = [ApiKeyEntity, AuditEntryEntity];
-export const GATEWAY_MIGRATIONS = [CreateApiKeysAndAudit1764450000000];
+export const GATEWAY_ENTITIES: EntityClass[] = [ApiKeyEntity, AuditEntryEntity];
+export const GATEWAY_MIGRATIONS: MigrationClass[] = [CreateApiKeysAndAudit1764450000000];

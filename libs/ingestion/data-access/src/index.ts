@@ -1,4 +1,6 @@
+import type { EntityClass, MigrationClass } from '@shopfloor/database';
+
 // The ingestion schema's entities and migrations, in order. The schema, its role and its migrations table exist
 // from the first start; tables arrive with the features that own them.
-export const INGESTION_ENTITIES: Function[] = [];
-export const INGESTION_MIGRATIONS: Function[] = [];
+export const INGESTION_ENTITIES: EntityClass[] = [];
+export const INGESTION_MIGRATIONS: MigrationClass[] = [];

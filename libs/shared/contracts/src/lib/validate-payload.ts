@@ -9,7 +9,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       message,
-      invalid_value: error.value === undefined ? null : error.value,
+      invalid_value: error.value === undefined ? null : (error.value as unknown),
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

@@ -1,6 +1,11 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** An entity class of a service's schema. */
+export type EntityClass = abstract new (...args: never[]) => object;
+/** A migration class of a service's schema. */
+export type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDatabaseSettings {
   /** postgres:// URL with the service's own role. */
@@ -10,10 +15,8 @@ export interface ServiceDatabaseSettings {
   ssl: 'disable' | 'require' | 'verify-full';
   poolSize: number;
   applicationName: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function | string>;
+  entities: EntityClass[];
+  migrations: MigrationClass[];
   migrationsRun: boolean;
 }
 

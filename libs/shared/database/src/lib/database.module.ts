@@ -1,4 +1,4 @@
-import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { type InjectionToken, Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthRegistry } from '@shopfloor/observability';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ class DatabaseHealth implements OnModuleInit {
 }
 
 export interface DatabaseModuleAsyncOptions {
-  inject: (string | symbol | Function)[];
+  inject: InjectionToken[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   useFactory: (...args: any[]) => ServiceDatabaseSettings;
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { connect, type NatsConnection } from 'nats';
+import { connect, Events, type NatsConnection } from 'nats';
 import type { NatsOptions } from './nats-options';
 
 const CONNECT_TIMEOUT_MS = 5000;
@@ -56,8 +56,8 @@ export class NatsConnectionHolder {
 
   private async watchStatus(): Promise<void> {
     for await (const status of this.connection.status()) {
-      if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'error') {
-        this.logger.warn({ message: `NATS ${status.type}`, nats_status: status.type, data: String(status.data) });
+      if (status.type === Events.Disconnect || status.type === Events.Reconnect || status.type === Events.Error) {
+        this.logger.warn({ message: `NATS ${status.type}`, nats_status: status.type, data: JSON.stringify(status.data) });
       }
     }
   }

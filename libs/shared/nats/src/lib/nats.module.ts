@@ -1,4 +1,4 @@
-import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type InjectionToken, Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HealthRegistry } from '@shopfloor/observability';
 import { DurableConsumerFactory } from './durable-consumer';
 import { JetStreamService } from './jetstream';
@@ -24,7 +24,7 @@ class NatsLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 export interface NatsModuleAsyncOptions {
-  inject: (string | symbol | Function)[];
+  inject: InjectionToken[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   useFactory: (...args: any[]) => NatsOptions | Promise<NatsOptions>;
 }

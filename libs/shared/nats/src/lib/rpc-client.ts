@@ -41,9 +41,9 @@ export class RpcClient {
 
 function toUnavailable(error: unknown, service: string, subject: string): DomainError {
   const reason =
-    error instanceof NatsError && error.code === NatsErrorCode.NoResponders
+    error instanceof NatsError && error.code === (NatsErrorCode.NoResponders as string)
       ? 'no instance is running'
-      : error instanceof NatsError && error.code === NatsErrorCode.Timeout
+      : error instanceof NatsError && error.code === (NatsErrorCode.Timeout as string)
         ? 'it did not answer in time'
         : 'the message bus is not reachable';
   return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service is unavailable: ${reason}`, { service, subject });

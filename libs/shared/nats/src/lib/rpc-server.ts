@@ -51,7 +51,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.subscriptions.map((s) => (s.isClosed() ? undefined : s.drain().catch(() => undefined))));
+    await Promise.all(this.subscriptions.filter((s) => !s.isClosed()).map((s) => s.drain().catch(() => undefined)));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([...this.inFlight]),
@@ -80,7 +80,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
           let reply: RpcReply<unknown>;
           try {
             const payload = msg.data.length > 0 ? codec.decode(msg.data) : {};
-            const result = await lastValueFrom(this.transformToObservable(await handler(payload, { subject, requestId })), {
+            const result: unknown = await lastValueFrom(this.transformToObservable(await handler(payload, { subject, requestId })), {
               defaultValue: null,
             });
             reply = { ok: true, data: result };

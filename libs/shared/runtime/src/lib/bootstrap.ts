@@ -1,5 +1,6 @@
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import { ConfigValidationError, DatabaseEnv, loadEnv, tracingWanted, type BaseServiceEnv } from '@shopfloor/config';
 import { redactUrl } from '@shopfloor/database';
@@ -58,11 +59,15 @@ export async function bootstrapService<E extends BaseServiceEnv>(options: Bootst
   await options.configureHttp?.(app, env);
 
   if (options.rpcServer) {
-    const rpc = app.connectMicroservice(
+    // Deferred so the error filter is in place before Nest wraps the handlers; the app's init hooks already ran.
+    const rpc = app.connectMicroservice<MicroserviceOptions>(
       { strategy: new NatsRpcServer(app.get(NatsConnectionHolder).connection, options.service, metrics, env.SHUTDOWN_TIMEOUT_MS) },
-      { inheritAppConfig: false },
-    );
+      { inheritAppConfig: false, deferInitialization: true },
+    ) as NestMicroservice;
     rpc.useGlobalFilters(new RpcErrorPassthroughFilter());
+    rpc.registerListeners();
+    rpc.setIsInitialized(true);
+    rpc.setIsInitHookCalled(true);
     await app.startAllMicroservices();
   }
   await app.listen(env.PORT, '0.0.0.0');
