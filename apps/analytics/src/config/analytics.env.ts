@@ -2,5 +2,5 @@ import { RedisServiceEnv } from '@shopfloor/config';
 
 /** The analytics service's environment (see .env.example). */
 export class AnalyticsEnv extends RedisServiceEnv {
-  override PORT = 3002;
+  override PORT: number = 3002;
 }

@@ -3,7 +3,7 @@ import { RedisServiceEnv } from '@shopfloor/config';
 
 /** The gateway's environment (see .env.example). */
 export class GatewayEnv extends RedisServiceEnv {
-  override PORT = 3000;
+  override PORT: number = 3000;
 
   /** Signs and verifies bearer tokens (HS256). At least 32 characters of randomness. */
   @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
@@ -11,7 +11,7 @@ export class GatewayEnv extends RedisServiceEnv {
 
   /** Lifetime of an issued bearer token, in seconds. */
   @IsInt() @Min(60) @Max(86400)
-  JWT_TTL_SECONDS = 900;
+  JWT_TTL_SECONDS: number = 900;
 
   /** The first admin key, accepted as it is (never stored). Optional once other admin keys exist. */
   @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters' })
@@ -19,13 +19,13 @@ export class GatewayEnv extends RedisServiceEnv {
 
   /** Requests per minute per API key or token (per client address when unauthenticated). */
   @IsInt() @Min(1) @Max(1_000_000)
-  RATE_LIMIT_PER_MINUTE = 600;
+  RATE_LIMIT_PER_MINUTE: number = 600;
 
   /** How long /ready waits for each downstream service's answer, in milliseconds. */
   @IsInt() @Min(100) @Max(10000)
-  READY_TIMEOUT_MS = 1500;
+  READY_TIMEOUT_MS: number = 1500;
 
   /** Largest accepted request body. */
   @IsString()
-  BODY_LIMIT = '10mb';
+  BODY_LIMIT: string = '10mb';
 }

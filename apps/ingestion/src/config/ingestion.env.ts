@@ -2,5 +2,5 @@ import { DatabaseEnv } from '@shopfloor/config';
 
 /** The ingestion service's environment (see .env.example). */
 export class IngestionEnv extends DatabaseEnv {
-  override PORT = 3001;
+  override PORT: number = 3001;
 }

@@ -2,5 +2,5 @@ import { DatabaseEnv } from '@shopfloor/config';
 
 /** The ml service's environment (see .env.example). */
 export class MlEnv extends DatabaseEnv {
-  override PORT = 3003;
+  override PORT: number = 3003;
 }

@@ -2,5 +2,5 @@ import { DatabaseEnv } from '@shopfloor/config';
 
 /** The notification service's environment (see .env.example). */
 export class NotificationEnv extends DatabaseEnv {
-  override PORT = 3004;
+  override PORT: number = 3004;
 }

@@ -16,7 +16,7 @@ export class BaseServiceEnv {
 
   /** NATS servers, comma separated. */
   @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port[,nats://host:port...]' })
-  NATS_URL = 'nats://127.0.0.1:4222';
+  NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsOptional() @IsString()
   NATS_USER?: string;
@@ -29,11 +29,11 @@ export class BaseServiceEnv {
 
   /** Upper bound on an RPC over NATS, in milliseconds. */
   @IsInt() @Min(100) @Max(60000)
-  RPC_TIMEOUT_MS = 4000;
+  RPC_TIMEOUT_MS: number = 4000;
 
   /** How long SIGTERM may take to drain and finish in-flight work, in milliseconds. */
   @IsInt() @Min(1000) @Max(120000)
-  SHUTDOWN_TIMEOUT_MS = 15000;
+  SHUTDOWN_TIMEOUT_MS: number = 15000;
 }
 
 /** Services that own a Postgres schema. */
@@ -46,7 +46,7 @@ export class DatabaseEnv extends BaseServiceEnv {
   DATABASE_SSL: 'disable' | 'require' | 'verify-full' = 'disable';
 
   @IsInt() @Min(1) @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 
   /** Run pending migrations at start (the default) or leave it to the `migrate` command. */
   @IsIn(['true', 'false'])
@@ -56,5 +56,5 @@ export class DatabaseEnv extends BaseServiceEnv {
 /** Services that use Redis. */
 export class RedisServiceEnv extends DatabaseEnv {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
 }

@@ -74,6 +74,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     const incoming = incomingContext(msg.headers);
     const requestId = acceptOrCreateRequestId(incoming.requestId);
     const stop = this.metrics.natsHandlerDuration.startTimer({ subject, kind: 'rpc' });
+    const started = performance.now();
     await requestContext.run({ requestId }, () =>
       otelContext.with(incoming.traceContext, () =>
         tracer.startActiveSpan(`rpc ${subject}`, async (span) => {
@@ -93,6 +94,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
             span.end();
           }
           if (msg.reply) msg.respond(codec.encode(reply));
+          // One line per request served, in the caller's correlation context (pings only at debug level).
+          const line = { message: `rpc ${subject} ${reply.ok ? 'ok' : reply.error.code}`, subject, duration_ms: Math.round(performance.now() - started) };
+          if (subject.endsWith('.health.ping')) this.log.debug(line);
+          else this.log.log(line);
         }),
       ),
     );

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { JSONCodec, connect, type NatsConnection } from 'nats';
+import request from 'supertest';
+import { DOWNSTREAM_SERVICES, STREAMS, SUBJECTS, type MachineRecord } from '@shopfloor/contracts';
+import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { ADMIN_KEY, Stack } from './stack';
+
+const ERROR_BODY_KEYS = ['details', 'error_code', 'message', 'request_id', 'timestamp'];
+
+function expectErrorBody(body: Record<string, unknown>, code: string): void {
+  expect(Object.keys(body).filter((k) => k !== 'field_errors').sort()).toEqual(ERROR_BODY_KEYS);
+  expect(body['error_code']).toBe(code);
+  expect(typeof body['message']).toBe('string');
+  expect(new Date(body['timestamp'] as string).toISOString()).toBe(body['timestamp']);
+}
+
+describe('the platform through its gateway', () => {
+  const stack = new Stack();
+  let nats: NatsConnection;
+  let viewerKey: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'e2e viewer', role: 'viewer' });
+    expect(res.status).toBe(201);
+    viewerKey = (res.body as { key: string }).key;
+  }, 120_000);
+
+  afterAll(async () => {
+    await nats?.close();
+    stack.kill();
+    await stack.database?.drop();
+  });
+
+  it('reports nats, postgres, redis and all four services up on /ready', async () => {
+    const res = await request(stack.gatewayUrl).get('/ready');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'ok',
+      dependencies: { nats: 'up', postgres: 'up', redis: 'up', ingestion: 'up', analytics: 'up', ml: 'up', notification: 'up' },
+    });
+  });
+
+  it('answers /health without credentials', async () => {
+    const res = await request(stack.gatewayUrl).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('refuses /api/v1 without credentials with 401 and the error body', async () => {
+    const res = await request(stack.gatewayUrl).get('/api/v1/machines');
+    expect(res.status).toBe(401);
+    expectErrorBody(res.body as Record<string, unknown>, 'UNAUTHORIZED');
+    expect(res.headers['x-request-id']).toBe((res.body as { request_id: string }).request_id);
+  });
+
+  it('refuses an unknown API key and a forged bearer token with 401', async () => {
+    const unknownKey = await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', 'sfk_not-a-key-that-exists-anywhere');
+    expect(unknownKey.status).toBe(401);
+    expectErrorBody(unknownKey.body as Record<string, unknown>, 'UNAUTHORIZED');
+    const forged = await request(stack.gatewayUrl).get('/api/v1/machines').set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.');
+    expect(forged.status).toBe(401);
+  });
+
+  it('refuses a viewer key on an admin route with 403', async () => {
+    const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', viewerKey).send({ name: 'x', role: 'admin' });
+    expect(res.status).toBe(403);
+    expectErrorBody(res.body as Record<string, unknown>, 'FORBIDDEN');
+  });
+
+  it('rejects a malformed body with 400 and field_errors naming each bad field', async () => {
+    const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: '', role: 'superuser', extra: 1 });
+    expect(res.status).toBe(400);
+    expectErrorBody(res.body as Record<string, unknown>, 'VALIDATION_FAILED');
+    const fields = (res.body as { field_errors: { field: string; invalid_value: unknown }[] }).field_errors;
+    expect(fields.map((f) => f.field).sort()).toEqual(['extra', 'name', 'role']);
+    expect(fields.find((f) => f.field === 'role')?.invalid_value).toBe('superuser');
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).set('Content-Type', 'application/json').send('{"name": ');
+    expect(res.status).toBe(400);
+    expectErrorBody(res.body as Record<string, unknown>, 'VALIDATION_FAILED');
+    expect((res.body as { field_errors: { field: string }[] }).field_errors[0].field).toBe('body');
+  });
+
+  it('answers an unknown route with 404 and the error body', async () => {
+    const res = await request(stack.gatewayUrl).get('/api/v1/no-such-thing').set('X-API-Key', viewerKey);
+    expect(res.status).toBe(404);
+    expectErrorBody(res.body as Record<string, unknown>, 'NOT_FOUND');
+  });
+
+  it('keeps the client request id and logs it in the downstream service that served the call', async () => {
+    const requestId = `e2e-${randomUUID()}`;
+    const res = await request(stack.gatewayUrl).get('/api/v1/machines/NO-SUCH-MACHINE').set('X-API-Key', viewerKey).set('X-Request-Id', requestId);
+    expect(res.status).toBe(404);
+    expectErrorBody(res.body as Record<string, unknown>, 'MACHINE_NOT_FOUND');
+    expect(res.headers['x-request-id']).toBe(requestId);
+    expect((res.body as { request_id: string }).request_id).toBe(requestId);
+    const line = await waitFor('the analytics log line', () =>
+      stack.service('analytics').logEntries().find((e) => e['request_id'] === requestId && e['subject'] === SUBJECTS.analytics.machineGet),
+    );
+    expect(line['service']).toBe('analytics');
+  });
+
+  it('carries a machine from the SHOPFLOOR stream into the read model', async () => {
+    const machineId = `E2E-${randomUUID().slice(0, 8)}`;
+    const record: MachineRecord = {
+      machine_id: machineId,
+      name: 'DMG Mori NLX 2500',
+      type: 'LATHE',
+      location: 'Hall 2',
+      installation_date: '2019-04-01T00:00:00.000Z',
+      specifications: { max_rpm: 4000 },
+      source_updated_at: '2026-11-01T08:00:00.000Z',
+    };
+    await nats.jetstream().publish(SUBJECTS.shopfloor.machineUpserted, JSONCodec().encode(record), { msgID: `e2e-${machineId}` });
+    const res = await waitFor('the machine to be visible', async () => {
+      const r = await request(stack.gatewayUrl).get(`/api/v1/machines/${machineId}`).set('X-API-Key', viewerKey);
+      return r.status === 200 ? r : undefined;
+    });
+    expect(res.body).toMatchObject({ machine_id: machineId, type: 'LATHE', location: 'Hall 2', specifications: { max_rpm: 4000 } });
+    expect(STREAMS.shopfloor.subjects).toContain(SUBJECTS.shopfloor.all);
+  });
+
+  it('exchanges an API key for a bearer token that works on the API with the same role', async () => {
+    const token = await request(stack.gatewayUrl).post('/api/v1/auth/token').set('X-API-Key', viewerKey);
+    expect(token.status).toBe(200);
+    const { access_token } = token.body as { access_token: string };
+    const list = await request(stack.gatewayUrl).get('/api/v1/machines').set('Authorization', `Bearer ${access_token}`);
+    expect(list.status).toBe(200);
+    const admin = await request(stack.gatewayUrl).get('/api/v1/auth/api-keys').set('Authorization', `Bearer ${access_token}`);
+    expect(admin.status).toBe(403);
+  });
+
+  it('lists keys without secrets and refuses a revoked key', async () => {
+    const created = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'to revoke', role: 'operator' });
+    const { id, key } = created.body as { id: string; key: string };
+    const list = await request(stack.gatewayUrl).get('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY);
+    expect(JSON.stringify(list.body)).not.toContain(key);
+    expect((list.body as { items: { id: string }[] }).items.map((k) => k.id)).toContain(id);
+    expect((await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', key)).status).toBe(200);
+    expect((await request(stack.gatewayUrl).delete(`/api/v1/auth/api-keys/${id}`).set('X-API-Key', ADMIN_KEY)).status).toBe(204);
+    expect((await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', key)).status).toBe(401);
+    const again = await request(stack.gatewayUrl).delete(`/api/v1/auth/api-keys/${id}`).set('X-API-Key', ADMIN_KEY);
+    expect(again.status).toBe(404);
+  });
+
+  it('serves the OpenAPI document and UI', async () => {
+    const doc = await request(stack.gatewayUrl).get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys((doc.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/auth/api-keys', '/api/v1/machines', '/api/v1/machines/{machine_id}']));
+    const ui = await request(stack.gatewayUrl).get('/api/docs/');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('exposes Prometheus metrics with a latency histogram per route and per NATS handler', async () => {
+    const gateway = await request(stack.gatewayUrl).get('/metrics');
+    expect(gateway.status).toBe(200);
+    expect(gateway.text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/machines\/:machine_id"/);
+    const analyticsPort = /port (\d+)/.exec(stack.service('analytics').lines.find((l) => l.includes('analytics listening on port')) ?? '')?.[1];
+    const analytics = await fetch(`http://127.0.0.1:${analyticsPort}/metrics`);
+    expect(await analytics.text()).toMatch(/nats_handler_duration_seconds_count\{[^}]*subject="analytics\.machines\.get"/);
+  });
+
+  it('reports a stopped service down, answers 503 within 5 s, and recovers when it returns', async () => {
+    const analytics = stack.service('analytics');
+    expect(await analytics.stop()).toBe(0);
+
+    const ready = await request(stack.gatewayUrl).get('/ready');
+    expect(ready.status).toBe(503);
+    expect((ready.body as { dependencies: Record<string, string> }).dependencies).toMatchObject({ analytics: 'down', ingestion: 'up', ml: 'up', notification: 'up' });
+    // The readiness body is the error body plus the dependency list.
+    expect(Object.keys(ready.body as object)).toEqual(expect.arrayContaining(ERROR_BODY_KEYS));
+    expect(ready.body).toMatchObject({ error_code: 'SERVICE_UNAVAILABLE', status: 'unavailable' });
+
+    const started = Date.now();
+    const res = await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', viewerKey);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(res.status).toBe(503);
+    expectErrorBody(res.body as Record<string, unknown>, 'SERVICE_UNAVAILABLE');
+
+    await analytics.start();
+    const back = await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', viewerKey);
+    expect(back.status).toBe(200);
+    const readyAgain = await request(stack.gatewayUrl).get('/ready');
+    expect(readyAgain.status).toBe(200);
+  });
+
+  it('stops every service gracefully on SIGTERM', async () => {
+    const codes = await stack.stop();
+    expect(codes).toEqual({ gateway: 0, ...Object.fromEntries(DOWNSTREAM_SERVICES.map((s) => [s, 0])) });
+  });
+});

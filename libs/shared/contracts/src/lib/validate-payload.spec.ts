@@ -1,0 +1,255 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Min, ValidateNested, ValidationError } from 'class-validator';
+import { DomainError, ErrorCode, type FieldError } from './error-codes';
+import { GetMachineRequest, ListMachinesRequest, MachineRecord } from './payloads/machine.payload';
+import { toFieldErrors, validatePayload } from './validate-payload';
+
+class Spindle {
+  @IsInt() @Min(0)
+  max_rpm!: number;
+}
+
+class Axis {
+  @IsString()
+  name!: string;
+}
+
+class MachineSpecification {
+  @IsString()
+  controller!: string;
+
+  @ValidateNested() @Type(() => Spindle)
+  spindle!: Spindle;
+
+  @ValidateNested({ each: true }) @Type(() => Axis)
+  axes!: Axis[];
+}
+
+const validRecord = {
+  machine_id: 'M-001',
+  name: 'Haas VF-2',
+  type: 'mill',
+  location: 'Hall A',
+  installation_date: '2019-04-01',
+  specifications: { spindle_rpm: 8100, axes: 3 },
+  source_updated_at: '2024-05-01T10:00:00Z',
+};
+
+/** Runs the validation and returns the DomainError it throws (fails the test when nothing is thrown). */
+function rejectionOf(cls: new () => object, plain: unknown): DomainError {
+  try {
+    validatePayload(cls, plain);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
+  }
+  throw new Error('expected the payload to be rejected');
+}
+
+function fieldsOf(error: DomainError): string[] {
+  return [...new Set((error.fieldErrors ?? []).map((e) => e.field))].sort();
+}
+
+function errorsFor(error: DomainError, field: string): FieldError[] {
+  return (error.fieldErrors ?? []).filter((e) => e.field === field);
+}
+
+describe('validatePayload', () => {
+  it('returns an instance of the payload class for a valid machine record', () => {
+    const record = validatePayload(MachineRecord, validRecord);
+
+    expect(record).toBeInstanceOf(MachineRecord);
+    expect({ ...record }).toEqual(validRecord);
+  });
+
+  it('accepts a machine record whose optional fields are null or absent', () => {
+    const record = validatePayload(MachineRecord, {
+      machine_id: 'M-002',
+      name: 'DMG Mori NLX',
+      type: 'lathe',
+      location: null,
+      specifications: null,
+      source_updated_at: '2024-05-01T10:00:00.000Z',
+    });
+
+    expect(record.machine_id).toBe('M-002');
+    expect(record.location).toBeNull();
+    expect(record.installation_date).toBeUndefined();
+  });
+
+  it('rejects a record missing every required field and names each of them', () => {
+    const error = rejectionOf(MachineRecord, {});
+
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(fieldsOf(error)).toEqual(['machine_id', 'name', 'source_updated_at', 'type']);
+    for (const field of ['machine_id', 'name', 'source_updated_at', 'type']) {
+      expect(error.message).toContain(field);
+    }
+  });
+
+  it('reports a missing field with a null invalid_value', () => {
+    const { source_updated_at: _omitted, ...withoutTimestamp } = validRecord;
+    const error = rejectionOf(MachineRecord, withoutTimestamp);
+
+    expect(fieldsOf(error)).toEqual(['source_updated_at']);
+    expect(errorsFor(error, 'source_updated_at').map((e) => e.invalid_value)).toEqual([null]);
+  });
+
+  it('rejects fields of the wrong type and carries the offending values', () => {
+    const error = rejectionOf(MachineRecord, { ...validRecord, machine_id: 42, specifications: 'big', installation_date: '01.04.2019' });
+
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(fieldsOf(error)).toEqual(['installation_date', 'machine_id', 'specifications']);
+    expect(errorsFor(error, 'machine_id').every((e) => e.invalid_value === 42)).toBe(true);
+    expect(errorsFor(error, 'specifications')).toEqual([
+      { field: 'specifications', message: 'specifications must be an object', invalid_value: 'big' },
+    ]);
+    expect(errorsFor(error, 'installation_date')[0]?.invalid_value).toBe('01.04.2019');
+  });
+
+  it('rejects a body with an unknown property instead of dropping it', () => {
+    const error = rejectionOf(MachineRecord, { ...validRecord, colour: 'red' });
+
+    expect(error.fieldErrors).toEqual([{ field: 'colour', message: 'property colour should not exist', invalid_value: 'red' }]);
+    expect(error.message).toBe('Invalid payload: colour');
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['an array', [validRecord]],
+    ['a string', JSON.stringify(validRecord)],
+    ['a number', 7],
+    ['undefined', undefined],
+  ])('rejects %s as the payload with no field errors', (_label, payload) => {
+    const error = rejectionOf(MachineRecord, payload);
+
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.message).toBe('Payload must be a JSON object');
+    expect(error.details).toBeNull();
+    expect(error.fieldErrors).toEqual([]);
+  });
+
+  describe('with a machine list request', () => {
+    it('accepts an empty query', () => {
+      expect(validatePayload(ListMachinesRequest, {})).toBeInstanceOf(ListMachinesRequest);
+    });
+
+    it('converts a numeric limit string to a number', () => {
+      const request = validatePayload(ListMachinesRequest, { limit: '50', type: 'mill' });
+
+      expect(request.limit).toBe(50);
+      expect(request.type).toBe('mill');
+    });
+
+    it.each([0, 1001, 2.5])('rejects the limit %p', (limit) => {
+      const error = rejectionOf(ListMachinesRequest, { limit });
+
+      expect(fieldsOf(error)).toEqual(['limit']);
+      expect(errorsFor(error, 'limit').every((e) => e.invalid_value === limit)).toBe(true);
+    });
+
+    it('rejects a limit that is not a number', () => {
+      const error = rejectionOf(ListMachinesRequest, { limit: 'all' });
+
+      expect(fieldsOf(error)).toEqual(['limit']);
+      expect(errorsFor(error, 'limit')[0]?.invalid_value).toBeNaN();
+    });
+
+    it('rejects a location that is not a string', () => {
+      const error = rejectionOf(ListMachinesRequest, { location: ['Hall A'] });
+
+      expect(error.fieldErrors).toEqual([{ field: 'location', message: 'location must be a string', invalid_value: ['Hall A'] }]);
+    });
+  });
+
+  describe('with a single machine request', () => {
+    it('accepts a machine id', () => {
+      expect(validatePayload(GetMachineRequest, { machine_id: 'M-001' }).machine_id).toBe('M-001');
+    });
+
+    it('rejects an empty machine id', () => {
+      const error = rejectionOf(GetMachineRequest, { machine_id: '' });
+
+      expect(error.fieldErrors).toEqual([{ field: 'machine_id', message: 'machine_id should not be empty', invalid_value: '' }]);
+    });
+
+    it('rejects a machine id longer than 50 characters', () => {
+      const id = 'M'.repeat(51);
+      const error = rejectionOf(GetMachineRequest, { machine_id: id });
+
+      expect(error.fieldErrors).toEqual([
+        { field: 'machine_id', message: 'machine_id must be shorter than or equal to 50 characters', invalid_value: id },
+      ]);
+    });
+  });
+
+  describe('with nested objects', () => {
+    const validSpecification = { controller: 'Fanuc 0i', spindle: { max_rpm: 12000 }, axes: [{ name: 'X' }, { name: 'Y' }] };
+
+    it('returns nested instances for a valid payload', () => {
+      const specification = validatePayload(MachineSpecification, validSpecification);
+
+      expect(specification.spindle).toBeInstanceOf(Spindle);
+      expect(specification.spindle.max_rpm).toBe(12000);
+      expect(specification.axes.map((a) => a.name)).toEqual(['X', 'Y']);
+    });
+
+    it('names an invalid nested field with a dotted path', () => {
+      const error = rejectionOf(MachineSpecification, { ...validSpecification, spindle: { max_rpm: -5 } });
+
+      expect(error.fieldErrors).toEqual([{ field: 'spindle.max_rpm', message: 'max_rpm must not be less than 0', invalid_value: -5 }]);
+      expect(error.message).toBe('Invalid payload: spindle.max_rpm');
+    });
+
+    it('names an unknown nested property with a dotted path', () => {
+      const error = rejectionOf(MachineSpecification, { ...validSpecification, spindle: { max_rpm: 100, coolant: true } });
+
+      expect(fieldsOf(error)).toEqual(['spindle.coolant']);
+    });
+
+    it('includes the array index in the path of an invalid element', () => {
+      const error = rejectionOf(MachineSpecification, { ...validSpecification, axes: [{ name: 'X' }, { name: 3 }] });
+
+      expect(error.fieldErrors).toEqual([{ field: 'axes.1.name', message: 'name must be a string', invalid_value: 3 }]);
+    });
+  });
+});
+
+describe('toFieldErrors', () => {
+  function validationError(props: Partial<ValidationError>): ValidationError {
+    return Object.assign(new ValidationError(), { children: [], ...props });
+  }
+
+  it('gives one entry per violated constraint', () => {
+    const errors = [validationError({ property: 'name', value: 7, constraints: { isString: 'name must be a string', maxLength: 'too long' } })];
+
+    expect(toFieldErrors(errors)).toEqual([
+      { field: 'name', message: 'name must be a string', invalid_value: 7 },
+      { field: 'name', message: 'too long', invalid_value: 7 },
+    ]);
+  });
+
+  it('turns an undefined value into null', () => {
+    const errors = [validationError({ property: 'type', value: undefined, constraints: { isString: 'type must be a string' } })];
+
+    expect(toFieldErrors(errors)).toEqual([{ field: 'type', message: 'type must be a string', invalid_value: null }]);
+  });
+
+  it('prefixes nested fields with their parents and the given parent path', () => {
+    const errors = [
+      validationError({
+        property: 'spindle',
+        value: { max_rpm: 'fast' },
+        children: [validationError({ property: 'max_rpm', value: 'fast', constraints: { isInt: 'max_rpm must be an integer number' } })],
+      }),
+    ];
+
+    expect(toFieldErrors(errors, 'machine')).toEqual([
+      { field: 'machine.spindle.max_rpm', message: 'max_rpm must be an integer number', invalid_value: 'fast' },
+    ]);
+  });
+
+  it('returns nothing for no errors', () => {
+    expect(toFieldErrors([])).toEqual([]);
+  });
+});
