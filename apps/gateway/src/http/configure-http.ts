@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PLATFORM_VERSION } from '@shopfloor/runtime';
 import type { GatewayEnv } from '../config/gateway.env';
+import { bodyParsers } from './body-parsers';
 import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './validation.pipe';
 
@@ -12,8 +13,7 @@ export function configureHttp(app: INestApplication, env: GatewayEnv): void {
   // Behind an ingress or load balancer the client address comes from X-Forwarded-For (private hops only).
   expressApp.set('trust proxy', 'loopback, linklocal, uniquelocal');
   expressApp.disable('x-powered-by');
-  expressApp.useBodyParser('json', { limit: env.BODY_LIMIT });
-  expressApp.useBodyParser('text', { type: 'text/csv', limit: env.BODY_LIMIT });
+  for (const parser of bodyParsers(env.BODY_LIMIT)) expressApp.use(parser);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableCors({ exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'] });

@@ -10,10 +10,6 @@ interface BodyParserError {
   expose?: boolean;
 }
 
-function isJsonSyntaxError(exception: HttpException): boolean {
-  return exception.cause instanceof SyntaxError || /JSON/.test(exception.message);
-}
-
 /** Maps every error — domain, framework, body parser, unknown — to the public error body and its status. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -43,7 +39,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = codeForStatus(status);
-      if (status === 400 && isJsonSyntaxError(exception)) return this.malformedJson(requestId);
       const message = status === 404 && /^Cannot /.test(exception.message) ? `No route for ${req.method} ${req.path}` : exception.message;
       return {
         status,

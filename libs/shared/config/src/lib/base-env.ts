@@ -45,7 +45,8 @@ export class DatabaseEnv extends BaseServiceEnv {
   @IsIn(['disable', 'require', 'verify-full'])
   DATABASE_SSL: 'disable' | 'require' | 'verify-full' = 'disable';
 
-  @IsInt() @Min(1) @Max(200)
+  /** At least 2: migrations at start hold one connection for their lock. */
+  @IsInt() @Min(2) @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 
   /** Run pending migrations at start (the default) or leave it to the `migrate` command. */

@@ -27,7 +27,7 @@ export function validatePayload<T extends object>(cls: ClassConstructor<T>, plai
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     const fieldErrors = toFieldErrors(errors);
-    throw new DomainError(ErrorCode.ValidationFailed, `Invalid payload: ${fieldErrors.map((e) => e.field).join(', ')}`, null, fieldErrors);
+    throw new DomainError(ErrorCode.ValidationFailed, `Invalid payload: ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}`, null, fieldErrors);
   }
   return instance;
 }

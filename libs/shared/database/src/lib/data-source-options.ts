@@ -53,7 +53,11 @@ export function serviceDataSourceOptions(settings: ServiceDatabaseSettings): Dat
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
+    if (!parsed.protocol.startsWith('postgres')) return '(not a postgres:// URL)';
     if (parsed.password) parsed.password = '***';
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (/pass|secret|key|token/i.test(key)) parsed.searchParams.set(key, '***');
+    }
     return parsed.toString();
   } catch {
     return '(unparseable URL)';

@@ -40,13 +40,13 @@ export class HealthRegistry {
 async function runWithTimeout(check: DependencyCheck): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
+    const result = await Promise.race([
       check(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
       }),
     ]);
-    return true;
+    return result !== false;
   } catch {
     return false;
   } finally {

@@ -4,6 +4,9 @@ import { requestContext } from './request-context';
 
 export type Logger = PinoLogger;
 
+/** Field names whose values never reach a log line, at the top level or one level down. */
+const SECRET_FIELDS = ['password', 'authorization', '["x-api-key"]', 'api_key', 'key', 'key_hash', 'token', 'access_token', 'secret'];
+
 /**
  * The process's root logger: JSON lines with the service name, ISO time, and the correlation id of the request or
  * message being handled (taken from the async context, so no call site has to pass it).
@@ -20,10 +23,14 @@ export function createRootLogger(service: string, level: string, destination?: D
         const requestId = requestContext.requestId();
         return requestId ? { request_id: requestId } : {};
       },
-      redact: { paths: ['*.password', '*.authorization', '*["x-api-key"]', '*.key_hash', '*.token'], censor: '[redacted]' },
+      redact: { paths: SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: '[redacted]' },
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
+}
+
+function isStack(value: string): boolean {
+  return /\n\s+at /.test(value);
 }
 
 /** Nest's LoggerService on top of pino, so Nest's own lines and `new Logger(X.name)` lines are JSON too. */
@@ -55,9 +62,10 @@ export class PinoNestLogger implements LoggerService {
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]): void {
     // Nest passes the context (class name) last and, for errors, the stack before it.
     const rest = [...params];
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const last = rest[rest.length - 1];
+    const context = typeof last === 'string' && !isStack(last) ? (rest.pop() as string) : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};
-    if (level === 'error' && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) {
+    if (level === 'error' && typeof rest[0] === 'string' && isStack(rest[0])) {
       fields['stack'] = rest.shift();
     }
     if (message instanceof Error) {

@@ -1,0 +1,138 @@
+import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import { MetricsRegistry, requestContext } from '@shopfloor/observability';
+import { TEST_INFRA, uniqueName } from '@shopfloor/testing';
+import { connect, type NatsConnection } from 'nats';
+import { NatsConnectionHolder } from './nats-connection';
+import { RpcClient } from './rpc-client';
+import { RpcErrorPassthroughFilter } from './rpc-error-passthrough.filter';
+import { NatsRpcServer } from './rpc-server';
+
+const PREFIX = uniqueName('rpctest');
+const SUBJECT = {
+  echo: `${PREFIX}.echo`,
+  missing: `${PREFIX}.missing`,
+  crash: `${PREFIX}.crash`,
+  slow: `${PREFIX}.slow`,
+  count: `${PREFIX}.count`,
+  nobody: `${PREFIX}.nobody`,
+};
+
+const served: string[] = [];
+
+@Controller()
+class TestHandler {
+  @MessagePattern(SUBJECT.echo)
+  echo(@Payload() payload: unknown): { payload: unknown; requestId: string | undefined } {
+    return { payload, requestId: requestContext.requestId() };
+  }
+
+  @MessagePattern(SUBJECT.missing)
+  missing(): never {
+    throw new DomainError(ErrorCode.MachineNotFound, 'Machine M-1 is not known', { machine_id: 'M-1' });
+  }
+
+  @MessagePattern(SUBJECT.crash)
+  crash(): never {
+    throw new TypeError('secret internal detail');
+  }
+
+  @MessagePattern(SUBJECT.slow)
+  async slow(): Promise<string> {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return 'done';
+  }
+
+  @MessagePattern(SUBJECT.count)
+  count(@Payload() payload: { instance?: string }): string {
+    served.push(String(payload.instance));
+    return process.pid.toString();
+  }
+}
+
+@Module({ controllers: [TestHandler] })
+class TestModule {}
+
+async function startServer(nc: NatsConnection, metrics: MetricsRegistry): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(TestModule, { strategy: new NatsRpcServer(nc, PREFIX, metrics, 5000), logger: false });
+  app.useGlobalFilters(new RpcErrorPassthroughFilter());
+  await app.listen();
+  return app;
+}
+
+describe(NatsRpcServer.name, () => {
+  let serverConnections: NatsConnection[];
+  let servers: INestMicroservice[];
+  let clientConnection: NatsConnection;
+  let client: RpcClient;
+
+  beforeAll(async () => {
+    serverConnections = await Promise.all([connect({ servers: TEST_INFRA.natsUrl }), connect({ servers: TEST_INFRA.natsUrl })]);
+    servers = await Promise.all(serverConnections.map((nc) => startServer(nc, new MetricsRegistry())));
+    clientConnection = await connect({ servers: TEST_INFRA.natsUrl });
+    client = new RpcClient(new NatsConnectionHolder(clientConnection), { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 2000 });
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all([...serverConnections, clientConnection].map((nc) => nc.close()));
+  });
+
+  it('answers a request and runs the handler in the caller’s correlation context', async () => {
+    const reply = await requestContext.run({ requestId: 'req-42' }, () => client.request<{ payload: unknown; requestId: string }>(SUBJECT.echo, { a: 1 }));
+    expect(reply).toEqual({ payload: { a: 1 }, requestId: 'req-42' });
+  });
+
+  it('returns a domain error to the caller with its code and details', async () => {
+    const error = await client.request(SUBJECT.missing, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: ErrorCode.MachineNotFound, message: 'Machine M-1 is not known', details: { machine_id: 'M-1' } });
+  });
+
+  it('turns an unexpected error into INTERNAL_ERROR without leaking its text', async () => {
+    const error = (await client.request(SUBJECT.crash, {}).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.InternalError);
+    expect(error.message).not.toContain('secret internal detail');
+  });
+
+  it('fails at once with SERVICE_UNAVAILABLE when nobody serves the subject', async () => {
+    const started = Date.now();
+    const error = (await client.request(SUBJECT.nobody, {}).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.ServiceUnavailable);
+    expect(error.message).toContain('no instance is running');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('fails with SERVICE_UNAVAILABLE after the timeout when the handler is too slow', async () => {
+    const started = Date.now();
+    const error = (await client.request(SUBJECT.slow, {}, 200).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.ServiceUnavailable);
+    expect(error.message).toContain('did not answer in time');
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(600);
+  });
+
+  it('answers each request once across replicas in the queue group', async () => {
+    served.length = 0;
+    const n = 40;
+    await Promise.all(Array.from({ length: n }, (_, i) => client.request(SUBJECT.count, { instance: String(i) })));
+    expect(served).toHaveLength(n);
+    expect(new Set(served).size).toBe(n);
+  });
+
+  it('finishes a request in flight before it closes', async () => {
+    const nc = await connect({ servers: TEST_INFRA.natsUrl });
+    const lonely = await startServer(nc, new MetricsRegistry());
+    // The two shared servers stop first, so only `lonely` can take the request.
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+    const pending = client.request<string>(SUBJECT.slow, {}, 3000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await lonely.close();
+    await expect(pending).resolves.toBe('done');
+    await nc.close();
+  });
+});

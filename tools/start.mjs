@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm start`: checks the infrastructure, builds, provisions the database, starts the five services on this
+// machine and reports each one's state; Ctrl-C stops all of them gracefully. Logs go to tmp/logs/<service>.log
+// (or to the console with --logs). Settings come from the environment or a .env file (see .env.example).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { checkInfrastructure, infraSettings } from './lib/infra.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+const require = createRequire(import.meta.url);
+const { provision, serviceUrl } = require('./db/provision.cjs');
+
+const SERVICES = [
+  { name: 'gateway', port: 3000, portVar: 'PORT' },
+  { name: 'ingestion', port: 3001, portVar: 'INGESTION_PORT' },
+  { name: 'analytics', port: 3002, portVar: 'ANALYTICS_PORT' },
+  { name: 'ml', port: 3003, portVar: 'ML_PORT' },
+  { name: 'notification', port: 3004, portVar: 'NOTIFICATION_PORT' },
+];
+const showLogs = process.argv.includes('--logs');
+
+function loadDotEnv() {
+  const file = join(root, '.env');
+  if (!existsSync(file)) return {};
+  const values = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match) values[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return values;
+}
+
+/** Secrets for a local run: from the environment, else made once and kept in tmp/ (never committed). */
+function localSecrets(env) {
+  const file = join(root, 'tmp', 'local-secrets.json');
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets = {
+    JWT_SECRET: env.JWT_SECRET || kept.JWT_SECRET || randomBytes(32).toString('base64url'),
+    BOOTSTRAP_ADMIN_API_KEY: env.BOOTSTRAP_ADMIN_API_KEY || kept.BOOTSTRAP_ADMIN_API_KEY || `sfk_${randomBytes(24).toString('base64url')}`,
+  };
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...kept, ...secrets }, null, 2), { mode: 0o600 });
+  return { ...secrets, generatedKey: !env.BOOTSTRAP_ADMIN_API_KEY };
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+const fail = (message) => {
+  console.error(`\n${message}`);
+  process.exit(1);
+};
+
+const env = { ...loadDotEnv(), ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+console.log('Checking infrastructure...');
+const problems = await checkInfrastructure(undefined, env);
+if (problems.length > 0) fail(`Cannot start:\n  ${problems.join('\n  ')}`);
+
+for (const s of SERVICES) {
+  s.port = Number(env[s.portVar] || s.port);
+  if (!(await portFree(s.port))) fail(`Port ${s.port} (${s.name}) is in use. Stop what holds it or set ${s.portVar}.`);
+}
+
+console.log('Building...');
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static'], { stdio: showLogs ? 'inherit' : 'pipe', env });
+if (build.status !== 0) fail(`Build failed:\n${build.stdout?.toString() ?? ''}${build.stderr?.toString() ?? ''}`);
+
+const adminUrl = infraSettings(env).postgres;
+const database = env.DATABASE_NAME || 'shopfloor';
+console.log(`Provisioning database ${database}...`);
+await provision({ adminUrl, database }).catch((error) => fail(`Provisioning the database failed: ${error.message}`));
+
+const secrets = localSecrets(env);
+const logDir = join(root, 'tmp', 'logs');
+mkdirSync(logDir, { recursive: true });
+const children = new Map();
+let stopping = false;
+
+for (const s of SERVICES) {
+  const serviceEnv = {
+    ...env,
+    NODE_ENV: env.NODE_ENV || 'development',
+    PORT: String(s.port),
+    DATABASE_URL: serviceUrl(adminUrl, database, s.name, env[`${s.name.toUpperCase()}_DATABASE_PASSWORD`]),
+    OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER || 'none',
+    OTEL_METRICS_EXPORTER: env.OTEL_METRICS_EXPORTER || 'none',
+    ...(s.name === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
+  };
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', s.name, 'apps', s.name, 'src', 'main.js')], { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(join(logDir, `${s.name}.log`), { flags: 'a' });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(log, { end: false });
+    if (showLogs) stream.on('data', (chunk) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${s.name}] `)));
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(s.name);
+    if (!stopping) {
+      console.error(`\n${s.name} exited (${signal ?? `code ${code}`}); see ${join('tmp', 'logs', `${s.name}.log`)}. Stopping the rest.`);
+      void stopAll(1);
+    }
+  });
+  children.set(s.name, child);
+}
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping...');
+  const waits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children.values()) child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 20_000);
+  await Promise.all(waits);
+  clearTimeout(timer);
+  console.log('Stopped.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+const gateway = SERVICES[0];
+const gatewayUrl = `http://localhost:${gateway.port}`;
+const deadline = Date.now() + 60_000;
+let report;
+while (Date.now() < deadline && !stopping) {
+  try {
+    const res = await fetch(`${gatewayUrl}/ready`);
+    report = await res.json();
+    if (res.status === 200) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+if (stopping) await new Promise(() => undefined);
+
+console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (API docs: ${gatewayUrl}/api/docs)`);
+for (const s of SERVICES) {
+  const state = s.name === 'gateway' ? (report ? 'up' : 'down') : (report?.dependencies?.[s.name] ?? 'unknown');
+  console.log(`  ${s.name.padEnd(13)} ${state.padEnd(5)} port ${s.port}  pid ${children.get(s.name)?.pid ?? '-'}  log tmp/logs/${s.name}.log`);
+}
+for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)} ${report?.dependencies?.[dep] ?? 'unknown'}`);
+if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);
+console.log(`Try: curl -H "X-API-Key: <key>" ${gatewayUrl}/api/v1/machines\nPress Ctrl-C to stop.`);
