@@ -5,7 +5,7 @@ import { requestContext } from './request-context';
 export type Logger = PinoLogger;
 
 /** Field names whose values never reach a log line, at the top level or one level down. */
-const SECRET_FIELDS = ['password', 'authorization', '["x-api-key"]', 'api_key', 'key', 'key_hash', 'token', 'access_token', 'secret'];
+const SECRET_FIELDS = ['password', 'authorization', '["x-api-key"]', 'api_key', 'key_hash', 'token', 'access_token', 'secret'];
 
 /**
  * The process's root logger: JSON lines with the service name, ISO time, and the correlation id of the request or
