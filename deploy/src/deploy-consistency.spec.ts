@@ -860,4 +860,12 @@ describe('deploy manifests', () => {
       expect([...APPS.map((app) => `shopfloor/${app}`), PROVISION.image].filter((image) => !images.includes(image))).toEqual([]);
     });
   });
+
+  describe('.env.example', () => {
+    const documented = memo(() => new Set([...read('.env.example').matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1])));
+
+    it.each(APPS)('documents every variable %s reads', (app) => {
+      expect([...appEnv(app).variables.keys()].filter((name) => !documented().has(name))).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CONSUMERS, MachineDeletedEvent, MachineRecord, STREAMS, SUBJECTS, validatePayload } from '@shopfloor/contracts';
-import { DurableConsumerFactory, JetStreamService, PoisonMessageError, type EventContext, type RunningConsumer } from '@shopfloor/nats';
+import { DurableConsumerFactory, PoisonMessageError, type EventContext, type RunningConsumer } from '@shopfloor/nats';
 import { MachinesService } from '../machines/machines.service';
 
 /**
@@ -14,13 +14,11 @@ export class ShopfloorEventsConsumer implements OnApplicationBootstrap, BeforeAp
   private running?: RunningConsumer;
 
   constructor(
-    private readonly jetStream: JetStreamService,
     private readonly consumers: DurableConsumerFactory,
     private readonly machines: MachinesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jetStream.ensureStreams([STREAMS.shopfloor, STREAMS.deadLetters]);
     this.running = await this.consumers.start(CONSUMERS.analyticsShopfloor, (payload, ctx) => this.handle(payload, ctx));
     this.logger.log(`Consuming ${STREAMS.shopfloor.name} as ${CONSUMERS.analyticsShopfloor.durableName}`);
   }

@@ -1,4 +1,5 @@
 import { type InjectionToken, Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { STREAMS } from '@shopfloor/contracts';
 import { HealthRegistry } from '@shopfloor/observability';
 import { DurableConsumerFactory } from './durable-consumer';
 import { JetStreamService } from './jetstream';
@@ -10,11 +11,14 @@ import { RpcClient } from './rpc-client';
 class NatsLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly holder: NatsConnectionHolder,
+    private readonly jetStream: JetStreamService,
     private readonly health: HealthRegistry,
   ) {}
 
-  onModuleInit(): void {
+  /** Every stream exists before any service publishes or consumes; creating one that exists changes nothing. */
+  async onModuleInit(): Promise<void> {
     this.health.register('nats', () => this.holder.check());
+    await this.jetStream.ensureStreams(Object.values(STREAMS));
   }
 
   /** Runs after the RPC server and consumers have stopped: flushes what is still buffered, then closes. */
