@@ -1,4 +1,5 @@
-import { freePort, ServiceProcess, TEST_INFRA } from '@shopfloor/testing';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createTestDatabase, freePort, ServiceProcess, TEST_INFRA } from '@shopfloor/testing';
 
 describe('service start-up', () => {
   it('stops with a message naming each missing or invalid variable', async () => {
@@ -27,5 +28,27 @@ describe('service start-up', () => {
     expect(output).toContain('PostgreSQL is not usable at postgres://shopfloor_ml:***@127.0.0.1:1/shopfloor');
     expect(output).not.toContain('hunter2secret');
     expect(elapsedMs).toBeLessThan(15_000);
+  });
+});
+
+describe('the migrate command', () => {
+  it('applies a service’s pending migrations once and then reports the schema up to date', async () => {
+    const db = await createTestDatabase('sf_migrate');
+    try {
+      const run = (): SpawnSyncReturns<string> =>
+        spawnSync(process.execPath, [ServiceProcess.mainPath('gateway').replace(/main\.js$/, 'migrate.js')], {
+          env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: db.serviceUrl('gateway') },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      const first = run();
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('gateway: applied CreateApiKeysAndAudit1764450000000');
+      const second = run();
+      expect(second.status).toBe(0);
+      expect(second.stdout).toContain('gateway: schema is up to date');
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -59,3 +59,12 @@ export class RedisServiceEnv extends DatabaseEnv {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 }
+
+/** What the stand-alone migration command reads: only the database connection. */
+export class MigrationEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsIn(['disable', 'require', 'verify-full'])
+  DATABASE_SSL: 'disable' | 'require' | 'verify-full' = 'disable';
+}

@@ -1,21 +1,16 @@
-import type { ClassConstructor } from 'class-transformer';
-import { ConfigValidationError, loadEnv, type DatabaseEnv } from '@shopfloor/config';
+import { ConfigValidationError, loadEnv, MigrationEnv } from '@shopfloor/config';
 import type { ServiceName } from '@shopfloor/contracts';
 import { runMigrations, type ServiceDatabaseSettings } from '@shopfloor/database';
 
 /** `nx run <service>:migrate`: applies the service's pending migrations and exits (for deploy jobs). */
-export async function runMigrationsCommand<E extends DatabaseEnv>(
-  service: ServiceName,
-  envClass: ClassConstructor<E>,
-  database: Pick<ServiceDatabaseSettings, 'entities' | 'migrations'>,
-): Promise<void> {
+export async function runMigrationsCommand(service: ServiceName, database: Pick<ServiceDatabaseSettings, 'entities' | 'migrations'>): Promise<void> {
   try {
-    const env = loadEnv(envClass);
+    const env = loadEnv(MigrationEnv);
     const applied = await runMigrations({
       url: env.DATABASE_URL,
       schema: service,
       ssl: env.DATABASE_SSL,
-      poolSize: 1,
+      poolSize: 2,
       applicationName: `${service}-migrate`,
       entities: database.entities,
       migrations: database.migrations,
