@@ -5,3 +5,6 @@ export * from './lib/error-codes';
 export * from './lib/validate-payload';
 export * from './lib/payloads/health.payload';
 export * from './lib/payloads/machine.payload';
+export * from './lib/payloads/shopfloor-records.payload';
+export * from './lib/payloads/sync.payload';
+export * from './lib/payloads/shopfloor-queries.payload';

@@ -16,6 +16,12 @@ export enum ErrorCode {
   InternalError = 'INTERNAL_ERROR',
   MachineNotFound = 'MACHINE_NOT_FOUND',
   ApiKeyNotFound = 'API_KEY_NOT_FOUND',
+  /** A sync is already running; details.sync_id names it. */
+  SyncAlreadyRunning = 'SYNC_ALREADY_RUNNING',
+  /** The source mapping does not match the source database; details list the problems. */
+  SourceMappingInvalid = 'SOURCE_MAPPING_INVALID',
+  /** The CIMCO source database cannot be reached (or its circuit breaker is open). */
+  SourceUnavailable = 'SOURCE_UNAVAILABLE',
 }
 
 export interface FieldError {

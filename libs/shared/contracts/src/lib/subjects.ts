@@ -7,11 +7,18 @@ import type { DownstreamService } from './services';
 export const SUBJECTS = {
   ingestion: {
     healthPing: 'ingestion.health.ping',
+    syncStart: 'ingestion.sync.start',
+    syncStatus: 'ingestion.sync.status',
+    quarantineList: 'ingestion.quarantine.list',
+    mappingCheck: 'ingestion.mapping.check',
   },
   analytics: {
     healthPing: 'analytics.health.ping',
     machinesList: 'analytics.machines.list',
     machineGet: 'analytics.machines.get',
+    machineJobs: 'analytics.machines.jobs',
+    machineDowntime: 'analytics.machines.downtime',
+    integrityGet: 'analytics.integrity.get',
   },
   ml: {
     healthPing: 'ml.health.ping',
@@ -22,8 +29,18 @@ export const SUBJECTS = {
   /** Canonical shop-floor records published by ingestion (stream SHOPFLOOR). */
   shopfloor: {
     all: 'shopfloor.>',
-    machineUpserted: 'shopfloor.machine.upserted',
-    machineDeleted: 'shopfloor.machine.deleted',
+    /** MachinesUpserted */
+    machinesUpserted: 'shopfloor.machines.upserted',
+    /** JobsUpserted */
+    jobsUpserted: 'shopfloor.jobs.upserted',
+    /** DowntimeRecordsUpserted */
+    downtimeRecordsUpserted: 'shopfloor.downtime_records.upserted',
+    /** MachineEventsAppended */
+    machineEventsAppended: 'shopfloor.machine_events.appended',
+    /** MachineReadingsAppended */
+    machineReadingsAppended: 'shopfloor.machine_readings.appended',
+    /** RecordsDeleted (any entity) */
+    recordsDeleted: 'shopfloor.records.deleted',
   },
   /** Raised alerts (stream ALERTS). */
   alerts: {

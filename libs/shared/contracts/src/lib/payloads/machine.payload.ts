@@ -26,15 +26,6 @@ export class MachineRecord {
   source_updated_at!: string;
 }
 
-/** `shopfloor.machine.deleted`: the row is gone from the source (found by a full sync's reconciliation). */
-export class MachineDeletedEvent {
-  @IsString() @IsNotEmpty() @MaxLength(50)
-  machine_id!: string;
-
-  @IsISO8601({ strict: true })
-  deleted_at!: string;
-}
-
 export class ListMachinesRequest {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   limit?: number;
