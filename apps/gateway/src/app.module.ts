@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { DataSyncController } from './data/data-sync.controller';
 import { MachinesController } from './machines/machines.controller';
 import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ProbesController, MachinesController],
+  controllers: [ProbesController, MachinesController, DataSyncController],
   providers: [DownstreamHealth],
 })
 export class AppModule {}

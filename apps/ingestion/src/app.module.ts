@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { SyncRunRepository, SyncStateRepository } from '@shopfloor/ingestion/data-access';
 import { createHealthPingController } from '@shopfloor/runtime';
+import { QuarantineHandler } from './quarantine/quarantine.handler';
+import { SourceDatabase } from './source/source-database';
+import { SourceMappingProvider } from './source/source-mapping.provider';
+import { SyncHandler } from './sync/sync.handler';
+import { SyncService } from './sync/sync.service';
 
 @Module({
-  controllers: [createHealthPingController('ingestion')],
+  controllers: [createHealthPingController('ingestion'), SyncHandler, QuarantineHandler],
+  providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncRunRepository, SyncStateRepository],
 })
 export class AppModule {}

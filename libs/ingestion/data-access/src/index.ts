@@ -1,6 +1,15 @@
 import type { EntityClass, MigrationClass } from '@shopfloor/database';
+import { QuarantinedRowEntity } from './lib/entities/quarantined-row.entity';
+import { SyncRunEntity } from './lib/entities/sync-run.entity';
+import { WatermarkEntity } from './lib/entities/watermark.entity';
+import { CreateSyncState1764470000000 } from './lib/migrations/1764470000000-create-sync-state';
 
-// The ingestion schema's entities and migrations, in order. The schema, its role and its migrations table exist
-// from the first start; tables arrive with the features that own them.
-export const INGESTION_ENTITIES: EntityClass[] = [];
-export const INGESTION_MIGRATIONS: MigrationClass[] = [];
+export * from './lib/entities/sync-run.entity';
+export * from './lib/entities/watermark.entity';
+export * from './lib/entities/quarantined-row.entity';
+export * from './lib/repositories/sync-run.repository';
+export * from './lib/repositories/sync-state.repository';
+
+/** The ingestion schema's entities and migrations, in order. */
+export const INGESTION_ENTITIES: EntityClass[] = [SyncRunEntity, WatermarkEntity, QuarantinedRowEntity];
+export const INGESTION_MIGRATIONS: MigrationClass[] = [CreateSyncState1764470000000];

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ListQuarantineRequest, StartSyncRequest, SUBJECTS, type QuarantinePage, type StartSyncReply, type SyncStatusView } from '@shopfloor/contracts';
+import { RpcClient } from '@shopfloor/nats';
+import { RequireRole } from '../auth/auth.decorators';
+
+@ApiTags('data sync')
+@ApiSecurity('api_key')
+@ApiBearerAuth()
+@Controller('api/v1/data')
+export class DataSyncController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('sync')
+  @HttpCode(202)
+  @RequireRole('operator')
+  @ApiOperation({ summary: 'Start a sync of the CIMCO source (incremental by default); 409 with the running sync_id if one runs' })
+  async start(@Body() body: StartSyncRequest): Promise<StartSyncReply> {
+    return this.rpc.request<StartSyncReply>(SUBJECTS.ingestion.syncStart, { mode: body.mode ?? 'incremental' });
+  }
+
+  @Get('sync-status')
+  @ApiOperation({ summary: 'State of the sync, the last run with its counts, and the source connection' })
+  async status(): Promise<SyncStatusView> {
+    return this.rpc.request<SyncStatusView>(SUBJECTS.ingestion.syncStatus, {});
+  }
+
+  @Get('quarantine')
+  @ApiOperation({ summary: 'Source rows that failed validation, with their reasons and the raw row' })
+  async quarantine(@Query() query: ListQuarantineRequest): Promise<QuarantinePage> {
+    return this.rpc.request<QuarantinePage>(SUBJECTS.ingestion.quarantineList, query);
+  }
+}

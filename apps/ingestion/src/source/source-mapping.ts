@@ -1,0 +1,62 @@
+import { SHOPFLOOR_ENTITIES, type ShopfloorEntity } from '@shopfloor/contracts';
+import { IANAZone } from 'luxon';
+import { ENTITY_SPECS } from './source-fields';
+
+export interface EntityMapping {
+  table: string;
+  /** Canonical field → source column. */
+  columns: Record<string, string>;
+}
+
+/** Where each canonical entity lives in the source database, and the zone its DATETIMEs are in. */
+export interface SourceMapping {
+  timezone: string;
+  entities: Record<ShopfloorEntity, EntityMapping>;
+}
+
+/** The default layout: table and column names equal the canonical ones (cimco-source.sql). */
+export function defaultMapping(timezone = 'UTC'): SourceMapping {
+  const entities = Object.fromEntries(
+    SHOPFLOOR_ENTITIES.map((entity) => [entity, { table: entity, columns: Object.fromEntries(Object.keys(ENTITY_SPECS[entity].fields).map((f) => [f, f])) }]),
+  ) as Record<ShopfloorEntity, EntityMapping>;
+  return { timezone, entities };
+}
+
+export class MappingFormatError extends Error {}
+
+/**
+ * A site's mapping: the default with the site's overrides laid over it, e.g.
+ * `{ "timezone": "Europe/Berlin", "entities": { "jobs": { "table": "mdc_orders", "columns": { "job_id": "order_no" } } } }`.
+ * Only known entities and fields are accepted, so a typo is an error, not a silently ignored setting.
+ */
+export function mergeMapping(base: SourceMapping, override: unknown): SourceMapping {
+  if (override === null || typeof override !== 'object' || Array.isArray(override)) throw new MappingFormatError('the mapping must be a JSON object');
+  const o = override as { timezone?: unknown; entities?: unknown };
+  const unknownTop = Object.keys(o).filter((k) => k !== 'timezone' && k !== 'entities');
+  if (unknownTop.length) throw new MappingFormatError(`unknown mapping keys: ${unknownTop.join(', ')}`);
+  const merged: SourceMapping = structuredClone(base);
+  if (o.timezone !== undefined) {
+    if (typeof o.timezone !== 'string' || !IANAZone.isValidZone(o.timezone)) throw new MappingFormatError(`timezone ${JSON.stringify(o.timezone)} is not an IANA time zone`);
+    merged.timezone = o.timezone;
+  }
+  if (o.entities !== undefined) {
+    if (o.entities === null || typeof o.entities !== 'object') throw new MappingFormatError('entities must be an object');
+    for (const [entity, value] of Object.entries(o.entities as Record<string, unknown>)) {
+      if (!(SHOPFLOOR_ENTITIES as readonly string[]).includes(entity)) throw new MappingFormatError(`unknown entity ${entity}`);
+      const e = value as { table?: unknown; columns?: unknown };
+      const target = merged.entities[entity as ShopfloorEntity];
+      if (e.table !== undefined) {
+        if (typeof e.table !== 'string' || !e.table) throw new MappingFormatError(`${entity}.table must be a table name`);
+        target.table = e.table;
+      }
+      if (e.columns !== undefined) {
+        for (const [field, column] of Object.entries(e.columns as Record<string, unknown>)) {
+          if (!(field in ENTITY_SPECS[entity as ShopfloorEntity].fields)) throw new MappingFormatError(`${entity} has no field ${field}`);
+          if (typeof column !== 'string' || !column) throw new MappingFormatError(`${entity}.columns.${field} must be a column name`);
+          target.columns[field] = column;
+        }
+      }
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,158 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DomainError, ErrorCode, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
+import { SyncRunRepository, SyncStateRepository, type SyncRunEntity } from '@shopfloor/ingestion/data-access';
+import { JetStreamService } from '@shopfloor/nats';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { IngestionEnv } from '../config/ingestion.env';
+import { checkMapping } from '../source/mapping-check';
+import { SourceDatabase } from '../source/source-database';
+import { SourceMappingProvider } from '../source/source-mapping.provider';
+import { emptyCounts, SyncRunner, type RunTally } from './sync-runner';
+
+const PROGRESS_WRITE_INTERVAL_MS = 1000;
+
+/**
+ * Starts syncs (on request and on a schedule), once across all replicas, and reports their state. A sync refuses
+ * to start on a mapping that does not match the source, instead of half-running.
+ */
+@Injectable()
+export class SyncService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SyncService.name);
+  private current: Promise<void> | null = null;
+  private stopping = false;
+  private timer?: NodeJS.Timeout;
+  private mappingProblems: MappingProblem[] = [];
+  private lastSourceFailure: string | null = null;
+
+  constructor(
+    private readonly env: IngestionEnv,
+    private readonly source: SourceDatabase,
+    private readonly mapping: SourceMappingProvider,
+    private readonly runs: SyncRunRepository,
+    private readonly state: SyncStateRepository,
+    private readonly jetStream: JetStreamService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.source.configured) {
+      this.logger.warn('No CIMCO source configured (CIMCO_DATABASE_URL): sync is off');
+      return;
+    }
+    await this.checkMapping().catch((error: unknown) => this.logger.warn({ message: 'Could not check the source mapping at start', reason: String(error) }));
+    if (this.env.SYNC_INTERVAL_SECONDS > 0) {
+      this.timer = setInterval(() => void this.scheduledSync(), this.env.SYNC_INTERVAL_SECONDS * 1000);
+      this.timer.unref();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.current;
+  }
+
+  /** Compares the mapping with the source's information_schema; every problem is logged by name and kept for sync-status. */
+  async checkMapping(): Promise<MappingProblem[]> {
+    this.mappingProblems = checkMapping(this.mapping.mapping, await this.source.columns());
+    for (const p of this.mappingProblems) this.logger.error({ message: `Source mapping problem: ${p.problem}`, entity: p.entity, table: p.table, column: p.column });
+    return this.mappingProblems;
+  }
+
+  async start(mode: SyncMode, trigger: 'api' | 'schedule'): Promise<StartSyncReply> {
+    if (!this.source.configured) throw new DomainError(ErrorCode.SourceUnavailable, 'No CIMCO source is configured (set CIMCO_DATABASE_URL)');
+    if (this.stopping) throw new DomainError(ErrorCode.ServiceUnavailable, 'The ingestion service is shutting down');
+    const problems = await this.checkMapping();
+    if (problems.length > 0) {
+      throw new DomainError(ErrorCode.SourceMappingInvalid, `The source mapping does not match the source database (${problems.length} problems)`, { mapping_problems: problems });
+    }
+    const release = await this.state.tryAcquireSyncLock();
+    if (!release) {
+      const running = await this.runs.running();
+      throw new DomainError(ErrorCode.SyncAlreadyRunning, 'A sync is already running', { sync_id: running?.id ?? null });
+    }
+    try {
+      // Holding the lock, any run still marked running belongs to a process that died; the watermarks resume it.
+      await this.runs.failAbandoned(new Date(Date.now() + 1000));
+      const run = await this.runs.start({ id: randomUUID(), mode, trigger, runner: `${hostname()}:${process.pid}`, emptyCounts: emptyCounts() });
+      this.current = this.execute(run, mode).finally(async () => {
+        this.current = null;
+        await release();
+      });
+      return { sync_id: run.id, state: 'running' };
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  async status(): Promise<SyncStatusView> {
+    const [latest, succeeded] = await Promise.all([this.runs.latest(), this.runs.latestSucceeded()]);
+    const circuit = this.source.circuit;
+    const degraded = circuit !== 'closed' || (latest?.state === 'failed' && this.lastSourceFailure !== null);
+    return {
+      state: latest?.state === 'running' ? 'running' : degraded ? 'degraded' : 'idle',
+      last_sync_at: succeeded?.finishedAt?.toISOString() ?? null,
+      last_run: latest ? toView(latest) : null,
+      source: { reachable: this.source.isReachable, circuit, mapping_problems: this.mappingProblems },
+    };
+  }
+
+  private async scheduledSync(): Promise<void> {
+    if (this.current || this.stopping) return;
+    try {
+      await this.start('incremental', 'schedule');
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.SyncAlreadyRunning) return;
+      this.logger.warn({ message: 'Scheduled sync did not start', reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async execute(run: SyncRunEntity, mode: SyncMode): Promise<void> {
+    let lastWrite = 0;
+    const runner = new SyncRunner(
+      {
+        source: this.source,
+        state: this.state,
+        jetStream: this.jetStream,
+        mapping: this.mapping.mapping,
+        batchSize: this.env.SYNC_BATCH_SIZE,
+        lagMs: this.env.SYNC_SAFETY_LAG_MS,
+        stopping: () => this.stopping,
+        onProgress: async (t: RunTally) => {
+          if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+          lastWrite = Date.now();
+          await this.runs.recordProgress(run.id, t.progress, t.counts, t.deleted, t.rejected);
+        },
+      },
+      run.id,
+      mode,
+    );
+    try {
+      const tally = await runner.run();
+      await this.runs.recordProgress(run.id, 1, tally.counts, tally.deleted, tally.rejected);
+      await this.runs.finish(run.id, 'succeeded', null);
+      this.lastSourceFailure = null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof DomainError && error.code === ErrorCode.SourceUnavailable) this.lastSourceFailure = message;
+      this.logger.error({ message: `Sync ${run.id} failed: ${message}` });
+      await this.runs.finish(run.id, 'failed', message).catch(() => undefined);
+    }
+  }
+}
+
+function toView(run: SyncRunEntity): SyncRunView {
+  return {
+    sync_id: run.id,
+    mode: run.mode,
+    started_at: run.startedAt.toISOString(),
+    finished_at: run.finishedAt?.toISOString() ?? null,
+    state: run.state,
+    progress: run.progress,
+    counts: { ...emptyCounts(), ...run.counts },
+    deleted: { ...emptyCounts(), ...run.deleted },
+    rejected: run.rejected,
+    error: run.error,
+  };
+}
