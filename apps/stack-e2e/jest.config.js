@@ -5,4 +5,5 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/src/setup-timeout.ts'],
 };

@@ -24,6 +24,15 @@ export function defaultMapping(timezone = 'UTC'): SourceMapping {
 
 export class MappingFormatError extends Error {}
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function identifier(value: unknown, where: string, kind: 'table' | 'column'): string {
+  if (typeof value !== 'string' || value.trim() === '' || value !== value.trim()) throw new MappingFormatError(`${where} must be a ${kind} name`);
+  return value;
+}
+
 /**
  * A site's mapping: the default with the site's overrides laid over it, e.g.
  * `{ "timezone": "Europe/Berlin", "entities": { "jobs": { "table": "mdc_orders", "columns": { "job_id": "order_no" } } } }`.
@@ -40,20 +49,20 @@ export function mergeMapping(base: SourceMapping, override: unknown): SourceMapp
     merged.timezone = o.timezone;
   }
   if (o.entities !== undefined) {
-    if (o.entities === null || typeof o.entities !== 'object') throw new MappingFormatError('entities must be an object');
-    for (const [entity, value] of Object.entries(o.entities as Record<string, unknown>)) {
+    if (!isPlainObject(o.entities)) throw new MappingFormatError('entities must be an object');
+    for (const [entity, value] of Object.entries(o.entities)) {
       if (!(SHOPFLOOR_ENTITIES as readonly string[]).includes(entity)) throw new MappingFormatError(`unknown entity ${entity}`);
-      const e = value as { table?: unknown; columns?: unknown };
+      if (!isPlainObject(value)) throw new MappingFormatError(`entities.${entity} must be an object with table and/or columns`);
+      const unknownKeys = Object.keys(value).filter((k) => k !== 'table' && k !== 'columns');
+      if (unknownKeys.length) throw new MappingFormatError(`entities.${entity} has unknown keys: ${unknownKeys.join(', ')}`);
       const target = merged.entities[entity as ShopfloorEntity];
-      if (e.table !== undefined) {
-        if (typeof e.table !== 'string' || !e.table) throw new MappingFormatError(`${entity}.table must be a table name`);
-        target.table = e.table;
-      }
-      if (e.columns !== undefined) {
-        for (const [field, column] of Object.entries(e.columns as Record<string, unknown>)) {
-          if (!(field in ENTITY_SPECS[entity as ShopfloorEntity].fields)) throw new MappingFormatError(`${entity} has no field ${field}`);
-          if (typeof column !== 'string' || !column) throw new MappingFormatError(`${entity}.columns.${field} must be a column name`);
-          target.columns[field] = column;
+      if (value['table'] !== undefined) target.table = identifier(value['table'], `${entity}.table`, 'table');
+      if (value['columns'] !== undefined) {
+        if (!isPlainObject(value['columns'])) throw new MappingFormatError(`${entity}.columns must be an object`);
+        const fields = ENTITY_SPECS[entity as ShopfloorEntity].fields;
+        for (const [field, column] of Object.entries(value['columns'])) {
+          if (!Object.prototype.hasOwnProperty.call(fields, field)) throw new MappingFormatError(`${entity} has no field ${field}`);
+          target.columns[field] = identifier(column, `${entity}.columns.${field}`, 'column');
         }
       }
     }

@@ -34,7 +34,8 @@ class RowChecker {
       this.reasons.push(`${field} is not text`);
       return null;
     }
-    if (text.length > options.max) this.reasons.push(`${field} is longer than ${options.max} characters`);
+    // Characters as MySQL counts them (code points), not UTF-16 units.
+    if ([...text].length > options.max) this.reasons.push(`${field} is longer than ${options.max} characters`);
     return text;
   }
 
@@ -55,13 +56,13 @@ class RowChecker {
       if (options.required) this.reasons.push(`${field} is missing`);
       return null;
     }
-    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     if (!Number.isFinite(n)) {
       this.reasons.push(`${field} is not a number`);
       return null;
     }
     if (options.integer && !Number.isInteger(n)) this.reasons.push(`${field} is not a whole number`);
-    if (options.min !== undefined && n < options.min) this.reasons.push(`${field} is negative (${n})`);
+    if (options.min !== undefined && n < options.min) this.reasons.push(options.min === 0 ? `${field} is negative (${n})` : `${field} is below ${options.min} (${n})`);
     return n;
   }
 

@@ -1,5 +1,5 @@
 import type { ShopfloorEntity } from '@shopfloor/contracts';
-import { format } from 'mysql2';
+import { escape, escapeId } from 'mysql2';
 import { ENTITY_SPECS } from '../source/source-fields';
 import type { SourceMapping } from '../source/source-mapping';
 
@@ -13,42 +13,55 @@ export interface Cursor {
 
 export const START: Cursor = { updatedAt: null, key: null, id: null };
 
+/** A column of the aliased table `t`; a name is one identifier even if it contains a dot. */
+const col = (name: string): string => `${escapeId('t')}.${escapeId(name, true)}`;
+
 function selectList(mapping: SourceMapping, entity: ShopfloorEntity): string {
   const columns = mapping.entities[entity].columns;
   return Object.keys(ENTITY_SPECS[entity].fields)
-    .map((field) => format('??.?? AS ??', ['t', columns[field], field]))
+    .map((field) => `${col(columns[field])} AS ${escapeId(field, true)}`)
     .join(', ');
+}
+
+function fromClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
+  return `FROM ${escapeId(mapping.entities[entity].table, true)} AS t`;
+}
+
+/** The rows after `cursor`; mutable tables only up to the source's now minus the safety lag. */
+function whereClause(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, lagMs: number): string {
+  const { columns } = mapping.entities[entity];
+  const spec = ENTITY_SPECS[entity];
+  const key = col(columns[spec.key]);
+  if (spec.sync === 'append') return cursor.id === null ? '' : `WHERE ${key} > ${escape(cursor.id)}`;
+  const updated = col(columns['updated_at']);
+  const upper = `${updated} <= NOW(3) - INTERVAL ${Math.trunc(lagMs) * 1000} MICROSECOND`;
+  if (cursor.updatedAt === null) return `WHERE ${upper}`;
+  const at = escape(cursor.updatedAt);
+  return `WHERE ${upper} AND (${updated} > ${at} OR (${updated} = ${at} AND ${key} > ${escape(cursor.key ?? '')}))`;
+}
+
+function orderClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
+  const { columns } = mapping.entities[entity];
+  const spec = ENTITY_SPECS[entity];
+  const key = col(columns[spec.key]);
+  return spec.sync === 'append' ? `ORDER BY ${key}` : `ORDER BY ${col(columns['updated_at'])}, ${key}`;
 }
 
 /**
  * The next page of an entity after `cursor`, in keyset order (no OFFSET: every page is an index range scan).
- * Mutable tables page by (updated_at, key) and stop at `upperBound`, the source's now minus the safety lag, so a
- * row whose transaction is still committing is read by the next sync instead of being skipped forever.
+ * Mutable tables page by (updated_at, key) and stop at the source's now minus the safety lag, so a row whose
+ * transaction is still committing is read by the next sync instead of being skipped for ever.
  */
 export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, limit: number, lagMs: number): string {
-  const { table, columns } = mapping.entities[entity];
-  const spec = ENTITY_SPECS[entity];
-  const keyColumn = columns[spec.key];
-  const select = `SELECT ${selectList(mapping, entity)} FROM ${format('?? AS t', [table])}`;
-  if (spec.sync === 'append') {
-    const where = cursor.id === null ? '' : format(' WHERE ??.?? > ?', ['t', keyColumn, cursor.id]);
-    return `${select}${where} ORDER BY ${format('??.??', ['t', keyColumn])} LIMIT ${Math.trunc(limit)}`;
-  }
-  const updated = columns['updated_at'];
-  const upper = format('??.?? <= NOW(3) - INTERVAL ? MICROSECOND', ['t', updated, Math.trunc(lagMs) * 1000]);
-  const after =
-    cursor.updatedAt === null
-      ? ''
-      : format(' AND (??.?? > ? OR (??.?? = ? AND ??.?? > ?))', ['t', updated, cursor.updatedAt, 't', updated, cursor.updatedAt, 't', keyColumn, cursor.key ?? '']);
-  return `${select} WHERE ${upper}${after} ORDER BY ${format('??.??, ??.??', ['t', updated, 't', keyColumn])} LIMIT ${Math.trunc(limit)}`;
+  const where = whereClause(mapping, entity, cursor, lagMs);
+  return [`SELECT ${selectList(mapping, entity)}`, fromClause(mapping, entity), where, orderClause(mapping, entity), `LIMIT ${Math.trunc(limit)}`]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** How many rows are left after `cursor` (for progress). */
 export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, lagMs: number): string {
-  const page = nextPageQuery(mapping, entity, cursor, 1, lagMs);
-  const from = page.indexOf(' FROM ');
-  const order = page.lastIndexOf(' ORDER BY ');
-  return `SELECT COUNT(*) AS n${page.slice(from, order)}`;
+  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, lagMs)].filter((part) => part !== '').join(' ');
 }
 
 /** The cursor after a page, from its last row. */
@@ -61,5 +74,5 @@ export function cursorAfter(entity: ShopfloorEntity, last: Record<string, unknow
 /** Machine ids that exist in the source. */
 export function machineIdsQuery(mapping: SourceMapping): string {
   const { table, columns } = mapping.entities.machines;
-  return format('SELECT ?? AS machine_id FROM ??', [columns['machine_id'], table]);
+  return `SELECT ${escapeId(columns['machine_id'], true)} AS machine_id FROM ${escapeId(table, true)}`;
 }
