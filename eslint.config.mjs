@@ -16,6 +16,7 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util', 'type:data-access'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:util'] },
   { sourceTag: 'type:deploy', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
 ];
 
