@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { createHealthPingController } from '@shopfloor/runtime';
+import { IntegrityModule } from './integrity/integrity.module';
+import { MachineHistoryModule } from './machine-history/machine-history.module';
 import { MachinesModule } from './machines/machines.module';
-import { ShopfloorEventsConsumer } from './shopfloor-events/shopfloor-events.consumer';
+import { ShopfloorEventsModule } from './shopfloor-events/shopfloor-events.module';
 
 @Module({
-  imports: [MachinesModule],
+  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, ShopfloorEventsModule],
   controllers: [createHealthPingController('analytics')],
-  providers: [ShopfloorEventsConsumer],
 })
 export class AppModule {}

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
+import { IntegrityController } from './machines/integrity.controller';
 import { MachinesController } from './machines/machines.controller';
 import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ProbesController, MachinesController, DataSyncController],
+  controllers: [ProbesController, MachinesController, DataSyncController, IntegrityController],
   providers: [DownstreamHealth],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
-import type { MachineRecord, MachineView } from '@shopfloor/contracts';
-import type { MachineEntity, MachineUpsert } from '@shopfloor/analytics/data-access';
+import type { MachineView } from '@shopfloor/contracts';
+import type { MachineEntity } from '@shopfloor/analytics/data-access';
 
 export function toMachineView(m: MachineEntity): MachineView {
   return {
@@ -11,17 +11,5 @@ export function toMachineView(m: MachineEntity): MachineView {
     specifications: m.specifications,
     source_updated_at: m.sourceUpdatedAt.toISOString(),
     synced_at: m.syncedAt.toISOString(),
-  };
-}
-
-export function toMachineUpsert(r: MachineRecord): MachineUpsert {
-  return {
-    machineId: r.machine_id,
-    name: r.name,
-    type: r.type,
-    location: r.location ?? null,
-    installationDate: r.installation_date ? new Date(r.installation_date) : null,
-    specifications: r.specifications ?? null,
-    sourceUpdatedAt: new Date(r.source_updated_at),
   };
 }

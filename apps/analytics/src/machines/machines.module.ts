@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MachineRepository } from '@shopfloor/analytics/data-access';
+import { ReadModelModule } from '../read-model/read-model.module';
 import { MachinesHandler } from './machines.handler';
 import { MachinesService } from './machines.service';
 
 @Module({
+  imports: [ReadModelModule],
   controllers: [MachinesHandler],
-  providers: [MachinesService, MachineRepository],
+  providers: [MachinesService],
   exports: [MachinesService],
 })
 export class MachinesModule {}

@@ -1,14 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, type ListMachinesReply, type ListMachinesRequest, type MachineDeletedEvent, type MachineRecord, type MachineView } from '@shopfloor/contracts';
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, type ListMachinesReply, type ListMachinesRequest, type MachineView } from '@shopfloor/contracts';
 import { MachineRepository } from '@shopfloor/analytics/data-access';
-import { toMachineUpsert, toMachineView } from './machine-view.mapper';
+import { toMachineView } from './machine-view.mapper';
 
 const DEFAULT_LIMIT = 500;
 
 @Injectable()
 export class MachinesService {
-  private readonly logger = new Logger(MachinesService.name);
-
   constructor(private readonly machines: MachineRepository) {}
 
   async list(request: ListMachinesRequest): Promise<ListMachinesReply> {
@@ -20,14 +18,5 @@ export class MachinesService {
     const machine = await this.machines.findActive(machineId);
     if (!machine) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
     return toMachineView(machine);
-  }
-
-  async applyUpsert(record: MachineRecord): Promise<void> {
-    const changed = await this.machines.upsertIfNewer(toMachineUpsert(record));
-    this.logger.debug({ message: changed ? 'Machine stored' : 'Machine record older than stored; ignored', machine_id: record.machine_id });
-  }
-
-  async applyDelete(event: MachineDeletedEvent): Promise<void> {
-    await this.machines.markDeleted(event.machine_id, new Date(event.deleted_at));
   }
 }

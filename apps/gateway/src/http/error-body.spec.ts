@@ -33,7 +33,7 @@ describe('statusForCode', () => {
       .filter((code) => statusForCode(code) >= 500)
       .sort();
 
-    expect(serverSide).toEqual([ErrorCode.InternalError, ErrorCode.ServiceUnavailable].sort());
+    expect(serverSide).toEqual([ErrorCode.InternalError, ErrorCode.ServiceUnavailable, ErrorCode.SourceUnavailable].sort());
   });
 });
 

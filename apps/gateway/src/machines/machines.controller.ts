@@ -1,6 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ListMachinesRequest, SUBJECTS, type ListMachinesReply, type MachineView } from '@shopfloor/contracts';
+import {
+  ListMachinesRequest,
+  MachineHistoryQuery,
+  SUBJECTS,
+  type DowntimeView,
+  type HistoryPage,
+  type JobView,
+  type ListMachinesReply,
+  type MachineView,
+} from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 
 @ApiTags('shop floor')
@@ -20,5 +29,17 @@ export class MachinesController {
   @ApiOperation({ summary: 'One machine; 404 MACHINE_NOT_FOUND if unknown' })
   async get(@Param('machine_id') machineId: string): Promise<MachineView> {
     return this.rpc.request<MachineView>(SUBJECTS.analytics.machineGet, { machine_id: machineId });
+  }
+
+  @Get(':machine_id/jobs')
+  @ApiOperation({ summary: 'Jobs of one machine overlapping [from, to), by start time (limit default 1000); 404 MACHINE_NOT_FOUND if unknown' })
+  async jobs(@Param('machine_id') machineId: string, @Query() query: MachineHistoryQuery): Promise<HistoryPage<JobView>> {
+    return this.rpc.request<HistoryPage<JobView>>(SUBJECTS.analytics.machineJobs, { ...query, machine_id: machineId });
+  }
+
+  @Get(':machine_id/downtime')
+  @ApiOperation({ summary: 'Downtime records of one machine overlapping [from, to), by start time (limit default 1000); 404 MACHINE_NOT_FOUND if unknown' })
+  async downtime(@Param('machine_id') machineId: string, @Query() query: MachineHistoryQuery): Promise<HistoryPage<DowntimeView>> {
+    return this.rpc.request<HistoryPage<DowntimeView>>(SUBJECTS.analytics.machineDowntime, { ...query, machine_id: machineId });
   }
 }

@@ -76,3 +76,17 @@ export function machineIdsQuery(mapping: SourceMapping): string {
   const { table, columns } = mapping.entities.machines;
   return `SELECT ${escapeId(columns['machine_id'], true)} AS machine_id FROM ${escapeId(table, true)}`;
 }
+
+/** Which of these keys still exist in the source (a last check before anything is reported deleted). */
+export function existingKeysQuery(mapping: SourceMapping, entity: ShopfloorEntity, keys: readonly (string | number)[]): string {
+  const { table, columns } = mapping.entities[entity];
+  const key = escapeId(columns[ENTITY_SPECS[entity].key], true);
+  return `SELECT ${key} AS k FROM ${escapeId(table, true)} WHERE ${key} IN (${keys.map((k) => escape(k)).join(', ')})`;
+}
+
+/** Ids that exist in the source within an inclusive range. */
+export function existingIdsInRangeQuery(mapping: SourceMapping, entity: ShopfloorEntity, from: number, to: number): string {
+  const { table, columns } = mapping.entities[entity];
+  const key = escapeId(columns[ENTITY_SPECS[entity].key], true);
+  return `SELECT ${key} AS k FROM ${escapeId(table, true)} WHERE ${key} BETWEEN ${escape(from)} AND ${escape(to)} ORDER BY ${key}`;
+}

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { MAX_RECORDS_PER_BATCH, SUBJECTS, type SyncMode, type ShopfloorEntity } from '@shopfloor/contracts';
-import type { QuarantineEntry, SyncStateRepository, Watermark } from '@shopfloor/ingestion/data-access';
+import { mergeRanges, rangesOf, type QuarantineEntry, type SyncStateRepository, type Watermark } from '@shopfloor/ingestion/data-access';
 import type { JetStreamService } from '@shopfloor/nats';
 import type { RowDataPacket } from 'mysql2';
 import { createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { SourceDatabase } from '../source/source-database';
 import { ENTITY_SPECS, SYNC_ORDER } from '../source/source-fields';
 import type { SourceMapping } from '../source/source-mapping';
 import { checkRow, rawRow, type CanonicalRecord, type SourceRow } from './record-validation';
+import { reconcileDeletions, type SeenRows } from './deletion-reconciler';
 import { cursorAfter, machineIdsQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
 
 const SUBJECT_OF: Record<ShopfloorEntity, string> = {
@@ -60,6 +61,8 @@ export class SyncRunner {
     private readonly deps: SyncRunnerDeps,
     private readonly syncId: string,
     private readonly mode: SyncMode,
+    /** When the run started (UTC ISO): the moment a deletion found by a full sync is dated. */
+    private readonly startedAt: string,
   ) {}
 
   async run(): Promise<RunTally> {
@@ -75,22 +78,36 @@ export class SyncRunner {
     for (const entity of SYNC_ORDER) {
       let cursor = starts.get(entity) ?? START;
       const stored = watermarks.get(entity);
+      const append = ENTITY_SPECS[entity].sync === 'append';
+      const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>() };
       for (;;) {
         if (this.deps.stopping()) throw new SyncInterrupted();
         const rows = await source.query<RowDataPacket>(nextPageQuery(mapping, entity, cursor, Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH), lagMs));
         if (rows.length === 0) break;
         const { records, quarantined, validKeys } = this.checkPage(entity, rows, { timezone: mapping.timezone, knownMachines });
+        if (this.mode === 'full') rememberSeen(seen, rows, ENTITY_SPECS[entity].key);
         if (records.length > 0) {
           await this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records }, batchId(entity, records));
         }
         cursor = cursorAfter(entity, rows[rows.length - 1]);
-        await this.deps.state.commitBatch({ entity, syncId: this.syncId, watermark: advances(cursor, stored) ? toWatermark(cursor) : null, quarantined, validKeys });
+        await this.deps.state.commitBatch({
+          entity,
+          syncId: this.syncId,
+          watermark: advances(cursor, stored) ? toWatermark(cursor) : null,
+          quarantined,
+          validKeys,
+          published: append ? { ids: validKeys.map(Number) } : { keys: validKeys },
+        });
         this.tally.counts[entity] += records.length;
         this.tally.rejected += quarantined.length;
         processed += rows.length;
         this.tally.progress = total === 0 ? 1 : Math.min(0.99, processed / total);
         await this.deps.onProgress(this.tally);
         if (rows.length < this.deps.batchSize) break;
+      }
+      if (this.mode === 'full') {
+        this.tally.deleted[entity] = await reconcileDeletions(this.deps, entity, seen, this.syncId, this.startedAt);
+        if (this.tally.deleted[entity] > 0) await this.deps.onProgress(this.tally);
       }
     }
     this.tally.progress = 1;
@@ -145,4 +162,13 @@ function batchId(entity: ShopfloorEntity, records: CanonicalRecord[]): string {
 
 function keyText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '';
+}
+
+function rememberSeen(seen: SeenRows, rows: SourceRow[], keyField: string): void {
+  if ('keys' in seen) {
+    for (const row of rows) seen.keys.add(keyText(row[keyField]));
+    return;
+  }
+  const ids = rows.map((row) => Number(row[keyField])).filter((id) => Number.isFinite(id));
+  seen.ranges = mergeRanges([...seen.ranges, ...rangesOf(ids)]);
 }

@@ -127,6 +127,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       },
       run.id,
       mode,
+      run.startedAt.toISOString(),
     );
     try {
       const tally = await runner.run();

@@ -1,10 +1,25 @@
 import type { EntityClass, MigrationClass } from '@shopfloor/database';
+import { DowntimeRecordEntity } from './lib/entities/downtime-record.entity';
+import { JobEntity } from './lib/entities/job.entity';
+import { MachineEventEntity } from './lib/entities/machine-event.entity';
+import { MachineReadingEntity } from './lib/entities/machine-reading.entity';
 import { MachineEntity } from './lib/entities/machine.entity';
 import { CreateMachines1764450100000 } from './lib/migrations/1764450100000-create-machines';
+import { CreateShopfloorRecords1764460000000 } from './lib/migrations/1764460000000-create-shopfloor-records';
 
 export * from './lib/entities/machine.entity';
+export * from './lib/entities/job.entity';
+export * from './lib/entities/downtime-record.entity';
+export * from './lib/entities/machine-event.entity';
+export * from './lib/entities/machine-reading.entity';
+export * from './lib/repositories/history-window';
 export * from './lib/repositories/machine.repository';
+export * from './lib/repositories/job.repository';
+export * from './lib/repositories/downtime-record.repository';
+export * from './lib/repositories/machine-event.repository';
+export * from './lib/repositories/machine-reading.repository';
+export * from './lib/repositories/integrity.repository';
 
 /** The analytics schema's entities and migrations, in order. */
-export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000];
+export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type FindOptionsWhere, type Repository } from 'typeorm';
 import { MachineEntity } from '../entities/machine.entity';
+import { executeCounting, tombstoneVersioned } from './batch-statement';
 
 export interface MachineUpsert {
   machineId: string;
@@ -19,6 +20,29 @@ export interface MachineFilter {
   limit: number;
 }
 
+/**
+ * One statement per batch. Within the batch the newest version of a key wins (the later one on a tie). A stored row
+ * changes only for a version at least as new as its own (and newer than its tombstone), and only if something
+ * differs — so a redelivered or replayed batch, or an older record arriving late, writes nothing.
+ */
+const UPSERT_MACHINES = `
+  INSERT INTO "analytics"."machines" AS t
+    ("machine_id", "name", "type", "location", "installation_date", "specifications", "source_updated_at", "synced_at", "deleted_at")
+  SELECT DISTINCT ON (r.machine_id)
+    r.machine_id, r.name, r.type, r.location, r.installation_date, r.specifications::jsonb, r.source_updated_at, now(), NULL::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[]) WITH ORDINALITY
+    AS r(machine_id, name, type, location, installation_date, specifications, source_updated_at, ord)
+  ORDER BY r.machine_id, r.source_updated_at DESC, r.ord DESC
+  ON CONFLICT ("machine_id") DO UPDATE SET
+    "name" = EXCLUDED."name", "type" = EXCLUDED."type", "location" = EXCLUDED."location",
+    "installation_date" = EXCLUDED."installation_date", "specifications" = EXCLUDED."specifications",
+    "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(), "deleted_at" = NULL
+  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
+    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
+      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
+        AND (t."name", t."type", t."location", t."installation_date", t."specifications")
+          IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."type", EXCLUDED."location", EXCLUDED."installation_date", EXCLUDED."specifications")))`;
+
 @Injectable()
 export class MachineRepository {
   private readonly repo: Repository<MachineEntity>;
@@ -27,34 +51,32 @@ export class MachineRepository {
     this.repo = dataSource.getRepository(MachineEntity);
   }
 
-  /**
-   * Inserts or updates by natural key, but only with a source version at least as new as the stored one (and newer
-   * than a tombstone), so a redelivered or reordered older record changes nothing. Returns whether a row changed.
-   */
-  async upsertIfNewer(m: MachineUpsert): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO "analytics"."machines"
-         ("machine_id", "name", "type", "location", "installation_date", "specifications", "source_updated_at", "synced_at", "deleted_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), NULL)
-       ON CONFLICT ("machine_id") DO UPDATE SET
-         "name" = EXCLUDED."name", "type" = EXCLUDED."type", "location" = EXCLUDED."location",
-         "installation_date" = EXCLUDED."installation_date", "specifications" = EXCLUDED."specifications",
-         "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(), "deleted_at" = NULL
-       WHERE "machines"."source_updated_at" <= EXCLUDED."source_updated_at"
-         AND ("machines"."deleted_at" IS NULL OR "machines"."deleted_at" < EXCLUDED."source_updated_at")
-       RETURNING "machine_id"`,
-      [m.machineId, m.name, m.type, m.location, m.installationDate, m.specifications === null ? null : JSON.stringify(m.specifications), m.sourceUpdatedAt],
-    );
-    return rows.length > 0;
+  /** Inserts or updates a batch by natural key if newer (see UPSERT_MACHINES). Returns how many rows changed. */
+  async upsertBatch(rows: MachineUpsert[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return executeCounting(this.dataSource, UPSERT_MACHINES, [
+      rows.map((m) => m.machineId),
+      rows.map((m) => m.name),
+      rows.map((m) => m.type),
+      rows.map((m) => m.location),
+      rows.map((m) => m.installationDate),
+      rows.map((m) => (m.specifications === null ? null : JSON.stringify(m.specifications))),
+      rows.map((m) => m.sourceUpdatedAt),
+    ]);
   }
 
-  async markDeleted(machineId: string, at: Date): Promise<boolean> {
-    const result = await this.repo.update({ machineId, deletedAt: IsNull() }, { deletedAt: at, syncedAt: new Date() });
-    return (result.affected ?? 0) > 0;
+  /** Tombstones machines gone from the source, unless stored newer than the deletion. Returns how many changed. */
+  async markDeleted(machineIds: string[], deletedAt: Date): Promise<number> {
+    if (machineIds.length === 0) return 0;
+    return tombstoneVersioned(this.dataSource, 'machines', 'machine_id', machineIds, deletedAt);
   }
 
   async findActive(machineId: string): Promise<MachineEntity | null> {
     return this.repo.findOneBy({ machineId, deletedAt: IsNull() });
+  }
+
+  async existsActive(machineId: string): Promise<boolean> {
+    return this.repo.existsBy({ machineId, deletedAt: IsNull() });
   }
 
   async list(filter: MachineFilter): Promise<{ items: MachineEntity[]; total: number }> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { QuarantinedRowEntity } from '../entities/quarantined-row.entity';
 import { WatermarkEntity } from '../entities/watermark.entity';
+import { mergeRanges, rangesOf, subtractRanges, type IdRange } from './id-ranges';
 
 export interface Watermark {
   lastUpdatedAt: string | null;
@@ -26,6 +27,8 @@ export interface BatchOutcome {
   quarantined: QuarantineEntry[];
   /** Keys of rows that passed validation this time: any earlier quarantine entry for them is resolved. */
   validKeys: string[];
+  /** What this batch published, for the deletion check of full syncs: keys (mutable tables) or ids (append-only). */
+  published: { keys: string[] } | { ids: number[] };
 }
 
 const LOCK_KEY = 'shopfloor:ingestion:sync';
@@ -43,6 +46,17 @@ export class SyncStateRepository {
   async commitBatch(outcome: BatchOutcome): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       if (outcome.watermark) await this.saveWatermark(tx, outcome.entity, outcome.watermark);
+      if ('keys' in outcome.published && outcome.published.keys.length > 0) {
+        await tx.query(
+          `INSERT INTO "ingestion"."published_keys" ("entity", "key") SELECT $1, k FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
+          [outcome.entity, outcome.published.keys],
+        );
+      }
+      if ('ids' in outcome.published && outcome.published.ids.length > 0) {
+        for (const r of rangesOf(outcome.published.ids)) {
+          await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [outcome.entity, r.from, r.to]);
+        }
+      }
       if (outcome.validKeys.length > 0) {
         await tx.query(`DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[])`, [outcome.entity, outcome.validKeys]);
       }
@@ -56,6 +70,38 @@ export class SyncStateRepository {
           [q.entity, q.sourceTable, q.primaryKey, JSON.stringify(q.reasons), JSON.stringify(q.raw), outcome.syncId],
         );
       }
+    });
+  }
+
+  async publishedKeys(entity: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ key: string }[]>(`SELECT "key" FROM "ingestion"."published_keys" WHERE "entity" = $1`, [entity]);
+    return rows.map((r) => r.key);
+  }
+
+  /** The entity's published ids as merged ranges (the stored ranges are compacted on the way). */
+  async publishedIdRanges(entity: string): Promise<IdRange[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query<{ from_id: string; to_id: string }[]>(`SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`, [entity]);
+      const merged = mergeRanges(rows.map((r) => ({ from: Number(r.from_id), to: Number(r.to_id) })));
+      if (merged.length < rows.length) {
+        await tx.query(`DELETE FROM "ingestion"."published_id_ranges" WHERE "entity" = $1`, [entity]);
+        for (const r of merged) await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
+      }
+      return merged;
+    });
+  }
+
+  /** Forgets published rows once their deletion is published. */
+  async forgetPublished(entity: string, removed: { keys: string[] } | { ranges: IdRange[] }): Promise<void> {
+    if ('keys' in removed) {
+      await this.dataSource.query(`DELETE FROM "ingestion"."published_keys" WHERE "entity" = $1 AND "key" = ANY($2::text[])`, [entity, removed.keys]);
+      return;
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query<{ from_id: string; to_id: string }[]>(`SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`, [entity]);
+      const left = subtractRanges(mergeRanges(rows.map((r) => ({ from: Number(r.from_id), to: Number(r.to_id) }))), mergeRanges(removed.ranges));
+      await tx.query(`DELETE FROM "ingestion"."published_id_ranges" WHERE "entity" = $1`, [entity]);
+      for (const r of left) await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
     });
   }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ReadModelModule } from '../read-model/read-model.module';
+import { ShopfloorEventsConsumer } from './shopfloor-events.consumer';
+import { ShopfloorRecordsService } from './shopfloor-records.service';
+
+@Module({
+  imports: [ReadModelModule],
+  providers: [ShopfloorRecordsService, ShopfloorEventsConsumer],
+})
+export class ShopfloorEventsModule {}

@@ -1,0 +1,164 @@
+import { Logger } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  SUBJECTS,
+  type DowntimeRecordsUpserted,
+  type JobsUpserted,
+  type MachineEventsAppended,
+  type MachineReadingsAppended,
+  type MachinesUpserted,
+  type RecordsDeleted,
+} from '@shopfloor/contracts';
+import {
+  ANALYTICS_ENTITIES,
+  ANALYTICS_MIGRATIONS,
+  DowntimeRecordRepository,
+  JobRepository,
+  MachineEventRepository,
+  MachineReadingRepository,
+  MachineRepository,
+} from '@shopfloor/analytics/data-access';
+import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
+import { PoisonMessageError } from '@shopfloor/nats';
+import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
+import { DataSource } from 'typeorm';
+import { ShopfloorRecordsService } from './shopfloor-records.service';
+
+const SYNC_ID = 'sync-0001';
+
+const machines: MachinesUpserted = {
+  sync_id: SYNC_ID,
+  records: [{ machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: null, installation_date: null, specifications: null, source_updated_at: '2026-03-01T00:00:00.000Z' }],
+};
+
+const jobs: JobsUpserted = {
+  sync_id: SYNC_ID,
+  records: ['J-1', 'J-2'].map((job_id, i) => ({
+    job_id,
+    machine_id: 'M-1',
+    part_number: 'P-1',
+    start_time: `2026-03-02T0${8 + i}:00:00.000Z`,
+    end_time: null,
+    state: 'RUNNING' as const,
+    operator_id: null,
+    setup_time: null,
+    cycle_time: null,
+    ideal_cycle_time: 30,
+    parts_produced: 5,
+    parts_scrapped: 0,
+    source_updated_at: '2026-03-02T10:00:00.000Z',
+  })),
+};
+
+const downtime: DowntimeRecordsUpserted = {
+  sync_id: SYNC_ID,
+  records: [{ record_id: 'D-1', job_id: 'J-1', machine_id: 'M-1', downtime_type: 'SETUP', start_time: '2026-03-02T08:00:00.000Z', duration: 300, reason_code: null, description: null, source_updated_at: '2026-03-02T10:00:00.000Z' }],
+};
+
+const events: MachineEventsAppended = {
+  sync_id: SYNC_ID,
+  records: [{ event_id: 7, machine_id: 'M-1', event_time: '2026-03-02T08:00:00.000Z', state: 'RUNNING', reason_code: null, job_id: 'J-1', part_count: 0 }],
+};
+
+const readings: MachineReadingsAppended = {
+  sync_id: SYNC_ID,
+  records: [1, 2, 3].map((reading_id) => ({ reading_id, machine_id: 'M-1', reading_time: '2026-03-02T08:00:00.000Z', metric: 'spindle_load', value: reading_id * 10, unit: '%' })),
+};
+
+describe(ShopfloorRecordsService.name, () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let service: ShopfloorRecordsService;
+
+  const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM analytics.${table} WHERE ${where}`))[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sf_records');
+    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    await runMigrations(settings);
+    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    service = new ShopfloorRecordsService(
+      new MachineRepository(dataSource),
+      new JobRepository(dataSource),
+      new DowntimeRecordRepository(dataSource),
+      new MachineEventRepository(dataSource),
+      new MachineReadingRepository(dataSource),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE analytics.machines, analytics.jobs, analytics.downtime_records, analytics.machine_events, analytics.machine_readings');
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('writes each kind of batch to its table by subject', async () => {
+    expect(await service.apply(SUBJECTS.shopfloor.machinesUpserted, machines)).toBe(1);
+    expect(await service.apply(SUBJECTS.shopfloor.jobsUpserted, jobs)).toBe(2);
+    expect(await service.apply(SUBJECTS.shopfloor.downtimeRecordsUpserted, downtime)).toBe(1);
+    expect(await service.apply(SUBJECTS.shopfloor.machineEventsAppended, events)).toBe(1);
+    expect(await service.apply(SUBJECTS.shopfloor.machineReadingsAppended, readings)).toBe(3);
+    expect([await count('machines'), await count('jobs'), await count('downtime_records'), await count('machine_events'), await count('machine_readings')]).toEqual([1, 2, 1, 1, 3]);
+  });
+
+  it('changes nothing when every batch is delivered a second time', async () => {
+    const all: [string, object][] = [
+      [SUBJECTS.shopfloor.machinesUpserted, machines],
+      [SUBJECTS.shopfloor.jobsUpserted, jobs],
+      [SUBJECTS.shopfloor.downtimeRecordsUpserted, downtime],
+      [SUBJECTS.shopfloor.machineEventsAppended, events],
+      [SUBJECTS.shopfloor.machineReadingsAppended, readings],
+    ];
+    for (const [subject, batch] of all) await service.apply(subject, batch);
+    for (const [subject, batch] of all) expect(await service.apply(subject, batch)).toBe(0);
+  });
+
+  it('logs one line per batch with the entity, the record count and the sync id', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log');
+    await service.apply(SUBJECTS.shopfloor.jobsUpserted, jobs);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ entity: 'jobs', count: 2, changed: 2, sync_id: SYNC_ID }));
+  });
+
+  it('tombstones the records a RecordsDeleted names, for mutable and append-only entities', async () => {
+    await service.apply(SUBJECTS.shopfloor.jobsUpserted, jobs);
+    await service.apply(SUBJECTS.shopfloor.machineReadingsAppended, readings);
+    const deleteJobs: RecordsDeleted = { sync_id: 'sync-0002', entity: 'jobs', keys: ['J-2'], deleted_at: '2026-03-03T00:00:00.000Z' };
+    const deleteReadings: RecordsDeleted = { sync_id: 'sync-0002', entity: 'machine_readings', keys: ['1', '3'], deleted_at: '2026-03-03T00:00:00.000Z' };
+    expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleteJobs)).toBe(1);
+    expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleteReadings)).toBe(2);
+    expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleteReadings)).toBe(0);
+    expect(await count('jobs', 'deleted_at IS NULL')).toBe(1);
+    expect(await count('machine_readings', 'deleted_at IS NULL')).toBe(1);
+  });
+
+  it('rejects an invalid batch as VALIDATION_FAILED and writes none of it', async () => {
+    const bad = { ...jobs, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }] };
+    const error = await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.ValidationFailed);
+    expect((error as DomainError).fieldErrors?.map((f) => f.field)).toEqual(['records.1.start_time']);
+    expect(await count('jobs')).toBe(0);
+  });
+
+  it('rejects a batch without records, or one over the batch size', async () => {
+    await expect(service.apply(SUBJECTS.shopfloor.machinesUpserted, { sync_id: SYNC_ID, records: [] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    const tooMany = { sync_id: SYNC_ID, records: Array.from({ length: 1001 }, (_, i) => ({ ...readings.records[0], reading_id: i + 1 })) };
+    await expect(service.apply(SUBJECTS.shopfloor.machineReadingsAppended, tooMany)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+  });
+
+  it('rejects a deletion of append-only records whose keys are not source ids', async () => {
+    const bad: RecordsDeleted = { sync_id: SYNC_ID, entity: 'machine_events', keys: ['7', 'E-7'], deleted_at: '2026-03-03T00:00:00.000Z' };
+    await expect(service.apply(SUBJECTS.shopfloor.recordsDeleted, bad)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [expect.objectContaining({ invalid_value: 'E-7' })] });
+  });
+
+  it('treats a subject it has no handler for as poison', async () => {
+    await expect(service.apply('shopfloor.machine.upserted', machines.records[0])).rejects.toBeInstanceOf(PoisonMessageError);
+  });
+});

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { DowntimeRecordEntity } from '../entities/downtime-record.entity';
+import { executeCounting, tombstoneVersioned } from './batch-statement';
+import type { HistoryWindow } from './history-window';
+
+export interface DowntimeRecordUpsert {
+  recordId: string;
+  jobId: string | null;
+  machineId: string;
+  downtimeType: string;
+  startTime: Date;
+  duration: number;
+  reasonCode: string | null;
+  description: string | null;
+  sourceUpdatedAt: Date;
+}
+
+/** Same version rule as the machines' upsert: newest in the batch wins; stored rows change only for a newer version. */
+const UPSERT_DOWNTIME_RECORDS = `
+  INSERT INTO "analytics"."downtime_records" AS t
+    ("record_id", "job_id", "machine_id", "downtime_type", "start_time", "duration", "reason_code", "description",
+     "source_updated_at", "synced_at", "deleted_at")
+  SELECT DISTINCT ON (r.record_id)
+    r.record_id, r.job_id, r.machine_id, r.downtime_type, r.start_time, r.duration, r.reason_code, r.description,
+    r.source_updated_at, now(), NULL::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[], $7::text[], $8::text[],
+              $9::timestamptz[]) WITH ORDINALITY
+    AS r(record_id, job_id, machine_id, downtime_type, start_time, duration, reason_code, description, source_updated_at, ord)
+  ORDER BY r.record_id, r.source_updated_at DESC, r.ord DESC
+  ON CONFLICT ("record_id") DO UPDATE SET
+    "job_id" = EXCLUDED."job_id", "machine_id" = EXCLUDED."machine_id", "downtime_type" = EXCLUDED."downtime_type",
+    "start_time" = EXCLUDED."start_time", "duration" = EXCLUDED."duration", "reason_code" = EXCLUDED."reason_code",
+    "description" = EXCLUDED."description", "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(),
+    "deleted_at" = NULL
+  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
+    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
+      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
+        AND (t."job_id", t."machine_id", t."downtime_type", t."start_time", t."duration", t."reason_code", t."description")
+          IS DISTINCT FROM (EXCLUDED."job_id", EXCLUDED."machine_id", EXCLUDED."downtime_type", EXCLUDED."start_time",
+             EXCLUDED."duration", EXCLUDED."reason_code", EXCLUDED."description")))`;
+
+@Injectable()
+export class DowntimeRecordRepository {
+  private readonly repo: Repository<DowntimeRecordEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.repo = dataSource.getRepository(DowntimeRecordEntity);
+  }
+
+  /** Inserts or updates a batch by record id if newer. Returns how many rows changed. */
+  async upsertBatch(rows: DowntimeRecordUpsert[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return executeCounting(this.dataSource, UPSERT_DOWNTIME_RECORDS, [
+      rows.map((d) => d.recordId),
+      rows.map((d) => d.jobId),
+      rows.map((d) => d.machineId),
+      rows.map((d) => d.downtimeType),
+      rows.map((d) => d.startTime),
+      rows.map((d) => d.duration),
+      rows.map((d) => d.reasonCode),
+      rows.map((d) => d.description),
+      rows.map((d) => d.sourceUpdatedAt),
+    ]);
+  }
+
+  /** Tombstones records gone from the source, unless stored newer than the deletion. Returns how many changed. */
+  async markDeleted(recordIds: string[], deletedAt: Date): Promise<number> {
+    if (recordIds.length === 0) return 0;
+    return tombstoneVersioned(this.dataSource, 'downtime_records', 'record_id', recordIds, deletedAt);
+  }
+
+  /** Stops of one machine overlapping [from, to): started before `to` and lasting past `from`. */
+  async findOverlapping(window: HistoryWindow): Promise<DowntimeRecordEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('d')
+      .where('d.machineId = :machineId', { machineId: window.machineId })
+      .andWhere('d.deletedAt IS NULL');
+    if (window.to) query.andWhere('d.startTime < :to', { to: window.to });
+    if (window.from) query.andWhere(`d.startTime + d.duration * interval '1 second' > :from`, { from: window.from });
+    return query.orderBy('d.startTime', 'ASC').addOrderBy('d.recordId', 'ASC').limit(window.limit).getMany();
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { JobEntity } from '../entities/job.entity';
+import { executeCounting, tombstoneVersioned } from './batch-statement';
+import type { HistoryWindow } from './history-window';
+
+export interface JobUpsert {
+  jobId: string;
+  machineId: string;
+  partNumber: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  state: string;
+  operatorId: string | null;
+  setupTime: number | null;
+  cycleTime: number | null;
+  idealCycleTime: number | null;
+  partsProduced: number | null;
+  partsScrapped: number | null;
+  sourceUpdatedAt: Date;
+}
+
+/** Same version rule as the machines' upsert: newest in the batch wins; stored rows change only for a newer version. */
+const UPSERT_JOBS = `
+  INSERT INTO "analytics"."jobs" AS t
+    ("job_id", "machine_id", "part_number", "start_time", "end_time", "state", "operator_id", "setup_time", "cycle_time",
+     "ideal_cycle_time", "parts_produced", "parts_scrapped", "source_updated_at", "synced_at", "deleted_at")
+  SELECT DISTINCT ON (r.job_id)
+    r.job_id, r.machine_id, r.part_number, r.start_time, r.end_time, r.state, r.operator_id, r.setup_time, r.cycle_time,
+    r.ideal_cycle_time, r.parts_produced, r.parts_scrapped, r.source_updated_at, now(), NULL::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[],
+              $8::float8[], $9::float8[], $10::float8[], $11::int[], $12::int[], $13::timestamptz[]) WITH ORDINALITY
+    AS r(job_id, machine_id, part_number, start_time, end_time, state, operator_id, setup_time, cycle_time,
+         ideal_cycle_time, parts_produced, parts_scrapped, source_updated_at, ord)
+  ORDER BY r.job_id, r.source_updated_at DESC, r.ord DESC
+  ON CONFLICT ("job_id") DO UPDATE SET
+    "machine_id" = EXCLUDED."machine_id", "part_number" = EXCLUDED."part_number", "start_time" = EXCLUDED."start_time",
+    "end_time" = EXCLUDED."end_time", "state" = EXCLUDED."state", "operator_id" = EXCLUDED."operator_id",
+    "setup_time" = EXCLUDED."setup_time", "cycle_time" = EXCLUDED."cycle_time", "ideal_cycle_time" = EXCLUDED."ideal_cycle_time",
+    "parts_produced" = EXCLUDED."parts_produced", "parts_scrapped" = EXCLUDED."parts_scrapped",
+    "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(), "deleted_at" = NULL
+  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
+    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
+      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
+        AND (t."machine_id", t."part_number", t."start_time", t."end_time", t."state", t."operator_id", t."setup_time",
+             t."cycle_time", t."ideal_cycle_time", t."parts_produced", t."parts_scrapped")
+          IS DISTINCT FROM (EXCLUDED."machine_id", EXCLUDED."part_number", EXCLUDED."start_time", EXCLUDED."end_time",
+             EXCLUDED."state", EXCLUDED."operator_id", EXCLUDED."setup_time", EXCLUDED."cycle_time",
+             EXCLUDED."ideal_cycle_time", EXCLUDED."parts_produced", EXCLUDED."parts_scrapped")))`;
+
+@Injectable()
+export class JobRepository {
+  private readonly repo: Repository<JobEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.repo = dataSource.getRepository(JobEntity);
+  }
+
+  /** Inserts or updates a batch by job id if newer. Returns how many rows changed. */
+  async upsertBatch(rows: JobUpsert[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return executeCounting(this.dataSource, UPSERT_JOBS, [
+      rows.map((j) => j.jobId),
+      rows.map((j) => j.machineId),
+      rows.map((j) => j.partNumber),
+      rows.map((j) => j.startTime),
+      rows.map((j) => j.endTime),
+      rows.map((j) => j.state),
+      rows.map((j) => j.operatorId),
+      rows.map((j) => j.setupTime),
+      rows.map((j) => j.cycleTime),
+      rows.map((j) => j.idealCycleTime),
+      rows.map((j) => j.partsProduced),
+      rows.map((j) => j.partsScrapped),
+      rows.map((j) => j.sourceUpdatedAt),
+    ]);
+  }
+
+  /** Tombstones jobs gone from the source, unless stored newer than the deletion. Returns how many changed. */
+  async markDeleted(jobIds: string[], deletedAt: Date): Promise<number> {
+    if (jobIds.length === 0) return 0;
+    return tombstoneVersioned(this.dataSource, 'jobs', 'job_id', jobIds, deletedAt);
+  }
+
+  /** Jobs of one machine overlapping [from, to): started before `to` and not ended by `from` (a running job has no end). */
+  async findOverlapping(window: HistoryWindow): Promise<JobEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('j')
+      .where('j.machineId = :machineId', { machineId: window.machineId })
+      .andWhere('j.deletedAt IS NULL');
+    if (window.to) query.andWhere('j.startTime < :to', { to: window.to });
+    if (window.from) query.andWhere('(j.endTime IS NULL OR j.endTime > :from)', { from: window.from });
+    return query.orderBy('j.startTime', 'ASC').addOrderBy('j.jobId', 'ASC').limit(window.limit).getMany();
+  }
+}

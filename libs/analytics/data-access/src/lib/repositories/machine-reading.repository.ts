@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { executeCounting, tombstoneAppendOnly } from './batch-statement';
+
+export interface MachineReadingInsert {
+  readingId: number;
+  machineId: string;
+  readingTime: Date;
+  metric: string;
+  value: number;
+  unit: string | null;
+}
+
+/**
+ * Append-only, like the events: stored ids are left alone (a tombstoned reading stays deleted); within the batch
+ * the first occurrence of an id wins. Sorting by id also keeps the primary-key inserts close together.
+ */
+const INSERT_MACHINE_READINGS = `
+  INSERT INTO "analytics"."machine_readings" ("reading_id", "machine_id", "reading_time", "metric", "value", "unit")
+  SELECT DISTINCT ON (r.reading_id) r.reading_id, r.machine_id, r.reading_time, r.metric, r.value, r.unit
+  FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::text[]) WITH ORDINALITY
+    AS r(reading_id, machine_id, reading_time, metric, value, unit, ord)
+  ORDER BY r.reading_id, r.ord
+  ON CONFLICT ("reading_id") DO NOTHING`;
+
+@Injectable()
+export class MachineReadingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the readings not stored yet. Returns how many were new. */
+  async insertBatch(rows: MachineReadingInsert[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return executeCounting(this.dataSource, INSERT_MACHINE_READINGS, [
+      rows.map((r) => r.readingId),
+      rows.map((r) => r.machineId),
+      rows.map((r) => r.readingTime),
+      rows.map((r) => r.metric),
+      rows.map((r) => r.value),
+      rows.map((r) => r.unit),
+    ]);
+  }
+
+  /** Tombstones readings gone from the source (ids as decimal strings). Returns how many changed. */
+  async markDeleted(readingIds: string[], deletedAt: Date): Promise<number> {
+    if (readingIds.length === 0) return 0;
+    return tombstoneAppendOnly(this.dataSource, 'machine_readings', 'reading_id', readingIds, deletedAt);
+  }
+}
