@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  checkDowntimeRecordsUpserted,
+  checkJobsUpserted,
+  checkMachineEventsAppended,
+  checkMachineReadingsAppended,
+  checkMachinesUpserted,
+  checkRecordsDeleted,
   DomainError,
-  DowntimeRecordsUpserted,
   ErrorCode,
-  JobsUpserted,
-  MachineEventsAppended,
-  MachineReadingsAppended,
-  MachinesUpserted,
-  RecordsDeleted,
   SUBJECTS,
-  validatePayload,
+  type RecordsDeleted,
   type ShopfloorEntity,
 } from '@shopfloor/contracts';
 import {
@@ -46,27 +46,27 @@ export class ShopfloorRecordsService {
   async apply(subject: string, payload: unknown): Promise<number> {
     switch (subject) {
       case SUBJECTS.shopfloor.machinesUpserted: {
-        const batch = validatePayload(MachinesUpserted, payload);
+        const batch = checkMachinesUpserted(payload);
         return this.logged('machines', batch.sync_id, batch.records.length, this.machines.upsertBatch(batch.records.map(toMachineUpsert)));
       }
       case SUBJECTS.shopfloor.jobsUpserted: {
-        const batch = validatePayload(JobsUpserted, payload);
+        const batch = checkJobsUpserted(payload);
         return this.logged('jobs', batch.sync_id, batch.records.length, this.jobs.upsertBatch(batch.records.map(toJobUpsert)));
       }
       case SUBJECTS.shopfloor.downtimeRecordsUpserted: {
-        const batch = validatePayload(DowntimeRecordsUpserted, payload);
+        const batch = checkDowntimeRecordsUpserted(payload);
         return this.logged('downtime_records', batch.sync_id, batch.records.length, this.downtime.upsertBatch(batch.records.map(toDowntimeRecordUpsert)));
       }
       case SUBJECTS.shopfloor.machineEventsAppended: {
-        const batch = validatePayload(MachineEventsAppended, payload);
+        const batch = checkMachineEventsAppended(payload);
         return this.logged('machine_events', batch.sync_id, batch.records.length, this.events.insertBatch(batch.records.map(toMachineEventInsert)));
       }
       case SUBJECTS.shopfloor.machineReadingsAppended: {
-        const batch = validatePayload(MachineReadingsAppended, payload);
+        const batch = checkMachineReadingsAppended(payload);
         return this.logged('machine_readings', batch.sync_id, batch.records.length, this.readings.insertBatch(batch.records.map(toMachineReadingInsert)));
       }
       case SUBJECTS.shopfloor.recordsDeleted: {
-        const batch = validatePayload(RecordsDeleted, payload);
+        const batch = checkRecordsDeleted(payload);
         return this.logged(batch.entity, batch.sync_id, batch.keys.length, this.applyDeleted(batch), 'deleted');
       }
       default:

@@ -8,3 +8,4 @@ export * from './lib/payloads/machine.payload';
 export * from './lib/payloads/shopfloor-records.payload';
 export * from './lib/payloads/sync.payload';
 export * from './lib/payloads/shopfloor-queries.payload';
+export * from './lib/payloads/shopfloor-batch.validator';
