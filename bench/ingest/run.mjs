@@ -60,12 +60,21 @@ async function freePort() {
 
 function startService(name, extra) {
   const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
-    env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'warn', ...extra },
+    env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
+  const keep = (c) => {
+    out += c;
+    if (out.length > 200_000) out = out.slice(-100_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  if (env.BENCH_LOG_DIR) {
+    const file = createWriteStream(join(env.BENCH_LOG_DIR, `${name}.log`), { flags: 'a' });
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   return { child, output: () => out };
 }
 
@@ -145,9 +154,15 @@ try {
   await rpc(nc, 'ingestion.sync.start', { mode: 'full' });
   let seen = 0;
   let lastLog = 0;
+  let lastChange = Date.now();
   while (seen < total) {
     await sleep(250);
-    seen = await count();
+    const now = await count();
+    if (now !== seen) lastChange = Date.now();
+    seen = now;
+    if (Date.now() - lastChange > 60_000) {
+      throw new Error(`no progress for 60 s at ${seen} rows\n--- ingestion\n${ingestion.output().slice(-3000)}\n--- analytics\n${analytics.output().slice(-3000)}`);
+    }
     if (Date.now() - lastLog > 10_000) {
       lastLog = Date.now();
       log(`  ${seen.toLocaleString()} rows visible after ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { CONSUMERS, STREAMS } from '@shopfloor/contracts';
+import { CONSUMERS, SUBJECTS, STREAMS } from '@shopfloor/contracts';
 import { DurableConsumerFactory, type RunningConsumer } from '@shopfloor/nats';
 import { ShopfloorRecordsService } from './shopfloor-records.service';
 
@@ -19,9 +19,14 @@ export class ShopfloorEventsConsumer implements OnApplicationBootstrap, BeforeAp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.running = await this.consumers.start(CONSUMERS.analyticsShopfloor, async (payload, ctx) => {
-      await this.records.apply(ctx.subject, payload);
-    });
+    this.running = await this.consumers.start(
+      CONSUMERS.analyticsShopfloor,
+      async (payload, ctx) => {
+        await this.records.apply(ctx.subject, payload);
+      },
+      // Inserting append-only records does not depend on order, so those batches may be written side by side.
+      { subjects: [SUBJECTS.shopfloor.machineEventsAppended, SUBJECTS.shopfloor.machineReadingsAppended], limit: 3 },
+    );
     this.logger.log(`Consuming ${STREAMS.shopfloor.name} as ${CONSUMERS.analyticsShopfloor.durableName}`);
   }
 

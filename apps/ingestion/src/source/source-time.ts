@@ -17,15 +17,34 @@ export function sourceTimeToUtc(value: string, zone: string): string | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(wall);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  const offset = offsetForWallTime(zone, wall);
+  return offset === null ? null : new Date(wall - offset * 60_000).toISOString();
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, number | null>();
+
+/**
+ * The UTC offset (minutes) that applies to a wall time of `zone`. Zones change offset only on quarter-hour
+ * boundaries, so the answer is cached per zone and quarter hour: syncing a million rows asks the time-zone database
+ * a few thousand times, not a million.
+ */
+function offsetForWallTime(zone: string, wall: number): number | null {
+  const key = `${zone}|${Math.floor(wall / QUARTER_HOUR_MS)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
   const tz = IANAZone.create(zone);
-  if (!tz.isValid) return null;
-  // The offsets in force half a day either side bound every offset the wall time can have.
-  const before = tz.offset(wall - 12 * HOUR_MS);
-  const after = tz.offset(wall + 12 * HOUR_MS);
-  const candidates = [...new Set([before, after])]
-    .map((offset) => wall - offset * 60_000)
-    .filter((instant) => wall - tz.offset(instant) * 60_000 === instant)
-    .sort((a, b) => a - b);
-  const instant = candidates.length > 0 ? candidates[0] : wall - before * 60_000;
-  return new Date(instant).toISOString();
+  let result: number | null = null;
+  if (tz.isValid) {
+    // The offsets in force half a day either side bound every offset the wall time can have.
+    const before = tz.offset(wall - 12 * HOUR_MS);
+    const after = tz.offset(wall + 12 * HOUR_MS);
+    const fitting = [...new Set([before, after])].filter((offset) => tz.offset(wall - offset * 60_000) === offset);
+    // Ambiguous (autumn): the larger offset is the earlier instant, the first occurrence. None fits (spring gap):
+    // the offset before the change moves the time forward by the gap.
+    result = fitting.length > 0 ? Math.max(...fitting) : before;
+  }
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, result);
+  return result;
 }

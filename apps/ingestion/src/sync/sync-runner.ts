@@ -3,7 +3,6 @@ import { MAX_RECORDS_PER_BATCH, SUBJECTS, type SyncMode, type ShopfloorEntity } 
 import { mergeRanges, rangesOf, type QuarantineEntry, type SyncStateRepository, type Watermark } from '@shopfloor/ingestion/data-access';
 import type { JetStreamService } from '@shopfloor/nats';
 import type { RowDataPacket } from 'mysql2';
-import { createHash } from 'node:crypto';
 import type { SourceDatabase } from '../source/source-database';
 import { ENTITY_SPECS, SYNC_ORDER } from '../source/source-fields';
 import type { SourceMapping } from '../source/source-mapping';
@@ -80,14 +79,20 @@ export class SyncRunner {
       const stored = watermarks.get(entity);
       const append = ENTITY_SPECS[entity].sync === 'append';
       const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>() };
+      const pageSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
+      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, lagMs));
+      let next: Prefetch | null = prefetch(read(cursor));
       for (;;) {
         if (this.deps.stopping()) throw new SyncInterrupted();
-        const rows = await source.query<RowDataPacket>(nextPageQuery(mapping, entity, cursor, Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH), lagMs));
+        const rows = await (next).result();
+        next = null;
         if (rows.length === 0) break;
+        // Read the following page while this one is checked, published and committed.
+        if (rows.length === pageSize) next = prefetch(read(cursorAfter(entity, rows[rows.length - 1])));
         const { records, quarantined, validKeys } = this.checkPage(entity, rows, { timezone: mapping.timezone, knownMachines });
         if (this.mode === 'full') rememberSeen(seen, rows, ENTITY_SPECS[entity].key);
         if (records.length > 0) {
-          await this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records }, batchId(entity, records));
+          await this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records }, `${this.syncId}:${entity}:${validKeys[0]}:${validKeys[validKeys.length - 1]}`);
         }
         cursor = cursorAfter(entity, rows[rows.length - 1]);
         await this.deps.state.commitBatch({
@@ -103,7 +108,7 @@ export class SyncRunner {
         processed += rows.length;
         this.tally.progress = total === 0 ? 1 : Math.min(0.99, processed / total);
         await this.deps.onProgress(this.tally);
-        if (rows.length < this.deps.batchSize) break;
+        if (!next) break;
       }
       if (this.mode === 'full') {
         this.tally.deleted[entity] = await reconcileDeletions(this.deps, entity, seen, this.syncId, this.startedAt);
@@ -154,10 +159,23 @@ function advances(cursor: Cursor, stored: Watermark | undefined): boolean {
   return stored.lastUpdatedAt === null || cursor.updatedAt > stored.lastUpdatedAt || (cursor.updatedAt === stored.lastUpdatedAt && (cursor.key ?? '') > (stored.lastKey ?? ''));
 }
 
-/** Same records, same id: JetStream drops a re-publish of an identical batch within its duplicate window. */
-function batchId(entity: ShopfloorEntity, records: CanonicalRecord[]): string {
-  const hash = createHash('sha256').update(JSON.stringify(records)).digest('base64url');
-  return `${entity}:${hash}`;
+/** A page read started ahead of time; its failure is held until the page is needed, never left unhandled. */
+interface Prefetch {
+  result(): Promise<RowDataPacket[]>;
+}
+
+function prefetch(query: Promise<RowDataPacket[]>): Prefetch {
+  const settled = query.then(
+    (rows) => ({ ok: true as const, rows }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return {
+    result: async () => {
+      const outcome = await settled;
+      if (outcome.ok) return outcome.rows;
+      throw outcome.error;
+    },
+  };
 }
 
 function keyText(value: unknown): string {

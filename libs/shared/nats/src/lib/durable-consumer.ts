@@ -28,6 +28,11 @@ export class PoisonMessageError extends Error {
   }
 }
 
+export interface ParallelOptions {
+  subjects: readonly string[];
+  limit: number;
+}
+
 export interface RunningConsumer {
   /** Stops pulling, lets the message in hand finish, and returns once it has. */
   stop(): Promise<void>;
@@ -84,15 +89,30 @@ export class DurableConsumerFactory {
     }
   }
 
-  async start(def: ConsumerDefinition, handler: EventHandler): Promise<RunningConsumer> {
+  /**
+   * Starts consuming. Messages are handled one at a time in stream order, except those on `parallel.subjects`, of
+   * which up to `parallel.limit` run at once — for handlers whose effect does not depend on order (inserting
+   * append-only records); any other message first waits for those in flight.
+   */
+  async start(def: ConsumerDefinition, handler: EventHandler, parallel: ParallelOptions = { subjects: [], limit: 1 }): Promise<RunningConsumer> {
     await this.ensureConsumer(def);
     const consumer = await this.jetStream.client.consumers.get(def.stream.name, def.durableName);
     const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
     const advisory = this.watchMaxDeliveries(def);
+    const parallelSubjects = new Set(parallel.subjects);
+    const inFlight = new Set<Promise<void>>();
     const loop = (async () => {
       for await (const msg of messages) {
-        await this.process(def, handler, msg);
+        if (parallelSubjects.has(msg.subject) && parallel.limit > 1) {
+          while (inFlight.size >= parallel.limit) await Promise.race(inFlight);
+          const work: Promise<void> = this.process(def, handler, msg).finally(() => inFlight.delete(work));
+          inFlight.add(work);
+        } else {
+          await Promise.all(inFlight);
+          await this.process(def, handler, msg);
+        }
       }
+      await Promise.all(inFlight);
     })().catch((error: unknown) => this.logger.error({ message: `Consumer ${def.durableName} stopped`, err: error }));
     return {
       stop: async () => {
