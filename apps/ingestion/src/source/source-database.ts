@@ -104,12 +104,6 @@ export class SourceDatabase implements OnApplicationShutdown {
     return rows.map((r) => ({ table: r.table_name, column: r.column_name, dataType: r.data_type }));
   }
 
-  /** The source's current wall-clock time, in its own terms (for the safety lag). */
-  async now(): Promise<string> {
-    const rows = await this.query<RowDataPacket & { now: string }>('SELECT NOW(3) AS now');
-    return rows[0].now;
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.pool?.end().catch(() => undefined);
   }

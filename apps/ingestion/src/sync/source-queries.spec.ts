@@ -15,36 +15,42 @@ const EVENT_SELECT =
 
 const jobsAfter = (updatedAt: string, key: string): Cursor => ({ updatedAt, key, id: null });
 
+const UPPER = '2026-03-01 10:00:00.000';
+
 describe('nextPageQuery', () => {
   describe('for a mutable table', () => {
     it('reads from the start up to the source time minus the safety lag, in keyset order', () => {
-      expect(nextPageQuery(mapping, 'jobs', START, 500, 2000)).toBe(
-        `${JOB_SELECT} WHERE \`t\`.\`updated_at\` <= NOW(3) - INTERVAL 2000000 MICROSECOND ORDER BY \`t\`.\`updated_at\`, \`t\`.\`job_id\` LIMIT 500`,
+      expect(nextPageQuery(mapping, 'jobs', START, 500, UPPER)).toBe(
+        `${JOB_SELECT} WHERE \`t\`.\`updated_at\` <= '2026-03-01 10:00:00.000' ORDER BY \`t\`.\`updated_at\`, \`t\`.\`job_id\` LIMIT 500`,
       );
     });
 
     it('continues after the cursor by updated_at, then key', () => {
-      expect(nextPageQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:01.500', 'J-1001'), 500, 2000)).toBe(
-        `${JOB_SELECT} WHERE \`t\`.\`updated_at\` <= NOW(3) - INTERVAL 2000000 MICROSECOND` +
+      expect(nextPageQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:01.500', 'J-1001'), 500, UPPER)).toBe(
+        `${JOB_SELECT} WHERE \`t\`.\`updated_at\` <= '2026-03-01 10:00:00.000'` +
           " AND (`t`.`updated_at` > '2026-01-15 08:00:01.500' OR (`t`.`updated_at` = '2026-01-15 08:00:01.500' AND `t`.`job_id` > 'J-1001'))" +
           ' ORDER BY `t`.`updated_at`, `t`.`job_id` LIMIT 500',
       );
     });
 
     it('uses the entity key of each table', () => {
-      const machines = nextPageQuery(mapping, 'machines', START, 100, 1500);
-      expect(machines).toContain(' FROM `machines` AS t WHERE `t`.`updated_at` <= NOW(3) - INTERVAL 1500000 MICROSECOND ORDER BY `t`.`updated_at`, `t`.`machine_id` LIMIT 100');
-      const downtime = nextPageQuery(mapping, 'downtime_records', jobsAfter('2026-01-15 07:40:00', 'D-9'), 100, 0);
+      const machines = nextPageQuery(mapping, 'machines', START, 100, UPPER);
+      expect(machines).toContain(' FROM `machines` AS t WHERE `t`.`updated_at` <= \'2026-03-01 10:00:00.000\' ORDER BY `t`.`updated_at`, `t`.`machine_id` LIMIT 100');
+      const downtime = nextPageQuery(mapping, 'downtime_records', jobsAfter('2026-01-15 07:40:00', 'D-9'), 100, UPPER);
       expect(downtime).toContain("(`t`.`updated_at` > '2026-01-15 07:40:00' OR (`t`.`updated_at` = '2026-01-15 07:40:00' AND `t`.`record_id` > 'D-9'))");
       expect(downtime).toMatch(/ ORDER BY `t`\.`updated_at`, `t`\.`record_id` LIMIT 100$/);
     });
 
-    it('truncates a fractional limit and lag to whole numbers', () => {
-      expect(nextPageQuery(mapping, 'jobs', START, 250.9, 1500.7)).toMatch(/INTERVAL 1500000 MICROSECOND ORDER BY .* LIMIT 250$/);
+    it('truncates a fractional limit to a whole number', () => {
+      expect(nextPageQuery(mapping, 'jobs', START, 250.9, UPPER)).toMatch(/<= '2026-03-01 10:00:00.000' ORDER BY .* LIMIT 250$/);
+    });
+
+    it('quotes the upper bound as a literal', () => {
+      expect(nextPageQuery(mapping, 'jobs', START, 10, "2026' OR 1=1 --")).toContain("<= '2026\\' OR 1=1 --' ORDER BY");
     });
 
     it('selects every canonical field under its canonical name', () => {
-      const page = nextPageQuery(mapping, 'machines', START, 1, 0);
+      const page = nextPageQuery(mapping, 'machines', START, 1, UPPER);
       expect(page.startsWith('SELECT `t`.`machine_id` AS `machine_id`, `t`.`name` AS `name`, `t`.`type` AS `type`, `t`.`location` AS `location`, ')).toBe(true);
       expect(page).toContain('`t`.`installation_date` AS `installation_date`, `t`.`specifications` AS `specifications`, `t`.`updated_at` AS `updated_at` FROM');
     });
@@ -52,19 +58,19 @@ describe('nextPageQuery', () => {
 
   describe('for an append-only table', () => {
     it('reads from the start by id', () => {
-      expect(nextPageQuery(mapping, 'machine_events', START, 1000, 2000)).toBe(`${EVENT_SELECT} ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
+      expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER)).toBe(`${EVENT_SELECT} ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
     });
 
     it('continues after the last id, without a lag', () => {
-      expect(nextPageQuery(mapping, 'machine_events', { updatedAt: null, key: null, id: 41 }, 1000, 2000)).toBe(
+      expect(nextPageQuery(mapping, 'machine_events', { updatedAt: null, key: null, id: 41 }, 1000, UPPER)).toBe(
         `${EVENT_SELECT} WHERE \`t\`.\`event_id\` > 41 ORDER BY \`t\`.\`event_id\` LIMIT 1000`,
       );
     });
 
     it('pages readings by reading_id', () => {
-      const page = nextPageQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 0 }, 10, 2000);
+      const page = nextPageQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 0 }, 10, UPPER);
       expect(page).toMatch(/ FROM `machine_readings` AS t WHERE `t`\.`reading_id` > 0 ORDER BY `t`\.`reading_id` LIMIT 10$/);
-      expect(page).not.toContain('NOW(3)');
+      expect(page).not.toContain('2026-03-01 10:00:00.000');
     });
   });
 
@@ -74,12 +80,12 @@ describe('nextPageQuery', () => {
     });
 
     it('escapes odd table and column names', () => {
-      expect(nextPageQuery(odd, 'jobs', jobsAfter('2026-01-15 08:00:01.500', 'A-1'), 10, 0)).toBe(
+      expect(nextPageQuery(odd, 'jobs', jobsAfter('2026-01-15 08:00:01.500', 'A-1'), 10, UPPER)).toBe(
         'SELECT `t`.`order no` AS `job_id`, `t`.`machine_id` AS `machine_id`, `t`.`part_number` AS `part_number`, `t`.`start_time` AS `start_time`, ' +
           '`t`.`end_time` AS `end_time`, `t`.`status` AS `state`, `t`.`operator_id` AS `operator_id`, `t`.`setup_time` AS `setup_time`, ' +
           '`t`.`cycle_time` AS `cycle_time`, `t`.`ideal_cycle_time` AS `ideal_cycle_time`, `t`.`parts_produced` AS `parts_produced`, ' +
           '`t`.`parts_scrapped` AS `parts_scrapped`, `t`.`geändert``am` AS `updated_at` FROM `mdc``orders` AS t ' +
-          'WHERE `t`.`geändert``am` <= NOW(3) - INTERVAL 0 MICROSECOND ' +
+          'WHERE `t`.`geändert``am` <= \'2026-03-01 10:00:00.000\' ' +
           "AND (`t`.`geändert``am` > '2026-01-15 08:00:01.500' OR (`t`.`geändert``am` = '2026-01-15 08:00:01.500' AND `t`.`order no` > 'A-1')) " +
           'ORDER BY `t`.`geändert``am`, `t`.`order no` LIMIT 10',
       );
@@ -87,7 +93,7 @@ describe('nextPageQuery', () => {
 
     it('escapes an odd append-only key column', () => {
       const events = mergeMapping(mapping, { entities: { machine_events: { table: 'MDC Events', columns: { event_id: 'id`x' } } } });
-      expect(nextPageQuery(events, 'machine_events', { updatedAt: null, key: null, id: 7 }, 5, 0)).toMatch(
+      expect(nextPageQuery(events, 'machine_events', { updatedAt: null, key: null, id: 7 }, 5, UPPER)).toMatch(
         / FROM `MDC Events` AS t WHERE `t`\.`id``x` > 7 ORDER BY `t`\.`id``x` LIMIT 5$/,
       );
     });
@@ -95,7 +101,7 @@ describe('nextPageQuery', () => {
 
   describe('with hostile cursor values', () => {
     it('quotes a cursor key as a literal', () => {
-      const page = nextPageQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:01.500', "x' OR 1=1 --"), 500, 2000);
+      const page = nextPageQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:01.500', "x' OR 1=1 --"), 500, UPPER);
       expect(page).toContain("AND `t`.`job_id` > 'x\\' OR 1=1 --'))");
       expect(page.split('OR 1=1')).toHaveLength(2);
       expect(page).not.toContain("'x' OR 1=1");
@@ -112,15 +118,15 @@ describe('nextPageQuery', () => {
 
 describe('remainingCountQuery', () => {
   it('counts what is left of a mutable table from the start', () => {
-    expect(remainingCountQuery(mapping, 'jobs', START, 2000)).toBe(
-      'SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= NOW(3) - INTERVAL 2000000 MICROSECOND',
+    expect(remainingCountQuery(mapping, 'jobs', START, UPPER)).toBe(
+      'SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= \'2026-03-01 10:00:00.000\'',
     );
   });
 
   it('counts with the same condition as the next page, without order or limit', () => {
     const cursor = jobsAfter('2026-01-15 08:00:01.500', 'J-1001');
-    const count = remainingCountQuery(mapping, 'jobs', cursor, 2000);
-    const page = nextPageQuery(mapping, 'jobs', cursor, 500, 2000);
+    const count = remainingCountQuery(mapping, 'jobs', cursor, UPPER);
+    const page = nextPageQuery(mapping, 'jobs', cursor, 500, UPPER);
     const where = page.slice(page.indexOf(' WHERE '), page.indexOf(' ORDER BY '));
     expect(count).toBe(`SELECT COUNT(*) AS n FROM \`jobs\` AS t${where}`);
     expect(count).not.toContain('ORDER BY');
@@ -128,25 +134,25 @@ describe('remainingCountQuery', () => {
   });
 
   it('counts a whole append-only table from the start', () => {
-    expect(remainingCountQuery(mapping, 'machine_events', START, 2000)).toBe('SELECT COUNT(*) AS n FROM `machine_events` AS t');
+    expect(remainingCountQuery(mapping, 'machine_events', START, UPPER)).toBe('SELECT COUNT(*) AS n FROM `machine_events` AS t');
   });
 
   it('counts an append-only table after the last id', () => {
-    expect(remainingCountQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 99 }, 2000)).toBe(
+    expect(remainingCountQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 99 }, UPPER)).toBe(
       'SELECT COUNT(*) AS n FROM `machine_readings` AS t WHERE `t`.`reading_id` > 99',
     );
   });
 
   it('keeps a hostile cursor key quoted', () => {
-    expect(remainingCountQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:00', "x' OR 1=1 --"), 0)).toBe(
-      "SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= NOW(3) - INTERVAL 0 MICROSECOND AND (`t`.`updated_at` > '2026-01-15 08:00:00' OR (`t`.`updated_at` = '2026-01-15 08:00:00' AND `t`.`job_id` > 'x\\' OR 1=1 --'))",
+    expect(remainingCountQuery(mapping, 'jobs', jobsAfter('2026-01-15 08:00:00', "x' OR 1=1 --"), UPPER)).toBe(
+      "SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= '2026-03-01 10:00:00.000' AND (`t`.`updated_at` > '2026-01-15 08:00:00' OR (`t`.`updated_at` = '2026-01-15 08:00:00' AND `t`.`job_id` > 'x\\' OR 1=1 --'))",
     );
   });
 
   it('counts a mapped table under its escaped name', () => {
     const odd = mergeMapping(mapping, { entities: { downtime_records: { table: 'Stillstand`e', columns: { updated_at: 'geändert am' } } } });
-    expect(remainingCountQuery(odd, 'downtime_records', START, 1000)).toBe(
-      'SELECT COUNT(*) AS n FROM `Stillstand``e` AS t WHERE `t`.`geändert am` <= NOW(3) - INTERVAL 1000000 MICROSECOND',
+    expect(remainingCountQuery(odd, 'downtime_records', START, UPPER)).toBe(
+      'SELECT COUNT(*) AS n FROM `Stillstand``e` AS t WHERE `t`.`geändert am` <= \'2026-03-01 10:00:00.000\'',
     );
   });
 });
@@ -172,10 +178,10 @@ describe('cursorAfter', () => {
 
   it('continues the next page exactly after the last row', () => {
     const cursor = cursorAfter('jobs', { job_id: 'J-2', updated_at: '2026-01-15 09:00:00.000' });
-    expect(nextPageQuery(mapping, 'jobs', cursor, 10, 0)).toContain(
+    expect(nextPageQuery(mapping, 'jobs', cursor, 10, UPPER)).toContain(
       "(`t`.`updated_at` > '2026-01-15 09:00:00.000' OR (`t`.`updated_at` = '2026-01-15 09:00:00.000' AND `t`.`job_id` > 'J-2'))",
     );
-    expect(nextPageQuery(mapping, 'machine_events', cursorAfter('machine_events', { event_id: 12 }), 10, 0)).toContain('WHERE `t`.`event_id` > 12 ORDER BY');
+    expect(nextPageQuery(mapping, 'machine_events', cursorAfter('machine_events', { event_id: 12 }), 10, UPPER)).toContain('WHERE `t`.`event_id` > 12 ORDER BY');
   });
 });
 

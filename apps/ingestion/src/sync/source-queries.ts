@@ -27,14 +27,17 @@ function fromClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
   return `FROM ${escapeId(mapping.entities[entity].table, true)} AS t`;
 }
 
-/** The rows after `cursor`; mutable tables only up to the source's now minus the safety lag. */
-function whereClause(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, lagMs: number): string {
+/**
+ * The rows after `cursor`; mutable tables only up to `upperBound`, the source's present minus the safety lag as a
+ * wall time of the source zone ('YYYY-MM-DD HH:MM:SS.mmm').
+ */
+function whereClause(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string): string {
   const { columns } = mapping.entities[entity];
   const spec = ENTITY_SPECS[entity];
   const key = col(columns[spec.key]);
   if (spec.sync === 'append') return cursor.id === null ? '' : `WHERE ${key} > ${escape(cursor.id)}`;
   const updated = col(columns['updated_at']);
-  const upper = `${updated} <= NOW(3) - INTERVAL ${Math.trunc(lagMs) * 1000} MICROSECOND`;
+  const upper = `${updated} <= ${escape(upperBound)}`;
   if (cursor.updatedAt === null) return `WHERE ${upper}`;
   const at = escape(cursor.updatedAt);
   return `WHERE ${upper} AND (${updated} > ${at} OR (${updated} = ${at} AND ${key} > ${escape(cursor.key ?? '')}))`;
@@ -49,19 +52,19 @@ function orderClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
 
 /**
  * The next page of an entity after `cursor`, in keyset order (no OFFSET: every page is an index range scan).
- * Mutable tables page by (updated_at, key) and stop at the source's now minus the safety lag, so a row whose
- * transaction is still committing is read by the next sync instead of being skipped for ever.
+ * Mutable tables page by (updated_at, key) and stop at `upperBound` (the source's present minus the safety lag), so
+ * a row whose transaction is still committing is read by the next sync instead of being skipped for ever.
  */
-export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, limit: number, lagMs: number): string {
-  const where = whereClause(mapping, entity, cursor, lagMs);
+export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, limit: number, upperBound: string): string {
+  const where = whereClause(mapping, entity, cursor, upperBound);
   return [`SELECT ${selectList(mapping, entity)}`, fromClause(mapping, entity), where, orderClause(mapping, entity), `LIMIT ${Math.trunc(limit)}`]
     .filter((part) => part !== '')
     .join(' ');
 }
 
 /** How many rows are left after `cursor` (for progress). */
-export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, lagMs: number): string {
-  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, lagMs)].filter((part) => part !== '').join(' ');
+export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string): string {
+  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, upperBound)].filter((part) => part !== '').join(' ');
 }
 
 /** The cursor after a page, from its last row. */

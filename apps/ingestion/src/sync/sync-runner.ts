@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { MAX_RECORDS_PER_BATCH, SUBJECTS, type SyncMode, type ShopfloorEntity } from '@shopfloor/contracts';
 import { mergeRanges, rangesOf, type QuarantineEntry, type SyncStateRepository, type Watermark } from '@shopfloor/ingestion/data-access';
 import type { JetStreamService } from '@shopfloor/nats';
+import { DateTime } from 'luxon';
 import type { RowDataPacket } from 'mysql2';
 import type { SourceDatabase } from '../source/source-database';
 import { ENTITY_SPECS, SYNC_ORDER } from '../source/source-fields';
@@ -66,10 +67,11 @@ export class SyncRunner {
 
   async run(): Promise<RunTally> {
     const { source, mapping, lagMs } = this.deps;
+    const upperBound = await sourcePresent(source, mapping.timezone, lagMs);
     const watermarks = await this.deps.state.watermarks();
     const starts = new Map<ShopfloorEntity, Cursor>(SYNC_ORDER.map((e) => [e, this.mode === 'full' ? START : toCursor(watermarks.get(e))]));
     const totals = await Promise.all(
-      SYNC_ORDER.map(async (e) => Number((await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, lagMs)))[0]?.n ?? 0)),
+      SYNC_ORDER.map(async (e) => Number((await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, upperBound)))[0]?.n ?? 0)),
     );
     const total = totals.reduce((a, b) => a + b, 0);
     let processed = 0;
@@ -80,7 +82,7 @@ export class SyncRunner {
       const append = ENTITY_SPECS[entity].sync === 'append';
       const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>() };
       const pageSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
-      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, lagMs));
+      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound));
       let next: Prefetch | null = prefetch(read(cursor));
       for (;;) {
         if (this.deps.stopping()) throw new SyncInterrupted();
@@ -157,6 +159,16 @@ function advances(cursor: Cursor, stored: Watermark | undefined): boolean {
   if (cursor.id !== null) return stored.lastId === null || cursor.id > stored.lastId;
   if (cursor.updatedAt === null) return false;
   return stored.lastUpdatedAt === null || cursor.updatedAt > stored.lastUpdatedAt || (cursor.updatedAt === stored.lastUpdatedAt && (cursor.key ?? '') > (stored.lastKey ?? ''));
+}
+
+/**
+ * The source's present minus the safety lag, as wall time of the source zone: from the database server's own UTC
+ * clock (no skew with this host), whatever time zone its sessions run in.
+ */
+async function sourcePresent(source: SourceDatabase, zone: string, lagMs: number): Promise<string> {
+  const rows = await source.query<RowDataPacket & { now: string }>('SELECT UTC_TIMESTAMP(3) AS now');
+  const utc = DateTime.fromSQL(String(rows[0].now), { zone: 'utc' }).minus({ milliseconds: lagMs });
+  return utc.setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss.SSS');
 }
 
 /** A page read started ahead of time; its failure is held until the page is needed, never left unhandled. */
