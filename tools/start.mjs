@@ -2,12 +2,16 @@
 // `npm start`: checks the infrastructure, builds, provisions the database, starts the five services on this
 // machine and reports each one's state; Ctrl-C stops all of them gracefully. Logs go to tmp/logs/<service>.log
 // (or to the console with --logs). Settings come from the environment or a .env file (see .env.example).
+// Without a CIMCO source (CIMCO_DATABASE_URL or CIMCO_DATABASE_HOST) it runs as a demo: a fresh simulated shop
+// floor in the local MySQL/MariaDB (database cimco_demo, two weeks of history, then live) feeding a fresh platform
+// database (shopfloor_demo).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import pg from 'pg';
 import { checkInfrastructure, infraSettings } from './lib/infra.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -71,20 +75,55 @@ for (const s of SERVICES) {
   if (!(await portFree(s.port))) fail(`Port ${s.port} (${s.name}) is in use. Stop what holds it or set ${s.portVar}.`);
 }
 
+mkdirSync(join(root, 'tmp', 'logs'), { recursive: true });
 console.log('Building...');
 const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static'], { stdio: showLogs ? 'inherit' : 'pipe', env });
 if (build.status !== 0) fail(`Build failed:\n${build.stdout?.toString() ?? ''}${build.stderr?.toString() ?? ''}`);
 
 const adminUrl = infraSettings(env).postgres;
-const database = env.DATABASE_NAME || 'shopfloor';
+const demo = !env.CIMCO_DATABASE_URL && !env.CIMCO_DATABASE_HOST;
+const database = env.DATABASE_NAME || (demo ? 'shopfloor_demo' : 'shopfloor');
+const children = new Map();
+let stopping = false;
+let simulator = null;
+if (demo) {
+  // The demo starts clean on both sides, so the read model always matches the simulated source.
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.end();
+}
 console.log(`Provisioning database ${database}...`);
 await provision({ adminUrl, database }).catch((error) => fail(`Provisioning the database failed: ${error.message}`));
+if (demo) {
+  const cimco = new URL(infraSettings(env).mysql);
+  cimco.pathname = '/cimco_demo';
+  env.CIMCO_DATABASE_URL = cimco.toString();
+  env.SYNC_INTERVAL_SECONDS ??= '5';
+  console.log('No CIMCO source configured: simulating a shop floor in cimco_demo (12 machines, 14 days of history, then live)...');
+  simulator = spawn(
+    process.execPath,
+    [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', env.CIMCO_DATABASE_URL, '--machines', '12', '--days', '14', '--readings-interval-s', '300', '--reset', '--live'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const simLog = createWriteStream(join(root, 'tmp', 'logs', 'simulator.log'), { flags: 'a' });
+  simulator.stdout.pipe(simLog, { end: false });
+  simulator.stderr.pipe(simLog, { end: false });
+  await new Promise((resolve, reject) => {
+    let seen = '';
+    simulator.stdout.on('data', (chunk) => {
+      seen += chunk.toString();
+      if (/^Live:/m.test(seen)) resolve();
+    });
+    simulator.once('exit', (code) => reject(new Error(`the simulator exited with code ${code}; see tmp/logs/simulator.log`)));
+  }).catch((error) => fail(error.message));
+  simulator.on('exit', () => {
+    if (!stopping) console.error('\nThe simulator stopped; see tmp/logs/simulator.log.');
+  });
+}
 
 const secrets = localSecrets(env);
 const logDir = join(root, 'tmp', 'logs');
-mkdirSync(logDir, { recursive: true });
-const children = new Map();
-let stopping = false;
 
 for (const s of SERVICES) {
   const serviceEnv = {
@@ -116,6 +155,7 @@ async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping...');
+  if (simulator && simulator.exitCode === null) simulator.kill('SIGINT');
   const waits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children.values()) child.kill('SIGTERM');
   const timer = setTimeout(() => {
@@ -151,5 +191,6 @@ for (const s of SERVICES) {
   console.log(`  ${s.name.padEnd(13)} ${state.padEnd(5)} port ${s.port}  pid ${children.get(s.name)?.pid ?? '-'}  log tmp/logs/${s.name}.log`);
 }
 for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)} ${report?.dependencies?.[dep] ?? 'unknown'}`);
+console.log(demo ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)` : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`);
 if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);
 console.log(`Try: curl -H "X-API-Key: <key>" ${gatewayUrl}/api/v1/machines\nPress Ctrl-C to stop.`);

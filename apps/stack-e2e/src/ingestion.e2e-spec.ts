@@ -9,6 +9,7 @@ import {
   waitFor,
   type TestDatabase,
   type TestSourceDatabase,
+  withdrawTestBatches,
 } from '@shopfloor/testing';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,6 +104,7 @@ describe('ingestion from a CIMCO source', () => {
   afterAll(async () => {
     await ingestion?.stop();
     feed?.unsubscribe();
+    if (nc) await withdrawTestBatches(nc, new Set(published.map((p) => p.sync_id)));
     await nc?.close();
     await proxy?.stop();
     await source?.drop();

@@ -6,3 +6,4 @@ export * from './lib/free-port';
 export * from './lib/service-process';
 export * from './lib/source-database';
 export * from './lib/tcp-proxy';
+export * from './lib/test-batches';
