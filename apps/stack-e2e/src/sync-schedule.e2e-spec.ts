@@ -1,0 +1,55 @@
+import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TEST_INFRA, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
+import { Client } from 'pg';
+
+describe('scheduled sync with several ingestion replicas', () => {
+  let source: TestSourceDatabase;
+  let db: TestDatabase;
+  const replicas: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    source = await createSourceDatabase();
+    db = await createTestDatabase('sf_schedule');
+    await source.connection.query(`INSERT INTO machines (machine_id, name, type) VALUES ('S-1', 'Okuma LB3000', 'LATHE')`);
+    for (let i = 0; i < 2; i += 1) {
+      replicas.push(
+        new ServiceProcess('ingestion', {
+          PORT: String(await freePort()),
+          NATS_URL: TEST_INFRA.natsUrl,
+          DATABASE_URL: db.serviceUrl('ingestion'),
+          CIMCO_DATABASE_URL: source.url,
+          SYNC_INTERVAL_SECONDS: '1',
+          SYNC_SAFETY_LAG_MS: '0',
+          OTEL_SDK_DISABLED: 'true',
+        }),
+      );
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of replicas) await r.stop();
+    await source?.drop();
+    await db?.drop();
+  });
+
+  it('runs each scheduled sync once, never two at the same time', async () => {
+    await Promise.all(replicas.map((r) => r.start()));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    for (const r of replicas) expect(await r.stop()).toBe(0);
+
+    const client = new Client({ connectionString: db.adminDatabaseUrl });
+    await client.connect();
+    const runs = (await client.query(`SELECT state, trigger, runner, started_at, finished_at FROM ingestion.sync_runs ORDER BY started_at`)).rows as {
+      state: string;
+      trigger: string;
+      runner: string;
+      started_at: Date;
+      finished_at: Date | null;
+    }[];
+    await client.end();
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.every((r) => r.trigger === 'schedule' && r.state === 'succeeded')).toBe(true);
+    for (let i = 1; i < runs.length; i += 1) {
+      expect(runs[i - 1].finished_at!.getTime()).toBeLessThanOrEqual(runs[i].started_at.getTime());
+    }
+  });
+});
