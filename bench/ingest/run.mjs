@@ -59,7 +59,8 @@ async function freePort() {
 }
 
 function startService(name, extra) {
-  const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
+  const profile = env.BENCH_PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'tmp', 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
     env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

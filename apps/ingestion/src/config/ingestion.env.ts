@@ -52,9 +52,13 @@ export class IngestionEnv extends DatabaseEnv {
   @IsInt() @Min(0) @Max(86_400)
   SYNC_INTERVAL_SECONDS: number = 60;
 
-  /** Source rows per read and per published message. */
+  /** Records per published message. */
   @IsInt() @Min(1) @Max(1000)
   SYNC_BATCH_SIZE: number = 1000;
+
+  /** Source rows per read; a page is published as several messages at once and committed once. */
+  @IsInt() @Min(1) @Max(50_000)
+  SYNC_PAGE_SIZE: number = 5000;
 
   /** Rows changed in the source this recently are left for the next sync, so a transaction still committing is not skipped. */
   @IsInt() @Min(0) @Max(60_000)

@@ -31,7 +31,10 @@ export interface SyncRunnerDeps {
   state: SyncStateRepository;
   jetStream: JetStreamService;
   mapping: SourceMapping;
+  /** Records per published message (at most MAX_RECORDS_PER_BATCH). */
   batchSize: number;
+  /** Source rows per read. */
+  pageSize: number;
   lagMs: number;
   /** Called after every committed batch (progress, heartbeat). */
   onProgress: (tally: RunTally) => Promise<void>;
@@ -81,7 +84,8 @@ export class SyncRunner {
       const stored = watermarks.get(entity);
       const append = ENTITY_SPECS[entity].sync === 'append';
       const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>() };
-      const pageSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
+      const pageSize = this.deps.pageSize;
+      const batchSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
       const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound));
       let next: Prefetch | null = prefetch(read(cursor));
       for (;;) {
@@ -93,9 +97,14 @@ export class SyncRunner {
         if (rows.length === pageSize) next = prefetch(read(cursorAfter(entity, rows[rows.length - 1])));
         const { records, quarantined, validKeys } = this.checkPage(entity, rows, { timezone: mapping.timezone, knownMachines });
         if (this.mode === 'full') rememberSeen(seen, rows, ENTITY_SPECS[entity].key);
-        if (records.length > 0) {
-          await this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records }, `${this.syncId}:${entity}:${validKeys[0]}:${validKeys[validKeys.length - 1]}`);
+        // All messages of the page are in flight together; the page commits only once every one is acknowledged.
+        const publishes: Promise<unknown>[] = [];
+        for (let i = 0; i < records.length; i += batchSize) {
+          const chunk = records.slice(i, i + batchSize);
+          const keys = validKeys.slice(i, i + batchSize);
+          publishes.push(this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records: chunk }, `${this.syncId}:${entity}:${keys[0]}:${keys[keys.length - 1]}`));
         }
+        await Promise.all(publishes);
         cursor = cursorAfter(entity, rows[rows.length - 1]);
         await this.deps.state.commitBatch({
           entity,

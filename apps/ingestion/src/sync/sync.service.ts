@@ -117,6 +117,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
         jetStream: this.jetStream,
         mapping: this.mapping.mapping,
         batchSize: this.env.SYNC_BATCH_SIZE,
+        pageSize: this.env.SYNC_PAGE_SIZE,
         lagMs: this.env.SYNC_SAFETY_LAG_MS,
         stopping: () => this.stopping,
         onProgress: async (t: RunTally) => {
