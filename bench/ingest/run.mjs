@@ -138,7 +138,7 @@ try {
   const ports = { gateway: await freePort(), ingestion: await freePort(), analytics: await freePort() };
   const adminKey = `sfk_${randomBytes(24).toString('base64url')}`;
   const analytics = startService('analytics', { PORT: String(ports.analytics), DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics') });
-  const ingestion = startService('ingestion', { PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '0' });
+  const ingestion = startService('ingestion', { PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '0', ...(env.SYNC_PAGE_SIZE ? { SYNC_PAGE_SIZE: env.SYNC_PAGE_SIZE } : {}) });
   const gateway = startService('gateway', { PORT: String(ports.gateway), DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '100000' });
   processes.push(analytics, ingestion, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`)));
