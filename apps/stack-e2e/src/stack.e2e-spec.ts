@@ -291,6 +291,28 @@ describe('the platform through its gateway', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it('guards the data-sync routes: role, body validation, and a clear 503 while no source is configured', async () => {
+    const viewer = await request(stack.gatewayUrl).post('/api/v1/data/sync').set('X-API-Key', viewerKey).send({ mode: 'full' });
+    expect(viewer.status).toBe(403);
+    const bad = await request(stack.gatewayUrl).post('/api/v1/data/sync').set('X-API-Key', ADMIN_KEY).send({ mode: 'sideways' });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toEqual(['mode']);
+    const noSource = await request(stack.gatewayUrl).post('/api/v1/data/sync').set('X-API-Key', ADMIN_KEY).send({});
+    expect(noSource.status).toBe(503);
+    expectErrorBody(noSource.body as Record<string, unknown>, 'SOURCE_UNAVAILABLE');
+    const mapping = await request(stack.gatewayUrl).get('/api/v1/data/mapping').set('X-API-Key', viewerKey);
+    expect(mapping.status).toBe(503);
+    const status = await request(stack.gatewayUrl).get('/api/v1/data/sync-status').set('X-API-Key', viewerKey);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ state: 'idle', last_run: null, source: { reachable: false, circuit: 'closed', mapping_problems: [] } });
+    const quarantine = await request(stack.gatewayUrl).get('/api/v1/data/quarantine?limit=10').set('X-API-Key', viewerKey);
+    expect(quarantine.body).toEqual({ items: [], next_cursor: null });
+    expect((await request(stack.gatewayUrl).get('/api/v1/data/quarantine?limit=0').set('X-API-Key', viewerKey)).status).toBe(400);
+    const cursor = await request(stack.gatewayUrl).get('/api/v1/data/quarantine?cursor=not-a-cursor').set('X-API-Key', viewerKey);
+    expect(cursor.status).toBe(400);
+    expectErrorBody(cursor.body as Record<string, unknown>, 'VALIDATION_FAILED');
+  });
+
   it('exposes Prometheus metrics with a latency histogram per route and per NATS handler', async () => {
     const gateway = await request(stack.gatewayUrl).get('/metrics');
     expect(gateway.status).toBe(200);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ListQuarantineRequest, StartSyncRequest, SUBJECTS, type QuarantinePage, type StartSyncReply, type SyncStatusView } from '@shopfloor/contracts';
+import { ListQuarantineRequest, StartSyncRequest, SUBJECTS, type MappingProblem, type QuarantinePage, type StartSyncReply, type SyncStatusView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
 
@@ -23,6 +23,12 @@ export class DataSyncController {
   @ApiOperation({ summary: 'State of the sync, the last run with its counts, and the source connection' })
   async status(): Promise<SyncStatusView> {
     return this.rpc.request<SyncStatusView>(SUBJECTS.ingestion.syncStatus, {});
+  }
+
+  @Get('mapping')
+  @ApiOperation({ summary: 'Check the source mapping against the source database now; lists every problem by name' })
+  async mapping(): Promise<{ problems: MappingProblem[] }> {
+    return this.rpc.request<{ problems: MappingProblem[] }>(SUBJECTS.ingestion.mappingCheck, {});
   }
 
   @Get('quarantine')
