@@ -1,7 +1,13 @@
-import type { DowntimeRecord, JobRecord, MachineEventRecord, MachineReadingRecord, MachineRecord } from '@shopfloor/contracts';
+import { isCanonicalInstant, type DowntimeRecord, type JobRecord, type MachineEventRecord, type MachineReadingRecord, type MachineRecord } from '@shopfloor/contracts';
 import type { DowntimeRecordUpsert, JobUpsert, MachineEventInsert, MachineReadingInsert, MachineUpsert } from '@shopfloor/analytics/data-access';
 
 // Canonical records (validated, UTC ISO 8601 times) → the read model's rows. Optional fields may be absent on the wire.
+
+/**
+ * Append-only records pass their time to the database as the instant string it arrived as (no Date, no reformatting)
+ * when it is already the canonical UTC form; any other ISO form (a date alone, an offset) is normalised first.
+ */
+const instant = (value: string): string => (isCanonicalInstant(value) ? value : new Date(value).toISOString());
 
 const dateOrNull = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
@@ -53,7 +59,7 @@ export function toMachineEventInsert(r: MachineEventRecord): MachineEventInsert 
   return {
     eventId: r.event_id,
     machineId: r.machine_id,
-    eventTime: new Date(r.event_time),
+    eventTime: instant(r.event_time),
     state: r.state,
     reasonCode: r.reason_code ?? null,
     jobId: r.job_id ?? null,
@@ -65,7 +71,7 @@ export function toMachineReadingInsert(r: MachineReadingRecord): MachineReadingI
   return {
     readingId: r.reading_id,
     machineId: r.machine_id,
-    readingTime: new Date(r.reading_time),
+    readingTime: instant(r.reading_time),
     metric: r.metric,
     value: r.value,
     unit: r.unit ?? null,

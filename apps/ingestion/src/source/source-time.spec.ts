@@ -40,7 +40,27 @@ describe('sourceTimeToUtc', () => {
     expect(sourceTimeToUtc('2026-01-15', 'Europe/Berlin')).toBe('2026-01-14T23:00:00.000Z');
   });
 
-  it.each([['garbage'], [''], ['2026-02-30 10:00:00'], ['2026-13-01 00:00:00'], ['0000-00-00 00:00:00'], ['2026-01-15 25:00:00']])(
+  it('reads the same instant whether or not the value carries a fraction or surrounding spaces', () => {
+    // Plain 'YYYY-MM-DD HH:MM:SS' values take a faster path than the general pattern; both must agree.
+    let wall = Date.UTC(2023, 0, 1);
+    for (let i = 0; i < 2000; i += 1) {
+      wall += 9_876_543 + i * 1_000;
+      const plain = new Date(wall).toISOString().slice(0, 19).replace('T', ' ');
+      for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York']) {
+        expect(sourceTimeToUtc(plain, zone)).toBe(sourceTimeToUtc(`${plain}.000`, zone));
+        expect(sourceTimeToUtc(` ${plain} `, zone)).toBe(sourceTimeToUtc(plain, zone));
+      }
+    }
+  });
+
+  it('knows leap days', () => {
+    expect(sourceTimeToUtc('2024-02-29 12:00:00', 'UTC')).toBe('2024-02-29T12:00:00.000Z');
+    expect(sourceTimeToUtc('2000-02-29 12:00:00', 'UTC')).toBe('2000-02-29T12:00:00.000Z');
+    expect(sourceTimeToUtc('2100-02-29 12:00:00', 'UTC')).toBeNull();
+    expect(sourceTimeToUtc('2026-02-29 12:00:00', 'UTC')).toBeNull();
+  });
+
+  it.each([['garbage'], [''], ['2026-02-30 10:00:00'], ['2026-04-31 10:00:00'], ['0099-01-01 00:00:00'], ['2026-01-15 10:60:00'], ['2026-01-15 10:00:60'], ['2026-01-15 1a:00:00'], ['2026-13-01 00:00:00'], ['0000-00-00 00:00:00'], ['2026-01-15 25:00:00']])(
     'gives null for %j',
     (value) => {
       expect(sourceTimeToUtc(value, 'UTC')).toBeNull();

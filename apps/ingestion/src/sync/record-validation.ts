@@ -35,7 +35,7 @@ class RowChecker {
       return null;
     }
     // Characters as MySQL counts them (code points), not UTF-16 units.
-    if ([...text].length > options.max) this.reasons.push(`${field} is longer than ${options.max} characters`);
+    if (text.length > options.max && [...text].length > options.max) this.reasons.push(`${field} is longer than ${options.max} characters`);
     return text;
   }
 

@@ -109,7 +109,7 @@ describe('nextPageQuery', () => {
     });
 
     it('quotes a cursor time as a literal', () => {
-      const page = nextPageQuery(mapping, 'jobs', jobsAfter("2026-01-01'; DROP TABLE jobs; --", 'J-1'), 500, 2000);
+      const page = nextPageQuery(mapping, 'jobs', jobsAfter("2026-01-01'; DROP TABLE jobs; --", 'J-1'), 500, UPPER);
       expect(page).toContain("`t`.`updated_at` > '2026-01-01\\'; DROP TABLE jobs; --'");
       expect(page).not.toContain("'2026-01-01';");
     });

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { executeCounting, tombstoneAppendOnly } from './batch-statement';
+import { instantArray, numberArray, textArray } from './pg-array';
 
 export interface MachineEventInsert {
   eventId: number;
   machineId: string;
-  eventTime: Date;
+  /** A Date or an ISO 8601 instant with its offset. */
+  eventTime: Date | string;
   state: string;
   reasonCode: string | null;
   jobId: string | null;
@@ -33,13 +35,13 @@ export class MachineEventRepository {
   async insertBatch(rows: MachineEventInsert[]): Promise<number> {
     if (rows.length === 0) return 0;
     return executeCounting(this.dataSource, INSERT_MACHINE_EVENTS, [
-      rows.map((e) => e.eventId),
-      rows.map((e) => e.machineId),
-      rows.map((e) => e.eventTime),
-      rows.map((e) => e.state),
-      rows.map((e) => e.reasonCode),
-      rows.map((e) => e.jobId),
-      rows.map((e) => e.partCount),
+      numberArray(rows.map((e) => e.eventId)),
+      textArray(rows.map((e) => e.machineId)),
+      instantArray(rows.map((e) => e.eventTime)),
+      textArray(rows.map((e) => e.state)),
+      textArray(rows.map((e) => e.reasonCode)),
+      textArray(rows.map((e) => e.jobId)),
+      numberArray(rows.map((e) => e.partCount)),
     ]);
   }
 

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { executeCounting, tombstoneAppendOnly } from './batch-statement';
+import { instantArray, numberArray, textArray } from './pg-array';
 
 export interface MachineReadingInsert {
   readingId: number;
   machineId: string;
-  readingTime: Date;
+  /** A Date or an ISO 8601 instant with its offset. */
+  readingTime: Date | string;
   metric: string;
   value: number;
   unit: string | null;
@@ -32,12 +34,12 @@ export class MachineReadingRepository {
   async insertBatch(rows: MachineReadingInsert[]): Promise<number> {
     if (rows.length === 0) return 0;
     return executeCounting(this.dataSource, INSERT_MACHINE_READINGS, [
-      rows.map((r) => r.readingId),
-      rows.map((r) => r.machineId),
-      rows.map((r) => r.readingTime),
-      rows.map((r) => r.metric),
-      rows.map((r) => r.value),
-      rows.map((r) => r.unit),
+      numberArray(rows.map((r) => r.readingId)),
+      textArray(rows.map((r) => r.machineId)),
+      instantArray(rows.map((r) => r.readingTime)),
+      textArray(rows.map((r) => r.metric)),
+      numberArray(rows.map((r) => r.value)),
+      textArray(rows.map((r) => r.unit)),
     ]);
   }
 

@@ -1,3 +1,4 @@
+import { isISO8601 } from 'class-validator';
 import { validatePayload } from '../validate-payload';
 import {
   checkDowntimeRecordsUpserted,
@@ -6,6 +7,7 @@ import {
   checkMachineReadingsAppended,
   checkMachinesUpserted,
   checkRecordsDeleted,
+  isCanonicalInstant,
   isIsoDateTime,
 } from './shopfloor-batch.validator';
 import { DowntimeRecordsUpserted, JobsUpserted, MachineEventsAppended, MachineReadingsAppended, MachinesUpserted, RecordsDeleted } from './shopfloor-records.payload';
@@ -21,13 +23,15 @@ const VALID = {
   machine_readings: { reading_id: 1, machine_id: 'M-1', reading_time: '2026-01-01T06:00:00.000Z', metric: 'spindle_load', value: -3.5, unit: '%' },
 } as const;
 
-const PAIRS = [
+type AnyBatchClass = new () => object;
+
+const PAIRS: readonly (readonly [keyof typeof VALID, AnyBatchClass, (payload: unknown) => unknown])[] = [
   ['machines', MachinesUpserted, checkMachinesUpserted],
   ['jobs', JobsUpserted, checkJobsUpserted],
   ['downtime_records', DowntimeRecordsUpserted, checkDowntimeRecordsUpserted],
   ['machine_events', MachineEventsAppended, checkMachineEventsAppended],
   ['machine_readings', MachineReadingsAppended, checkMachineReadingsAppended],
-] as const;
+];
 
 const MUTATIONS: [string, (v: unknown) => unknown][] = [
   ['null', () => null],
@@ -115,7 +119,26 @@ describe('shopfloor batch validators', () => {
     ['2026-13-01T00:00:00Z', false],
     ['2026-01-01T24:00:00Z', false],
     ['yesterday', false],
+    ['2024-02-29T00:00:00.000Z', true],
+    ['2026-12-31T23:59:59.999Z', true],
+    ['2026-02-29T00:00:00.000Z', false],
+    ['2026-04-31T00:00:00.000Z', false],
+    ['2026-00-10T00:00:00.000Z', false],
+    ['2026-01-01T24:00:00.000Z', false],
+    ['2026-01-01T00:60:00.000Z', false],
+    ['2026-01-01T00:00:00.00aZ', false],
+    ['2026-01-01T00:00:00+0100', true],
   ])('isIsoDateTime(%s) is %s', (value, expected) => {
     expect(isIsoDateTime(value)).toBe(expected);
+  });
+
+  it('accepts every toISOString() instant, like the class-validator rule does', () => {
+    let t = Date.UTC(1999, 11, 31);
+    for (let i = 0; i < 5000; i += 1) {
+      t += 7_654_321_987 + i;
+      const value = new Date(t).toISOString();
+      expect(isCanonicalInstant(value)).toBe(true);
+      expect(isISO8601(value, { strict: true })).toBe(true);
+    }
   });
 });
