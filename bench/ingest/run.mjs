@@ -27,6 +27,8 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const ROWS = arg('rows', 1_000_000);
+// The services run with the heap bound their images set (deploy/docker/Dockerfile); BENCH_NODE_OPTIONS overrides it.
+const SERVICE_NODE_OPTIONS = '--max-old-space-size=256';
 const LATENCY_SAMPLES = arg('latency-samples', 40);
 const MACHINES = 50;
 const env = process.env;
@@ -61,7 +63,7 @@ async function freePort() {
 function startService(name, extra) {
   const profile = env.BENCH_PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'tmp', 'profiles')}`] : [];
   const child = spawn(process.execPath, [...profile, join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
-    env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn', ...extra },
+    env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn', NODE_OPTIONS: env.BENCH_NODE_OPTIONS ?? SERVICE_NODE_OPTIONS, ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -12,7 +12,7 @@ const tracer = trace.getTracer('shopfloor-nats');
 
 export interface EventContext {
   subject: string;
-  /** 1 on the first delivery. */
+  /** 1 on the first attempt; counts retries in place and redeliveries by the server alike. */
   deliveryCount: number;
   streamSequence: number;
   requestId: string;
@@ -40,6 +40,18 @@ export interface RunningConsumer {
 
 const MAX_BACKOFF_MS = 30_000;
 
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
 /** Redelivery delay after the n-th failed delivery: exponential with full jitter, capped. */
 export function redeliveryDelayMs(deliveryCount: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, deliveryCount - 1));
@@ -47,11 +59,13 @@ export function redeliveryDelayMs(deliveryCount: number, random: () => number = 
 }
 
 /**
- * Durable pull consumers with explicit ack. A failing message is redelivered with backoff up to the consumer's
- * `maxDeliver`; then (or at once, if it is poison) it is copied to `dlq.<stream>.<consumer>` with the reason in its
- * headers and terminated — never dropped silently. If a process dies on the last delivery the server's
- * max-deliveries advisory is turned into a dead letter too. Every replica pulls from the same durable consumer,
- * so the replicas share the work.
+ * Durable pull consumers with explicit ack. A failing message is retried in place, with backoff, up to the consumer's
+ * `maxDeliver` attempts — its ack deadline kept alive meanwhile — so no later message overtakes it: a deletion can
+ * never be applied before the upsert it follows, even when that upsert failed once. Then (or at once, if it is
+ * poison) it is copied to `dlq.<stream>.<consumer>` with the reason in its headers and terminated — never dropped
+ * silently. A process that stops naks what it holds; one that dies leaves it to the server's redelivery, and if that
+ * was the last delivery the server's max-deliveries advisory is turned into a dead letter too. Every replica pulls
+ * from the same durable consumer, so the replicas share the work.
  */
 @Injectable()
 export class DurableConsumerFactory {
@@ -99,17 +113,22 @@ export class DurableConsumerFactory {
     const consumer = await this.jetStream.client.consumers.get(def.stream.name, def.durableName);
     const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
     const advisory = this.watchMaxDeliveries(def);
+    const stopping = new AbortController();
     const parallelSubjects = new Set(parallel.subjects);
     const inFlight = new Set<Promise<void>>();
     const loop = (async () => {
       for await (const msg of messages) {
+        if (stopping.signal.aborted) {
+          msg.nak();
+          continue;
+        }
         if (parallelSubjects.has(msg.subject) && parallel.limit > 1) {
           while (inFlight.size >= parallel.limit) await Promise.race(inFlight);
-          const work: Promise<void> = this.process(def, handler, msg).finally(() => inFlight.delete(work));
+          const work: Promise<void> = this.process(def, handler, msg, stopping.signal).finally(() => inFlight.delete(work));
           inFlight.add(work);
         } else {
           await Promise.all(inFlight);
-          await this.process(def, handler, msg);
+          await this.process(def, handler, msg, stopping.signal);
         }
       }
       await Promise.all(inFlight);
@@ -117,18 +136,55 @@ export class DurableConsumerFactory {
     return {
       stop: async () => {
         advisory.unsubscribe();
+        stopping.abort();
         await messages.close();
         await loop;
       },
     };
   }
 
-  private async process(def: ConsumerDefinition, handler: EventHandler, msg: JsMsg): Promise<void> {
+  /** Handles one message to its end: acked, dead-lettered, or (when stopping) handed back to the server. */
+  private async process(def: ConsumerDefinition, handler: EventHandler, msg: JsMsg, stopping: AbortSignal): Promise<void> {
+    // Keeps the ack deadline from passing while the handler or a retry takes long; it never holds the process open.
+    const heartbeat = setInterval(() => msg.working(), Math.max(1000, (def.ackWaitSeconds * 1000) / 3));
+    heartbeat.unref();
+    try {
+      for (let attempt = Math.max(1, msg.info.redeliveryCount); ; attempt += 1) {
+        const error = await this.attempt(handler, msg, attempt);
+        if (error === undefined) {
+          msg.ack();
+          return;
+        }
+        const poison = error instanceof PoisonMessageError || (error instanceof DomainError && error.code === ErrorCode.ValidationFailed);
+        const reason = error instanceof Error ? error.message : String(error);
+        if (poison || attempt >= def.maxDeliver) {
+          await this.toDeadLetters(def, msg, poison ? `rejected: ${reason}` : `failed ${attempt} times: ${reason}`, attempt);
+          return;
+        }
+        if (stopping.aborted) {
+          msg.nak();
+          return;
+        }
+        const delay = redeliveryDelayMs(attempt);
+        this.logger.warn({ message: 'Handler failed, will retry', subject: msg.subject, reason, attempt, retry_in_ms: delay });
+        await abortableSleep(delay, stopping);
+        if (stopping.aborted) {
+          msg.nak();
+          return;
+        }
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** One run of the handler; returns the error it failed with, or undefined. */
+  private async attempt(handler: EventHandler, msg: JsMsg, attempt: number): Promise<unknown> {
     const incoming = incomingContext(msg.headers);
     const requestId = acceptOrCreateRequestId(incoming.requestId);
-    const ctx: EventContext = { subject: msg.subject, deliveryCount: msg.info.redeliveryCount, streamSequence: msg.seq, requestId };
+    const ctx: EventContext = { subject: msg.subject, deliveryCount: attempt, streamSequence: msg.seq, requestId };
     const stop = this.metrics.natsHandlerDuration.startTimer({ subject: msg.subject, kind: 'event' });
-    await requestContext.run({ requestId }, () =>
+    return requestContext.run({ requestId }, () =>
       otelContext.with(incoming.traceContext, () =>
         tracer.startActiveSpan(`consume ${msg.subject}`, async (span) => {
           try {
@@ -139,11 +195,11 @@ export class DurableConsumerFactory {
               throw new PoisonMessageError('message body is not valid JSON');
             }
             await handler(payload, ctx);
-            msg.ack();
             stop({ outcome: 'ok' });
+            return undefined;
           } catch (error) {
             stop({ outcome: 'error' });
-            await this.onFailure(def, msg, ctx, error);
+            return error;
           } finally {
             span.end();
           }
@@ -152,22 +208,15 @@ export class DurableConsumerFactory {
     );
   }
 
-  private async onFailure(def: ConsumerDefinition, msg: JsMsg, ctx: EventContext, error: unknown): Promise<void> {
-    const poison = error instanceof PoisonMessageError || (error instanceof DomainError && error.code === ErrorCode.ValidationFailed);
-    const reason = error instanceof Error ? error.message : String(error);
-    if (poison || ctx.deliveryCount >= def.maxDeliver) {
-      try {
-        await this.deadLetter(def, msg.seq, msg.subject, msg.data, msg.headers, poison ? `rejected: ${reason}` : `failed ${ctx.deliveryCount} times: ${reason}`, ctx.deliveryCount);
-        msg.term();
-        this.logger.error({ message: `Dead-lettered message ${msg.seq} of ${def.stream.name}`, subject: msg.subject, reason, deliveries: ctx.deliveryCount });
-      } catch (dlqError) {
-        this.logger.error({ message: 'Could not dead-letter a message; it will be redelivered', err: dlqError });
-        msg.nak(redeliveryDelayMs(ctx.deliveryCount));
-      }
-      return;
+  private async toDeadLetters(def: ConsumerDefinition, msg: JsMsg, reason: string, attempts: number): Promise<void> {
+    try {
+      await this.deadLetter(def, msg.seq, msg.subject, msg.data, msg.headers, reason, attempts);
+      msg.term();
+      this.logger.error({ message: `Dead-lettered message ${msg.seq} of ${def.stream.name}`, subject: msg.subject, reason, deliveries: attempts });
+    } catch (dlqError) {
+      this.logger.error({ message: 'Could not dead-letter a message; it will be redelivered', err: dlqError });
+      msg.nak(redeliveryDelayMs(attempts));
     }
-    this.logger.warn({ message: `Handler failed, will redeliver`, subject: msg.subject, reason, deliveries: ctx.deliveryCount });
-    msg.nak(redeliveryDelayMs(ctx.deliveryCount));
   }
 
   private async deadLetter(

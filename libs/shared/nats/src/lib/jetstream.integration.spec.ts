@@ -116,6 +116,50 @@ describe('JetStream helpers', () => {
     expect(await deadLetter(consumer)).toBeUndefined();
   });
 
+  it('keeps stream order through a failure: a later message waits until the failed one has succeeded', async () => {
+    const def = await stream();
+    const consumer = testConsumer(def, 5);
+    const log: string[] = [];
+    const running = await factory.start(consumer, async (payload, ctx) => {
+      const { id } = payload as { id: string };
+      if (id === 'upsert' && ctx.deliveryCount === 1) {
+        log.push('upsert failed');
+        throw new Error('database busy');
+      }
+      log.push(id);
+    });
+    await js.publish(`${def.name.toLowerCase()}.upsert`, { id: 'upsert' });
+    await js.publish(`${def.name.toLowerCase()}.delete`, { id: 'delete' });
+    await waitFor('both messages', () => log.length === 3, 15_000);
+    await running.stop();
+    expect(log).toEqual(['upsert failed', 'upsert', 'delete']);
+  });
+
+  it('hands a message back to the server when stopped while waiting to retry it', async () => {
+    const def = await stream();
+    // A long ack wait: a redelivery within seconds can only come from the message being handed back.
+    const consumer = { ...testConsumer(def, 5), ackWaitSeconds: 60 };
+    let failures = 0;
+    const first = await factory.start(consumer, async () => {
+      failures += 1;
+      throw new Error('database down');
+    });
+    await js.publish(`${def.name.toLowerCase()}.held`, { id: 'held' });
+    await waitFor('the first failure', () => failures === 1);
+    const stoppedAt = Date.now();
+    await first.stop();
+    expect(Date.now() - stoppedAt).toBeLessThan(2_000);
+
+    const received: EventContext[] = [];
+    const second = await factory.start(consumer, async (_payload, ctx) => {
+      received.push(ctx);
+    });
+    await waitFor('the redelivery', () => received.length === 1, 10_000);
+    await second.stop();
+    expect(received[0].subject).toBe(`${def.name.toLowerCase()}.held`);
+    expect(await deadLetter(consumer)).toBeUndefined();
+  });
+
   it('moves a message that keeps failing to the dead letters after the delivery limit, with the reason', async () => {
     const def = await stream();
     const consumer = testConsumer(def, 3);
@@ -156,9 +200,10 @@ describe('JetStream helpers', () => {
     const consumer = testConsumer(def, 5);
     const doomed = await services();
     let doomedGotIt = false;
-    await doomed.factory.start(consumer, async () => {
+    let release = (): void => undefined;
+    const doomedRunning = await doomed.factory.start(consumer, async () => {
       doomedGotIt = true;
-      await new Promise(() => undefined);
+      await new Promise<void>((resolve) => (release = resolve));
     });
     await js.publish(`${def.name.toLowerCase()}.crash`, { id: 'survivor' });
     await waitFor('the first process to take the message', () => doomedGotIt);
@@ -171,6 +216,9 @@ describe('JetStream helpers', () => {
     });
     await waitFor('the redelivery', () => received.length === 1, 15_000);
     await survivor.stop();
+    // What is left of the dead process (its pull loop and timers) is cleared so that the test run can end.
+    release();
+    await doomedRunning.stop();
     expect(received[0].deliveryCount).toBe(2);
   });
 });
