@@ -47,7 +47,8 @@ describe('sourceTimeToUtc', () => {
       wall += 9_876_543 + i * 1_000;
       const plain = new Date(wall).toISOString().slice(0, 19).replace('T', ' ');
       for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York']) {
-        expect(sourceTimeToUtc(plain, zone)).toBe(sourceTimeToUtc(`${plain}.000`, zone));
+        expect(sourceTimeToUtc(plain, zone)).toBe(sourceTimeToUtc(`${plain}.0`, zone));
+        expect(sourceTimeToUtc(`${plain}.${String(i % 1000).padStart(3, '0')}`, zone)).toBe(sourceTimeToUtc(`${plain}.${String(i % 1000).padStart(3, '0')}000`, zone));
         expect(sourceTimeToUtc(` ${plain} `, zone)).toBe(sourceTimeToUtc(plain, zone));
       }
     }

@@ -27,20 +27,23 @@ function parsedWallTimeMs(value: string): number | null {
 }
 
 /**
- * The common case without a regular expression or allocations: exactly 'YYYY-MM-DD HH:MM:SS', as MySQL returns a
- * DATETIME without fractions. Undefined for anything else (the general parser decides), null for an impossible value.
+ * The common cases without a regular expression or allocations: exactly 'YYYY-MM-DD HH:MM:SS' or
+ * 'YYYY-MM-DD HH:MM:SS.fff', as MySQL returns DATETIME and DATETIME(3). Undefined for anything else (the general
+ * parser decides), null for an impossible value.
  */
 function plainDateTimeMs(v: string): number | null | undefined {
-  if (v.length !== 19 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
+  if (v.length !== 19 && (v.length !== 23 || v.charCodeAt(19) !== 46)) return undefined;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
   const year = digits(v, 0, 4);
   const month = digits(v, 5, 2);
   const day = digits(v, 8, 2);
   const hour = digits(v, 11, 2);
   const minute = digits(v, 14, 2);
   const second = digits(v, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  const millis = v.length === 23 ? digits(v, 20, 3) : 0;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) return undefined;
   if (!possible(year, month, day, hour, minute, second)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
 }
 
 /** The decimal number in `count` characters from `from`, or -1 if one of them is not a digit. */
