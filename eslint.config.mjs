@@ -10,7 +10,9 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:shared'] },
   { sourceTag: 'scope:ml', onlyDependOnLibsWithTags: ['scope:ml', 'scope:shared'] },
   { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:infra', 'type:util'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:infra', 'type:util'] },
+  // Pure domain logic (no framework, no I/O): depends on nothing but utilities.
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:infra', 'type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
@@ -53,7 +55,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.spec-helper.ts', '**/*.e2e-spec.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: SPEC_DEP_CONSTRAINTS }],
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { createHealthPingController } from '@shopfloor/runtime';
+import { CalendarsModule } from './calendars/calendars.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MachineHistoryModule } from './machine-history/machine-history.module';
 import { MachinesModule } from './machines/machines.module';
+import { OeeModule } from './oee/oee.module';
 import { ShopfloorEventsModule } from './shopfloor-events/shopfloor-events.module';
 
 @Module({
-  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, ShopfloorEventsModule],
+  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, CalendarsModule, OeeModule, ShopfloorEventsModule],
   controllers: [createHealthPingController('analytics')],
 })
 export class AppModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
+import { AnalyticsController } from './machines/analytics.controller';
+import { CalendarsController } from './machines/calendars.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachinesController } from './machines/machines.controller';
 import { DownstreamHealth } from './probes/downstream-health';
@@ -8,7 +10,7 @@ import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ProbesController, MachinesController, DataSyncController, IntegrityController],
+  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, DataSyncController, IntegrityController],
   providers: [DownstreamHealth],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CacheModule } from '../cache/cache.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { ShopfloorEventsConsumer } from './shopfloor-events.consumer';
 import { ShopfloorRecordsService } from './shopfloor-records.service';
 
 @Module({
-  imports: [ReadModelModule],
+  imports: [ReadModelModule, CacheModule],
   providers: [ShopfloorRecordsService, ShopfloorEventsConsumer],
 })
 export class ShopfloorEventsModule {}

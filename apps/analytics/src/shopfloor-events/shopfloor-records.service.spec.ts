@@ -23,6 +23,8 @@ import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { PoisonMessageError } from '@shopfloor/nats';
 import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
 import { DataSource } from 'typeorm';
+import type { RedisClient } from '@shopfloor/runtime';
+import { testCache } from '../cache/analytics-cache.spec-helper';
 import { ShopfloorRecordsService } from './shopfloor-records.service';
 
 const SYNC_ID = 'sync-0001';
@@ -70,6 +72,7 @@ describe(ShopfloorRecordsService.name, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let service: ShopfloorRecordsService;
+  let redis: RedisClient;
 
   const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM analytics.${table} WHERE ${where}`))[0].n);
 
@@ -78,16 +81,20 @@ describe(ShopfloorRecordsService.name, () => {
     const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    const { cache, client } = await testCache(db.serviceUrl('analytics'));
+    redis = client;
     service = new ShopfloorRecordsService(
       new MachineRepository(dataSource),
       new JobRepository(dataSource),
       new DowntimeRecordRepository(dataSource),
       new MachineEventRepository(dataSource),
       new MachineReadingRepository(dataSource),
+      cache,
     );
   });
 
   afterAll(async () => {
+    await redis.onApplicationShutdown();
     await dataSource.destroy();
     await db.drop();
   });

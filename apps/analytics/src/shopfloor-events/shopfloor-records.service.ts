@@ -20,6 +20,7 @@ import {
   MachineRepository,
 } from '@shopfloor/analytics/data-access';
 import { PoisonMessageError } from '@shopfloor/nats';
+import { AnalyticsCache, type TouchedRange } from '../cache/analytics-cache';
 import { toDowntimeRecordUpsert, toJobUpsert, toMachineEventInsert, toMachineReadingInsert, toMachineUpsert } from './shopfloor-records.mapper';
 
 /** Source ids of the append-only tables travel as decimal strings in RecordsDeleted; they are integers on the records. */
@@ -40,6 +41,7 @@ export class ShopfloorRecordsService {
     private readonly downtime: DowntimeRecordRepository,
     private readonly events: MachineEventRepository,
     private readonly readings: MachineReadingRepository,
+    private readonly cache: AnalyticsCache,
   ) {}
 
   /** Returns how many rows the batch changed. */
@@ -47,15 +49,28 @@ export class ShopfloorRecordsService {
     switch (subject) {
       case SUBJECTS.shopfloor.machinesUpserted: {
         const batch = checkMachinesUpserted(payload);
-        return this.logged('machines', batch.sync_id, batch.records.length, this.machines.upsertBatch(batch.records.map(toMachineUpsert)));
+        const changed = await this.logged('machines', batch.sync_id, batch.records.length, this.machines.upsertBatch(batch.records.map(toMachineUpsert)));
+        // A machine added, renamed or retyped changes the aggregates and filters over every period. Invalidation runs even
+        // when nothing changed: a redelivery after a crash between the write and the invalidation must still do it.
+        await this.cache.invalidateMachines(batch.records.map((r) => r.machine_id));
+        return changed;
       }
       case SUBJECTS.shopfloor.jobsUpserted: {
         const batch = checkJobsUpserted(payload);
-        return this.logged('jobs', batch.sync_id, batch.records.length, this.jobs.upsertBatch(batch.records.map(toJobUpsert)));
+        const rows = batch.records.map(toJobUpsert);
+        // Where the jobs were before counts as much as where they are now (a job moved to another day changes both).
+        const before = await this.jobs.storedRanges(rows.map((r) => r.jobId));
+        const changed = await this.logged('jobs', batch.sync_id, rows.length, this.jobs.upsertBatch(rows));
+        await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, end: r.endTime }))].map(jobRange));
+        return changed;
       }
       case SUBJECTS.shopfloor.downtimeRecordsUpserted: {
         const batch = checkDowntimeRecordsUpserted(payload);
-        return this.logged('downtime_records', batch.sync_id, batch.records.length, this.downtime.upsertBatch(batch.records.map(toDowntimeRecordUpsert)));
+        const rows = batch.records.map(toDowntimeRecordUpsert);
+        const before = await this.downtime.storedRanges(rows.map((r) => r.recordId));
+        const changed = await this.logged('downtime_records', batch.sync_id, rows.length, this.downtime.upsertBatch(rows));
+        await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, durationSeconds: r.duration }))].map(stopRange));
+        return changed;
       }
       case SUBJECTS.shopfloor.machineEventsAppended: {
         const batch = checkMachineEventsAppended(payload);
@@ -67,10 +82,28 @@ export class ShopfloorRecordsService {
       }
       case SUBJECTS.shopfloor.recordsDeleted: {
         const batch = checkRecordsDeleted(payload);
-        return this.logged(batch.entity, batch.sync_id, batch.keys.length, this.applyDeleted(batch), 'deleted');
+        const touched = await this.rangesOf(batch);
+        const changed = await this.logged(batch.entity, batch.sync_id, batch.keys.length, this.applyDeleted(batch), 'deleted');
+        await this.cache.invalidate(touched);
+        return changed;
       }
       default:
         throw new PoisonMessageError(`no handler for subject ${subject}`);
+    }
+  }
+
+  /** The cached periods a deletion changes: those of the deleted jobs and stops, every period of a deleted machine. */
+  private async rangesOf(batch: RecordsDeleted): Promise<TouchedRange[]> {
+    switch (batch.entity) {
+      case 'machines':
+        return batch.keys.map((machineId) => ({ machineId, from: -Infinity, to: Infinity }));
+      case 'jobs':
+        return (await this.jobs.storedRanges(batch.keys)).map(jobRange);
+      case 'downtime_records':
+        return (await this.downtime.storedRanges(batch.keys)).map(stopRange);
+      case 'machine_events':
+      case 'machine_readings':
+        return [];
     }
   }
 
@@ -95,6 +128,15 @@ export class ShopfloorRecordsService {
     this.logger.log({ message: `Applied ${entity} batch`, entity, action, count, changed, sync_id: syncId });
     return changed;
   }
+}
+
+function jobRange(job: { machineId: string; start: Date; end: Date | null }): TouchedRange {
+  // A running job's parts count until now, and a later end time will extend it: open-ended.
+  return { machineId: job.machineId, from: job.start.getTime(), to: job.end ? job.end.getTime() : Infinity };
+}
+
+function stopRange(stop: { machineId: string; start: Date; durationSeconds: number }): TouchedRange {
+  return { machineId: stop.machineId, from: stop.start.getTime(), to: stop.start.getTime() + stop.durationSeconds * 1000 };
 }
 
 function sourceIds(keys: string[]): string[] {

@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.MachineNotFound]: 404,
+  [ErrorCode.CalendarNotFound]: 404,
   [ErrorCode.ApiKeyNotFound]: 404,
   [ErrorCode.MethodNotAllowed]: 405,
   [ErrorCode.Conflict]: 409,

@@ -4,14 +4,17 @@ import { JobEntity } from './lib/entities/job.entity';
 import { MachineEventEntity } from './lib/entities/machine-event.entity';
 import { MachineReadingEntity } from './lib/entities/machine-reading.entity';
 import { MachineEntity } from './lib/entities/machine.entity';
+import { CalendarEntity } from './lib/entities/calendar.entity';
 import { CreateMachines1764450100000 } from './lib/migrations/1764450100000-create-machines';
 import { CreateShopfloorRecords1764460000000 } from './lib/migrations/1764460000000-create-shopfloor-records';
+import { CreateCalendars1764470000000 } from './lib/migrations/1764470000000-create-calendars';
 
 export * from './lib/entities/machine.entity';
 export * from './lib/entities/job.entity';
 export * from './lib/entities/downtime-record.entity';
 export * from './lib/entities/machine-event.entity';
 export * from './lib/entities/machine-reading.entity';
+export * from './lib/entities/calendar.entity';
 export * from './lib/repositories/history-window';
 export * from './lib/repositories/machine.repository';
 export * from './lib/repositories/job.repository';
@@ -19,7 +22,8 @@ export * from './lib/repositories/downtime-record.repository';
 export * from './lib/repositories/machine-event.repository';
 export * from './lib/repositories/machine-reading.repository';
 export * from './lib/repositories/integrity.repository';
+export * from './lib/repositories/calendar.repository';
 
 /** The analytics schema's entities and migrations, in order. */
-export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000];
+export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity, CalendarEntity];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000];

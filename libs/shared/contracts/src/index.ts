@@ -8,4 +8,6 @@ export * from './lib/payloads/machine.payload';
 export * from './lib/payloads/shopfloor-records.payload';
 export * from './lib/payloads/sync.payload';
 export * from './lib/payloads/shopfloor-queries.payload';
+export * from './lib/payloads/calendar.payload';
+export * from './lib/payloads/oee.payload';
 export * from './lib/payloads/shopfloor-batch.validator';

@@ -15,6 +15,8 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
   MachineNotFound = 'MACHINE_NOT_FOUND',
+  /** No calendar of its own is configured for the machine (or no default), so there is nothing to delete. */
+  CalendarNotFound = 'CALENDAR_NOT_FOUND',
   ApiKeyNotFound = 'API_KEY_NOT_FOUND',
   /** A sync is already running; details.sync_id names it. */
   SyncAlreadyRunning = 'SYNC_ALREADY_RUNNING',

@@ -19,6 +19,10 @@ export const SUBJECTS = {
     machineJobs: 'analytics.machines.jobs',
     machineDowntime: 'analytics.machines.downtime',
     integrityGet: 'analytics.integrity.get',
+    calendarGet: 'analytics.calendars.get',
+    calendarPut: 'analytics.calendars.put',
+    calendarDelete: 'analytics.calendars.delete',
+    oeeGet: 'analytics.oee.get',
   },
   ml: {
     healthPing: 'ml.health.ping',

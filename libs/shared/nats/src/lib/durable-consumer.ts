@@ -156,7 +156,7 @@ export class DurableConsumerFactory {
           return;
         }
         const poison = error instanceof PoisonMessageError || (error instanceof DomainError && error.code === ErrorCode.ValidationFailed);
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? 'unknown error');
         if (poison || attempt >= def.maxDeliver) {
           await this.toDeadLetters(def, msg, poison ? `rejected: ${reason}` : `failed ${attempt} times: ${reason}`, attempt);
           return;

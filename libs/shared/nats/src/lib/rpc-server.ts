@@ -93,7 +93,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
           } finally {
             span.end();
           }
-          if (msg.reply) msg.respond(codec.encode(reply));
+          if (msg.reply) this.respond(subject, msg, reply);
           // One line per request served, in the caller's correlation context (pings only at debug level).
           const line = { message: `rpc ${subject} ${reply.ok ? 'ok' : reply.error.code}`, subject, duration_ms: Math.round(performance.now() - started) };
           if (subject.endsWith('.health.ping')) this.log.debug(line);
@@ -101,6 +101,21 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         }),
       ),
     );
+  }
+
+  /** Sends the reply; one the server cannot carry (larger than its max_payload) becomes an error reply, never a silence. */
+  private respond(subject: string, msg: Msg, reply: RpcReply<unknown>): void {
+    try {
+      msg.respond(codec.encode(reply));
+    } catch (error) {
+      this.log.error({ message: `Could not send the reply to ${subject}`, err: error });
+      const fallback: RpcReply<unknown> = { ok: false, error: { code: ErrorCode.InternalError, message: 'The answer is too large to send; ask for a shorter period or a coarser granularity', details: null } };
+      try {
+        msg.respond(codec.encode(fallback));
+      } catch {
+        // The connection is gone; the caller times out with 503.
+      }
+    }
   }
 
   private toErrorShape(subject: string, error: unknown): DomainErrorShape {

@@ -18,6 +18,7 @@ const SUBJECT = {
   slow: `${PREFIX}.slow`,
   count: `${PREFIX}.count`,
   nobody: `${PREFIX}.nobody`,
+  huge: `${PREFIX}.huge`,
 };
 
 const served: string[] = [];
@@ -43,6 +44,11 @@ class TestHandler {
   async slow(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 600));
     return 'done';
+  }
+
+  @MessagePattern(SUBJECT.huge)
+  huge(): string {
+    return 'x'.repeat(2 * 1024 * 1024);
   }
 
   @MessagePattern(SUBJECT.count)
@@ -95,6 +101,16 @@ describe(NatsRpcServer.name, () => {
     const error = (await client.request(SUBJECT.crash, {}).catch((e: unknown) => e)) as DomainError;
     expect(error.code).toBe(ErrorCode.InternalError);
     expect(error.message).not.toContain('secret internal detail');
+  });
+
+  it('answers with INTERNAL_ERROR, at once, when the reply is larger than the server can carry', async () => {
+    const started = Date.now();
+    const error = (await client.request(SUBJECT.huge, {}).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.InternalError);
+    expect(error.message).toContain('too large');
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The server keeps serving.
+    expect(await client.request(SUBJECT.echo, { still: 'up' })).toMatchObject({ payload: { still: 'up' } });
   });
 
   it('fails at once with SERVICE_UNAVAILABLE when nobody serves the subject', async () => {

@@ -41,6 +41,15 @@ const UPSERT_DOWNTIME_RECORDS = `
           IS DISTINCT FROM (EXCLUDED."job_id", EXCLUDED."machine_id", EXCLUDED."downtime_type", EXCLUDED."start_time",
              EXCLUDED."duration", EXCLUDED."reason_code", EXCLUDED."description")))`;
 
+/** A stop as the OEE engine reads it: times in epoch milliseconds. */
+export interface StopFact {
+  machineId: string;
+  start: number;
+  durationSeconds: number;
+  downtimeType: string;
+  reasonCode: string | null;
+}
+
 @Injectable()
 export class DowntimeRecordRepository {
   private readonly repo: Repository<DowntimeRecordEntity>;
@@ -80,5 +89,29 @@ export class DowntimeRecordRepository {
     if (window.to) query.andWhere('d.startTime < :to', { to: window.to });
     if (window.from) query.andWhere(`d.startTime + d.duration * interval '1 second' > :from`, { from: window.from });
     return query.orderBy('d.startTime', 'ASC').addOrderBy('d.recordId', 'ASC').limit(window.limit).getMany();
+  }
+
+  /** Stops of the machines overlapping [from, to), lean (no entities), ordered by machine and start. */
+  async findFactsOverlapping(machineIds: string[], from: Date, to: Date): Promise<StopFact[]> {
+    if (machineIds.length === 0) return [];
+    const rows: { machine_id: string; start_ms: number; duration: number; downtime_type: string; reason_code: string | null }[] = await this.dataSource.query(
+      `SELECT "machine_id", (extract(epoch FROM "start_time") * 1000)::float8 AS start_ms, "duration", "downtime_type", "reason_code"
+       FROM "analytics"."downtime_records"
+       WHERE "machine_id" = ANY($1::text[]) AND "deleted_at" IS NULL
+         AND "start_time" < $3 AND "start_time" + "duration" * interval '1 second' > $2
+       ORDER BY "machine_id", "start_time", "record_id"`,
+      [machineIds, from, to],
+    );
+    return rows.map((r) => ({ machineId: r.machine_id, start: Math.round(r.start_ms), durationSeconds: Number(r.duration), downtimeType: r.downtime_type, reasonCode: r.reason_code }));
+  }
+
+  /** Machine, start and duration of the stored records among `recordIds`, for cache invalidation. */
+  async storedRanges(recordIds: string[]): Promise<{ machineId: string; start: Date; durationSeconds: number }[]> {
+    if (recordIds.length === 0) return [];
+    const rows: { machine_id: string; start_time: Date; duration: number }[] = await this.dataSource.query(
+      `SELECT "machine_id", "start_time", "duration" FROM "analytics"."downtime_records" WHERE "record_id" = ANY($1::text[])`,
+      [recordIds],
+    );
+    return rows.map((r) => ({ machineId: r.machine_id, start: r.start_time, durationSeconds: Number(r.duration) }));
   }
 }

@@ -49,6 +49,16 @@ const UPSERT_JOBS = `
              EXCLUDED."state", EXCLUDED."operator_id", EXCLUDED."setup_time", EXCLUDED."cycle_time",
              EXCLUDED."ideal_cycle_time", EXCLUDED."parts_produced", EXCLUDED."parts_scrapped")))`;
 
+/** A job as the OEE engine reads it: times in epoch milliseconds, end null while it runs. */
+export interface JobFact {
+  machineId: string;
+  start: number;
+  end: number | null;
+  idealCycleTime: number | null;
+  partsProduced: number | null;
+  partsScrapped: number | null;
+}
+
 @Injectable()
 export class JobRepository {
   private readonly repo: Repository<JobEntity>;
@@ -92,5 +102,44 @@ export class JobRepository {
     if (window.to) query.andWhere('j.startTime < :to', { to: window.to });
     if (window.from) query.andWhere('(j.endTime IS NULL OR j.endTime > :from)', { from: window.from });
     return query.orderBy('j.startTime', 'ASC').addOrderBy('j.jobId', 'ASC').limit(window.limit).getMany();
+  }
+
+  /** Jobs of the machines overlapping [from, to) (a running job overlaps everything after its start), lean. */
+  async findFactsOverlapping(machineIds: string[], from: Date, to: Date): Promise<JobFact[]> {
+    if (machineIds.length === 0) return [];
+    const rows: {
+      machine_id: string;
+      start_ms: number;
+      end_ms: number | null;
+      ideal_cycle_time: number | null;
+      parts_produced: number | null;
+      parts_scrapped: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT "machine_id", (extract(epoch FROM "start_time") * 1000)::float8 AS start_ms, (extract(epoch FROM "end_time") * 1000)::float8 AS end_ms,
+              "ideal_cycle_time"::float8 AS ideal_cycle_time, "parts_produced", "parts_scrapped"
+       FROM "analytics"."jobs"
+       WHERE "machine_id" = ANY($1::text[]) AND "deleted_at" IS NULL
+         AND "start_time" < $3 AND ("end_time" IS NULL OR "end_time" > $2)
+       ORDER BY "machine_id", "start_time", "job_id"`,
+      [machineIds, from, to],
+    );
+    return rows.map((r) => ({
+      machineId: r.machine_id,
+      start: Math.round(r.start_ms),
+      end: r.end_ms === null ? null : Math.round(r.end_ms),
+      idealCycleTime: r.ideal_cycle_time,
+      partsProduced: r.parts_produced,
+      partsScrapped: r.parts_scrapped,
+    }));
+  }
+
+  /** Machine and [start, end) of the stored jobs among `jobIds` (end null while running), for cache invalidation. */
+  async storedRanges(jobIds: string[]): Promise<{ machineId: string; start: Date; end: Date | null }[]> {
+    if (jobIds.length === 0) return [];
+    const rows: { machine_id: string; start_time: Date; end_time: Date | null }[] = await this.dataSource.query(
+      `SELECT "machine_id", "start_time", "end_time" FROM "analytics"."jobs" WHERE "job_id" = ANY($1::text[])`,
+      [jobIds],
+    );
+    return rows.map((r) => ({ machineId: r.machine_id, start: r.start_time, end: r.end_time }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type FindOptionsWhere, type Repository } from 'typeorm';
+import { DataSource, In, IsNull, type FindOptionsWhere, type Repository } from 'typeorm';
 import { MachineEntity } from '../entities/machine.entity';
 import { executeCounting, tombstoneVersioned } from './batch-statement';
 
@@ -85,5 +85,15 @@ export class MachineRepository {
     if (filter.location) where.location = filter.location;
     const [items, total] = await this.repo.findAndCount({ where, order: { machineId: 'ASC' }, take: filter.limit });
     return { items, total };
+  }
+
+  /** Ids of the active machines, optionally only those of a type / location / id list, in id order. */
+  async activeIds(filter: { type?: string; location?: string; machineIds?: string[] } = {}): Promise<string[]> {
+    const where: FindOptionsWhere<MachineEntity> = { deletedAt: IsNull() };
+    if (filter.type) where.type = filter.type;
+    if (filter.location) where.location = filter.location;
+    if (filter.machineIds) where.machineId = In(filter.machineIds);
+    const rows = await this.repo.find({ where, select: { machineId: true }, order: { machineId: 'ASC' } });
+    return rows.map((r) => r.machineId);
   }
 }

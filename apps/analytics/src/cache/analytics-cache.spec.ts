@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisClient } from '@shopfloor/runtime';
+import type { AnalyticsCache } from './analytics-cache';
+import { testCache } from './analytics-cache.spec-helper';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 30);
+const monday = Date.UTC(2026, 10, 2);
+
+describe('AnalyticsCache', () => {
+  let cache: AnalyticsCache;
+  let client: RedisClient;
+  let calls: number;
+
+  const answer = (request: unknown, scope: { machineId: string | null; from: number; to: number }) =>
+    cache.getOrCompute('oee', request, scope, NOW, async () => {
+      calls += 1;
+      return { request, n: calls };
+    });
+
+  beforeEach(async () => {
+    ({ cache, client } = await testCache(`postgres://u@127.0.0.1:5432/cache_${randomUUID().slice(0, 8)}`));
+    calls = 0;
+  });
+
+  afterEach(async () => {
+    await client.onApplicationShutdown();
+  });
+
+  it('computes once and then answers from the cache', async () => {
+    const scope = { machineId: 'M-1', from: monday, to: monday + DAY };
+    expect(await answer({ q: 1 }, scope)).toEqual({ value: { request: { q: 1 }, n: 1 }, cached: false });
+    expect(await answer({ q: 1 }, scope)).toEqual({ value: { request: { q: 1 }, n: 1 }, cached: true });
+    expect((await answer({ q: 2 }, scope)).cached).toBe(false);
+  });
+
+  it('drops exactly the entries of the touched machine and period, and the aggregates over that period', async () => {
+    const mondayM1 = { machineId: 'M-1', from: monday, to: monday + DAY };
+    const tuesdayM1 = { machineId: 'M-1', from: monday + DAY, to: monday + 2 * DAY };
+    const mondayM2 = { machineId: 'M-2', from: monday, to: monday + DAY };
+    const mondayAll = { machineId: null, from: monday, to: monday + DAY };
+    const tuesdayAll = { machineId: null, from: monday + DAY, to: monday + 2 * DAY };
+    for (const scope of [mondayM1, tuesdayM1, mondayM2, mondayAll, tuesdayAll]) await answer(scope, scope);
+
+    // A stop on M-1 on Monday afternoon.
+    await cache.invalidate([{ machineId: 'M-1', from: monday + 14 * 3_600_000, to: monday + 15 * 3_600_000 }]);
+    const cached = async (scope: typeof mondayM1 | typeof mondayAll) => (await answer(scope, scope)).cached;
+    expect(await cached(mondayM1)).toBe(false);
+    expect(await cached(mondayAll)).toBe(false);
+    expect(await cached(tuesdayM1)).toBe(true);
+    expect(await cached(mondayM2)).toBe(true);
+    expect(await cached(tuesdayAll)).toBe(true);
+  });
+
+  it('treats the end of a period as exclusive', async () => {
+    const monday1 = { machineId: 'M-1', from: monday, to: monday + DAY };
+    await answer(monday1, monday1);
+    await cache.invalidate([{ machineId: 'M-1', from: monday + DAY, to: monday + DAY + 60_000 }]);
+    expect((await answer(monday1, monday1)).cached).toBe(true);
+  });
+
+  it('drops every period of a machine whose calendar changed, and everything on a new generation', async () => {
+    const long = { machineId: 'M-1', from: monday - 300 * DAY, to: monday };
+    const other = { machineId: 'M-2', from: monday, to: monday + DAY };
+    await answer(long, long);
+    await answer(other, other);
+    await cache.invalidateMachines(['M-1']);
+    expect((await answer(long, long)).cached).toBe(false);
+    expect((await answer(other, other)).cached).toBe(true);
+    await cache.invalidateAll();
+    expect((await answer(other, other)).cached).toBe(false);
+  });
+
+  it('does not store an answer computed while its scope was invalidated', async () => {
+    const scope = { machineId: 'M-1', from: monday, to: monday + DAY };
+    const slow = cache.getOrCompute('oee', 'race', scope, NOW, async () => {
+      // New data arrives while the (older) answer is being computed.
+      await cache.invalidate([{ machineId: 'M-1', from: monday, to: monday + 1000 }]);
+      return 'computed from old data';
+    });
+    expect((await slow).cached).toBe(false);
+    expect((await cache.getOrCompute('oee', 'race', scope, NOW, async () => 'fresh')).value).toBe('fresh');
+  });
+
+  it('keeps separate namespaces for separate databases', async () => {
+    const scope = { machineId: 'M-1', from: monday, to: monday + DAY };
+    await answer('same question', scope);
+    const other = await testCache(`postgres://u@127.0.0.1:5432/cache_other_${randomUUID().slice(0, 8)}`);
+    try {
+      const reply = await other.cache.getOrCompute('oee', 'same question', scope, NOW, async () => 'from the other database');
+      expect(reply).toEqual({ value: 'from the other database', cached: false });
+    } finally {
+      await other.client.onApplicationShutdown();
+    }
+  });
+});
