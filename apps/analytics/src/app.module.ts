@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { createHealthPingController } from '@shopfloor/runtime';
 import { CalendarsModule } from './calendars/calendars.module';
+import { DowntimePatternsModule } from './downtime-patterns/downtime-patterns.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MachineHistoryModule } from './machine-history/machine-history.module';
 import { MachinesModule } from './machines/machines.module';
@@ -8,7 +9,7 @@ import { OeeModule } from './oee/oee.module';
 import { ShopfloorEventsModule } from './shopfloor-events/shopfloor-events.module';
 
 @Module({
-  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, CalendarsModule, OeeModule, ShopfloorEventsModule],
+  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, CalendarsModule, OeeModule, DowntimePatternsModule, ShopfloorEventsModule],
   controllers: [createHealthPingController('analytics')],
 })
 export class AppModule {}

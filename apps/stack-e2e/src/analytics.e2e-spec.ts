@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import request from 'supertest';
-import { SUBJECTS, type CalendarView, type DowntimeRecordsUpserted, type JobsUpserted, type MachinesUpserted, type OeeMetricsView } from '@shopfloor/contracts';
+import {
+  SUBJECTS,
+  type CalendarView,
+  type DowntimePatternsView,
+  type DowntimeRecordsUpserted,
+  type EfficiencyView,
+  type JobsUpserted,
+  type MachinesUpserted,
+  type OeeMetricsView,
+} from '@shopfloor/contracts';
 import { TEST_INFRA, waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -116,6 +125,37 @@ describe('OEE and shift calendars through the gateway', () => {
     expect(body.counts).toEqual({ total: 19_271, good: 18_848, scrap: 423 });
     expect(body.series).toHaveLength(1);
     expect(body.series[0]).toMatchObject({ period: { from: '2026-11-02T05:00:00.000Z', to: '2026-11-02T13:00:00.000Z' }, overall_oee: body.overall_oee });
+  });
+
+  it('shows where the time went: Pareto, heat map in the calendar zone, MTBF and MTTR agreeing with OEE', async () => {
+    const res = await api(`/api/v1/analytics/downtime-patterns?${new URLSearchParams({ machine_id: machineId, ...day }).toString()}`);
+    expect(res.status).toBe(200);
+    const body = res.body as DowntimePatternsView;
+    // The breaks are not a loss; the breakdown is the whole Pareto.
+    expect(body.pareto).toEqual([{ reason_code: 'SPINDLE', category: 'unplanned_stop', duration: 47 * 60, count: 1, share: 1, cumulative_share: 1 }]);
+    expect(body.lost_time).toBe(47 * 60);
+    expect(body.timezone).toBe('Europe/Berlin');
+    expect(body.heatmap).toHaveLength(168);
+    // 08:00 UTC is 09:00 in Berlin on Monday.
+    expect(body.heatmap.filter((c) => c.duration > 0)).toEqual([{ weekday: 'mon', hour: 9, duration: 47 * 60, count: 1 }]);
+    expect(body.failures).toBe(1);
+    expect(body.mttr).toBe(47 * 60);
+    expect(body.mtbf).toBe(373 * 60);
+    expect(body.top_losers.map((l) => l.machine_id)).toEqual([machineId]);
+  });
+
+  it('reports efficiency per selected machine with totals, and refuses a malformed selection', async () => {
+    const res = await api(`/api/v1/analytics/efficiency?${new URLSearchParams({ machine_ids: `${machineId},NO-SUCH-MACHINE`, ...day }).toString()}`);
+    expect(res.status).toBe(200);
+    const body = res.body as EfficiencyView;
+    expect(body.machines.map((m) => [m.machine_id, m.name, m.type, m.calendar])).toEqual([[machineId, 'DMG Mori NLX 2500', 'LATHE', 'machine']]);
+    expect(body.machines[0].overall_oee).toBeCloseTo(0.747937, 6);
+    expect(body.totals.overall_oee).toBeCloseTo(0.747937, 6);
+    const byType = (await api(`/api/v1/analytics/efficiency?${new URLSearchParams({ machine_type: 'LATHE', location: 'Hall 2', ...day }).toString()}`)).body as EfficiencyView;
+    expect(byType.machines.map((m) => m.machine_id)).toContain(machineId);
+    const malformed = await api(`/api/v1/analytics/efficiency?machine_ids=${encodeURIComponent(' ,,')}`);
+    expect(malformed.status).toBe(400);
+    expect((malformed.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toEqual(['machine_ids']);
   });
 
   it('splits the day into hour buckets in the calendar zone that add up to the whole', async () => {

@@ -3,11 +3,14 @@ import { CacheModule } from '../cache/cache.module';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { OeeHandler } from './oee.handler';
+import { EfficiencyService } from './efficiency.service';
 import { OeeService } from './oee.service';
+import { PeriodFactsLoader } from './period-facts.loader';
 
 @Module({
   imports: [ReadModelModule, CalendarsModule, CacheModule],
   controllers: [OeeHandler],
-  providers: [OeeService],
+  providers: [OeeService, EfficiencyService, PeriodFactsLoader],
+  exports: [PeriodFactsLoader],
 })
 export class OeeModule {}

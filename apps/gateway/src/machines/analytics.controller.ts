@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { OeeQuery, SUBJECTS, type OeeMetricsView } from '@shopfloor/contracts';
+import { DowntimePatternsQuery, EfficiencyQuery, OeeQuery, SUBJECTS, type DowntimePatternsView, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 
 @ApiTags('analytics')
@@ -17,5 +17,19 @@ export class AnalyticsController {
   })
   async oee(@Query() query: OeeQuery): Promise<OeeMetricsView> {
     return this.rpc.request<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query);
+  }
+
+  @Get('downtime-patterns')
+  @ApiOperation({
+    summary: 'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
+  })
+  async downtimePatterns(@Query() query: DowntimePatternsQuery): Promise<DowntimePatternsView> {
+    return this.rpc.request<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query);
+  }
+
+  @Get('efficiency')
+  @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
+  async efficiency(@Query() query: EfficiencyQuery): Promise<EfficiencyView> {
+    return this.rpc.request<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query);
   }
 }

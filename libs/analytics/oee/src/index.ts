@@ -13,3 +13,4 @@ export * from './lib/oee-totals';
 export * from './lib/oee-figures';
 export * from './lib/oee-series';
 export { sumTotals } from './lib/sum-totals';
+export * from './lib/downtime-patterns';

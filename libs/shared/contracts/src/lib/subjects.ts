@@ -23,6 +23,8 @@ export const SUBJECTS = {
     calendarPut: 'analytics.calendars.put',
     calendarDelete: 'analytics.calendars.delete',
     oeeGet: 'analytics.oee.get',
+    downtimePatternsGet: 'analytics.downtime-patterns.get',
+    efficiencyGet: 'analytics.efficiency.get',
   },
   ml: {
     healthPing: 'ml.health.ping',

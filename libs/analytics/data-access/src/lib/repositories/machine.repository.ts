@@ -96,4 +96,10 @@ export class MachineRepository {
     const rows = await this.repo.find({ where, select: { machineId: true }, order: { machineId: 'ASC' } });
     return rows.map((r) => r.machineId);
   }
+
+  /** The active machines among `machineIds`, in id order. */
+  async findActiveMany(machineIds: string[]): Promise<MachineEntity[]> {
+    if (machineIds.length === 0) return [];
+    return this.repo.find({ where: { machineId: In(machineIds), deletedAt: IsNull() }, order: { machineId: 'ASC' } });
+  }
 }

@@ -62,3 +62,103 @@ export interface OeeMetricsView extends OeeFiguresView {
   micro_stop_threshold_seconds: number;
   series: OeeBucketView[];
 }
+
+/** `GET /api/v1/analytics/downtime-patterns` query and `analytics.downtime-patterns.get` request. */
+export class DowntimePatternsQuery {
+  /** One machine; omitted = all machines. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id?: string;
+
+  /** Default: `to` minus 24 hours. */
+  @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Default: now. */
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export interface ParetoEntryView {
+  reason_code: string;
+  category: 'planned_stop' | 'unplanned_stop' | 'small_stop';
+  /** Seconds lost inside planned production time. */
+  duration: number;
+  count: number;
+  share: number | null;
+  cumulative_share: number | null;
+}
+
+export interface HeatmapCellView {
+  weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+  hour: number;
+  duration: number;
+  count: number;
+}
+
+export interface MachineLossView {
+  machine_id: string;
+  unplanned_stop_time: number;
+  small_stop_time: number;
+  planned_stop_time: number;
+  failures: number;
+  availability: number | null;
+  mtbf: number | null;
+  mttr: number | null;
+}
+
+export interface DowntimePatternsView {
+  machine_id: string | null;
+  machine_count: number;
+  period: { from: string; to: string };
+  calendar: 'machine' | 'default' | 'default_24x7' | 'mixed';
+  /** Zone of the heat map's wall clock. */
+  timezone: string;
+  micro_stop_threshold_seconds: number;
+  /** Seconds of planned time lost to any stop (overlaps once). */
+  lost_time: number;
+  pareto: ParetoEntryView[];
+  /** 168 cells, Monday 00:00 first. */
+  heatmap: HeatmapCellView[];
+  mtbf: number | null;
+  mttr: number | null;
+  failures: number;
+  /** Machines with the most unplanned stop time, at most 10. */
+  top_losers: MachineLossView[];
+}
+
+/** `GET /api/v1/analytics/efficiency` query and `analytics.efficiency.get` request. */
+export class EfficiencyQuery {
+  @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  /** Comma-separated machine ids. */
+  @IsOptional() @IsString() @MaxLength(5000)
+  machine_ids?: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_type?: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  location?: string;
+}
+
+export interface MachineEfficiencyView extends OeeFiguresView {
+  machine_id: string;
+  name: string;
+  type: string;
+  location: string | null;
+  calendar: 'machine' | 'default' | 'default_24x7';
+}
+
+export interface EfficiencyView {
+  period: { from: string; to: string };
+  filters: { machine_ids: string[] | null; machine_type: string | null; location: string | null };
+  machine_count: number;
+  micro_stop_threshold_seconds: number;
+  /** All selected machines together (summed time models and counts). */
+  totals: OeeFiguresView;
+  machines: MachineEfficiencyView[];
+}

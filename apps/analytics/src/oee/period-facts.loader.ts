@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_CALENDAR_ID, DomainError, ErrorCode } from '@shopfloor/contracts';
+import { DowntimeRecordRepository, JobRepository, MachineRepository, type JobFact, type StopFact } from '@shopfloor/analytics/data-access';
+import type { OeeInput, ShiftCalendar } from '@shopfloor/analytics/oee';
+import { CalendarsService, type ApplyingCalendar } from '../calendars/calendars.service';
+import { AnalyticsEnv } from '../config/analytics.env';
+
+const DAY_MS = 86_400_000;
+/** A year and a leap day, with room for a week either side. */
+const MAX_PERIOD_MS = 380 * DAY_MS;
+
+/** Which machines an analytics question is about. */
+export interface MachineSelection {
+  /** One machine (404 if unknown) … */
+  machineId?: string;
+  /** … or those of a list / type / location; nothing = every active machine. */
+  machineIds?: string[];
+  type?: string;
+  location?: string;
+}
+
+/** Everything the engine needs about the selected machines for [from, to). */
+export interface PeriodFacts {
+  machineIds: string[];
+  applying: Map<string, ApplyingCalendar>;
+  /** The calendar whose wall clock series and heat maps use: the machine's, or for several the shop default. */
+  displayCalendar: ShiftCalendar | null;
+  /** One engine input per machine, in machine order. */
+  inputs: Map<string, OeeInput>;
+  microStopThresholdSeconds: number;
+}
+
+/** Reads the facts of a period once, for OEE, downtime patterns and efficiency alike. */
+@Injectable()
+export class PeriodFactsLoader {
+  constructor(
+    private readonly machines: MachineRepository,
+    private readonly jobs: JobRepository,
+    private readonly stops: DowntimeRecordRepository,
+    private readonly calendars: CalendarsService,
+    private readonly env: AnalyticsEnv,
+  ) {}
+
+  async requireMachine(machineId: string): Promise<void> {
+    if (!(await this.machines.existsActive(machineId))) {
+      throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
+    }
+  }
+
+  async load(selection: MachineSelection, from: Date, to: Date, now: Date): Promise<PeriodFacts> {
+    const machineIds = selection.machineId
+      ? [selection.machineId]
+      : await this.machines.activeIds({ machineIds: selection.machineIds, type: selection.type, location: selection.location });
+    const single = selection.machineId !== undefined;
+    const applying = await this.calendars.resolve(single ? machineIds : [...machineIds, DEFAULT_CALENDAR_ID]);
+    const displayCalendar = applying.get(selection.machineId ?? DEFAULT_CALENDAR_ID)?.calendar ?? null;
+    const [stopFacts, jobFacts] = await Promise.all([this.stops.findFactsOverlapping(machineIds, from, to), this.jobs.findFactsOverlapping(machineIds, from, to)]);
+    const stopsByMachine = groupBy(stopFacts);
+    const jobsByMachine = groupBy(jobFacts);
+    const microStopThresholdSeconds = this.env.OEE_MICRO_STOP_SECONDS;
+    const inputs = new Map<string, OeeInput>();
+    for (const id of machineIds) {
+      inputs.set(id, {
+        from: from.getTime(),
+        to: to.getTime(),
+        calendar: applying.get(id)?.calendar ?? null,
+        stops: (stopsByMachine.get(id) ?? []).map(({ start, durationSeconds, downtimeType, reasonCode }) => ({ start, durationSeconds, downtimeType, reasonCode })),
+        jobs: (jobsByMachine.get(id) ?? []).map(({ start, end, idealCycleTime, partsProduced, partsScrapped }) => ({ start, end, idealCycleTime, partsProduced, partsScrapped })),
+        now: now.getTime(),
+        microStopThresholdSeconds,
+      });
+    }
+    return { machineIds, applying, displayCalendar, inputs, microStopThresholdSeconds };
+  }
+}
+
+/** [from, to) of a query: `to` defaults to now, `from` to a day before `to`; at most 380 days. */
+export function periodOf(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
+  if (from.getTime() >= to.getTime()) throw invalidQuery('from', 'from must be before to', query.from ?? null);
+  if (to.getTime() - from.getTime() > MAX_PERIOD_MS) throw invalidQuery('to', 'the period may be at most 380 days', query.to ?? null);
+  return { from, to };
+}
+
+export function invalidQuery(field: string, message: string, value: unknown): DomainError {
+  return new DomainError(ErrorCode.ValidationFailed, `Invalid query: ${field}`, null, [{ field, message, invalid_value: value }]);
+}
+
+/** Which calendar applied across the machines: one source, or 'mixed'. */
+export function calendarSource(applying: (ApplyingCalendar | undefined)[]): 'machine' | 'default' | 'default_24x7' | 'mixed' {
+  const sources = new Set(applying.map((a) => a?.source ?? 'default_24x7'));
+  if (sources.size === 0) return 'default_24x7';
+  return sources.size === 1 ? [...sources][0] : 'mixed';
+}
+
+function groupBy<T extends StopFact | JobFact>(facts: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const fact of facts) {
+    const list = map.get(fact.machineId);
+    if (list) list.push(fact);
+    else map.set(fact.machineId, [fact]);
+  }
+  return map;
+}
