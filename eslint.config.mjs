@@ -28,7 +28,7 @@ const SPEC_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((c) =>
 );
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', '**/reports', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', 'reports/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {

@@ -8,4 +8,16 @@ export class AnalyticsEnv extends RedisServiceEnv {
   /** An unplanned stop shorter than this (its own duration) is a small stop and stays in run time (API.md). */
   @IsInt() @Min(0) @Max(3600)
   OEE_MICRO_STOP_SECONDS: number = 120;
+
+  /** A machine without events for this long is shown UNAVAILABLE and a data-gap alert is raised. */
+  @IsInt() @Min(10) @Max(86400)
+  LIVE_SILENCE_SECONDS: number = 300;
+
+  /** A machine DOWN or IDLE for this long raises a long-stop alert (once per stop). */
+  @IsInt() @Min(60) @Max(604800)
+  LIVE_LONG_STOP_SECONDS: number = 1800;
+
+  /** How often silences and long stops are looked for. */
+  @IsInt() @Min(1) @Max(3600)
+  LIVE_SWEEP_SECONDS: number = 10;
 }

@@ -18,13 +18,17 @@ import {
   MachineEventRepository,
   MachineReadingRepository,
   MachineRepository,
+  LiveStatusRepository,
 } from '@shopfloor/analytics/data-access';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { PoisonMessageError } from '@shopfloor/nats';
-import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
+import { JetStreamService, NatsConnectionHolder, PoisonMessageError } from '@shopfloor/nats';
+import { connect, type NatsConnection } from 'nats';
+import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { DataSource } from 'typeorm';
 import type { RedisClient } from '@shopfloor/runtime';
 import { testCache } from '../cache/analytics-cache.spec-helper';
+import type { AnalyticsEnv } from '../config/analytics.env';
+import { LiveStatusService } from '../live/live-status.service';
 import { ShopfloorRecordsService } from './shopfloor-records.service';
 
 const SYNC_ID = 'sync-0001';
@@ -73,6 +77,7 @@ describe(ShopfloorRecordsService.name, () => {
   let dataSource: DataSource;
   let service: ShopfloorRecordsService;
   let redis: RedisClient;
+  let nats: NatsConnection;
 
   const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM analytics.${table} WHERE ${where}`))[0].n);
 
@@ -83,6 +88,10 @@ describe(ShopfloorRecordsService.name, () => {
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     const { cache, client } = await testCache(db.serviceUrl('analytics'));
     redis = client;
+    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    const holder = new NatsConnectionHolder(nats);
+    const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10 } as AnalyticsEnv;
+    const live = new LiveStatusService(new LiveStatusRepository(dataSource), holder, new JetStreamService(holder), env);
     service = new ShopfloorRecordsService(
       new MachineRepository(dataSource),
       new JobRepository(dataSource),
@@ -90,17 +99,19 @@ describe(ShopfloorRecordsService.name, () => {
       new MachineEventRepository(dataSource),
       new MachineReadingRepository(dataSource),
       cache,
+      live,
     );
   });
 
   afterAll(async () => {
     await redis.onApplicationShutdown();
+    await nats.close();
     await dataSource.destroy();
     await db.drop();
   });
 
   beforeEach(async () => {
-    await dataSource.query('TRUNCATE analytics.machines, analytics.jobs, analytics.downtime_records, analytics.machine_events, analytics.machine_readings');
+    await dataSource.query('TRUNCATE analytics.machines, analytics.jobs, analytics.downtime_records, analytics.machine_events, analytics.machine_readings, analytics.machine_live_status');
   });
 
   afterEach(() => jest.restoreAllMocks());

@@ -21,6 +21,7 @@ import {
 } from '@shopfloor/analytics/data-access';
 import { PoisonMessageError } from '@shopfloor/nats';
 import { AnalyticsCache, type TouchedRange } from '../cache/analytics-cache';
+import { LiveStatusService } from '../live/live-status.service';
 import { toDowntimeRecordUpsert, toJobUpsert, toMachineEventInsert, toMachineReadingInsert, toMachineUpsert } from './shopfloor-records.mapper';
 
 /** Source ids of the append-only tables travel as decimal strings in RecordsDeleted; they are integers on the records. */
@@ -42,6 +43,7 @@ export class ShopfloorRecordsService {
     private readonly events: MachineEventRepository,
     private readonly readings: MachineReadingRepository,
     private readonly cache: AnalyticsCache,
+    private readonly live: LiveStatusService,
   ) {}
 
   /** Returns how many rows the batch changed. */
@@ -74,7 +76,10 @@ export class ShopfloorRecordsService {
       }
       case SUBJECTS.shopfloor.machineEventsAppended: {
         const batch = checkMachineEventsAppended(payload);
-        return this.logged('machine_events', batch.sync_id, batch.records.length, this.events.insertBatch(batch.records.map(toMachineEventInsert)));
+        const changed = await this.logged('machine_events', batch.sync_id, batch.records.length, this.events.insertBatch(batch.records.map(toMachineEventInsert)));
+        // Also for a redelivery: the status only ever moves forward, so applying it again changes nothing.
+        await this.live.applyEvents(batch.records);
+        return changed;
       }
       case SUBJECTS.shopfloor.machineReadingsAppended: {
         const batch = checkMachineReadingsAppended(payload);

@@ -1,6 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { DowntimePatternsQuery, EfficiencyQuery, OeeQuery, SUBJECTS, type DowntimePatternsView, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
+import {
+  DowntimePatternsQuery,
+  EfficiencyQuery,
+  OeeQuery,
+  SUBJECTS,
+  type DowntimePatternsView,
+  type EfficiencyView,
+  type LiveStatusList,
+  type OeeMetricsView,
+} from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 
 @ApiTags('analytics')
@@ -31,5 +40,13 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
   async efficiency(@Query() query: EfficiencyQuery): Promise<EfficiencyView> {
     return this.rpc.request<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query);
+  }
+
+  @Get('live')
+  @ApiOperation({
+    summary: "Every machine's current state, since when, current job, part count and the age of its last event; UNAVAILABLE when its data stopped arriving",
+  })
+  async live(): Promise<LiveStatusList> {
+    return this.rpc.request<LiveStatusList>(SUBJECTS.analytics.liveList, {});
   }
 }

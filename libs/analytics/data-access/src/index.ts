@@ -8,6 +8,7 @@ import { CalendarEntity } from './lib/entities/calendar.entity';
 import { CreateMachines1764450100000 } from './lib/migrations/1764450100000-create-machines';
 import { CreateShopfloorRecords1764460000000 } from './lib/migrations/1764460000000-create-shopfloor-records';
 import { CreateCalendars1764470000000 } from './lib/migrations/1764470000000-create-calendars';
+import { CreateMachineLiveStatus1764480000000 } from './lib/migrations/1764480000000-create-machine-live-status';
 
 export * from './lib/entities/machine.entity';
 export * from './lib/entities/job.entity';
@@ -23,7 +24,8 @@ export * from './lib/repositories/machine-event.repository';
 export * from './lib/repositories/machine-reading.repository';
 export * from './lib/repositories/integrity.repository';
 export * from './lib/repositories/calendar.repository';
+export * from './lib/repositories/live-status.repository';
 
 /** The analytics schema's entities and migrations, in order. */
 export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity, CalendarEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000];

@@ -10,4 +10,5 @@ export * from './lib/payloads/sync.payload';
 export * from './lib/payloads/shopfloor-queries.payload';
 export * from './lib/payloads/calendar.payload';
 export * from './lib/payloads/oee.payload';
+export * from './lib/payloads/live.payload';
 export * from './lib/payloads/shopfloor-batch.validator';

@@ -25,6 +25,7 @@ export const SUBJECTS = {
     oeeGet: 'analytics.oee.get',
     downtimePatternsGet: 'analytics.downtime-patterns.get',
     efficiencyGet: 'analytics.efficiency.get',
+    liveList: 'analytics.live.list',
   },
   ml: {
     healthPing: 'ml.health.ping',

@@ -1,0 +1,146 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  SUBJECTS,
+  UNAVAILABLE_STATE,
+  type AlertKind,
+  type AlertLevel,
+  type AlertRaised,
+  type LiveMessage,
+  type LiveStatusList,
+  type MachineEventRecord,
+  type MachineLiveStatus,
+} from '@shopfloor/contracts';
+import { LiveStatusRepository, type LatestState, type LiveStatusRow } from '@shopfloor/analytics/data-access';
+import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
+import { JSONCodec } from 'nats';
+import { AnalyticsEnv } from '../config/analytics.env';
+
+const codec = JSONCodec<unknown>();
+/** Source states that mean the machine is not producing although it should (cimco-source.sql: RUNNING, IDLE, SETUP, DOWN, OFFLINE). */
+const BREAKDOWN_STATES = new Set(['DOWN']);
+const STOPPED_STATES = ['DOWN', 'IDLE'];
+
+/**
+ * Each machine's live status, kept from its state events: every change is published on `live.machine.<id>` (every
+ * gateway replica pushes it to its WebSocket clients), and critical events go to `alerts.raised` with a level — a
+ * breakdown, a stop longer than LIVE_LONG_STOP_SECONDS, and a data gap: a machine whose data stops arriving for
+ * LIVE_SILENCE_SECONDS becomes UNAVAILABLE (a gap in the data is not a stop). The database decides each change once,
+ * so any number of replicas publish each change and raise each alert once.
+ */
+@Injectable()
+export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LiveStatusService.name);
+  private timer?: NodeJS.Timeout;
+  private sweeping = false;
+
+  constructor(
+    private readonly repository: LiveStatusRepository,
+    private readonly nats: NatsConnectionHolder,
+    private readonly jetStream: JetStreamService,
+    private readonly env: AnalyticsEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.env.LIVE_SWEEP_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Moves the status of the batch's machines forward to their newest events. */
+  async applyEvents(records: MachineEventRecord[]): Promise<void> {
+    const latest = latestStates(records);
+    const beganInBatch = new Set(latest.filter((s) => !s.wholeBatchInState).map((s) => s.machineId));
+    const changed = await this.repository.applyLatest(latest);
+    for (const row of changed) {
+      this.publishStatus(row);
+      // A new breakdown: the machine was in another state before, or went down again within this batch.
+      if (BREAKDOWN_STATES.has(row.state) && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && row.since) {
+        await this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: row.since.toISOString() });
+      }
+    }
+  }
+
+  /** Data gaps and long stops, as of `now`. Safe to run on every replica at once. */
+  async sweep(now: Date = new Date()): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      for (const row of await this.repository.markSilent(new Date(now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000), UNAVAILABLE_STATE)) {
+        this.publishStatus(row, now);
+        await this.raise('data_gap', 'warning', row, `No data from ${row.machineId} since ${row.lastEventAt?.toISOString() ?? 'ever'}`, {
+          last_event_at: row.lastEventAt?.toISOString() ?? null,
+          previous_state: row.previousState,
+        });
+      }
+      for (const row of await this.repository.claimLongStops(STOPPED_STATES, new Date(now.getTime() - this.env.LIVE_LONG_STOP_SECONDS * 1000))) {
+        const minutes = row.since ? Math.round((now.getTime() - row.since.getTime()) / 60_000) : null;
+        await this.raise('long_stop', row.state === 'DOWN' ? 'critical' : 'warning', row, `${row.machineId} has been ${row.state} for ${minutes} min`, {
+          state: row.state,
+          since: row.since?.toISOString() ?? null,
+          reason_code: row.reasonCode,
+        });
+      }
+    } catch (error) {
+      this.logger.warn({ message: 'Live status sweep failed; will try again', reason: (error as Error).message });
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  async list(now: Date = new Date()): Promise<LiveStatusList> {
+    return { items: (await this.repository.list()).map((row) => toView(row, now)), silence_seconds: this.env.LIVE_SILENCE_SECONDS };
+  }
+
+  private publishStatus(row: LiveStatusRow, now: Date = new Date()): void {
+    const message: LiveMessage<MachineLiveStatus> = { type: 'machine_status', machine_id: row.machineId, data: toView(row, now), timestamp: now.toISOString() };
+    this.nats.connection.publish(SUBJECTS.live.machine(row.machineId), codec.encode(message));
+  }
+
+  /** Raised once per event: the alert id names the event, and JetStream drops a repeated id. */
+  private async raise(kind: AlertKind, level: AlertLevel, row: LiveStatusRow, message: string, details: Record<string, unknown>): Promise<void> {
+    const at = (kind === 'data_gap' ? row.lastEventAt : row.since)?.toISOString() ?? 'unknown';
+    const alert: AlertRaised = { alert_id: `${kind}:${row.machineId}:${at}`, machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details };
+    await this.jetStream.publish(SUBJECTS.alerts.raised, alert, alert.alert_id);
+    const live: LiveMessage<AlertRaised> = { type: 'alert', machine_id: row.machineId, data: alert, timestamp: alert.raised_at };
+    this.nats.connection.publish(SUBJECTS.live.alerts, codec.encode(live));
+  }
+}
+
+/** Per machine: its newest event, when the state it ends in began within the batch, and whether it held throughout. */
+export function latestStates(records: MachineEventRecord[]): LatestState[] {
+  const byMachine = new Map<string, MachineEventRecord[]>();
+  for (const r of records) byMachine.set(r.machine_id, [...(byMachine.get(r.machine_id) ?? []), r]);
+  return [...byMachine.values()].map((events) => {
+    events.sort((a, b) => Date.parse(a.event_time) - Date.parse(b.event_time) || a.event_id - b.event_id);
+    const last = events[events.length - 1];
+    let first = events.length - 1;
+    while (first > 0 && events[first - 1].state === last.state) first -= 1;
+    return {
+      machineId: last.machine_id,
+      eventTime: last.event_time,
+      state: last.state,
+      since: events[first].event_time,
+      wholeBatchInState: first === 0,
+      reasonCode: last.reason_code ?? null,
+      jobId: last.job_id ?? null,
+      partCount: last.part_count ?? null,
+    };
+  });
+}
+
+function toView(row: LiveStatusRow, now: Date): MachineLiveStatus {
+  return {
+    machine_id: row.machineId,
+    state: row.state,
+    since: row.since?.toISOString() ?? null,
+    reason_code: row.reasonCode,
+    current_job_id: row.currentJobId,
+    part_count: row.partCount,
+    last_event_at: row.lastEventAt?.toISOString() ?? null,
+    last_event_age_seconds: row.lastEventAt ? Math.max(0, Math.round((now.getTime() - row.lastEventAt.getTime()) / 1000)) : null,
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
