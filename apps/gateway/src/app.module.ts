@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { AnalyticsController } from './machines/analytics.controller';
 import { CalendarsController } from './machines/calendars.controller';
+import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachinesController } from './machines/machines.controller';
 import { DownstreamHealth } from './probes/downstream-health';
@@ -10,7 +11,7 @@ import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, DataSyncController, IntegrityController],
+  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, ReportsController, DataSyncController, IntegrityController],
   providers: [DownstreamHealth],
 })
 export class AppModule {}

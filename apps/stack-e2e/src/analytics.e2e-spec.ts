@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import {
   SUBJECTS,
@@ -20,6 +21,16 @@ import { ADMIN_KEY, Stack } from './stack';
  * breakdown, ideal cycle 1 s, 19,271 parts of which 423 rejects → availability 0.888095, performance 0.861081,
  * quality 0.978050, OEE 0.747937. The shift is 06:00–14:00 Berlin time on Monday 2026-11-02 (05:00–13:00 UTC).
  */
+/** Collects a response body as bytes, whatever its content type. */
+function binary(res: request.Response, done: (error: Error | null, body: unknown) => void): void {
+  // At parse time the response is still the raw HTTP stream.
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('error', (error: Error) => done(error, Buffer.alloc(0)));
+}
+
 describe('OEE and shift calendars through the gateway', () => {
   const stack = new Stack();
   const machineId = `E2E-OEE-${randomUUID().slice(0, 8)}`;
@@ -156,6 +167,56 @@ describe('OEE and shift calendars through the gateway', () => {
     const malformed = await api(`/api/v1/analytics/efficiency?machine_ids=${encodeURIComponent(' ,,')}`);
     expect(malformed.status).toBe(400);
     expect((malformed.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toEqual(['machine_ids']);
+  });
+
+  it('serves the daily report as JSON, CSV, XLSX and PDF with the same numbers, as files', async () => {
+    const daily = (format: string) => request(stack.gatewayUrl).get(`/api/v1/reports/daily?date=2026-11-02&format=${format}`).set('X-API-Key', viewerKey).buffer(true).parse(binary);
+    const json = await daily('json');
+    expect(json.status).toBe(200);
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.headers['content-disposition']).toBe('attachment; filename="oee-daily-report-2026-11-02.json"');
+    const doc = JSON.parse((json.body as Buffer).toString('utf8')) as { tables: { name: string; rows: Record<string, unknown>[] }[]; period: { from: string } };
+    const row = doc.tables[0].rows.find((r) => r['machine_id'] === machineId);
+    // The default calendar is 24/7 (only the machine has its own calendar): the machine's shift still applies to it.
+    expect(row?.['overall_oee']).toBeCloseTo(0.747937, 6);
+    expect(doc.tables.map((t) => t.name)).toEqual(['Machines', 'Downtime Pareto', 'Totals']);
+
+    const csv = await daily('csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const csvText = (csv.body as Buffer).toString('utf8');
+    expect(csvText).toContain(machineId);
+    expect(csvText).toContain(String(row?.['overall_oee']));
+
+    const xlsx = await daily('xlsx');
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer);
+    const values = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat());
+    expect(values).toContain(machineId);
+    expect(values).toContain(row?.['overall_oee']);
+
+    const pdf = await daily('pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+\.pdf"$/);
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('builds a custom report of chosen metrics by day, and refuses unknown metrics and machines', async () => {
+    const res = await request(stack.gatewayUrl)
+      .post('/api/v1/reports/custom')
+      .set('X-API-Key', viewerKey)
+      .send({ metrics: ['overall_oee', 'total', 'scrap'], machine_ids: [machineId], from: day.from, to: '2026-11-04T00:00:00+01:00', group_by: 'day', format: 'json' });
+    expect(res.status).toBe(200);
+    const doc = JSON.parse(Buffer.isBuffer(res.body) ? res.body.toString('utf8') : JSON.stringify(res.body)) as { tables: { rows: Record<string, unknown>[] }[] };
+    expect(doc.tables[0].rows.map((r) => [r['day'], r['total']])).toEqual([
+      ['2026-11-02', 19_271],
+      ['2026-11-03', 0],
+    ]);
+    const badMetric = await request(stack.gatewayUrl).post('/api/v1/reports/custom').set('X-API-Key', viewerKey).send({ metrics: ['happiness'], from: day.from, to: day.to });
+    expect(badMetric.status).toBe(400);
+    expect((badMetric.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toContain('metrics');
+    const unknown = await request(stack.gatewayUrl).post('/api/v1/reports/custom').set('X-API-Key', viewerKey).send({ metrics: ['overall_oee'], machine_ids: ['NO-SUCH-MACHINE'], from: day.from, to: day.to });
+    expect(unknown.status).toBe(404);
   });
 
   it('splits the day into hour buckets in the calendar zone that add up to the whole', async () => {

@@ -51,9 +51,10 @@ export class PeriodFactsLoader {
     const machineIds = selection.machineId
       ? [selection.machineId]
       : await this.machines.activeIds({ machineIds: selection.machineIds, type: selection.type, location: selection.location });
-    const single = selection.machineId !== undefined;
+    // One machine (asked for alone or as the only one of a list) is shown on its own calendar's clock.
+    const single = selection.machineId ?? (selection.machineIds?.length === 1 && machineIds.length === 1 ? machineIds[0] : undefined);
     const applying = await this.calendars.resolve(single ? machineIds : [...machineIds, DEFAULT_CALENDAR_ID]);
-    const displayCalendar = applying.get(selection.machineId ?? DEFAULT_CALENDAR_ID)?.calendar ?? null;
+    const displayCalendar = applying.get(single ?? DEFAULT_CALENDAR_ID)?.calendar ?? null;
     const [stopFacts, jobFacts] = await Promise.all([this.stops.findFactsOverlapping(machineIds, from, to), this.jobs.findFactsOverlapping(machineIds, from, to)]);
     const stopsByMachine = groupBy(stopFacts);
     const jobsByMachine = groupBy(jobFacts);

@@ -26,6 +26,8 @@ export const SUBJECTS = {
     downtimePatternsGet: 'analytics.downtime-patterns.get',
     efficiencyGet: 'analytics.efficiency.get',
     liveList: 'analytics.live.list',
+    reportDaily: 'analytics.reports.daily',
+    reportCustom: 'analytics.reports.custom',
   },
   ml: {
     healthPing: 'ml.health.ping',
