@@ -10,27 +10,43 @@ export class Stack {
   gatewayUrl = '';
   database?: TestDatabase;
 
+  private extraEnv: Record<string, string> = {};
+
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
     this.database = await createTestDatabase('sf_e2e');
+    this.extraEnv = extraEnv;
     for (const service of SERVICE_NAMES) {
       const port = await freePort();
-      const env: Record<string, string> = {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        PORT: String(port),
-        NATS_URL: TEST_INFRA.natsUrl,
-        REDIS_URL: TEST_INFRA.redisUrl,
-        DATABASE_URL: this.database.serviceUrl(service),
-        OTEL_SDK_DISABLED: 'true',
-        SHUTDOWN_TIMEOUT_MS: '10000',
-        ...(service === 'gateway' ? { JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: ADMIN_KEY, RPC_TIMEOUT_MS: '4000' } : {}),
-        ...extraEnv,
-      };
-      this.services.set(service, new ServiceProcess(service, env));
+      this.services.set(service, new ServiceProcess(service, this.envOf(service, port)));
       if (service === 'gateway') this.gatewayUrl = `http://127.0.0.1:${port}`;
     }
     await Promise.all([...this.services.values()].map((s) => s.start()));
     await waitFor('every service to be ready through the gateway', async () => (await fetch(`${this.gatewayUrl}/ready`)).status === 200, 30_000, 250);
+  }
+
+  /** Starts one more gateway replica on the same database and NATS; returns its URL. Stopped with the stack. */
+  async addGateway(): Promise<string> {
+    const port = await freePort();
+    const replica = new ServiceProcess('gateway', this.envOf('gateway', port));
+    this.services.set(`gateway-${this.services.size}`, replica);
+    await replica.start();
+    return `http://127.0.0.1:${port}`;
+  }
+
+  private envOf(service: string, port: number): Record<string, string> {
+    if (!this.database) throw new Error('start the stack first');
+    return {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      NATS_URL: TEST_INFRA.natsUrl,
+      REDIS_URL: TEST_INFRA.redisUrl,
+      DATABASE_URL: this.database.serviceUrl(service),
+      OTEL_SDK_DISABLED: 'true',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+      ...(service === 'gateway' ? { JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: ADMIN_KEY, RPC_TIMEOUT_MS: '4000' } : {}),
+      ...this.extraEnv,
+    };
   }
 
   service(name: (typeof SERVICE_NAMES)[number]): ServiceProcess {
@@ -44,6 +60,7 @@ export class Stack {
     const codes: Record<string, number | null> = {};
     // The gateway first, as a load balancer would drain it, then the services behind it.
     codes['gateway'] = await this.service('gateway').stop();
+    for (const [name, replica] of this.services) if (name.startsWith('gateway-')) codes[name] = await replica.stop();
     await Promise.all(DOWNSTREAM_SERVICES.map(async (s) => (codes[s] = await this.service(s).stop())));
     await this.database?.drop();
     return codes;
