@@ -9,6 +9,7 @@ import { CreateMachines1764450100000 } from './lib/migrations/1764450100000-crea
 import { CreateShopfloorRecords1764460000000 } from './lib/migrations/1764460000000-create-shopfloor-records';
 import { CreateCalendars1764470000000 } from './lib/migrations/1764470000000-create-calendars';
 import { CreateMachineLiveStatus1764480000000 } from './lib/migrations/1764480000000-create-machine-live-status';
+import { AddDowntimeEndTime1764490000000 } from './lib/migrations/1764490000000-add-downtime-end-time';
 
 export * from './lib/entities/machine.entity';
 export * from './lib/entities/job.entity';
@@ -28,4 +29,4 @@ export * from './lib/repositories/live-status.repository';
 
 /** The analytics schema's entities and migrations, in order. */
 export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity, CalendarEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000, AddDowntimeEndTime1764490000000];

@@ -23,6 +23,10 @@ export class DowntimeRecordEntity {
   @Column({ type: 'double precision' })
   duration!: number;
 
+  /** start_time + duration, stored so that overlap queries use an index. */
+  @Column({ type: 'timestamptz' })
+  endTime!: Date;
+
   @Column({ type: 'varchar', length: 20, nullable: true })
   reasonCode!: string | null;
 

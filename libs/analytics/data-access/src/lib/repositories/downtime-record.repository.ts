@@ -21,17 +21,17 @@ export interface DowntimeRecordUpsert {
 const UPSERT_DOWNTIME_RECORDS = `
   INSERT INTO "analytics"."downtime_records" AS t
     ("record_id", "job_id", "machine_id", "downtime_type", "start_time", "duration", "reason_code", "description",
-     "source_updated_at", "synced_at", "deleted_at")
+     "source_updated_at", "synced_at", "deleted_at", "end_time")
   SELECT DISTINCT ON (r.record_id)
     r.record_id, r.job_id, r.machine_id, r.downtime_type, r.start_time, r.duration, r.reason_code, r.description,
-    r.source_updated_at, now(), NULL::timestamptz
+    r.source_updated_at, now(), NULL::timestamptz, r.start_time + r.duration * interval '1 second'
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[], $7::text[], $8::text[],
               $9::timestamptz[]) WITH ORDINALITY
     AS r(record_id, job_id, machine_id, downtime_type, start_time, duration, reason_code, description, source_updated_at, ord)
   ORDER BY r.record_id, r.source_updated_at DESC, r.ord DESC
   ON CONFLICT ("record_id") DO UPDATE SET
     "job_id" = EXCLUDED."job_id", "machine_id" = EXCLUDED."machine_id", "downtime_type" = EXCLUDED."downtime_type",
-    "start_time" = EXCLUDED."start_time", "duration" = EXCLUDED."duration", "reason_code" = EXCLUDED."reason_code",
+    "start_time" = EXCLUDED."start_time", "duration" = EXCLUDED."duration", "end_time" = EXCLUDED."end_time", "reason_code" = EXCLUDED."reason_code",
     "description" = EXCLUDED."description", "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(),
     "deleted_at" = NULL
   WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
@@ -87,7 +87,7 @@ export class DowntimeRecordRepository {
       .where('d.machineId = :machineId', { machineId: window.machineId })
       .andWhere('d.deletedAt IS NULL');
     if (window.to) query.andWhere('d.startTime < :to', { to: window.to });
-    if (window.from) query.andWhere(`d.startTime + d.duration * interval '1 second' > :from`, { from: window.from });
+    if (window.from) query.andWhere('d.endTime > :from', { from: window.from });
     return query.orderBy('d.startTime', 'ASC').addOrderBy('d.recordId', 'ASC').limit(window.limit).getMany();
   }
 
@@ -98,7 +98,7 @@ export class DowntimeRecordRepository {
       `SELECT "machine_id", (extract(epoch FROM "start_time") * 1000)::float8 AS start_ms, "duration", "downtime_type", "reason_code"
        FROM "analytics"."downtime_records"
        WHERE "machine_id" = ANY($1::text[]) AND "deleted_at" IS NULL
-         AND "start_time" < $3 AND "start_time" + "duration" * interval '1 second' > $2
+         AND "start_time" < $3 AND "end_time" > $2
        ORDER BY "machine_id", "start_time", "record_id"`,
       [machineIds, from, to],
     );
