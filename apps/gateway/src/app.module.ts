@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
+import { LiveModule } from './live/live.module';
 import { AnalyticsController } from './machines/analytics.controller';
 import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
@@ -10,7 +11,7 @@ import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, LiveModule],
   controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, ReportsController, DataSyncController, IntegrityController],
   providers: [DownstreamHealth],
 })

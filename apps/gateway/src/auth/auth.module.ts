@@ -20,5 +20,7 @@ import { BearerTokensService } from './bearer-tokens.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
+  // The WebSocket upgrade checks credentials with the same services (and the same last-used throttle).
+  exports: [ApiKeysService, BearerTokensService],
 })
 export class AuthModule {}

@@ -1,0 +1,79 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SUBJECTS } from '@shopfloor/contracts';
+import { NatsConnectionHolder } from '@shopfloor/nats';
+import type { Msg, NatsError, Subscription } from 'nats';
+import type { LiveChannel } from './live-channel';
+import { LiveSocketGateway } from './live-socket.gateway';
+
+const MACHINE_SUBJECT_PREFIX = SUBJECTS.live.machine('');
+
+/**
+ * Subscribes this replica, once and without a queue group, to `live.machine.*` and `live.alerts` (ARCHITECTURE.md
+ * "Live fan-out": every replica gets every event) and passes each message, already a JSON LiveMessage, to its own
+ * WebSocket clients. Live data is best effort: what arrives while NATS is reconnecting is not replayed.
+ */
+@Injectable()
+export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LiveEventsHandler.name);
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly nats: NatsConnectionHolder,
+    private readonly sockets: LiveSocketGateway,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = this.nats.connection;
+    this.subscriptions = [
+      connection.subscribe(SUBJECTS.live.allMachines, { callback: (error, msg) => this.relay('machine-status', error, msg) }),
+      connection.subscribe(SUBJECTS.live.alerts, { callback: (error, msg) => this.relay('alerts', error, msg) }),
+    ];
+    // The server has the subscriptions before the HTTP port opens, so a client never connects to a silent replica.
+    await connection.flush();
+    this.logger.log({ message: 'Relaying live subjects to WebSocket clients', subjects: [SUBJECTS.live.allMachines, SUBJECTS.live.alerts] });
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) if (!subscription.isClosed()) subscription.unsubscribe();
+    this.subscriptions = [];
+  }
+
+  private relay(channel: LiveChannel, error: NatsError | null, msg: Msg): void {
+    if (error) {
+      this.logger.warn({ message: 'Live subscription error', channel, reason: error.message });
+      return;
+    }
+    if (!this.sockets.hasClients(channel)) return;
+    try {
+      const text = msg.string();
+      const machineId = machineIdOf(channel, msg.subject, text);
+      if (machineId === null) {
+        this.logger.warn({ message: 'Dropped a live message that is not a JSON LiveMessage', subject: msg.subject, bytes: msg.data.length });
+        return;
+      }
+      this.sockets.broadcast(channel, machineId, text);
+    } catch (failure) {
+      // Never let one message break the subscription callback for the ones after it.
+      this.logger.error({ message: 'Could not relay a live message', subject: msg.subject, err: failure });
+    }
+  }
+}
+
+/**
+ * The machine a live message is about: the subject's last token for machine status (what the publisher routed it by),
+ * `machine_id` (or `data.machine_id`) for alerts; undefined for a machine-less message; null if it is no LiveMessage.
+ */
+function machineIdOf(channel: LiveChannel, subject: string, text: string): string | undefined | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return null;
+  if (channel === 'machine-status' && subject.startsWith(MACHINE_SUBJECT_PREFIX)) return subject.slice(MACHINE_SUBJECT_PREFIX.length);
+  const { machine_id: machineId, data } = message as { machine_id?: unknown; data?: { machine_id?: unknown } | null };
+  if (typeof machineId === 'string') return machineId;
+  const dataMachineId = typeof data === 'object' && data !== null ? data.machine_id : undefined;
+  return typeof dataMachineId === 'string' ? dataMachineId : undefined;
+}

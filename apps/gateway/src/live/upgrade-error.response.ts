@@ -1,0 +1,25 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ErrorBody } from '../http/error-body';
+
+/**
+ * Refuses a WebSocket upgrade with a plain HTTP response carrying the public error body, so a refused client sees the
+ * same status and JSON as REST (RFC 6455 §4.2.2: any status other than 101 refuses the handshake).
+ */
+export function writeUpgradeError(socket: Duplex, status: number, body: ErrorBody): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const json = JSON.stringify(body);
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Connection: close',
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(json)}`,
+    `X-Request-Id: ${body.request_id}`,
+    'Cache-Control: no-store',
+  ];
+  socket.once('finish', () => socket.destroy());
+  socket.end(`${head.join('\r\n')}\r\n\r\n${json}`);
+}
