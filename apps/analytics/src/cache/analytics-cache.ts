@@ -26,6 +26,15 @@ const PRESENT_TTL_SECONDS = 10;
 const RETRY_FLUSH_MS = 5000;
 
 /**
+ * One round trip for a read: the current generation, the entry under it, and the scope's version.
+ * KEYS: none (a single Redis, not a cluster: the keys depend on the generation read here). ARGV: prefix, entry suffix, scope.
+ */
+const READ = `
+  local generation = redis.call('GET', ARGV[1] .. ':generation') or '0'
+  local base = ARGV[1] .. ':' .. generation
+  return { generation, redis.call('GET', base .. ':entry:' .. ARGV[2]) or false, redis.call('GET', base .. ':version:' .. ARGV[3]) or '0' }`;
+
+/**
  * Stores only if no invalidation of the scope happened since the request read its version — otherwise an answer
  * computed from data older than the invalidation could outlive it.
  * KEYS: version key, entry key, index key. ARGV: expected version, value, ttl, index field, range.
@@ -79,11 +88,12 @@ export class AnalyticsCache implements OnModuleDestroy {
     let version: string;
     let entryKey: string;
     try {
-      generation = (await redis.get(`${this.prefix}:generation`)) ?? '0';
-      entryKey = `${this.prefix}:${generation}:entry:${kind}:${scopeId}:${digest(request)}`;
-      const [hit, currentVersion] = await redis.mget(entryKey, this.versionKey(generation, scopeId));
-      if (hit !== null) return { value: JSON.parse(hit) as T, cached: true };
-      version = currentVersion ?? '0';
+      const suffix = `${kind}:${scopeId}:${digest(request)}`;
+      const [currentGeneration, hit, currentVersion] = (await redis.eval(READ, 0, this.prefix, suffix, scopeId)) as [string, string | null, string];
+      if (hit) return { value: JSON.parse(hit) as T, cached: true };
+      generation = currentGeneration;
+      entryKey = `${this.prefix}:${generation}:entry:${suffix}`;
+      version = currentVersion;
     } catch (error) {
       this.logger.warn({ message: 'Cache not readable; answering uncached', reason: (error as Error).message });
       return { value: await compute(), cached: false };

@@ -21,7 +21,6 @@ export class DowntimePatternsService {
 
   async get(query: DowntimePatternsQuery, now: Date = new Date()): Promise<DowntimePatternsView> {
     const { from, to } = periodOf(query, now);
-    if (query.machine_id) await this.facts.requireMachine(query.machine_id);
     const machineId = query.machine_id ?? null;
     const request = { machine_id: machineId, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };
     const { value } = await this.cache.getOrCompute('downtime-patterns', request, { machineId, from: from.getTime(), to: to.getTime() }, now.getTime(), () =>
@@ -31,6 +30,8 @@ export class DowntimePatternsService {
   }
 
   private async compute(machineId: string | null, from: Date, to: Date, now: Date): Promise<DowntimePatternsView> {
+    // Only here, not before the cache: a cached answer's machine existed, and removing a machine drops its answers.
+    if (machineId) await this.facts.requireMachine(machineId);
     const facts = await this.facts.load({ machineId: machineId ?? undefined }, from, to, now);
     const heatmapZone = facts.displayCalendar?.timezone ?? 'UTC';
     const patterns = [];

@@ -24,7 +24,6 @@ export class OeeService {
   async get(query: OeeQuery, now: Date = new Date()): Promise<OeeMetricsView> {
     const { from, to } = periodOf(query, now);
     const granularity: OeeGranularity = query.granularity ?? 'none';
-    if (query.machine_id) await this.facts.requireMachine(query.machine_id);
     const request = { machine_id: query.machine_id ?? null, from: from.getTime(), to: to.getTime(), granularity, micro: this.env.OEE_MICRO_STOP_SECONDS };
     const scope = { machineId: query.machine_id ?? null, from: from.getTime(), to: to.getTime() };
     const { value } = await this.cache.getOrCompute('oee', request, scope, now.getTime(), () => this.compute(query.machine_id ?? null, from, to, granularity, now));
@@ -32,6 +31,8 @@ export class OeeService {
   }
 
   private async compute(machineId: string | null, from: Date, to: Date, granularity: OeeGranularity, now: Date): Promise<OeeMetricsView> {
+    // Only here, not before the cache: a cached answer's machine existed, and removing a machine drops its answers.
+    if (machineId) await this.facts.requireMachine(machineId);
     const facts = await this.facts.load({ machineId: machineId ?? undefined }, from, to, now);
     const bucketList = granularity === 'none' ? [] : bucketsOf(from, to, granularity, facts.displayCalendar);
     const whole: OeeTotals[] = [];

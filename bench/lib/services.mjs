@@ -1,0 +1,74 @@
+// Shared by the benchmarks: free ports, the built services as child processes, readiness, NATS request/reply.
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSONCodec } from 'nats';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const codec = JSONCodec();
+
+export async function freePort() {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A built service (dist/) as a child process with only the given environment (plus PATH). */
+export function startService(name, env) {
+  const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
+    env: { PATH: process.env.PATH, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (c) => {
+    out += c;
+    if (out.length > 200_000) out = out.slice(-100_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  if (process.env.BENCH_LOG_DIR) {
+    const file = createWriteStream(join(process.env.BENCH_LOG_DIR, `${name}.log`), { flags: 'a' });
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
+  return { child, output: () => out };
+}
+
+export async function waitHttp(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} not ready`);
+}
+
+export function peakRssMb(pid) {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+export async function rpc(nc, subject, payload, timeout = 15_000) {
+  const msg = await nc.request(subject, codec.encode(payload), { timeout });
+  const reply = codec.decode(msg.data);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.data;
+}
+
+export function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
