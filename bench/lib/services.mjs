@@ -21,7 +21,8 @@ export async function freePort() {
 
 /** A built service (dist/) as a child process with only the given environment (plus PATH). */
 export function startService(name, env) {
-  const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
+  const profile = process.env.BENCH_PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'tmp', 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
     env: { PATH: process.env.PATH, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
