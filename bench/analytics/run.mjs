@@ -77,15 +77,17 @@ try {
     if (run?.state === 'succeeded') break;
   }
   const my = await mysql.createConnection(cimcoUrl.toString());
-  const [[src]] = await my.query('SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops');
+  const [[src]] = await my.query('SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events');
   await my.end();
   for (;;) {
-    const { rows } = await pgAdmin.query('SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops');
-    if (Number(rows[0].jobs) >= Number(src.jobs) && Number(rows[0].stops) >= Number(src.stops)) break;
-    await sleep(500);
+    // Everything, events included: measuring while the read model still takes in events would time the sync too.
+    const { rows } = await pgAdmin.query('SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events');
+    if (Number(rows[0].jobs) >= Number(src.jobs) && Number(rows[0].stops) >= Number(src.stops) && Number(rows[0].events) >= Number(src.events)) break;
+    await sleep(1000);
   }
-  log(`  ${src.jobs} jobs and ${src.stops} stops in the read model after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await pgAdmin.query('VACUUM ANALYZE analytics.jobs, analytics.downtime_records, analytics.machines');
+  log(`  ${src.jobs} jobs, ${src.stops} stops and ${src.events} events in the read model after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await pgAdmin.query('VACUUM ANALYZE analytics.jobs, analytics.downtime_records, analytics.machines, analytics.machine_events');
+  await pgAdmin.query('CHECKPOINT');
   const machineId = (await pgAdmin.query('SELECT machine_id FROM analytics.machines ORDER BY machine_id LIMIT 1')).rows[0].machine_id;
 
   // ---- latency through the gateway --------------------------------------------------------------------------------
