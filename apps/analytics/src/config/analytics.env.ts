@@ -1,5 +1,5 @@
 import { RedisServiceEnv } from '@shopfloor/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 
 /** The analytics service's environment (see .env.example). */
 export class AnalyticsEnv extends RedisServiceEnv {
@@ -20,4 +20,12 @@ export class AnalyticsEnv extends RedisServiceEnv {
   /** How often silences and long stops are looked for. */
   @IsInt() @Min(1) @Max(3600)
   LIVE_SWEEP_SECONDS: number = 10;
+
+  /** Scrapped parts in one job update that raise a scrap-burst alert … */
+  @IsInt() @Min(1) @Max(1_000_000)
+  LIVE_SCRAP_BURST_PARTS: number = 10;
+
+  /** … when they are at least this share of the parts made meanwhile. */
+  @IsNumber() @Min(0) @Max(1)
+  LIVE_SCRAP_BURST_RATIO: number = 0.2;
 }

@@ -10,7 +10,7 @@ import type { AnalyticsEnv } from '../config/analytics.env';
 import { latestStates, LiveStatusService } from './live-status.service';
 
 const codec = JSONCodec<unknown>();
-const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10 } as AnalyticsEnv;
+const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10, LIVE_SCRAP_BURST_PARTS: 10, LIVE_SCRAP_BURST_RATIO: 0.2 } as AnalyticsEnv;
 
 describe(LiveStatusService.name, () => {
   let db: TestDatabase;
@@ -127,6 +127,25 @@ describe(LiveStatusService.name, () => {
     // Data again: the machine's own state is back.
     await service.applyEvents([event('2026-11-02T09:50:00.000Z', 'RUNNING')]);
     await waitFor('the status after the gap', () => statuses[statuses.length - 1].state === 'RUNNING');
+  });
+
+  it('raises a scrap burst for a recent jump in a job\'s scrap, once, and not for history or a small share', async () => {
+    const now = new Date('2026-11-02T10:00:00.000Z');
+    const change = { jobId: `${machineId}-J1`, machineId, producedBefore: 100, scrappedBefore: 2, produced: 140, scrapped: 14, sourceUpdatedAt: new Date('2026-11-02T09:59:00.000Z') };
+    await service.checkScrap([change], now);
+    await waitFor('the scrap-burst alert', () => alerts.length === 1);
+    expect(alerts[0]).toMatchObject({ kind: 'scrap_burst', level: 'warning', alert_id: `scrap_burst:${machineId}-J1:14`, details: { scrapped: 12, produced: 40 } });
+    // A redelivery of the same update: the same id, so JetStream keeps one; history and small shares raise nothing.
+    await service.checkScrap(
+      [
+        { ...change, jobId: `${machineId}-OLD`, sourceUpdatedAt: new Date('2026-10-01T00:00:00.000Z') },
+        { ...change, jobId: `${machineId}-FEW`, produced: 1000 },
+        { ...change, jobId: `${machineId}-SMALL`, scrapped: 5 },
+      ],
+      now,
+    );
+    await settle();
+    expect(alerts).toHaveLength(1);
   });
 
   it('reads per machine the newest state and where its run began in a batch', () => {

@@ -23,7 +23,7 @@ const STOPPED_STATES = ['DOWN', 'IDLE'];
 /**
  * Each machine's live status, kept from its state events: every change is published on `live.machine.<id>` (every
  * gateway replica pushes it to its WebSocket clients), and critical events go to `alerts.raised` with a level — a
- * breakdown, a stop longer than LIVE_LONG_STOP_SECONDS, and a data gap: a machine whose data stops arriving for
+ * breakdown, a stop longer than LIVE_LONG_STOP_SECONDS, a scrap burst, and a data gap: a machine whose data stops arriving for
  * LIVE_SILENCE_SECONDS becomes UNAVAILABLE (a gap in the data is not a stop). The database decides each change once,
  * so any number of replicas publish each change and raise each alert once.
  */
@@ -60,6 +60,30 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
       if (BREAKDOWN_STATES.has(row.state) && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && row.since) {
         await this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: row.since.toISOString() });
       }
+    }
+  }
+
+  /**
+   * A scrap burst: a job's scrap count jumped by at least LIVE_SCRAP_BURST_PARTS in one update, at least
+   * LIVE_SCRAP_BURST_RATIO of the parts made meanwhile. Only for updates of the last hour — a full sync of history
+   * is not news. Raised once per job and count.
+   */
+  async checkScrap(changes: ScrapChange[], now: Date = new Date()): Promise<void> {
+    for (const c of changes) {
+      const scrapped = c.scrapped - c.scrappedBefore;
+      const produced = c.produced - c.producedBefore;
+      if (scrapped < this.env.LIVE_SCRAP_BURST_PARTS || now.getTime() - c.sourceUpdatedAt.getTime() > 3_600_000) continue;
+      if (produced > 0 && scrapped / produced < this.env.LIVE_SCRAP_BURST_RATIO) continue;
+      const alert: AlertRaised = {
+        alert_id: `scrap_burst:${c.jobId}:${c.scrapped}`,
+        machine_id: c.machineId,
+        kind: 'scrap_burst',
+        level: 'warning',
+        message: `${scrapped} parts scrapped on ${c.machineId} (job ${c.jobId})${produced > 0 ? ` out of ${produced} made` : ''}`,
+        raised_at: now.toISOString(),
+        details: { job_id: c.jobId, scrapped, produced, parts_scrapped: c.scrapped, parts_produced: c.produced },
+      };
+      await this.publishAlert(alert);
     }
   }
 
@@ -102,11 +126,25 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
   /** Raised once per event: the alert id names the event, and JetStream drops a repeated id. */
   private async raise(kind: AlertKind, level: AlertLevel, row: LiveStatusRow, message: string, details: Record<string, unknown>): Promise<void> {
     const at = (kind === 'data_gap' ? row.lastEventAt : row.since)?.toISOString() ?? 'unknown';
-    const alert: AlertRaised = { alert_id: `${kind}:${row.machineId}:${at}`, machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details };
+    await this.publishAlert({ alert_id: `${kind}:${row.machineId}:${at}`, machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details });
+  }
+
+  private async publishAlert(alert: AlertRaised): Promise<void> {
     await this.jetStream.publish(SUBJECTS.alerts.raised, alert, alert.alert_id);
-    const live: LiveMessage<AlertRaised> = { type: 'alert', machine_id: row.machineId, data: alert, timestamp: alert.raised_at };
+    const live: LiveMessage<AlertRaised> = { type: 'alert', machine_id: alert.machine_id, data: alert, timestamp: alert.raised_at };
     this.nats.connection.publish(SUBJECTS.live.alerts, codec.encode(live));
   }
+}
+
+/** A job's counts before and after one update. */
+export interface ScrapChange {
+  jobId: string;
+  machineId: string;
+  producedBefore: number;
+  scrappedBefore: number;
+  produced: number;
+  scrapped: number;
+  sourceUpdatedAt: Date;
 }
 
 /** Per machine: its newest event, when the state it ends in began within the batch, and whether it held throughout. */

@@ -90,7 +90,7 @@ describe(ShopfloorRecordsService.name, () => {
     redis = client;
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     const holder = new NatsConnectionHolder(nats);
-    const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10 } as AnalyticsEnv;
+    const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10, LIVE_SCRAP_BURST_PARTS: 10, LIVE_SCRAP_BURST_RATIO: 0.2 } as AnalyticsEnv;
     const live = new LiveStatusService(new LiveStatusRepository(dataSource), holder, new JetStreamService(holder), env);
     service = new ShopfloorRecordsService(
       new MachineRepository(dataSource),

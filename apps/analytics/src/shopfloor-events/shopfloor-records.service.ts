@@ -64,6 +64,20 @@ export class ShopfloorRecordsService {
         const before = await this.jobs.storedRanges(rows.map((r) => r.jobId));
         const changed = await this.logged('jobs', batch.sync_id, rows.length, this.jobs.upsertBatch(rows));
         await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, end: r.endTime }))].map(jobRange));
+        if (changed > 0) {
+          const stored = new Map(before.map((b) => [b.jobId, b]));
+          await this.live.checkScrap(
+            rows.map((r) => ({
+              jobId: r.jobId,
+              machineId: r.machineId,
+              producedBefore: stored.get(r.jobId)?.partsProduced ?? 0,
+              scrappedBefore: stored.get(r.jobId)?.partsScrapped ?? 0,
+              produced: r.partsProduced ?? 0,
+              scrapped: r.partsScrapped ?? 0,
+              sourceUpdatedAt: r.sourceUpdatedAt,
+            })),
+          );
+        }
         return changed;
       }
       case SUBJECTS.shopfloor.downtimeRecordsUpserted: {

@@ -133,13 +133,14 @@ export class JobRepository {
     }));
   }
 
-  /** Machine and [start, end) of the stored jobs among `jobIds` (end null while running), for cache invalidation. */
-  async storedRanges(jobIds: string[]): Promise<{ machineId: string; start: Date; end: Date | null }[]> {
+  /** Machine, [start, end) and counts of the stored jobs among `jobIds` (end null while running): what a batch changes. */
+  async storedRanges(jobIds: string[]): Promise<{ jobId: string; machineId: string; start: Date; end: Date | null; partsProduced: number | null; partsScrapped: number | null }[]> {
     if (jobIds.length === 0) return [];
-    const rows: { machine_id: string; start_time: Date; end_time: Date | null }[] = await this.dataSource.query(
-      `SELECT "machine_id", "start_time", "end_time" FROM "analytics"."jobs" WHERE "job_id" = ANY($1::text[])`,
-      [jobIds],
-    );
-    return rows.map((r) => ({ machineId: r.machine_id, start: r.start_time, end: r.end_time }));
+    const rows: { job_id: string; machine_id: string; start_time: Date; end_time: Date | null; parts_produced: number | null; parts_scrapped: number | null }[] =
+      await this.dataSource.query(
+        `SELECT "job_id", "machine_id", "start_time", "end_time", "parts_produced", "parts_scrapped" FROM "analytics"."jobs" WHERE "job_id" = ANY($1::text[])`,
+        [jobIds],
+      );
+    return rows.map((r) => ({ jobId: r.job_id, machineId: r.machine_id, start: r.start_time, end: r.end_time, partsProduced: r.parts_produced, partsScrapped: r.parts_scrapped }));
   }
 }
