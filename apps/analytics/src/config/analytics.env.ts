@@ -9,7 +9,7 @@ export class AnalyticsEnv extends RedisServiceEnv {
   @IsInt() @Min(0) @Max(3600)
   OEE_MICRO_STOP_SECONDS: number = 120;
 
-  /** A machine without events for this long is shown UNAVAILABLE and a data-gap alert is raised. */
+  /** A machine without events or readings for this long is shown UNAVAILABLE and a data-gap alert is raised. */
   @IsInt() @Min(10) @Max(86400)
   LIVE_SILENCE_SECONDS: number = 300;
 

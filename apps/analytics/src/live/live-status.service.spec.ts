@@ -129,6 +129,28 @@ describe(LiveStatusService.name, () => {
     await waitFor('the status after the gap', () => statuses[statuses.length - 1].state === 'RUNNING');
   });
 
+  it('counts sensor readings as data: they keep a quiet machine available and bring an UNAVAILABLE one back', async () => {
+    const reading = (time: string) => ({ reading_id: nextId++, machine_id: machineId, reading_time: time, metric: 'spindle_load', value: 40, unit: '%' });
+    await service.applyEvents([event('2026-11-03T09:00:00.000Z', 'IDLE')]);
+    await service.applyReadings([reading('2026-11-03T09:04:00.000Z'), reading('2026-11-03T09:08:00.000Z')]);
+    await service.sweep(new Date('2026-11-03T09:10:00.000Z'));
+    await settle();
+    expect(statuses.map((s) => s.state)).toEqual(['IDLE']);
+
+    await service.sweep(new Date('2026-11-03T09:14:00.000Z'));
+    await waitFor('the machine to be UNAVAILABLE', () => statuses.length === 2);
+    expect(statuses[1]).toMatchObject({ state: 'UNAVAILABLE', since: '2026-11-03T09:08:00.000Z', last_data_at: '2026-11-03T09:08:00.000Z' });
+    await waitFor('the data-gap alert', () => alerts.some((a) => a.kind === 'data_gap'));
+
+    // Readings again: the machine's own state is back, once however often the batch comes.
+    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')]);
+    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')]);
+    await waitFor('the state to come back', () => statuses.length === 3);
+    await settle();
+    expect(statuses.map((s) => s.state)).toEqual(['IDLE', 'UNAVAILABLE', 'IDLE']);
+    expect(statuses[2]).toMatchObject({ since: '2026-11-03T09:20:00.000Z', last_data_at: '2026-11-03T09:20:00.000Z' });
+  });
+
   it('raises a scrap burst for a recent jump in a job\'s scrap, once, and not for history or a small share', async () => {
     const now = new Date('2026-11-02T10:00:00.000Z');
     const change = { jobId: `${machineId}-J1`, machineId, producedBefore: 100, scrappedBefore: 2, produced: 140, scrapped: 14, sourceUpdatedAt: new Date('2026-11-02T09:59:00.000Z') };

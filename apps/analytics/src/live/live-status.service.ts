@@ -9,6 +9,7 @@ import {
   type LiveStatusList,
   type MachineEventRecord,
   type MachineLiveStatus,
+  type MachineReadingRecord,
 } from '@shopfloor/contracts';
 import { LiveStatusRepository, type LatestState, type LiveStatusRow } from '@shopfloor/analytics/data-access';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
@@ -63,6 +64,17 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
+  /** Sensor readings are data too: they keep a quiet machine available, and bring back one shown UNAVAILABLE. */
+  async applyReadings(records: MachineReadingRecord[]): Promise<void> {
+    const latest = new Map<string, string>();
+    for (const r of records) {
+      const seen = latest.get(r.machine_id);
+      if (seen === undefined || Date.parse(r.reading_time) > Date.parse(seen)) latest.set(r.machine_id, r.reading_time);
+    }
+    const restored = await this.repository.touchData([...latest].map(([machineId, at]) => ({ machineId, at })), UNAVAILABLE_STATE);
+    for (const row of restored) this.publishStatus(row);
+  }
+
   /**
    * A scrap burst: a job's scrap count jumped by at least LIVE_SCRAP_BURST_PARTS in one update, at least
    * LIVE_SCRAP_BURST_RATIO of the parts made meanwhile. Only for updates of the last hour — a full sync of history
@@ -94,7 +106,8 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     try {
       for (const row of await this.repository.markSilent(new Date(now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000), UNAVAILABLE_STATE)) {
         this.publishStatus(row, now);
-        await this.raise('data_gap', 'warning', row, `No data from ${row.machineId} since ${row.lastEventAt?.toISOString() ?? 'ever'}`, {
+        await this.raise('data_gap', 'warning', row, `No data from ${row.machineId} since ${row.lastDataAt?.toISOString() ?? 'ever'}`, {
+          last_data_at: row.lastDataAt?.toISOString() ?? null,
           last_event_at: row.lastEventAt?.toISOString() ?? null,
           previous_state: row.previousState,
         });
@@ -125,7 +138,7 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Raised once per event: the alert id names the event, and JetStream drops a repeated id. */
   private async raise(kind: AlertKind, level: AlertLevel, row: LiveStatusRow, message: string, details: Record<string, unknown>): Promise<void> {
-    const at = (kind === 'data_gap' ? row.lastEventAt : row.since)?.toISOString() ?? 'unknown';
+    const at = (kind === 'data_gap' ? row.lastDataAt : row.since)?.toISOString() ?? 'unknown';
     await this.publishAlert({ alert_id: `${kind}:${row.machineId}:${at}`, machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details });
   }
 
@@ -179,6 +192,7 @@ function toView(row: LiveStatusRow, now: Date): MachineLiveStatus {
     part_count: row.partCount,
     last_event_at: row.lastEventAt?.toISOString() ?? null,
     last_event_age_seconds: row.lastEventAt ? Math.max(0, Math.round((now.getTime() - row.lastEventAt.getTime()) / 1000)) : null,
+    last_data_at: row.lastDataAt?.toISOString() ?? null,
     updated_at: row.updatedAt.toISOString(),
   };
 }

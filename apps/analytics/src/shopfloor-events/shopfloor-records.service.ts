@@ -97,7 +97,9 @@ export class ShopfloorRecordsService {
       }
       case SUBJECTS.shopfloor.machineReadingsAppended: {
         const batch = checkMachineReadingsAppended(payload);
-        return this.logged('machine_readings', batch.sync_id, batch.records.length, this.readings.insertBatch(batch.records.map(toMachineReadingInsert)));
+        const changed = await this.logged('machine_readings', batch.sync_id, batch.records.length, this.readings.insertBatch(batch.records.map(toMachineReadingInsert)));
+        await this.live.applyReadings(batch.records);
+        return changed;
       }
       case SUBJECTS.shopfloor.recordsDeleted: {
         const batch = checkRecordsDeleted(payload);

@@ -117,7 +117,7 @@ describe(LiveSocketGateway.name, () => {
 
   function publishStatus(machineId: string, seq: number): void {
     const now = new Date().toISOString();
-    const data: MachineLiveStatus = { machine_id: machineId, state: 'RUNNING', since: now, reason_code: null, current_job_id: null, part_count: seq, last_event_at: now, last_event_age_seconds: 0, updated_at: now };
+    const data: MachineLiveStatus = { machine_id: machineId, state: 'RUNNING', since: now, reason_code: null, current_job_id: null, part_count: seq, last_event_at: now, last_event_age_seconds: 0, last_data_at: now, updated_at: now };
     const message: LiveMessage<MachineLiveStatus> = { type: 'machine_status', machine_id: machineId, data, timestamp: now };
     nats.publish(SUBJECTS.live.machine(machineId), JSON.stringify(message));
   }

@@ -10,6 +10,7 @@ import { CreateShopfloorRecords1764460000000 } from './lib/migrations/1764460000
 import { CreateCalendars1764470000000 } from './lib/migrations/1764470000000-create-calendars';
 import { CreateMachineLiveStatus1764480000000 } from './lib/migrations/1764480000000-create-machine-live-status';
 import { AddDowntimeEndTime1764490000000 } from './lib/migrations/1764490000000-add-downtime-end-time';
+import { AddLiveStatusLastData1764500000000 } from './lib/migrations/1764500000000-add-live-status-last-data';
 
 export * from './lib/entities/machine.entity';
 export * from './lib/entities/job.entity';
@@ -29,4 +30,4 @@ export * from './lib/repositories/live-status.repository';
 
 /** The analytics schema's entities and migrations, in order. */
 export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity, CalendarEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000, AddDowntimeEndTime1764490000000];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000, AddDowntimeEndTime1764490000000, AddLiveStatusLastData1764500000000];

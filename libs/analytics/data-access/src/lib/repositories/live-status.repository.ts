@@ -26,10 +26,12 @@ export interface LiveStatusRow {
   currentJobId: string | null;
   partCount: number | null;
   lastEventAt: Date | null;
+  /** Latest event or reading. */
+  lastDataAt: Date | null;
   updatedAt: Date;
 }
 
-const COLUMNS = `"machine_id", "state", "previous_state", "since", "reason_code", "current_job_id", "part_count", "last_event_at", "updated_at"`;
+const COLUMNS = `"machine_id", "state", "previous_state", "since", "reason_code", "current_job_id", "part_count", "last_event_at", "last_data_at", "updated_at"`;
 
 /**
  * Moves a machine's status forward to its newest event — never back: an older batch arriving late changes nothing.
@@ -37,8 +39,8 @@ const COLUMNS = `"machine_id", "state", "previous_state", "since", "reason_code"
  */
 const APPLY_LATEST = `
   INSERT INTO "analytics"."machine_live_status" AS t
-    ("machine_id", "state", "previous_state", "since", "reason_code", "current_job_id", "part_count", "last_event_at", "updated_at")
-  SELECT r.machine_id, r.state, NULL, r.since, r.reason_code, r.job_id, r.part_count, r.event_time, now()
+    ("machine_id", "state", "previous_state", "since", "reason_code", "current_job_id", "part_count", "last_event_at", "last_data_at", "updated_at")
+  SELECT r.machine_id, r.state, NULL, r.since, r.reason_code, r.job_id, r.part_count, r.event_time, r.event_time, now()
   FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::text[])
     AS r(machine_id, state, since, event_time, reason_code, job_id, part_count, whole)
   ON CONFLICT ("machine_id") DO UPDATE SET
@@ -47,7 +49,7 @@ const APPLY_LATEST = `
     "since" = CASE WHEN t."state" = EXCLUDED."state" AND (SELECT w.whole FROM unnest($1::text[], $8::text[]) AS w(machine_id, whole) WHERE w.machine_id = EXCLUDED."machine_id") = 't'
                    THEN t."since" ELSE EXCLUDED."since" END,
     "reason_code" = EXCLUDED."reason_code", "current_job_id" = EXCLUDED."current_job_id", "part_count" = EXCLUDED."part_count",
-    "last_event_at" = EXCLUDED."last_event_at", "updated_at" = now()
+    "last_event_at" = EXCLUDED."last_event_at", "last_data_at" = GREATEST(t."last_data_at", EXCLUDED."last_event_at"), "updated_at" = now()
   WHERE t."last_event_at" IS NULL OR EXCLUDED."last_event_at" > t."last_event_at"
   RETURNING ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}`;
 
@@ -60,6 +62,7 @@ interface RawRow {
   current_job_id: string | null;
   part_count: number | null;
   last_event_at: Date | null;
+  last_data_at: Date | null;
   updated_at: Date;
 }
 
@@ -83,15 +86,38 @@ export class LiveStatusRepository {
     return rows.map(toRow);
   }
 
-  /** Marks UNAVAILABLE every machine silent since before `silentBefore`; returns those it changed (once, across replicas). */
+  /** Marks UNAVAILABLE every machine without data since before `silentBefore`; returns those it changed (once, across replicas). */
   async markSilent(silentBefore: Date, unavailable: string): Promise<LiveStatusRow[]> {
     const rows = await this.returning(
-      `UPDATE "analytics"."machine_live_status" SET "previous_state" = "state", "state" = $2, "since" = "last_event_at", "reason_code" = NULL, "updated_at" = now()
-       WHERE "state" <> $2 AND "last_event_at" < $1
+      `UPDATE "analytics"."machine_live_status" SET "previous_state" = "state", "state" = $2, "since" = "last_data_at", "reason_code" = NULL, "updated_at" = now()
+       WHERE "state" <> $2 AND "last_data_at" < $1
        RETURNING ${COLUMNS}`,
       [silentBefore, unavailable],
     );
     return rows.map(toRow);
+  }
+
+  /**
+   * Data (readings) arrived for the machines: moves `last_data_at` forward, and gives a machine shown UNAVAILABLE its
+   * own state back. Returns the machines it gave back (each once, across replicas).
+   */
+  async touchData(latest: { machineId: string; at: string }[], unavailable: string): Promise<LiveStatusRow[]> {
+    if (latest.length === 0) return [];
+    const rows = await this.returning(
+      `WITH r AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS r(machine_id, at)),
+            old AS (SELECT t."machine_id", t."state" FROM "analytics"."machine_live_status" t JOIN r USING ("machine_id") ORDER BY t."machine_id" FOR UPDATE)
+       UPDATE "analytics"."machine_live_status" AS t SET
+         "last_data_at" = r.at,
+         "state" = CASE WHEN t."state" = $3 THEN coalesce(t."previous_state", t."state") ELSE t."state" END,
+         "previous_state" = CASE WHEN t."state" = $3 THEN $3 ELSE t."previous_state" END,
+         "since" = CASE WHEN t."state" = $3 THEN r.at ELSE t."since" END,
+         "updated_at" = now()
+       FROM r JOIN old USING ("machine_id")
+       WHERE t."machine_id" = r."machine_id" AND (t."last_data_at" IS NULL OR r.at > t."last_data_at")
+       RETURNING ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}, old."state" AS "old_state"`,
+      [textArray(latest.map((l) => l.machineId)), instantArray(latest.map((l) => l.at)), unavailable],
+    );
+    return rows.filter((r) => (r as RawRow & { old_state: string }).old_state === unavailable && r.state !== unavailable).map(toRow);
   }
 
   /** Machines stopped (in one of `states`) since before `stoppedBefore` and not yet alerted for this stop; marks them alerted. */
@@ -132,6 +158,7 @@ function toRow(r: RawRow): LiveStatusRow {
     currentJobId: r.current_job_id,
     partCount: r.part_count,
     lastEventAt: r.last_event_at,
+    lastDataAt: r.last_data_at,
     updatedAt: r.updated_at,
   };
 }

@@ -15,6 +15,8 @@ export interface MachineLiveStatus {
   last_event_at: string | null;
   /** Seconds since the latest event, when this status was read or sent. */
   last_event_age_seconds: number | null;
+  /** Time of the latest data of any kind (event or sensor reading): what the silence is measured from. */
+  last_data_at: string | null;
   updated_at: string;
 }
 
