@@ -132,7 +132,8 @@ describe(LiveStatusService.name, () => {
   it('counts sensor readings as data: they keep a quiet machine available and bring an UNAVAILABLE one back', async () => {
     const reading = (time: string) => ({ reading_id: nextId++, machine_id: machineId, reading_time: time, metric: 'spindle_load', value: 40, unit: '%' });
     await service.applyEvents([event('2026-11-03T09:00:00.000Z', 'IDLE')]);
-    await service.applyReadings([reading('2026-11-03T09:04:00.000Z'), reading('2026-11-03T09:08:00.000Z')]);
+    const readingsAt = new Date('2026-11-03T09:09:00.000Z');
+    await service.applyReadings([reading('2026-11-03T09:04:00.000Z'), reading('2026-11-03T09:08:00.000Z')], readingsAt);
     await service.sweep(new Date('2026-11-03T09:10:00.000Z'));
     await settle();
     expect(statuses.map((s) => s.state)).toEqual(['IDLE']);
@@ -143,8 +144,11 @@ describe(LiveStatusService.name, () => {
     await waitFor('the data-gap alert', () => alerts.some((a) => a.kind === 'data_gap'));
 
     // Readings again: the machine's own state is back, once however often the batch comes.
-    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')]);
-    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')]);
+    // Readings older than the silence window are history, not news: they change nothing.
+    await service.applyReadings([reading('2026-11-03T09:12:00.000Z')], new Date('2026-11-03T09:30:00.000Z'));
+    const back = new Date('2026-11-03T09:21:00.000Z');
+    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')], back);
+    await service.applyReadings([reading('2026-11-03T09:20:00.000Z')], back);
     await waitFor('the state to come back', () => statuses.length === 3);
     await settle();
     expect(statuses.map((s) => s.state)).toEqual(['IDLE', 'UNAVAILABLE', 'IDLE']);

@@ -64,14 +64,20 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  /** Sensor readings are data too: they keep a quiet machine available, and bring back one shown UNAVAILABLE. */
-  async applyReadings(records: MachineReadingRecord[]): Promise<void> {
-    const latest = new Map<string, string>();
+  /**
+   * Sensor readings are data too: they keep a quiet machine available, and bring back one shown UNAVAILABLE. Readings
+   * already older than the silence window are not news (a sync of history): they could only make a machine flap
+   * between UNAVAILABLE and back, so they are left out — which also spares a full sync this work.
+   */
+  async applyReadings(records: MachineReadingRecord[], now: Date = new Date()): Promise<void> {
+    const oldest = now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000;
+    const latest = new Map<string, number>();
     for (const r of records) {
-      const seen = latest.get(r.machine_id);
-      if (seen === undefined || Date.parse(r.reading_time) > Date.parse(seen)) latest.set(r.machine_id, r.reading_time);
+      const at = Date.parse(r.reading_time);
+      if (at >= oldest && at > (latest.get(r.machine_id) ?? -Infinity)) latest.set(r.machine_id, at);
     }
-    const restored = await this.repository.touchData([...latest].map(([machineId, at]) => ({ machineId, at })), UNAVAILABLE_STATE);
+    if (latest.size === 0) return;
+    const restored = await this.repository.touchData([...latest].map(([machineId, at]) => ({ machineId, at: new Date(at).toISOString() })), UNAVAILABLE_STATE);
     for (const row of restored) this.publishStatus(row);
   }
 
