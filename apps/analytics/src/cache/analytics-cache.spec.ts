@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { JsonText } from '@shopfloor/nats';
 import type { RedisClient } from '@shopfloor/runtime';
 import type { AnalyticsCache } from './analytics-cache';
 import { testCache } from './analytics-cache.spec-helper';
@@ -7,16 +8,23 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30);
 const monday = Date.UTC(2026, 10, 2);
 
+/** The answer as a value, whether it came from the cache (stored JSON text) or was just computed. */
+function plain<T>({ answer, cached }: { answer: JsonText<T>; cached: boolean }): { value: T; cached: boolean } {
+  return { value: answer.parse(), cached };
+}
+
 describe('AnalyticsCache', () => {
   let cache: AnalyticsCache;
   let client: RedisClient;
   let calls: number;
 
-  const answer = (request: unknown, scope: { machineId: string | null; from: number; to: number }) =>
-    cache.getOrCompute('oee', request, scope, NOW, async () => {
-      calls += 1;
-      return { request, n: calls };
-    });
+  const answer = async (request: unknown, scope: { machineId: string | null; from: number; to: number }) =>
+    plain(
+      await cache.getOrCompute('oee', request, scope, NOW, async () => {
+        calls += 1;
+        return { request, n: calls };
+      }),
+    );
 
   beforeEach(async () => {
     ({ cache, client } = await testCache(`postgres://u@127.0.0.1:5432/cache_${randomUUID().slice(0, 8)}`));
@@ -79,7 +87,7 @@ describe('AnalyticsCache', () => {
       return 'computed from old data';
     });
     expect((await slow).cached).toBe(false);
-    expect((await cache.getOrCompute('oee', 'race', scope, NOW, async () => 'fresh')).value).toBe('fresh');
+    expect(plain(await cache.getOrCompute('oee', 'race', scope, NOW, async () => 'fresh')).value).toBe('fresh');
   });
 
   it('keeps separate namespaces for separate databases', async () => {
@@ -87,7 +95,7 @@ describe('AnalyticsCache', () => {
     await answer('same question', scope);
     const other = await testCache(`postgres://u@127.0.0.1:5432/cache_other_${randomUUID().slice(0, 8)}`);
     try {
-      const reply = await other.cache.getOrCompute('oee', 'same question', scope, NOW, async () => 'from the other database');
+      const reply = plain(await other.cache.getOrCompute('oee', 'same question', scope, NOW, async () => 'from the other database'));
       expect(reply).toEqual({ value: 'from the other database', cached: false });
     } finally {
       await other.client.onApplicationShutdown();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { JsonText } from '@shopfloor/nats';
 import { RedisClient } from '@shopfloor/runtime';
 import { AnalyticsEnv } from '../config/analytics.env';
 
@@ -77,11 +78,12 @@ export class AnalyticsCache implements OnModuleDestroy {
   }
 
   /**
-   * The cached answer for `request` in `scope`, or the computed one (then stored). `kind` separates the kinds of
-   * answer; `request` must hold everything the answer depends on besides the data.
+   * The cached answer for `request` in `scope`, or the computed one (then stored), as JSON text: a cached answer is
+   * passed on as stored, never parsed. `kind` separates the kinds of answer; `request` must hold everything the answer
+   * depends on besides the data.
    */
-  async getOrCompute<T>(kind: string, request: unknown, scope: CacheScope, now: number, compute: () => Promise<T>): Promise<{ value: T; cached: boolean }> {
-    if (this.mustFlush) return { value: await compute(), cached: false };
+  async getOrCompute<T>(kind: string, request: unknown, scope: CacheScope, now: number, compute: () => Promise<T>): Promise<{ answer: JsonText<T>; cached: boolean }> {
+    if (this.mustFlush) return { answer: JsonText.of(await compute()), cached: false };
     const redis = this.client.redis;
     const scopeId = scope.machineId ?? ALL;
     let generation: string;
@@ -90,20 +92,20 @@ export class AnalyticsCache implements OnModuleDestroy {
     try {
       const suffix = `${kind}:${scopeId}:${digest(request)}`;
       const [currentGeneration, hit, currentVersion] = (await redis.eval(READ, 0, this.prefix, suffix, scopeId)) as [string, string | null, string];
-      if (hit) return { value: JSON.parse(hit) as T, cached: true };
+      if (hit) return { answer: new JsonText<T>(hit), cached: true };
       generation = currentGeneration;
       entryKey = `${this.prefix}:${generation}:entry:${suffix}`;
       version = currentVersion;
     } catch (error) {
       this.logger.warn({ message: 'Cache not readable; answering uncached', reason: (error as Error).message });
-      return { value: await compute(), cached: false };
+      return { answer: JsonText.of(await compute()), cached: false };
     }
-    const value = await compute();
+    const answer = JsonText.of(await compute());
     const ttl = scope.to > now ? PRESENT_TTL_SECONDS : PAST_TTL_SECONDS;
     await redis
-      .eval(SET_IF_CURRENT, 3, this.versionKey(generation, scopeId), entryKey, this.indexKey(generation, scopeId), version, JSON.stringify(value), ttl, entryKey, `${scope.from}:${scope.to}`)
+      .eval(SET_IF_CURRENT, 3, this.versionKey(generation, scopeId), entryKey, this.indexKey(generation, scopeId), version, answer.text, ttl, entryKey, `${scope.from}:${scope.to}`)
       .catch((error: Error) => this.logger.warn({ message: 'Could not store an answer in the cache', reason: error.message }));
-    return { value, cached: false };
+    return { answer, cached: false };
   }
 
   /** Drops the entries whose period overlaps a touched range, for that machine and for the aggregates. */

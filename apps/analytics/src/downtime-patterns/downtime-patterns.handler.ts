@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DowntimePatternsQuery, SUBJECTS, validatePayload, type DowntimePatternsView } from '@shopfloor/contracts';
+import type { JsonText } from '@shopfloor/nats';
 import { DowntimePatternsService } from './downtime-patterns.service';
 
 @Controller()
@@ -8,7 +9,7 @@ export class DowntimePatternsHandler {
   constructor(private readonly patterns: DowntimePatternsService) {}
 
   @MessagePattern(SUBJECTS.analytics.downtimePatternsGet)
-  async get(@Payload() payload: unknown): Promise<DowntimePatternsView> {
+  async get(@Payload() payload: unknown): Promise<JsonText<DowntimePatternsView>> {
     return this.patterns.get(validatePayload(DowntimePatternsQuery, payload));
   }
 }

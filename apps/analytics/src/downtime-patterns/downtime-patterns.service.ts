@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DowntimePatternsQuery, DowntimePatternsView, MachineLossView } from '@shopfloor/contracts';
 import { downtimePatternTotals, heatmapOf, oeeFigures, oeeTotals, paretoOf, sumPatternTotals, sumTotals } from '@shopfloor/analytics/oee';
+import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { calendarSource, PeriodFactsLoader, periodOf } from '../oee/period-facts.loader';
@@ -19,14 +20,14 @@ export class DowntimePatternsService {
     private readonly cache: AnalyticsCache,
   ) {}
 
-  async get(query: DowntimePatternsQuery, now: Date = new Date()): Promise<DowntimePatternsView> {
+  async get(query: DowntimePatternsQuery, now: Date = new Date()): Promise<JsonText<DowntimePatternsView>> {
     const { from, to } = periodOf(query, now);
     const machineId = query.machine_id ?? null;
     const request = { machine_id: machineId, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };
-    const { value } = await this.cache.getOrCompute('downtime-patterns', request, { machineId, from: from.getTime(), to: to.getTime() }, now.getTime(), () =>
+    const { answer } = await this.cache.getOrCompute('downtime-patterns', request, { machineId, from: from.getTime(), to: to.getTime() }, now.getTime(), () =>
       this.compute(machineId, from, to, now),
     );
-    return value;
+    return answer;
   }
 
   private async compute(machineId: string | null, from: Date, to: Date, now: Date): Promise<DowntimePatternsView> {

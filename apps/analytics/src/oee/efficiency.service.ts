@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EfficiencyQuery, EfficiencyView, MachineEfficiencyView } from '@shopfloor/contracts';
 import { MachineRepository } from '@shopfloor/analytics/data-access';
 import { oeeTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
+import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { figuresView } from './oee.service';
@@ -20,12 +21,12 @@ export class EfficiencyService {
     private readonly cache: AnalyticsCache,
   ) {}
 
-  async get(query: EfficiencyQuery, now: Date = new Date()): Promise<EfficiencyView> {
+  async get(query: EfficiencyQuery, now: Date = new Date()): Promise<JsonText<EfficiencyView>> {
     const { from, to } = periodOf(query, now);
     const machineIds = parseIds(query.machine_ids);
     const filters = { machine_ids: machineIds, machine_type: query.machine_type ?? null, location: query.location ?? null };
     const request = { ...filters, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };
-    const { value } = await this.cache.getOrCompute('efficiency', request, { machineId: null, from: from.getTime(), to: to.getTime() }, now.getTime(), async () => {
+    const { answer } = await this.cache.getOrCompute('efficiency', request, { machineId: null, from: from.getTime(), to: to.getTime() }, now.getTime(), async () => {
       const facts = await this.facts.load({ machineIds: machineIds ?? undefined, type: query.machine_type, location: query.location }, from, to, now);
       const entities = new Map((await this.machines.findActiveMany(facts.machineIds)).map((m) => [m.machineId, m]));
       const all: OeeTotals[] = [];
@@ -46,7 +47,7 @@ export class EfficiencyService {
         machines: rows,
       };
     });
-    return value;
+    return answer;
   }
 }
 

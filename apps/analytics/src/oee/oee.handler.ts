@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { EfficiencyQuery, OeeQuery, SUBJECTS, validatePayload, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
+import type { JsonText } from '@shopfloor/nats';
 import { EfficiencyService } from './efficiency.service';
 import { OeeService } from './oee.service';
 
@@ -12,12 +13,12 @@ export class OeeHandler {
   ) {}
 
   @MessagePattern(SUBJECTS.analytics.oeeGet)
-  async get(@Payload() payload: unknown): Promise<OeeMetricsView> {
+  async get(@Payload() payload: unknown): Promise<JsonText<OeeMetricsView>> {
     return this.oee.get(validatePayload(OeeQuery, payload));
   }
 
   @MessagePattern(SUBJECTS.analytics.efficiencyGet)
-  async efficiencyReport(@Payload() payload: unknown): Promise<EfficiencyView> {
+  async efficiencyReport(@Payload() payload: unknown): Promise<JsonText<EfficiencyView>> {
     return this.efficiency.get(validatePayload(EfficiencyQuery, payload));
   }
 }

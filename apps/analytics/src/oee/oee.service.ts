@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OeeBucketView, OeeFiguresView, OeeGranularity, OeeMetricsView, OeeQuery } from '@shopfloor/contracts';
 import { buckets, CalendarError, oeeFigures, oeeSeriesTotals, oeeTotals, sumTotals, type Bucket, type OeeTotals, type ShiftCalendar } from '@shopfloor/analytics/oee';
+import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { calendarSource, invalidQuery, PeriodFactsLoader, periodOf } from './period-facts.loader';
@@ -21,13 +22,14 @@ export class OeeService {
     private readonly cache: AnalyticsCache,
   ) {}
 
-  async get(query: OeeQuery, now: Date = new Date()): Promise<OeeMetricsView> {
+  /** The answer as JSON text, straight from the cache when it is there. */
+  async get(query: OeeQuery, now: Date = new Date()): Promise<JsonText<OeeMetricsView>> {
     const { from, to } = periodOf(query, now);
     const granularity: OeeGranularity = query.granularity ?? 'none';
     const request = { machine_id: query.machine_id ?? null, from: from.getTime(), to: to.getTime(), granularity, micro: this.env.OEE_MICRO_STOP_SECONDS };
     const scope = { machineId: query.machine_id ?? null, from: from.getTime(), to: to.getTime() };
-    const { value } = await this.cache.getOrCompute('oee', request, scope, now.getTime(), () => this.compute(query.machine_id ?? null, from, to, granularity, now));
-    return value;
+    const { answer } = await this.cache.getOrCompute('oee', request, scope, now.getTime(), () => this.compute(query.machine_id ?? null, from, to, granularity, now));
+    return answer;
   }
 
   private async compute(machineId: string | null, from: Date, to: Date, granularity: OeeGranularity, now: Date): Promise<OeeMetricsView> {

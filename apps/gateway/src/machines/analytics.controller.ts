@@ -1,16 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   DowntimePatternsQuery,
   EfficiencyQuery,
   OeeQuery,
   SUBJECTS,
-  type DowntimePatternsView,
-  type EfficiencyView,
   type LiveStatusList,
-  type OeeMetricsView,
 } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
+import type { Response } from 'express';
+import { sendJson } from '../http/send-json';
 
 @ApiTags('analytics')
 @ApiSecurity('api_key')
@@ -24,22 +23,22 @@ export class AnalyticsController {
     summary:
       'OEE of one machine (or all, aggregated by summing time models and counts) over [from, to), optionally as a series of hour/shift/day/week buckets in the calendar zone',
   })
-  async oee(@Query() query: OeeQuery): Promise<OeeMetricsView> {
-    return this.rpc.request<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query);
+  async oee(@Query() query: OeeQuery, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.oeeGet, query));
   }
 
   @Get('downtime-patterns')
   @ApiOperation({
     summary: 'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
   })
-  async downtimePatterns(@Query() query: DowntimePatternsQuery): Promise<DowntimePatternsView> {
-    return this.rpc.request<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query);
+  async downtimePatterns(@Query() query: DowntimePatternsQuery, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.downtimePatternsGet, query));
   }
 
   @Get('efficiency')
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
-  async efficiency(@Query() query: EfficiencyQuery): Promise<EfficiencyView> {
-    return this.rpc.request<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query);
+  async efficiency(@Query() query: EfficiencyQuery, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.efficiencyGet, query));
   }
 
   @Get('live')

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contracts';
 import { ErrorCode as NatsErrorCode, JSONCodec, NatsError } from 'nats';
+import { OK_REPLY_PREFIX } from './json-text';
 import { outgoingHeaders } from './message-headers';
 import { NatsConnectionHolder } from './nats-connection';
 import { NATS_OPTIONS, type NatsOptions } from './nats-options';
@@ -9,6 +10,8 @@ import { NATS_OPTIONS, type NatsOptions } from './nats-options';
 export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: DomainErrorShape };
 
 const codec = JSONCodec<unknown>();
+const OK_PREFIX = Buffer.from(OK_REPLY_PREFIX, 'utf8');
+const CLOSING_BRACE = 0x7d;
 
 /**
  * Request/reply over core NATS. A subject nobody listens on fails at once (no responders); one that does not answer
@@ -22,20 +25,36 @@ export class RpcClient {
   ) {}
 
   async request<TReply>(subject: string, payload: unknown, timeoutMs = this.options.rpcTimeoutMs): Promise<TReply> {
-    const service = subject.split('.')[0];
-    let raw: Uint8Array;
+    const reply = codec.decode(await this.exchange(subject, payload, timeoutMs)) as RpcReply<TReply>;
+    if (reply.ok) return reply.data;
+    throw DomainError.fromShape(reply.error);
+  }
+
+  /**
+   * The answer as JSON bytes, for passing on as they are (an HTTP body): a successful reply is not parsed, only its
+   * `data` cut out. Errors come back as from `request`.
+   */
+  async requestJson(subject: string, payload: unknown, timeoutMs = this.options.rpcTimeoutMs): Promise<Buffer> {
+    const raw = await this.exchange(subject, payload, timeoutMs);
+    if (raw.length > OK_PREFIX.length && OK_PREFIX.equals(raw.subarray(0, OK_PREFIX.length)) && raw[raw.length - 1] === CLOSING_BRACE) {
+      // A copy, so the body does not pin the connection's read buffer.
+      return Buffer.from(raw.subarray(OK_PREFIX.length, raw.length - 1));
+    }
+    const reply = codec.decode(raw) as RpcReply<unknown>;
+    if (reply.ok) return Buffer.from(JSON.stringify(reply.data) ?? 'null', 'utf8');
+    throw DomainError.fromShape(reply.error);
+  }
+
+  private async exchange(subject: string, payload: unknown, timeoutMs: number): Promise<Buffer> {
     try {
       const msg = await this.nats.connection.request(subject, codec.encode(payload ?? {}), {
         timeout: timeoutMs,
         headers: outgoingHeaders(),
       });
-      raw = msg.data;
+      return Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.byteLength);
     } catch (error) {
-      throw toUnavailable(error, service, subject);
+      throw toUnavailable(error, subject.split('.')[0], subject);
     }
-    const reply = codec.decode(raw) as RpcReply<TReply>;
-    if (reply.ok) return reply.data;
-    throw DomainError.fromShape(reply.error);
   }
 }
 

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contra
 import { requestContext, acceptOrCreateRequestId, type MetricsRegistry } from '@shopfloor/observability';
 import { JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
 import { lastValueFrom } from 'rxjs';
+import { JsonText, OK_REPLY_PREFIX } from './json-text';
 import { incomingContext } from './message-headers';
 import type { RpcReply } from './rpc-client';
 
@@ -106,7 +107,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   /** Sends the reply; one the server cannot carry (larger than its max_payload) becomes an error reply, never a silence. */
   private respond(subject: string, msg: Msg, reply: RpcReply<unknown>): void {
     try {
-      msg.respond(codec.encode(reply));
+      msg.respond(encodeReply(reply));
     } catch (error) {
       this.log.error({ message: `Could not send the reply to ${subject}`, err: error });
       const fallback: RpcReply<unknown> = { ok: false, error: { code: ErrorCode.InternalError, message: 'The answer is too large to send; ask for a shorter period or a coarser granularity', details: null } };
@@ -126,4 +127,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     this.log.error({ message: `Unhandled error in handler for ${subject}`, err: error });
     return { code: ErrorCode.InternalError, message: 'Internal error', details: null };
   }
+}
+
+function encodeReply(reply: RpcReply<unknown>): Uint8Array {
+  if (reply.ok && reply.data instanceof JsonText) return Buffer.from(`${OK_REPLY_PREFIX}${reply.data.text}}`, 'utf8');
+  return codec.encode(reply);
 }

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { MetricsRegistry, requestContext } from '@shopfloor/observability';
 import { TEST_INFRA, uniqueName } from '@shopfloor/testing';
 import { connect, type NatsConnection } from 'nats';
+import { JsonText } from './json-text';
 import { NatsConnectionHolder } from './nats-connection';
 import { RpcClient } from './rpc-client';
 import { RpcErrorPassthroughFilter } from './rpc-error-passthrough.filter';
@@ -19,6 +20,7 @@ const SUBJECT = {
   count: `${PREFIX}.count`,
   nobody: `${PREFIX}.nobody`,
   huge: `${PREFIX}.huge`,
+  stored: `${PREFIX}.stored`,
 };
 
 const served: string[] = [];
@@ -44,6 +46,12 @@ class TestHandler {
   async slow(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 600));
     return 'done';
+  }
+
+  @MessagePattern(SUBJECT.stored)
+  stored(): JsonText<{ oee: number; label: string }> {
+    // As a cache holds it: text, never parsed on the way out.
+    return new JsonText('{"oee":0.747937,"label":"Früh \\"A\\""}');
   }
 
   @MessagePattern(SUBJECT.huge)
@@ -89,6 +97,14 @@ describe(NatsRpcServer.name, () => {
   it('answers a request and runs the handler in the caller’s correlation context', async () => {
     const reply = await requestContext.run({ requestId: 'req-42' }, () => client.request<{ payload: unknown; requestId: string }>(SUBJECT.echo, { a: 1 }));
     expect(reply).toEqual({ payload: { a: 1 }, requestId: 'req-42' });
+  });
+
+  it('sends an answer that is already JSON text as it is, and hands it on as bytes or as a value', async () => {
+    expect(await client.request(SUBJECT.stored, {})).toEqual({ oee: 0.747937, label: 'Früh "A"' });
+    expect((await client.requestJson(SUBJECT.stored, {})).toString('utf8')).toBe('{"oee":0.747937,"label":"Früh \\"A\\""}');
+    // Any other answer comes out of requestJson as its JSON, and an error as the domain error.
+    expect(JSON.parse((await client.requestJson(SUBJECT.echo, { a: [1, 'ü'] })).toString('utf8'))).toMatchObject({ payload: { a: [1, 'ü'] } });
+    await expect(client.requestJson(SUBJECT.missing, {})).rejects.toMatchObject({ code: ErrorCode.MachineNotFound });
   });
 
   it('returns a domain error to the caller with its code and details', async () => {
