@@ -121,4 +121,12 @@ describe('live machine status over WebSocket across gateway replicas', () => {
       [machineB, 'IDLE'],
     ]);
   });
+
+  it('refuses a key revoked through one replica on every other replica at once, though they had it in memory', async () => {
+    const created = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'revoked elsewhere', role: 'viewer' });
+    const { id, key } = created.body as { id: string; key: string };
+    for (let i = 0; i < 3; i += 1) expect((await request(secondGateway).get('/api/v1/analytics/live').set('X-API-Key', key)).status).toBe(200);
+    expect((await request(stack.gatewayUrl).delete(`/api/v1/auth/api-keys/${id}`).set('X-API-Key', ADMIN_KEY)).status).toBe(204);
+    await waitFor('the other replica to refuse the key', async () => (await request(secondGateway).get('/api/v1/analytics/live').set('X-API-Key', key)).status === 401, 2000);
+  });
 });

@@ -35,6 +35,11 @@ export const SUBJECTS = {
   notification: {
     healthPing: 'notification.health.ping',
   },
+  /** Gateway replicas among themselves (plain core NATS, every replica gets each message). */
+  gateway: {
+    /** `{ id }` of a revoked API key: every replica drops it from its credential cache at once. */
+    apiKeyRevoked: 'gateway.api-keys.revoked',
+  },
   /** Canonical shop-floor records published by ingestion (stream SHOPFLOOR). */
   shopfloor: {
     all: 'shopfloor.>',
