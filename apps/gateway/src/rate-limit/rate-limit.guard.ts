@@ -8,6 +8,8 @@ import { GatewayEnv } from '../config/gateway.env';
 import { retryAfterSeconds, windowOf } from './fixed-window';
 
 const WINDOW_MS = 60_000;
+/** Counts a request in its window (one command per request); the window's key outlives it once, then expires. */
+const COUNT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
 
 /**
  * Per-caller request budget per minute, counted in Redis so every gateway replica shares it. If Redis is down the
@@ -35,8 +37,7 @@ export class RateLimitGuard implements CanActivate {
     const key = `gateway:ratelimit:${caller}:${start}`;
     let count: number;
     try {
-      const results = await this.redis.redis.multi().incr(key).pexpire(key, WINDOW_MS * 2).exec();
-      count = Number(results?.[0]?.[1] ?? 0);
+      count = Number(await this.redis.redis.eval(COUNT, 1, key, WINDOW_MS * 2));
     } catch (error) {
       if (now - this.lastWarning > WINDOW_MS) {
         this.lastWarning = now;
