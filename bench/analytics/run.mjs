@@ -5,10 +5,11 @@
 //  - the same numbers computed by one hand-written SQL query, timed in psql in the same run, and the ratio;
 //  - throughput of the cached call with autocannon.
 //
-//   npm run build && node bench/analytics/run.mjs [--machines 50] [--days 365] [--samples 40] [--seconds 10]
+//   npm run build && node bench/analytics/run.mjs [--machines 50] [--days 365] [--samples 40] [--cached-samples 1000] [--seconds 10]
 //
 // Uses the local services (DATABASE_ADMIN_URL, NATS_URL, REDIS_URL, CIMCO_ADMIN_DATABASE_URL as for npm start).
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import mysql from 'mysql2/promise';
 import { connect } from 'nats';
 import pg from 'pg';
 import { allMachinesSql, machineDaySeriesSql } from './oee-sql.mjs';
-import { freePort, peakRssMb, percentile, root, rpc, sleep, startService, waitHttp } from '../lib/services.mjs';
+import { cpuByProgram, cpuDelta, freePort, peakRssMb, percentile, root, rpc, sleep, startService, waitHttp } from '../lib/services.mjs';
 
 const require = createRequire(import.meta.url);
 const { provision, serviceUrl } = require(join(root, 'tools/db/provision.cjs'));
@@ -29,6 +30,7 @@ const MACHINES = arg('machines', 50);
 const DAYS = arg('days', 365);
 const SAMPLES = arg('samples', 40);
 const SECONDS = arg('seconds', 10);
+const CACHED_SAMPLES = arg('cached-samples', 1000);
 const UNTIL = '2026-11-01T00:00:00.000Z';
 const env = process.env;
 const adminUrl = env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -88,6 +90,13 @@ try {
   log(`  ${src.jobs} jobs, ${src.stops} stops and ${src.events} events in the read model after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await pgAdmin.query('VACUUM ANALYZE analytics.jobs, analytics.downtime_records, analytics.machines, analytics.machine_events');
   await pgAdmin.query('CHECKPOINT');
+  // Time on a quiet machine: what the sync wrote is on disk, and no autovacuum is still working through it.
+  spawnSync('sync');
+  for (let i = 0; i < 120; i += 1) {
+    const { rows } = await pgAdmin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'");
+    if (rows[0].n === 0) break;
+    await sleep(1000);
+  }
   const machineId = (await pgAdmin.query('SELECT machine_id FROM analytics.machines ORDER BY machine_id LIMIT 1')).rows[0].machine_id;
 
   // ---- latency through the gateway --------------------------------------------------------------------------------
@@ -97,24 +106,43 @@ try {
     { name: 'all machines, 7 days', query: (shift) => ({ from: iso(end - 7 * 86_400_000 + shift), to: iso(end + shift) }), sql: allMachinesSql(iso(end - 7 * 86_400_000), iso(end)) },
   ];
   const base = `http://127.0.0.1:${ports.gateway}`;
-  const get = async (query) => {
-    const started = performance.now();
-    const res = await fetch(`${base}/api/v1/analytics/oee?${new URLSearchParams(query)}`, { headers: { 'X-API-Key': adminKey } });
-    const body = await res.json();
-    if (res.status !== 200) throw new Error(`${res.status}: ${JSON.stringify(body)}`);
-    return { elapsed: performance.now() - started, body };
-  };
+  // Clients use keys of their own (looked up in the gateway's database), not the bootstrap key.
+  const created = await fetch(`${base}/api/v1/auth/api-keys`, { method: 'POST', headers: { 'X-API-Key': adminKey, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench viewer', role: 'viewer' }) });
+  if (created.status !== 201) throw new Error(`could not create a viewer key: ${created.status} ${await created.text()}`);
+  const viewerKey = (await created.json()).key;
+  // A lean client (node:http, one kept-alive connection) so that the figures are the platform's, not the client's.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (query) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = http.get(`${base}/api/v1/analytics/oee?${new URLSearchParams(query)}`, { agent, headers: { "X-API-Key": viewerKey } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const elapsed = performance.now() - started;
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (res.statusCode !== 200) reject(new Error(`${res.statusCode}: ${JSON.stringify(body)}`));
+          else resolve({ elapsed, body });
+        });
+      });
+      req.on('error', reject);
+    });
   const results = [];
   for (const c of cases) {
     await get(c.query(-1000)); // warms the process, not this query's cache entry
     const uncached = [];
     for (let i = 0; i < SAMPLES; i += 1) uncached.push((await get(c.query(i * 1000 + 1))).elapsed);
     const { body } = await get(c.query(0));
+    // Warm (JIT, connections) before timing, then enough requests for a stable p95.
+    for (let i = 0; i < 100; i += 1) await get(c.query(0));
     const cached = [];
-    for (let i = 0; i < SAMPLES * 5; i += 1) cached.push((await get(c.query(0))).elapsed);
+    const cpuBefore = cpuByProgram();
+    for (let i = 0; i < CACHED_SAMPLES; i += 1) cached.push((await get(c.query(0))).elapsed);
+    const cachedCpu = cpuDelta(cpuBefore, cpuByProgram(), 0.05);
     // The same cached answer asked of analytics directly over NATS: what the gateway's HTTP side adds.
     const direct = [];
-    for (let i = 0; i < SAMPLES * 5; i += 1) {
+    for (let i = 0; i < 100; i += 1) await rpc(nc, 'analytics.oee.get', c.query(0));
+    for (let i = 0; i < CACHED_SAMPLES; i += 1) {
       const started = performance.now();
       await rpc(nc, 'analytics.oee.get', c.query(0));
       direct.push(performance.now() - started);
@@ -127,27 +155,28 @@ try {
     const sqlRows = (await pgAdmin.query(c.sql)).rows;
     const sqlOee = sqlRows.length === 1 ? sqlRows[0].availability * sqlRows[0].performance * sqlRows[0].quality : null;
     [uncached, cached, direct, sqlTimes].forEach((list) => list.sort((a, b) => a - b));
-    results.push({ c, uncached, cached, direct, sqlTimes, apiOee: body.overall_oee, sqlOee, series: body.series.length, sqlRows: sqlRows.length, apiSeries: body.series, sqlSeries: sqlRows });
+    results.push({ c, uncached, cached, cachedCpu, direct, sqlTimes, apiOee: body.overall_oee, sqlOee, series: body.series.length, sqlRows: sqlRows.length, apiSeries: body.series, sqlSeries: sqlRows });
   }
 
   // ---- throughput of the cached call ------------------------------------------------------------------------------
   const cannon = await autocannon({
     url: `${base}/api/v1/analytics/oee?${new URLSearchParams(cases[0].query(0))}`,
-    headers: { 'X-API-Key': adminKey },
+    headers: { 'X-API-Key': viewerKey },
     connections: 10,
     duration: SECONDS,
   });
 
   // The platform's floor for comparison: a small request/reply through the gateway, and the gateway alone.
   const floor = async (path, headers) => (await autocannon({ url: `${base}${path}`, headers, connections: 10, duration: Math.max(3, Math.round(SECONDS / 2)) })).requests.average;
-  const floorRpc = await floor('/api/v1/calendars/default', { 'X-API-Key': adminKey });
+  const floorRpc = await floor('/api/v1/calendars/default', { 'X-API-Key': viewerKey });
   const floorHealth = await floor('/health', {});
 
   log('\nResults');
   for (const r of results) {
     log(`  ${r.c.name}`);
     log(`    uncached through the gateway: p50 ${ms(percentile(r.uncached, 50))}, p95 ${ms(percentile(r.uncached, 95))} (${r.uncached.length} requests)`);
-    log(`    cached through the gateway:   p50 ${ms(percentile(r.cached, 50))}, p95 ${ms(percentile(r.cached, 95))} (${r.cached.length} requests)`);
+    log(`    cached through the gateway:   p50 ${ms(percentile(r.cached, 50))}, p95 ${ms(percentile(r.cached, 95))}, p99 ${ms(percentile(r.cached, 99))} (${r.cached.length} requests)`);
+    log(`    CPU time while timing the cached calls: ${r.cachedCpu}`);
     log(`    cached, asked of analytics over NATS directly: p50 ${ms(percentile(r.direct, 50))}, p95 ${ms(percentile(r.direct, 95))}`);
     log(`    hand-written SQL in psql:     p50 ${ms(percentile(r.sqlTimes, 50))}, p95 ${ms(percentile(r.sqlTimes, 95))} (${r.sqlTimes.length} runs)`);
     log(`    ratio uncached / SQL: p50 ${(percentile(r.uncached, 50) / percentile(r.sqlTimes, 50)).toFixed(2)}×, p95 ${(percentile(r.uncached, 95) / percentile(r.sqlTimes, 95)).toFixed(2)}×`);

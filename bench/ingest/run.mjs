@@ -10,7 +10,7 @@
 // Uses the local services (DATABASE_ADMIN_URL, NATS_URL, REDIS_URL, CIMCO_ADMIN_DATABASE_URL as for npm start).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { once } from 'node:events';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { connect, JSONCodec } from 'nats';
+import { cpuByProgram, cpuDelta } from '../lib/services.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -102,36 +103,6 @@ function peakRssMb(pid) {
   } catch {
     return null;
   }
-}
-
-// CPU seconds used so far, summed per program name over every live process (postgres and mariadb backends included),
-// so the run can say where the machine's time went.
-function cpuByProgram() {
-  const totals = {};
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      const cmdline = comm === 'node' || comm.startsWith('MainThread') ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      const name = /dist\/apps\/(\w+)\//.exec(cmdline)?.[1] ?? (comm.startsWith('postgres') ? 'postgres' : comm);
-      totals[name] = (totals[name] ?? 0) + ticks / 100;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return totals;
-}
-
-function cpuDelta(before, after) {
-  return Object.entries(after)
-    .map(([name, s]) => [name, s - (before[name] ?? 0)])
-    .filter(([, s]) => s >= 0.5)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
-    .join(', ');
 }
 
 async function rpc(nc, subject, payload) {

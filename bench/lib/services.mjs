@@ -1,6 +1,6 @@
 // Shared by the benchmarks: free ports, the built services as child processes, readiness, NATS request/reply.
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSONCodec } from 'nats';
 
@@ -72,4 +72,34 @@ export async function rpc(nc, subject, payload, timeout = 15_000) {
 
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// CPU seconds used so far, summed per program name over every live process (postgres and mariadb backends included),
+// so the run can say where the machine's time went.
+export function cpuByProgram() {
+  const totals = {};
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const cmdline = comm === 'node' || comm.startsWith('MainThread') ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      const name = /dist\/apps\/(\w+)\//.exec(cmdline)?.[1] ?? (comm.startsWith('postgres') ? 'postgres' : comm);
+      totals[name] = (totals[name] ?? 0) + ticks / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return totals;
+}
+
+export function cpuDelta(before, after, minSeconds = 0.5) {
+  return Object.entries(after)
+    .map(([name, s]) => [name, s - (before[name] ?? 0)])
+    .filter(([, s]) => s >= minSeconds)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+    .join(', ');
 }
