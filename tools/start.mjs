@@ -194,3 +194,30 @@ for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)
 console.log(demo ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)` : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`);
 if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);
 console.log(`Try: curl -H "X-API-Key: <key>" ${gatewayUrl}/api/v1/machines\nPress Ctrl-C to stop.`);
+if (demo && report) void applyDemoCalendars();
+
+/**
+ * The simulated machines work to shift plans (three shifts for mills and 5-axis machines, two for the rest); the
+ * demo enters them as each machine's calendar, as a shop would, so that OEE counts only planned time. A machine's
+ * calendar can be set once its first sync has brought the machine in.
+ */
+async function applyDemoCalendars() {
+  const printed = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', '12'], { encoding: 'utf8' });
+  if (printed.status !== 0) return console.error(`Could not read the simulated shift plans: ${printed.stderr}`);
+  const pending = new Map(Object.entries(JSON.parse(printed.stdout)));
+  const until = Date.now() + 120_000;
+  while (pending.size > 0 && Date.now() < until && !stopping) {
+    for (const [machineId, calendar] of pending) {
+      const res = await fetch(`${gatewayUrl}/api/v1/calendars/${encodeURIComponent(machineId)}`, {
+        method: 'PUT',
+        headers: { 'X-API-Key': secrets.BOOTSTRAP_ADMIN_API_KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify(calendar),
+      }).catch(() => null);
+      if (res?.ok) pending.delete(machineId);
+    }
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  if (stopping) return;
+  if (pending.size === 0) console.log('Shift calendars of the simulated machines are set (GET /api/v1/calendars/MC-001).');
+  else console.error(`Could not set the shift calendars of ${[...pending.keys()].join(', ')}; OEE counts them as planned 24/7.`);
+}

@@ -1,4 +1,5 @@
 import { parseSimulatorOptions } from './cli/simulator-options';
+import { shopCalendars } from './domain/shop-calendars';
 import { SimulatorError, formatReport, runSimulation } from './run/simulation-run';
 
 /** `npm run simulate`: writes a seeded shop-floor history (and with --live, a running shop) into a CIMCO source. */
@@ -11,6 +12,9 @@ async function main(): Promise<number> {
     case 'error':
       console.error(`${parsed.message}\nSee --help.`);
       return 2;
+    case 'calendars':
+      console.log(JSON.stringify(shopCalendars(parsed.machines, parsed.timezone), null, 2));
+      return 0;
     case 'run':
       break;
   }

@@ -50,9 +50,14 @@ describe(parseSimulatorOptions.name, () => {
     expect(parseSimulatorOptions(['--readings-interval-s', '0'], ENV, NOW)).toMatchObject({ options: { readingsIntervalS: null } });
   });
 
+  it('prints calendars without a database', () => {
+    expect(parseSimulatorOptions(['--print-calendars', '--machines', '12', '--timezone', 'Europe/Berlin'], {}, NOW)).toEqual({ kind: 'calendars', machines: 12, timezone: 'Europe/Berlin' });
+    expect(parseSimulatorOptions(['--print-calendars', '--timezone', 'Mars/Base'], {}, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/IANA/) });
+  });
+
   it('returns the help text', () => {
     expect(parseSimulatorOptions(['--help'], {}, NOW)).toEqual({ kind: 'help', text: HELP });
-    for (const flag of ['--machines', '--days', '--seed', '--timezone', '--reset', '--live', '--speed', '--readings-interval-s', '--until', '--end']) expect(HELP).toContain(flag);
+    for (const flag of ['--machines', '--days', '--seed', '--timezone', '--reset', '--live', '--speed', '--readings-interval-s', '--until', '--end', '--print-calendars']) expect(HELP).toContain(flag);
   });
 
   it.each([

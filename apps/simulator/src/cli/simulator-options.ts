@@ -18,7 +18,11 @@ export interface SimulatorOptions {
   rowsPerStatement: number;
 }
 
-export type ParsedOptions = { kind: 'run'; options: SimulatorOptions } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
+export type ParsedOptions =
+  | { kind: 'run'; options: SimulatorOptions }
+  | { kind: 'calendars'; machines: number; timezone: string }
+  | { kind: 'help'; text: string }
+  | { kind: 'error'; message: string };
 
 export const HELP = `Usage: npm run simulate -- [options]
 
@@ -41,6 +45,8 @@ Options:
   --speed <x>                 live time factor, e.g. 60 = one simulated minute per second (default 1)
   --no-holidays               work on fixed-date public holidays too
   --rows-per-statement <n>    rows per multi-row INSERT (default 2000)
+  --print-calendars           print each machine's weekly shift plan as JSON for PUT /api/v1/calendars/{machine_id}
+                              (uses --machines and --timezone; needs no database) and exit
   --help                      this text
 
 Without --reset the tables must be empty: a second history on top of the first would repeat its ids.
@@ -50,6 +56,10 @@ occur, and the repeated autumn hour appears twice (rows keep their real order by
 time of a row's last change, never later than the real time it is written.`;
 
 const DEFAULTS = { machines: 20, days: 30, seed: 1, timezone: 'UTC', speed: 1, readingsIntervalS: 60, rowsPerStatement: 2000 };
+
+function machineCount(raw: string | undefined): number {
+  return number('machines', raw, DEFAULTS.machines, (n) => Number.isInteger(n) && n >= 1 && n <= 999, 'a whole number from 1 to 999');
+}
 
 function number(name: string, raw: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
   if (raw === undefined) return fallback;
@@ -80,6 +90,7 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
         speed: { type: 'string' },
         'no-holidays': { type: 'boolean' },
         'rows-per-statement': { type: 'string' },
+        'print-calendars': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -89,6 +100,11 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
   if (values['help'] === true) return { kind: 'help', text: HELP };
   const str = (name: string): string | undefined => values[name] as string | undefined;
   try {
+    const timezoneOption = str('timezone') ?? DEFAULTS.timezone;
+    if (values['print-calendars'] === true) {
+      if (!ZoneClock.isValidZone(timezoneOption)) throw new RangeError(`--timezone ${timezoneOption}: not an IANA time zone (e.g. Europe/Berlin)`);
+      return { kind: 'calendars', machines: machineCount(str('machines')), timezone: timezoneOption };
+    }
     const databaseUrl = str('database-url') ?? env['CIMCO_DATABASE_URL'];
     if (!databaseUrl) throw new RangeError('no database: set CIMCO_DATABASE_URL (e.g. mysql://root@127.0.0.1:3306/cimco_demo) or pass --database-url');
     const timezone = str('timezone') ?? DEFAULTS.timezone;
@@ -103,7 +119,7 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
     const interval = number('readings-interval-s', str('readings-interval-s'), DEFAULTS.readingsIntervalS, (n) => Number.isInteger(n) && n >= 0 && n <= 86_400, 'whole seconds from 0 to 86400');
     const options: SimulatorOptions = {
       databaseUrl,
-      machines: number('machines', str('machines'), DEFAULTS.machines, (n) => Number.isInteger(n) && n >= 1 && n <= 999, 'a whole number from 1 to 999'),
+      machines: machineCount(str('machines')),
       days: number('days', str('days'), DEFAULTS.days, (n) => n >= 0 && n <= 3660, 'a number of days from 0 (live only) to 3660'),
       seed: number('seed', str('seed'), DEFAULTS.seed, (n) => Number.isInteger(n) && Math.abs(n) <= 2 ** 32, 'a whole number'),
       timezone,
