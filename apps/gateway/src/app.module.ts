@@ -7,12 +7,14 @@ import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachinesController } from './machines/machines.controller';
+import { MlController } from './ml/ml.controller';
+import { UploadBucketService } from './ml/upload-bucket.service';
 import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule, LiveModule],
-  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, ReportsController, DataSyncController, IntegrityController],
-  providers: [DownstreamHealth],
+  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, ReportsController, DataSyncController, IntegrityController, MlController],
+  providers: [DownstreamHealth, UploadBucketService],
 })
 export class AppModule {}

@@ -28,4 +28,8 @@ export class GatewayEnv extends RedisServiceEnv {
   /** Largest accepted request body. */
   @IsString()
   BODY_LIMIT: string = '10mb';
+
+  /** Largest accepted dataset upload (`POST /api/v1/ml/datasets`, JSON or CSV); 50,000 rows × 30 columns is about 15 MB. */
+  @IsString()
+  DATASET_BODY_LIMIT: string = '100mb';
 }

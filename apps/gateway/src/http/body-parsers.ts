@@ -32,6 +32,14 @@ function wrap(parser: RequestHandler, limit: string): RequestHandler {
   return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? bodyErrorToDomainError(error, limit) : undefined));
 }
 
+/**
+ * Dataset uploads are passed on as they are (to the ml service, through the upload bucket): read as bytes, with their
+ * own, larger limit. Mounted before the other parsers, which then leave the body alone.
+ */
+export function uploadBodyParser(limit: string): RequestHandler {
+  return wrap(express.raw({ limit, type: ['application/json', 'application/*+json', 'text/csv', 'text/plain'] }), limit);
+}
+
 /** JSON and CSV body parsers whose failures come out as the public error body, never as a 500. */
 export function bodyParsers(limit: string): RequestHandler[] {
   return [

@@ -3,7 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PLATFORM_VERSION } from '@shopfloor/runtime';
 import type { GatewayEnv } from '../config/gateway.env';
-import { bodyParsers } from './body-parsers';
+import { bodyParsers, uploadBodyParser } from './body-parsers';
+
+/** The one route whose body is passed on as bytes (see MlController.createDataset). */
+export const DATASET_UPLOAD_PATH = '/api/v1/ml/datasets';
 import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './validation.pipe';
 
@@ -13,6 +16,7 @@ export function configureHttp(app: INestApplication, env: GatewayEnv): void {
   // Behind an ingress or load balancer the client address comes from X-Forwarded-For (private hops only).
   expressApp.set('trust proxy', 'loopback, linklocal, uniquelocal');
   expressApp.disable('x-powered-by');
+  expressApp.use(DATASET_UPLOAD_PATH, uploadBodyParser(env.DATASET_BODY_LIMIT));
   for (const parser of bodyParsers(env.BODY_LIMIT)) expressApp.use(parser);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -1,6 +1,11 @@
 import type { EntityClass, MigrationClass } from '@shopfloor/database';
+import { CreateMlRegistry1764600000000 } from './lib/migrations/1764600000000-create-ml-registry';
 
-// The ml schema's entities and migrations, in order. The schema, its role and its migrations table exist
-// from the first start; tables arrive with the features that own them.
+// The ml schema's migrations, in order. Its repositories speak SQL directly (bytea columns, SKIP LOCKED queues), so
+// there are no TypeORM entities.
 export const ML_ENTITIES: EntityClass[] = [];
-export const ML_MIGRATIONS: MigrationClass[] = [];
+export const ML_MIGRATIONS: MigrationClass[] = [CreateMlRegistry1764600000000];
+
+export * from './lib/repositories/dataset.repository';
+export * from './lib/repositories/training-run.repository';
+export * from './lib/repositories/model.repository';

@@ -12,4 +12,5 @@ export * from './lib/payloads/calendar.payload';
 export * from './lib/payloads/oee.payload';
 export * from './lib/payloads/live.payload';
 export * from './lib/payloads/report.payload';
+export * from './lib/payloads/ml.payload';
 export * from './lib/payloads/shopfloor-batch.validator';

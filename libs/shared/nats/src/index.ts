@@ -2,6 +2,7 @@ export * from './lib/nats-options';
 export * from './lib/nats-connection';
 export * from './lib/message-headers';
 export * from './lib/json-text';
+export * from './lib/upload-bucket';
 export * from './lib/rpc-client';
 export * from './lib/rpc-server';
 export * from './lib/rpc-error-passthrough.filter';

@@ -24,6 +24,13 @@ export enum ErrorCode {
   SourceMappingInvalid = 'SOURCE_MAPPING_INVALID',
   /** The CIMCO source database cannot be reached (or its circuit breaker is open). */
   SourceUnavailable = 'SOURCE_UNAVAILABLE',
+  DatasetNotFound = 'DATASET_NOT_FOUND',
+  ModelNotFound = 'MODEL_NOT_FOUND',
+  TrainingNotFound = 'TRAINING_NOT_FOUND',
+  /** No version of the model type is active yet: train one (or activate one) first. */
+  NoActiveModel = 'NO_ACTIVE_MODEL',
+  /** The data is valid but too little to learn or predict from (details say what is missing). */
+  InsufficientData = 'INSUFFICIENT_DATA',
 }
 
 export interface FieldError {

@@ -64,3 +64,9 @@ export const CONSUMERS = {
     ackWaitSeconds: 30,
   },
 } as const satisfies Record<string, ConsumerDefinition>;
+
+/**
+ * JetStream object store bucket where the gateway leaves an uploaded dataset for the ml service (a dataset is larger
+ * than a NATS message); the ml service deletes it once stored, and the bucket forgets anything older than an hour.
+ */
+export const ML_UPLOADS_BUCKET = { name: 'ml-uploads', maxAgeSeconds: 3600 } as const;

@@ -31,6 +31,13 @@ export const SUBJECTS = {
   },
   ml: {
     healthPing: 'ml.health.ping',
+    datasetCreate: 'ml.datasets.create',
+    datasetList: 'ml.datasets.list',
+    trainStart: 'ml.train.start',
+    trainGet: 'ml.train.get',
+    modelsList: 'ml.models.list',
+    modelActivate: 'ml.models.activate',
+    evaluate: 'ml.models.evaluate',
   },
   notification: {
     healthPing: 'notification.health.ping',

@@ -1,0 +1,68 @@
+import { ErrorCode, type DomainError } from '@shopfloor/contracts';
+import { parseCsv } from './csv-table';
+import { parseCsvDataset, parseJsonDataset } from './dataset-parser';
+
+const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
+const errorOf = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe(parseJsonDataset.name, () => {
+  it('stores numbers as float64 columns, missing cells as NaN, and leaves excluded columns out', () => {
+    const parsed = parseJsonDataset(json({ name: 'mill', label: 'failed', exclude: ['id'], rows: [{ id: 'a', torque: 40.5, wear: null, failed: false }, { id: 'b', torque: 51, wear: 12, failed: true }] }));
+    expect(parsed.rowCount).toBe(2);
+    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([['torque', 'number'], ['wear', 'number'], ['failed', 'number']]);
+    expect([...(parsed.columns[1].values as Float64Array)]).toEqual([Number.NaN, 12]);
+    expect([...(parsed.columns[2].values as Float64Array)]).toEqual([0, 1]);
+  });
+
+  it('keeps the group as text and reads an ISO order as epoch milliseconds', () => {
+    const parsed = parseJsonDataset(json({ name: 's', label: 'rul', group: 'unit', order: 'at', rows: [{ unit: 7, at: '2026-01-01T00:00:00Z', x: 1, rul: 3 }, { unit: 7, at: '2026-01-01T01:00:00Z', x: 2, rul: 2 }] }));
+    expect(parsed.columns.find((c) => c.name === 'unit')?.values).toEqual(['7', '7']);
+    expect([...(parsed.columns.find((c) => c.name === 'at')?.values as Float64Array)]).toEqual([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 1)]);
+  });
+
+  it('refuses a dataset without its label column, naming the field', () => {
+    const error = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'Machine failure', rows: [{ a: 1 }] })));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.fieldErrors).toEqual([expect.objectContaining({ field: 'label' })]);
+  });
+
+  it('refuses a non-numeric feature and tells how to fix it', () => {
+    const error = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: 'L', y: 0 }, { Type: 'M', y: 1 }] })));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.fieldErrors?.[0]).toMatchObject({ field: 'columns.Type', invalid_value: 'L' });
+    expect(error.fieldErrors?.[0].message).toContain('exclude');
+  });
+
+  it('refuses an empty label cell, repeated (group, order) rows, bad JSON and a missing rows array', () => {
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: 1, y: null }] }))).fieldErrors?.[0].field).toBe('columns.y');
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', group: 'g', order: 't', rows: [{ g: 1, t: 1, a: 1, y: 0 }, { g: 1, t: 1, a: 2, y: 0 }] }))).fieldErrors?.[0].field).toBe('rows[1]');
+    expect(errorOf(() => parseJsonDataset(Buffer.from('{"name":'))).code).toBe(ErrorCode.ValidationFailed);
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y' }))).fieldErrors?.[0].field).toBe('rows');
+  });
+});
+
+describe(parseCsvDataset.name, () => {
+  it('reads numbers from text, takes the spec from the query (exclude as a comma list)', () => {
+    const csv = 'UDI,Type,Torque [Nm],Machine failure\n1,L,42.8,0\n2,M,"46.3",1\n';
+    const parsed = parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure', exclude: 'UDI, Type' });
+    expect(parsed.columns.map((c) => c.name)).toEqual(['Torque [Nm]', 'Machine failure']);
+    expect([...(parsed.columns[0].values as Float64Array)]).toEqual([42.8, 46.3]);
+  });
+
+  it('refuses ragged rows with the record number', () => {
+    expect(errorOf(() => parseCsvDataset(Buffer.from('a,y\n1,0\n2\n'), { name: 'x', label: 'y' })).message).toContain('record 2');
+  });
+});
+
+describe(parseCsv.name, () => {
+  it('handles quotes, commas and newlines inside quoted cells, CRLF and a BOM', () => {
+    expect(parseCsv('\ufeffa,b\r\n"x,1","say ""hi""\nthere"\r\n')).toEqual({ header: ['a', 'b'], rows: [['x,1', 'say "hi"\nthere']] });
+  });
+});

@@ -1,0 +1,130 @@
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const MODEL_TYPES = ['downtime', 'maintenance_window', 'failure_risk', 'anomaly'] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+
+export const DATASET_FORMATS = ['json', 'csv'] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+/** What a dataset is for: its label column, the columns to leave out, and (for time series) its group and order columns. */
+export class DatasetSpec {
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  name!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  label!: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
+  exclude?: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  group?: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  order?: string;
+}
+
+/**
+ * `ml.datasets.create`: the uploaded body waits in the object store bucket `ML_UPLOADS_BUCKET` under `upload`
+ * (a dataset is far larger than one NATS message). JSON bodies carry their spec inside; CSV bodies bring it as `spec`
+ * (from the query string).
+ */
+export class CreateDatasetRequest {
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  upload!: string;
+
+  @IsIn(DATASET_FORMATS)
+  format!: DatasetFormat;
+
+  @IsOptional() @IsObject()
+  spec?: Record<string, unknown>;
+}
+
+export interface DatasetView {
+  dataset_id: string;
+  name: string;
+  label: string;
+  exclude: string[];
+  group: string | null;
+  order: string | null;
+  rows: number;
+  columns: { name: string; kind: 'number' | 'text' }[];
+  created_at: string;
+}
+
+/** `POST /api/v1/ml/train` body and `ml.train.start` request. */
+export class TrainRequest {
+  @IsIn(MODEL_TYPES)
+  model_type!: ModelType;
+
+  @IsOptional() @IsUUID()
+  dataset_id?: string;
+
+  @IsOptional() @IsObject()
+  params?: Record<string, unknown>;
+}
+
+export class TrainingIdRequest {
+  @IsUUID()
+  training_id!: string;
+}
+
+export interface TrainingView {
+  training_id: string;
+  model_type: ModelType;
+  dataset_id: string | null;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  model_id: string | null;
+  metrics: Record<string, unknown> | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export class ModelListQuery {
+  @IsOptional() @IsIn(MODEL_TYPES)
+  model_type?: ModelType;
+}
+
+export class ModelIdRequest {
+  @IsUUID()
+  model_id!: string;
+}
+
+export interface ModelView {
+  model_id: string;
+  model_type: ModelType;
+  version: number;
+  active: boolean;
+  training_id: string;
+  dataset_id: string | null;
+  training_data: { from: string | null; to: string | null; rows: number };
+  hyperparameters: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  features: string[];
+  size_bytes: number;
+  created_at: string;
+  activated_at: string | null;
+}
+
+/** `POST /api/v1/ml/evaluate` body. */
+export class EvaluateRequest {
+  @IsUUID()
+  model_id!: string;
+
+  @IsUUID()
+  dataset_id!: string;
+
+  @IsOptional() @IsIn(['all', 'last'])
+  at?: 'all' | 'last';
+}
+
+export interface EvaluationView {
+  model_id: string;
+  dataset_id: string;
+  at: 'all' | 'last';
+  rows_scored: number;
+  metrics: Record<string, unknown>;
+}

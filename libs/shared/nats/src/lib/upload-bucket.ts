@@ -1,0 +1,15 @@
+import { ML_UPLOADS_BUCKET } from '@shopfloor/contracts';
+import { nanos, StorageType, type NatsConnection, type ObjectStore } from 'nats';
+
+/**
+ * The JetStream object store that carries uploads too large for one NATS message from the gateway to the service
+ * that owns them. Opening it creates it if missing (harmless when it exists); entries expire after an hour, so an
+ * upload whose owner never collected it does not stay.
+ */
+export async function openUploadBucket(connection: NatsConnection): Promise<ObjectStore> {
+  return connection.jetstream().views.os(ML_UPLOADS_BUCKET.name, {
+    description: 'Uploads on their way from the gateway to the ml service',
+    ttl: nanos(ML_UPLOADS_BUCKET.maxAgeSeconds * 1000),
+    storage: StorageType.File,
+  });
+}
