@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DatasetView } from '@shopfloor/contracts';
+import type { DatasetView, EvaluationView, ModelView, TrainingView } from '@shopfloor/contracts';
+import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 const AI4I = join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'ai4i2020-train.csv');
@@ -10,6 +11,7 @@ const AI4I = join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'ai4i2020
 describe('ml through the gateway', () => {
   const stack = new Stack();
   let viewerKey: string;
+  let ai4i: DatasetView;
 
   const post = (path: string, key = ADMIN_KEY) => request(stack.gatewayUrl).post(path).set('X-API-Key', key);
 
@@ -31,6 +33,7 @@ describe('ml through the gateway', () => {
         .send(readFileSync(AI4I, 'utf8'));
       expect(res.status).toBe(201);
       const view = res.body as DatasetView;
+      ai4i = view;
       expect(view).toMatchObject({ name: 'ai4i', label: 'Machine failure', rows: 8000, group: null, order: null });
       expect(view.columns.map((c) => c.name)).toEqual(['Air temperature [K]', 'Process temperature [K]', 'Rotational speed [rpm]', 'Torque [Nm]', 'Tool wear [min]', 'Machine failure']);
       const list = await request(stack.gatewayUrl).get('/api/v1/ml/datasets').set('X-API-Key', ADMIN_KEY);
@@ -67,5 +70,66 @@ describe('ml through the gateway', () => {
       expect(broken.status).toBe(400);
       expect(broken.body).toMatchObject({ error_code: 'VALIDATION_FAILED' });
     });
+  });
+
+  describe('training, registry and evaluation', () => {
+    const get = (path: string) => request(stack.gatewayUrl).get(path).set('X-API-Key', viewerKey);
+    const trained = async (body: Record<string, unknown>): Promise<TrainingView> => {
+      const started = await post('/api/v1/ml/train').send(body);
+      expect(started.status).toBe(202);
+      const id = (started.body as { training_id: string }).training_id;
+      return waitFor(
+        'the training to finish',
+        async () => {
+          const view = (await get(`/api/v1/ml/train/${id}`)).body as TrainingView;
+          return view.state === 'succeeded' || view.state === 'failed' ? view : undefined;
+        },
+        120_000,
+        500,
+      );
+    };
+
+    it('trains failure_risk on AI4I in the background, registers v1 active, and evaluates it', async () => {
+      const run = await trained({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id });
+      expect(run.error).toBeNull();
+      expect(run).toMatchObject({ state: 'succeeded', progress: 1 });
+      expect(run.metrics).toMatchObject({ evaluated_on: 'holdout', holdout_rows: 1600 });
+      expect((run.metrics as { f1: number }).f1).toBeGreaterThan(0.6);
+
+      const models = (await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] };
+      expect(models.items).toEqual([expect.objectContaining({ model_id: run.model_id, version: 1, active: true, dataset_id: ai4i.dataset_id })]);
+
+      const evaluation = await post('/api/v1/ml/evaluate').send({ model_id: run.model_id, dataset_id: ai4i.dataset_id });
+      expect(evaluation.status).toBe(200);
+      const view = evaluation.body as EvaluationView;
+      expect(view.rows_scored).toBe(8000);
+      expect(view.metrics).toEqual(expect.objectContaining({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), pr_auc: expect.any(Number), roc_auc: expect.any(Number), confusion: expect.any(Object) }));
+    }, 180_000);
+
+    it('keeps a second version inactive until it is activated, and rolls back by activating the first', async () => {
+      const second = await trained({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id, params: { trees: 50, seed: 7 } });
+      expect(second.state).toBe('succeeded');
+      const versions = async () => ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.map((m) => [m.version, m.active]);
+      expect(await versions()).toEqual([[2, false], [1, true]]);
+      const activated = await post(`/api/v1/ml/models/${second.model_id}/activate`).send();
+      expect(activated.status).toBe(200);
+      expect(await versions()).toEqual([[2, true], [1, false]]);
+      const first = ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.find((m) => m.version === 1) as ModelView;
+      expect((await post(`/api/v1/ml/models/${first.model_id}/activate`).send()).status).toBe(200);
+      expect(await versions()).toEqual([[2, false], [1, true]]);
+    }, 180_000);
+
+    it('answers bad training requests with a clear 4xx', async () => {
+      expect((await post('/api/v1/ml/train').send({ model_type: 'crystal_ball', dataset_id: ai4i.dataset_id })).status).toBe(400);
+      expect((await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: '00000000-0000-4000-8000-000000000000' })).body).toMatchObject({ error_code: 'DATASET_NOT_FOUND' });
+      expect((await post('/api/v1/ml/train', viewerKey).send({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id })).status).toBe(403);
+      expect((await get('/api/v1/ml/train/not-a-uuid')).status).toBe(404);
+      expect((await post('/api/v1/ml/models/00000000-0000-4000-8000-000000000000/activate').send()).body).toMatchObject({ error_code: 'MODEL_NOT_FOUND' });
+      // A dataset whose label is not 0/1 trains no classifier: the run fails with the reason.
+      const rul = await post('/api/v1/ml/datasets').send({ name: 'not binary', label: 'y', rows: Array.from({ length: 40 }, (_, i) => ({ x: i, y: i })) });
+      const failed = await trained({ model_type: 'failure_risk', dataset_id: (rul.body as DatasetView).dataset_id });
+      expect(failed.state).toBe('failed');
+      expect(failed.error).toContain('0/1');
+    }, 180_000);
   });
 });

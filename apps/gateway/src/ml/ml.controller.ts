@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode, SUBJECTS, type DatasetFormat, type DatasetView } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  EvaluateRequest,
+  ModelListQuery,
+  SUBJECTS,
+  TrainRequest,
+  type DatasetFormat,
+  type DatasetView,
+  type EvaluationView,
+  type ModelView,
+  type TrainingView,
+} from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import type { Request } from 'express';
 import { RequireRole } from '../auth/auth.decorators';
@@ -9,6 +21,8 @@ import { UploadBucketService } from './upload-bucket.service';
 
 /** Storing a large dataset (parse, validate, write 10^6 cells) takes seconds, not the default RPC budget. */
 const DATASET_TIMEOUT_MS = 120_000;
+/** Scoring a model on a whole dataset (window features of every row first) takes seconds too. */
+const EVALUATE_TIMEOUT_MS = 60_000;
 
 @ApiTags('ml')
 @ApiSecurity('api_key')
@@ -52,6 +66,42 @@ export class MlController {
   @ApiOperation({ summary: 'The uploaded datasets, newest first' })
   async listDatasets(): Promise<{ items: DatasetView[] }> {
     return this.rpc.request<{ items: DatasetView[] }>(SUBJECTS.ml.datasetList, {});
+  }
+
+  @Post('train')
+  @HttpCode(202)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Queue a training (it runs in the background on one ml replica); poll GET /api/v1/ml/train/{training_id}' })
+  async train(@Body() body: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
+    return this.rpc.request<{ training_id: string; state: 'queued' }>(SUBJECTS.ml.trainStart, body);
+  }
+
+  @Get('train/:training_id')
+  @ApiOperation({ summary: 'State and progress of a training; model_id and metrics once it has succeeded' })
+  async training(@Param('training_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.TrainingNotFound, 'No training with that id') })) trainingId: string): Promise<TrainingView> {
+    return this.rpc.request<TrainingView>(SUBJECTS.ml.trainGet, { training_id: trainingId });
+  }
+
+  @Get('models')
+  @ApiOperation({ summary: 'Every trained model version (newest first per type), with its training data, hyperparameters, metrics and whether it is active' })
+  async models(@Query() query: ModelListQuery): Promise<{ items: ModelView[] }> {
+    return this.rpc.request<{ items: ModelView[] }>(SUBJECTS.ml.modelsList, query);
+  }
+
+  @Post('models/:model_id/activate')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Make this version the one predictions use (activating an older version rolls back)' })
+  async activate(@Param('model_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ModelNotFound, 'No model with that id') })) modelId: string): Promise<ModelView> {
+    return this.rpc.request<ModelView>(SUBJECTS.ml.modelActivate, { model_id: modelId });
+  }
+
+  @Post('evaluate')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: "Score a model on a dataset: precision, recall, F1, PR-AUC, ROC-AUC, confusion (classifiers) or RMSE, MAE, PHM08 score (remaining life); at 'last' scores each group's last row" })
+  async evaluate(@Body() body: EvaluateRequest): Promise<EvaluationView> {
+    return this.rpc.request<EvaluationView>(SUBJECTS.ml.evaluate, body, EVALUATE_TIMEOUT_MS);
   }
 }
 

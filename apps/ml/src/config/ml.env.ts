@@ -1,6 +1,19 @@
 import { DatabaseEnv } from '@shopfloor/config';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** The ml service's environment (see .env.example). */
 export class MlEnv extends DatabaseEnv {
   override PORT: number = 3003;
+
+  /** Trainings this replica runs at once, each in its own worker thread. */
+  @IsInt() @Min(1) @Max(8)
+  ML_TRAINING_CONCURRENCY: number = 1;
+
+  /** How often an idle replica looks for a queued training, in seconds. */
+  @IsInt() @Min(1) @Max(300)
+  ML_TRAINING_POLL_SECONDS: number = 2;
+
+  /** A running training whose replica has been silent this long is taken over by another, in seconds. */
+  @IsInt() @Min(10) @Max(3600)
+  ML_TRAINING_STALE_SECONDS: number = 60;
 }

@@ -72,11 +72,12 @@ export class ModelRepository {
   async create(model: NewModel): Promise<ModelRecord> {
     return this.dataSource.transaction(async (manager) => {
       // One registration per type at a time, so versions never collide.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1))`, [model.modelType]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1::text))`, [model.modelType]);
       const rows = await manager.query<ModelRow[]>(
         `INSERT INTO "ml"."models" ("model_id", "model_type", "version", "active", "activated_at", "training_id", "dataset_id", "data_from", "data_to", "data_rows", "hyperparameters", "metrics", "feature_names", "artifact")
-         SELECT $1, $2, COALESCE(MAX("version"), 0) + 1, NOT bool_or("active") IS TRUE, CASE WHEN bool_or("active") IS TRUE THEN NULL ELSE now() END, $3, $4, $5, $6, $7, $8, $9, $10, $11
-         FROM "ml"."models" WHERE "model_type" = $2
+         SELECT $1::uuid, $2::varchar, COALESCE(MAX("version"), 0) + 1, NOT bool_or("active") IS TRUE, CASE WHEN bool_or("active") IS TRUE THEN NULL ELSE now() END,
+                $3::uuid, $4::uuid, $5::timestamptz, $6::timestamptz, $7::integer, $8::jsonb, $9::jsonb, $10::jsonb, $11::bytea
+         FROM "ml"."models" WHERE "model_type" = $2::varchar
          RETURNING ${COLUMNS}`,
         [model.modelId, model.modelType, model.trainingId, model.datasetId, model.dataFrom, model.dataTo, model.dataRows, JSON.stringify(model.hyperparameters), JSON.stringify(model.metrics), JSON.stringify(model.featureNames), model.artifact],
       );
@@ -109,7 +110,7 @@ export class ModelRepository {
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.query<{ model_type: string }[]>(`SELECT "model_type" FROM "ml"."models" WHERE "model_id" = $1`, [modelId]);
       if (found.length === 0) return null;
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1))`, [found[0].model_type]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1::text))`, [found[0].model_type]);
       await manager.query(`UPDATE "ml"."models" SET "active" = false WHERE "model_type" = $1 AND "active" AND "model_id" <> $2`, [found[0].model_type, modelId]);
       await manager.query(`UPDATE "ml"."models" SET "active" = true, "activated_at" = now() WHERE "model_id" = $1`, [modelId]);
       const rows = await manager.query<ModelRow[]>(`SELECT ${COLUMNS} FROM "ml"."models" WHERE "model_id" = $1`, [modelId]);

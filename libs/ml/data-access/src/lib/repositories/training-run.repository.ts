@@ -96,6 +96,11 @@ export class TrainingRunRepository {
     return count > 0;
   }
 
+  /** Hands a run this worker holds back to the queue (the worker is stopping); another replica takes it up. */
+  async requeue(trainingId: string, worker: string): Promise<void> {
+    await this.dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'queued', "worker" = NULL, "progress" = 0, "started_at" = NULL, "heartbeat_at" = NULL WHERE "training_id" = $1 AND "worker" = $2 AND "state" = 'running'`, [trainingId, worker]);
+  }
+
   async succeed(trainingId: string, worker: string, modelId: string, metrics: Record<string, unknown>): Promise<void> {
     await this.dataSource.query(
       `UPDATE "ml"."training_runs" SET "state" = 'succeeded', "progress" = 1, "model_id" = $3, "metrics" = $4, "finished_at" = now() WHERE "training_id" = $1 AND "worker" = $2`,

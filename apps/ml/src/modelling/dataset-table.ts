@@ -1,0 +1,56 @@
+import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import type { DatasetColumn, DatasetRecord } from '@shopfloor/ml/data-access';
+
+/** A stored dataset as a model sees it: numeric input columns, the label, and for a time series its group and order. */
+export interface DatasetTable {
+  rowCount: number;
+  inputs: string[];
+  /** Column-major input values, one Float64Array per input. */
+  inputValues: Float64Array[];
+  label: Float64Array | null;
+  groups: string[] | null;
+  orders: Float64Array | null;
+}
+
+export function datasetTable(dataset: Pick<DatasetRecord, 'label' | 'groupColumn' | 'orderColumn' | 'rowCount'>, columns: DatasetColumn[]): DatasetTable {
+  const inputs: string[] = [];
+  const inputValues: Float64Array[] = [];
+  let label: Float64Array | null = null;
+  let groups: string[] | null = null;
+  let orders: Float64Array | null = null;
+  for (const column of columns) {
+    if (column.name === dataset.groupColumn) groups = Array.from(column.values as ArrayLike<string | number | null>, (v) => String(v));
+    else if (column.kind !== 'number') continue;
+    else if (column.name === dataset.label) label = column.values;
+    else if (column.name === dataset.orderColumn) orders = column.values;
+    else {
+      inputs.push(column.name);
+      inputValues.push(column.values);
+    }
+  }
+  return { rowCount: dataset.rowCount, inputs, inputValues, label, groups, orders };
+}
+
+/** The table's values for the model's inputs, in the model's order; a dataset lacking one of them is refused. */
+export function inputsFor(table: DatasetTable, wanted: readonly string[]): Float64Array[] {
+  const missing = wanted.filter((name) => !table.inputs.includes(name));
+  if (missing.length > 0) {
+    throw new DomainError(ErrorCode.ValidationFailed, `The dataset lacks columns the model was trained on: ${missing.join(', ')}`, { missing_columns: missing }, missing.map((name) => ({ field: `columns.${name}`, message: 'is required by the model', invalid_value: null })));
+  }
+  return wanted.map((name) => table.inputValues[table.inputs.indexOf(name)]);
+}
+
+/** Row objects (input columns plus group and order), as the series feature plan reads them. */
+export function seriesRows(table: DatasetTable, inputs: readonly string[], group: string, order: string): Record<string, unknown>[] {
+  if (!table.groups || !table.orders) throw new DomainError(ErrorCode.ValidationFailed, 'This model needs a time-series dataset (with group and order columns)', null, [{ field: 'dataset_id', message: 'must have group and order', invalid_value: null }]);
+  const values = inputsFor(table, inputs);
+  const rows = new Array<Record<string, unknown>>(table.rowCount);
+  for (let r = 0; r < table.rowCount; r += 1) {
+    const row: Record<string, unknown> = { [group]: table.groups[r], [order]: table.orders[r] };
+    inputs.forEach((name, c) => {
+      row[name] = values[c][r];
+    });
+    rows[r] = row;
+  }
+  return rows;
+}

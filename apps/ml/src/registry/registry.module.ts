@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ModelRepository } from '@shopfloor/ml/data-access';
+import { DatasetsModule } from '../datasets/datasets.module';
+import { EvaluationService } from './evaluation.service';
+import { ModelsHandler } from './models.handler';
+import { ModelsService } from './models.service';
+
+@Module({
+  imports: [DatasetsModule],
+  controllers: [ModelsHandler],
+  providers: [ModelsService, EvaluationService, ModelRepository],
+  exports: [ModelsService, ModelRepository],
+})
+export class RegistryModule {}

@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { ModelType } from '@shopfloor/contracts';
+import { DatasetRepository, ModelRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { MlEnv } from '../config/ml.env';
+import { datasetTable } from '../modelling/dataset-table';
+import { runTrainingJob, type TrainingJobInput, type TrainingJobMessage } from './training-job';
+
+const HEARTBEAT_MS = 5000;
+const THREAD = join(__dirname, 'training-thread.js');
+
+/**
+ * Takes queued trainings (each once across replicas: the queue is claimed with SKIP LOCKED) and trains them in a
+ * worker thread, so this replica keeps serving predictions meanwhile. Progress and a heartbeat go to the run's row;
+ * a run whose replica died is taken over once its heartbeat is stale. On shutdown, runs in hand go back to the queue.
+ */
+@Injectable()
+export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TrainingRunner.name);
+  readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly running = new Map<string, { thread: Worker | null }>();
+  private timer?: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    private readonly runs: TrainingRunRepository,
+    private readonly datasets: DatasetRepository,
+    private readonly models: ModelRepository,
+    private readonly env: MlEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(200);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    for (const [trainingId, job] of this.running) {
+      await job.thread?.terminate();
+      await this.runs.requeue(trainingId, this.worker).catch(() => undefined);
+    }
+  }
+
+  /** Looks for work now (a training was just queued) instead of at the next poll. */
+  wake(): void {
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      while (!this.stopping && this.running.size < this.env.ML_TRAINING_CONCURRENCY) {
+        const run = await this.runs.claimNext(this.worker, this.env.ML_TRAINING_STALE_SECONDS);
+        if (!run) break;
+        this.running.set(run.trainingId, { thread: null });
+        void this.execute(run).finally(() => {
+          this.running.delete(run.trainingId);
+          this.schedule(0);
+        });
+      }
+    } catch (error) {
+      this.logger.warn({ message: 'Could not look for queued trainings', reason: (error as Error).message });
+    }
+    this.schedule(this.env.ML_TRAINING_POLL_SECONDS * 1000);
+  }
+
+  private async execute(run: TrainingRunRecord): Promise<void> {
+    const started = performance.now();
+    this.logger.log({ message: 'Training started', training_id: run.trainingId, model_type: run.modelType, dataset_id: run.datasetId });
+    try {
+      const dataset = run.datasetId ? await this.datasets.find(run.datasetId) : null;
+      if (!dataset) {
+        await this.runs.fail(run.trainingId, this.worker, 'The dataset was deleted before the training started');
+        return;
+      }
+      const input: TrainingJobInput = { modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params };
+      const outcome = await this.train(run.trainingId, input);
+      if (outcome.type === 'failed') {
+        await this.runs.fail(run.trainingId, this.worker, outcome.message);
+        this.logger.warn({ message: 'Training failed', training_id: run.trainingId, reason: outcome.message });
+        return;
+      }
+      if (outcome.type !== 'done') return; // taken over by another replica, or stopping
+      const model = await this.models.create({
+        modelId: randomUUID(),
+        modelType: run.modelType,
+        trainingId: run.trainingId,
+        datasetId: dataset.datasetId,
+        dataFrom: null,
+        dataTo: null,
+        dataRows: dataset.rowCount,
+        hyperparameters: outcome.hyperparameters,
+        metrics: outcome.metrics,
+        featureNames: outcome.featureNames,
+        artifact: Buffer.from(outcome.artifact),
+      });
+      await this.runs.succeed(run.trainingId, this.worker, model.modelId, outcome.metrics);
+      this.logger.log({ message: 'Training succeeded', training_id: run.trainingId, model_id: model.modelId, version: model.version, active: model.active, duration_ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      this.logger.error({ message: 'Training crashed', training_id: run.trainingId, err: error });
+      await this.runs.fail(run.trainingId, this.worker, 'Internal error while training').catch(() => undefined);
+    }
+  }
+
+  /** Trains in a worker thread (in-process where the compiled thread script is absent, as under ts-jest). */
+  private async train(trainingId: string, input: TrainingJobInput): Promise<TrainingJobMessage | { type: 'abandoned' }> {
+    let lastBeat = 0;
+    let fraction = 0;
+    let lost = false;
+    const beat = async (force = false): Promise<void> => {
+      if (!force && Date.now() - lastBeat < 1000) return;
+      lastBeat = Date.now();
+      if (!(await this.runs.heartbeat(trainingId, this.worker, fraction).catch(() => true))) lost = true;
+    };
+    if (!existsSync(THREAD)) {
+      let result: TrainingJobMessage = { type: 'failed', code: null, message: 'no result' };
+      runTrainingJob(input, (message) => {
+        if (message.type === 'progress') fraction = message.fraction;
+        else result = message;
+      });
+      return result;
+    }
+    const thread = new Worker(THREAD, { workerData: input });
+    const job = this.running.get(trainingId);
+    if (job) job.thread = thread;
+    const keepAlive = setInterval(() => {
+      void beat(true).then(() => {
+        if (lost) void thread.terminate();
+      });
+    }, HEARTBEAT_MS);
+    try {
+      return await new Promise((resolve) => {
+        let settled = false;
+        thread.on('message', (message: TrainingJobMessage) => {
+          if (message.type === 'progress') {
+            fraction = Math.min(0.99, message.fraction);
+            void beat();
+          } else {
+            settled = true;
+            resolve(message);
+          }
+        });
+        thread.on('error', (error) => {
+          settled = true;
+          resolve({ type: 'failed', code: null, message: `The training thread failed: ${error.message}` });
+        });
+        thread.on('exit', (code) => {
+          if (!settled) resolve(this.stopping || lost ? { type: 'abandoned' } : { type: 'failed', code: null, message: `The training thread stopped (exit code ${code})` });
+        });
+      });
+    } finally {
+      clearInterval(keepAlive);
+      await thread.terminate();
+    }
+  }
+}

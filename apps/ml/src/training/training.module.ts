@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TrainingRunRepository } from '@shopfloor/ml/data-access';
+import { DatasetsModule } from '../datasets/datasets.module';
+import { RegistryModule } from '../registry/registry.module';
+import { TrainingHandler } from './training.handler';
+import { TrainingRunner } from './training-runner';
+import { TrainingService } from './training.service';
+
+@Module({
+  imports: [DatasetsModule, RegistryModule],
+  controllers: [TrainingHandler],
+  providers: [TrainingService, TrainingRunner, TrainingRunRepository],
+})
+export class TrainingModule {}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
+import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
+import { DataSource } from 'typeorm';
+import { ML_ENTITIES, ML_MIGRATIONS } from '../../index';
+import { DatasetRepository } from './dataset.repository';
+import { ModelRepository, type NewModel } from './model.repository';
+import { TrainingRunRepository } from './training-run.repository';
+
+describe('ml registry repositories', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let datasets: DatasetRepository;
+  let runs: TrainingRunRepository;
+  let models: ModelRepository;
+
+  const model = (modelType: string): NewModel => ({
+    modelId: randomUUID(),
+    modelType,
+    trainingId: randomUUID(),
+    datasetId: null,
+    dataFrom: null,
+    dataTo: null,
+    dataRows: 10,
+    hyperparameters: { trees: 5 },
+    metrics: { f1: 0.9 },
+    featureNames: ['torque × speed'],
+    artifact: Buffer.from([1, 2, 3]),
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sf_ml_registry');
+    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 4, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
+    await runMigrations(settings);
+    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    datasets = new DatasetRepository(dataSource);
+    runs = new TrainingRunRepository(dataSource);
+    models = new ModelRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('stores a dataset by column and reads it back exactly', async () => {
+    const datasetId = randomUUID();
+    const numbers = Float64Array.from([1.5, Number.NaN, -3e-12]);
+    await datasets.create({ datasetId, name: 'd', label: 'y', excluded: ['id'], groupColumn: 'unit', orderColumn: null, rowCount: 3 }, [
+      { name: 'unit', kind: 'text', values: ['a', 'b', null] },
+      { name: 'y', kind: 'number', values: numbers },
+    ]);
+    expect(await datasets.find(datasetId)).toMatchObject({ name: 'd', excluded: ['id'], groupColumn: 'unit', rowCount: 3, columns: [{ name: 'unit', kind: 'text' }, { name: 'y', kind: 'number' }] });
+    const [unit, y] = await datasets.columns(datasetId);
+    expect(unit.values).toEqual(['a', 'b', null]);
+    expect([...(y.values as Float64Array)]).toEqual([1.5, Number.NaN, -3e-12]);
+  });
+
+  it('hands each queued training to one worker, takes over a stale one, and requeues on request', async () => {
+    const first = await runs.enqueue({ trainingId: randomUUID(), modelType: 'failure_risk', datasetId: null, params: {} });
+    const claims = await Promise.all([runs.claimNext('w1', 60), runs.claimNext('w2', 60), runs.claimNext('w3', 60)]);
+    expect(claims.filter((c) => c?.trainingId === first.trainingId)).toHaveLength(1);
+    const holder = claims.find((c) => c)?.worker as string;
+    expect(await runs.heartbeat(first.trainingId, holder, 0.5)).toBe(true);
+    expect(await runs.heartbeat(first.trainingId, 'someone else', 0.5)).toBe(false);
+    // Silent for longer than the stale time: another worker takes it over and the old one loses it.
+    await dataSource.query(`UPDATE "ml"."training_runs" SET "heartbeat_at" = now() - interval '2 minutes' WHERE "training_id" = $1`, [first.trainingId]);
+    expect((await runs.claimNext('w4', 60))?.trainingId).toBe(first.trainingId);
+    expect(await runs.heartbeat(first.trainingId, holder, 0.6)).toBe(false);
+    await runs.requeue(first.trainingId, 'w4');
+    expect(await runs.find(first.trainingId)).toMatchObject({ state: 'queued', worker: null });
+    expect((await runs.claimNext('w5', 60))?.trainingId).toBe(first.trainingId);
+    await runs.succeed(first.trainingId, 'w5', randomUUID(), { f1: 0.9 });
+    expect(await runs.find(first.trainingId)).toMatchObject({ state: 'succeeded', progress: 1, metrics: { f1: 0.9 } });
+  });
+
+  it('numbers versions per type, activates only the first by itself, and rolls back by activating an older one', async () => {
+    const type = `t_${randomUUID().slice(0, 6)}`;
+    const [v1, v2] = [await models.create(model(type)), await models.create(model(type))];
+    expect([v1.version, v1.active, v2.version, v2.active]).toEqual([1, true, 2, false]);
+    expect(v1.artifactBytes).toBe(3);
+    expect((await models.activate(v2.modelId))?.active).toBe(true);
+    expect((await models.findActive(type))?.modelId).toBe(v2.modelId);
+    await models.activate(v1.modelId);
+    expect((await models.list(type)).map((m) => [m.version, m.active])).toEqual([[2, false], [1, true]]);
+    expect(await models.activate(randomUUID())).toBeNull();
+    expect([...((await models.artifact(v1.modelId)) as Buffer)]).toEqual([1, 2, 3]);
+  });
+
+  it('gives concurrent registrations of one type distinct versions', async () => {
+    const type = `c_${randomUUID().slice(0, 6)}`;
+    const created = await Promise.all(Array.from({ length: 4 }, () => models.create(model(type))));
+    expect(created.map((m) => m.version).sort()).toEqual([1, 2, 3, 4]);
+    expect(created.filter((m) => m.active)).toHaveLength(1);
+  });
+});
