@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { createHealthPingController } from '@shopfloor/runtime';
 import { DatasetsModule } from './datasets/datasets.module';
+import { PredictionsModule } from './predictions/predictions.module';
 import { RegistryModule } from './registry/registry.module';
 import { TrainingModule } from './training/training.module';
 
 @Module({
-  imports: [DatasetsModule, RegistryModule, TrainingModule],
+  imports: [DatasetsModule, RegistryModule, TrainingModule, PredictionsModule],
   controllers: [createHealthPingController('ml')],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DatasetView, EvaluationView, ModelView, TrainingView } from '@shopfloor/contracts';
+import type { DatasetView, EvaluationView, ModelView, PredictionResult, TrainingView } from '@shopfloor/contracts';
 import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -118,6 +118,28 @@ describe('ml through the gateway', () => {
       expect((await post(`/api/v1/ml/models/${first.model_id}/activate`).send()).status).toBe(200);
       expect(await versions()).toEqual([[2, false], [1, true]]);
     }, 180_000);
+
+    it('predicts failure risk from readings with the active model, explains it, and refuses bad readings', async () => {
+      const operator = (await post('/api/v1/auth/api-keys').send({ name: 'e2e ml operator', role: 'operator' })).body as { key: string };
+      const predict = (readings: Record<string, unknown>, key = operator.key) => post('/api/v1/ml/predict/failure-risk', key).send({ readings });
+      const normal = { 'Air temperature [K]': 300, 'Process temperature [K]': 310, 'Rotational speed [rpm]': 1500, 'Torque [Nm]': 40, 'Tool wear [min]': 20 };
+      // Overstrain: a worn tool under high torque (AI4I's OSF: wear × torque above about 11,000 min·Nm).
+      const overstrained = { ...normal, 'Torque [Nm]': 65, 'Tool wear [min]': 220 };
+      const low = (await predict(normal)).body as PredictionResult;
+      const high = (await predict(overstrained)).body as PredictionResult;
+      expect(low).toMatchObject({ prediction_type: 'failure_risk', model_version: 1, machine_id: null });
+      expect(high.predicted_value).toBeGreaterThan(high.threshold as number);
+      expect(low.predicted_value).toBeLessThan(low.threshold as number);
+      expect(high.factors[0].contribution).toBeGreaterThan(0);
+      expect(high.factors.map((f) => f.feature).join(' ')).toMatch(/Torque|Tool wear/);
+
+      expect((await predict(normal, viewerKey)).status).toBe(403);
+      const unknown = await predict({ 'Spindle colour': 3 });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'readings.Spindle colour' })] });
+      expect((await predict({ 'Torque [Nm]': 'high' })).status).toBe(400);
+      expect((await post('/api/v1/ml/predict/failure-risk', operator.key).send({})).status).toBe(400);
+    });
 
     it('answers bad training requests with a clear 4xx', async () => {
       expect((await post('/api/v1/ml/train').send({ model_type: 'crystal_ball', dataset_id: ai4i.dataset_id })).status).toBe(400);

@@ -6,12 +6,14 @@ import {
   ErrorCode,
   EvaluateRequest,
   ModelListQuery,
+  PredictFailureRiskRequest,
   SUBJECTS,
   TrainRequest,
   type DatasetFormat,
   type DatasetView,
   type EvaluationView,
   type ModelView,
+  type PredictionResult,
   type TrainingView,
 } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
@@ -102,6 +104,14 @@ export class MlController {
   @ApiOperation({ summary: "Score a model on a dataset: precision, recall, F1, PR-AUC, ROC-AUC, confusion (classifiers) or RMSE, MAE, PHM08 score (remaining life); at 'last' scores each group's last row" })
   async evaluate(@Body() body: EvaluateRequest): Promise<EvaluationView> {
     return this.rpc.request<EvaluationView>(SUBJECTS.ml.evaluate, body, EVALUATE_TIMEOUT_MS);
+  }
+
+  @Post('predict/failure-risk')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({ summary: 'Probability of a machine failure from readings (by the names the active failure_risk model was trained on), with the factors behind it (SHAP contributions); stored with its model version' })
+  async predictFailureRisk(@Body() body: PredictFailureRiskRequest): Promise<PredictionResult> {
+    return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictFailureRisk, body);
   }
 }
 

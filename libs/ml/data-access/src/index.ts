@@ -9,3 +9,4 @@ export const ML_MIGRATIONS: MigrationClass[] = [CreateMlRegistry1764600000000];
 export * from './lib/repositories/dataset.repository';
 export * from './lib/repositories/training-run.repository';
 export * from './lib/repositories/model.repository';
+export * from './lib/repositories/prediction.repository';

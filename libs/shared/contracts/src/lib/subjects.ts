@@ -38,6 +38,7 @@ export const SUBJECTS = {
     modelsList: 'ml.models.list',
     modelActivate: 'ml.models.activate',
     evaluate: 'ml.models.evaluate',
+    predictFailureRisk: 'ml.predict.failure-risk',
   },
   notification: {
     healthPing: 'notification.health.ping',

@@ -128,3 +128,34 @@ export interface EvaluationView {
   rows_scored: number;
   metrics: Record<string, unknown>;
 }
+
+/** `POST /api/v1/ml/predict/failure-risk`: a machine (from what the ml service knows of it) or readings given directly. */
+export class PredictFailureRiskRequest {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id?: string;
+
+  /** Input values by the names the active model was trained on, e.g. { "Torque [Nm]": 52.1, ... }. */
+  @IsOptional() @IsObject()
+  readings?: Record<string, unknown>;
+}
+
+export interface PredictionFactor {
+  feature: string;
+  value: number | null;
+  /** Contribution to the prediction's log-odds (SHAP value): positive raises the risk, negative lowers it. */
+  contribution: number;
+}
+
+export interface PredictionResult {
+  prediction_id: string;
+  machine_id: string | null;
+  prediction_type: ModelType;
+  predicted_value: number;
+  confidence_score: number;
+  prediction_timestamp: string;
+  model_id: string;
+  model_version: number;
+  /** The decision threshold of the model: predicted_value at or above it counts as "will fail". */
+  threshold: number | null;
+  factors: PredictionFactor[];
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface NewPrediction {
+  predictionId: string;
+  modelId: string;
+  modelType: string;
+  machineId: string | null;
+  predictedValue: number;
+  confidenceScore: number | null;
+  horizonHours: number | null;
+  input: Record<string, unknown>;
+  factors: unknown[];
+  predictedAt: Date;
+  /** When the actual outcome will be known (end of the horizon); null when it never will be (a what-if input). */
+  dueAt: Date | null;
+}
+
+/** Every prediction served, kept with what it was based on; the actual value is filled in once known. */
+@Injectable()
+export class PredictionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(p: NewPrediction): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO "ml"."model_predictions" ("prediction_id", "model_id", "model_type", "machine_id", "predicted_value", "confidence_score", "horizon_hours", "input", "factors", "predicted_at", "due_at")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [p.predictionId, p.modelId, p.modelType, p.machineId, p.predictedValue, p.confidenceScore, p.horizonHours, JSON.stringify(p.input), JSON.stringify(p.factors), p.predictedAt, p.dueAt],
+    );
+  }
+
+  async count(modelId: string): Promise<number> {
+    const rows = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS "n" FROM "ml"."model_predictions" WHERE "model_id" = $1`, [modelId]);
+    return rows[0].n;
+  }
+}
