@@ -3,10 +3,11 @@ import { createHealthPingController } from '@shopfloor/runtime';
 import { DatasetsModule } from './datasets/datasets.module';
 import { PredictionsModule } from './predictions/predictions.module';
 import { RegistryModule } from './registry/registry.module';
+import { ScheduleModule } from './scheduling/schedule.module';
 import { TrainingModule } from './training/training.module';
 
 @Module({
-  imports: [DatasetsModule, RegistryModule, TrainingModule, PredictionsModule],
+  imports: [DatasetsModule, RegistryModule, TrainingModule, PredictionsModule, ScheduleModule],
   controllers: [createHealthPingController('ml')],
 })
 export class AppModule {}

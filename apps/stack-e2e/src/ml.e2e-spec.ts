@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DatasetView, EvaluationView, ModelView, PredictionResult, TrainingView } from '@shopfloor/contracts';
+import type { DatasetView, EvaluationView, ModelView, PredictionResult, ScheduleView, TrainingView } from '@shopfloor/contracts';
 import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -153,5 +153,47 @@ describe('ml through the gateway', () => {
       expect(failed.state).toBe('failed');
       expect(failed.error).toContain('0/1');
     }, 180_000);
+  });
+
+  describe('schedule optimisation', () => {
+    const horizon = Date.parse('2026-12-01T06:00:00Z');
+    const at = (hours: number) => new Date(horizon + hours * 3_600_000).toISOString();
+    const jobs = Array.from({ length: 12 }, (_, i) => ({
+      job_id: `J-${i + 1}`,
+      part_number: `P-${i % 3}`,
+      duration: 3600 * (1 + (i % 4)),
+      due: at(4 + 2 * i),
+      eligible_machines: i % 3 === 0 ? ['M-1'] : ['M-1', 'M-2', 'M-3'],
+    }));
+
+    it('assigns every job to an eligible machine without overlaps, never worse than earliest-due-date, shunning a risky machine', async () => {
+      const res = await post('/api/v1/ml/optimize-schedule').send({ jobs, horizon_start: at(0), machine_risk: { 'M-3': 0.5 } });
+      expect(res.status).toBe(200);
+      const view = res.body as ScheduleView;
+      expect(view.assignments).toHaveLength(12);
+      for (const a of view.assignments) {
+        const job = jobs.find((j) => j.job_id === a.job_id);
+        expect(job?.eligible_machines).toContain(a.machine_id);
+        expect(Date.parse(a.end) - Date.parse(a.start)).toBe((job?.duration ?? 0) * 1000);
+        expect(Date.parse(a.start)).toBeGreaterThanOrEqual(horizon);
+      }
+      for (const machine of ['M-1', 'M-2', 'M-3']) {
+        const spans = view.assignments.filter((a) => a.machine_id === machine).map((a) => [Date.parse(a.start), Date.parse(a.end)]).sort((x, y) => x[0] - y[0]);
+        spans.forEach((span, i) => i > 0 && expect(span[0]).toBeGreaterThanOrEqual(spans[i - 1][1]));
+      }
+      expect(view.objective).toBeLessThanOrEqual(view.baseline_objective);
+      expect(view.machine_risk).toEqual({ 'M-1': 0, 'M-2': 0, 'M-3': 0.5 });
+      expect(view.assignments.filter((a) => a.machine_id === 'M-3').length).toBeLessThan(view.assignments.filter((a) => a.machine_id === 'M-2').length);
+    });
+
+    it('refuses bad jobs with 400 and field_errors, and a viewer with 403', async () => {
+      const bad = async (body: Record<string, unknown>) => (await post('/api/v1/ml/optimize-schedule').send(body)).body as { error_code: string; field_errors: { field: string }[] };
+      expect((await bad({ jobs: [{ ...jobs[0], eligible_machines: [] }], horizon_start: at(0) })).field_errors[0].field).toBe('jobs.0.eligible_machines');
+      expect((await bad({ jobs: [{ ...jobs[0], duration: -5 }], horizon_start: at(0) })).field_errors[0].field).toBe('jobs.0.duration');
+      expect((await bad({ jobs, horizon_start: 'tomorrow' })).field_errors[0].field).toBe('horizon_start');
+      expect((await bad({ jobs, horizon_start: at(0), machine_risk: { 'M-9': 0.1 } })).field_errors[0].field).toBe('machine_risk.M-9');
+      expect((await bad({ jobs: [jobs[0], jobs[0]], horizon_start: at(0) })).error_code).toBe('VALIDATION_FAILED');
+      expect((await post('/api/v1/ml/optimize-schedule', viewerKey).send({ jobs, horizon_start: at(0) })).status).toBe(403);
+    });
   });
 });

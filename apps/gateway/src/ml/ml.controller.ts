@@ -6,6 +6,7 @@ import {
   ErrorCode,
   EvaluateRequest,
   ModelListQuery,
+  OptimizeScheduleRequest,
   PredictFailureRiskRequest,
   SUBJECTS,
   TrainRequest,
@@ -14,6 +15,7 @@ import {
   type EvaluationView,
   type ModelView,
   type PredictionResult,
+  type ScheduleView,
   type TrainingView,
 } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
@@ -25,6 +27,8 @@ import { UploadBucketService } from './upload-bucket.service';
 const DATASET_TIMEOUT_MS = 120_000;
 /** Scoring a model on a whole dataset (window features of every row first) takes seconds too. */
 const EVALUATE_TIMEOUT_MS = 60_000;
+/** The schedule search stops after a second; the rest is the thread's start and the reply. */
+const SCHEDULE_TIMEOUT_MS = 15_000;
 
 @ApiTags('ml')
 @ApiSecurity('api_key')
@@ -112,6 +116,17 @@ export class MlController {
   @ApiOperation({ summary: 'Probability of a machine failure from readings (by the names the active failure_risk model was trained on), with the factors behind it (SHAP contributions); stored with its model version' })
   async predictFailureRisk(@Body() body: PredictFailureRiskRequest): Promise<PredictionResult> {
     return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictFailureRisk, body);
+  }
+
+  @Post('optimize-schedule')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({
+    summary:
+      'Assign jobs to eligible machines from horizon_start, minimising tardiness, makespan and the expected cost of failures (machine_risk, else the latest downtime predictions); never worse than earliest-due-date, which it reports for comparison',
+  })
+  async optimizeSchedule(@Body() body: OptimizeScheduleRequest): Promise<ScheduleView> {
+    return this.rpc.request<ScheduleView>(SUBJECTS.ml.optimizeSchedule, body, SCHEDULE_TIMEOUT_MS);
   }
 }
 

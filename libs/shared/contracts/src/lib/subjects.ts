@@ -39,6 +39,7 @@ export const SUBJECTS = {
     modelActivate: 'ml.models.activate',
     evaluate: 'ml.models.evaluate',
     predictFailureRisk: 'ml.predict.failure-risk',
+    optimizeSchedule: 'ml.schedule.optimize',
   },
   notification: {
     healthPing: 'notification.health.ping',

@@ -30,6 +30,17 @@ export class PredictionRepository {
     );
   }
 
+  /** Each machine's latest prediction of a type since `since` (value and horizon), for machines that have one. */
+  async latestByMachine(machineIds: string[], modelType: string, since: Date): Promise<Map<string, { value: number; horizonHours: number | null }>> {
+    if (machineIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ machine_id: string; predicted_value: number; horizon_hours: number | null }[]>(
+      `SELECT DISTINCT ON ("machine_id") "machine_id", "predicted_value", "horizon_hours" FROM "ml"."model_predictions"
+       WHERE "machine_id" = ANY($1::varchar[]) AND "model_type" = $2 AND "predicted_at" >= $3 ORDER BY "machine_id", "predicted_at" DESC`,
+      [machineIds, modelType, since],
+    );
+    return new Map(rows.map((r) => [r.machine_id, { value: r.predicted_value, horizonHours: r.horizon_hours }]));
+  }
+
   async count(modelId: string): Promise<number> {
     const rows = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS "n" FROM "ml"."model_predictions" WHERE "model_id" = $1`, [modelId]);
     return rows[0].n;

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export const MODEL_TYPES = ['downtime', 'maintenance_window', 'failure_risk', 'anomaly'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
@@ -158,4 +159,52 @@ export interface PredictionResult {
   /** The decision threshold of the model: predicted_value at or above it counts as "will fail". */
   threshold: number | null;
   factors: PredictionFactor[];
+}
+
+export class ScheduleJobInput {
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  job_id!: string;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  part_number?: string | null;
+
+  /** Seconds of machine time. */
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(30 * 86_400)
+  duration!: number;
+
+  @IsISO8601({ strict: true })
+  due!: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  eligible_machines!: string[];
+}
+
+/** `POST /api/v1/ml/optimize-schedule` body. */
+export class OptimizeScheduleRequest {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => ScheduleJobInput)
+  jobs!: ScheduleJobInput[];
+
+  @IsISO8601({ strict: true })
+  horizon_start!: string;
+
+  /**
+   * Failure hazard per hour of work on each machine (0..1). Omitted machines take their latest stored failure-risk
+   * or downtime prediction, else 0.
+   */
+  @IsOptional() @IsObject()
+  machine_risk?: Record<string, unknown>;
+}
+
+export interface ScheduleView {
+  assignments: { job_id: string; machine_id: string; start: string; end: string }[];
+  /** Seconds from horizon_start to the last job's end. */
+  makespan: number;
+  /** Total seconds of lateness over all jobs. */
+  tardiness: number;
+  /** Expected seconds lost to failures while the jobs run (hours of work × hazard × cost of a failure). */
+  risk_cost: number;
+  objective: number;
+  /** The same objective for jobs placed by earliest due date on the first free eligible machine, for comparison. */
+  baseline_objective: number;
+  machine_risk: Record<string, number>;
 }
