@@ -4,10 +4,11 @@ import { DatasetsModule } from './datasets/datasets.module';
 import { PredictionsModule } from './predictions/predictions.module';
 import { RegistryModule } from './registry/registry.module';
 import { ScheduleModule } from './scheduling/schedule.module';
+import { ShopfloorModule } from './shopfloor/shopfloor.module';
 import { TrainingModule } from './training/training.module';
 
 @Module({
-  imports: [DatasetsModule, RegistryModule, TrainingModule, PredictionsModule, ScheduleModule],
+  imports: [DatasetsModule, RegistryModule, TrainingModule, PredictionsModule, ScheduleModule, ShopfloorModule],
   controllers: [createHealthPingController('ml')],
 })
 export class AppModule {}

@@ -7,12 +7,14 @@ import {
   EvaluateRequest,
   ModelListQuery,
   OptimizeScheduleRequest,
+  PredictDowntimeRequest,
   PredictFailureRiskRequest,
   SUBJECTS,
   TrainRequest,
   type DatasetFormat,
   type DatasetView,
   type EvaluationView,
+  type ModelAccuracyView,
   type ModelView,
   type PredictionResult,
   type ScheduleView,
@@ -127,6 +129,20 @@ export class MlController {
   })
   async optimizeSchedule(@Body() body: OptimizeScheduleRequest): Promise<ScheduleView> {
     return this.rpc.request<ScheduleView>(SUBJECTS.ml.optimizeSchedule, body, SCHEDULE_TIMEOUT_MS);
+  }
+
+  @Post('predict/downtime')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({ summary: 'Probability that an unplanned stop of 30+ minutes starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed' })
+  async predictDowntime(@Body() body: PredictDowntimeRequest): Promise<PredictionResult> {
+    return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictDowntime, body);
+  }
+
+  @Get('models/:model_id/accuracy')
+  @ApiOperation({ summary: "Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)" })
+  async accuracy(@Param('model_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ModelNotFound, 'No model with that id') })) modelId: string): Promise<ModelAccuracyView> {
+    return this.rpc.request<ModelAccuracyView>(SUBJECTS.ml.modelAccuracy, { model_id: modelId });
   }
 }
 

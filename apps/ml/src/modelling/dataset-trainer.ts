@@ -135,7 +135,7 @@ function trainRegressor(table: DatasetTable, label: Float64Array, params: GbdtPa
     const features = plan.transform(objects);
     rows = features.matrix;
     names = features.names;
-    artifactBase = { format: 1, kind: 'series', objective: 'regression', inputs: table.inputs, plan: plan.toJSON(), threshold: null };
+    artifactBase = { format: 1, kind: 'series', objective: 'regression', inputs: table.inputs, plan: plan.toJSON(), threshold: null, cap };
     const folds = groupKFold(table.groups, 5, seed);
     test = folds[0];
     const held = new Set(test);
@@ -148,12 +148,12 @@ function trainRegressor(table: DatasetTable, label: Float64Array, params: GbdtPa
       for (let c = 0; c < inputs.length; c += 1) inputs[c] = table.inputValues[c][r];
       return tabularRow(layout, inputs);
     });
-    artifactBase = { format: 1, kind: 'tabular', objective: 'regression', layout, threshold: null };
+    artifactBase = { format: 1, kind: 'tabular', objective: 'regression', layout, threshold: null, cap };
     ({ train, holdout: test } = holdoutSplit(rows.length, HOLDOUT, seed));
   }
   if (train.length < 50) throw new DomainError(ErrorCode.InsufficientData, `A remaining-life model needs at least 50 training rows; the dataset has ${train.length} after the hold-out`, { rows: table.rowCount });
   const model = fit(train.map((i) => rows[i]), train.map((i) => labels[i]), params, names, (f) => onProgress(0.95 * f));
-  const metrics = regressionMetrics(test.map((i) => labels[i]), test.map((i) => model.predict(rows[i])));
+  const metrics = regressionMetrics(test.map((i) => labels[i]), test.map((i) => Math.min(Math.max(model.predict(rows[i]), 0), cap ?? Number.POSITIVE_INFINITY)));
   onProgress(1);
   return {
     artifact: { ...artifactBase, gbdt: model.toJSON() },

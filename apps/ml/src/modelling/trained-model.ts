@@ -1,11 +1,15 @@
 import { GradientBoostedTrees, SeriesFeaturePlan, type GbdtArtifact, type SeriesFeaturePlanJson } from '@shopfloor/ml/models';
+import type { MachineHistory } from '@shopfloor/ml/features';
+import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { seriesRows, inputsFor, type DatasetTable } from './dataset-table';
+import { downtimeFeatureNames, downtimeRow, type DowntimeArtifact } from './shopfloor-trainer';
 import { tabularFeatureNames, tabularRow, type TabularLayout } from './tabular-features';
 
 /** What the registry stores for a model trained on a dataset (gzip-compressed JSON). */
 export type ModelArtifact =
-  | { format: 1; kind: 'tabular'; objective: 'binary' | 'regression'; layout: TabularLayout; threshold: number | null; gbdt: GbdtArtifact }
-  | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; gbdt: GbdtArtifact };
+  | { format: 1; kind: 'tabular'; objective: 'binary' | 'regression'; layout: TabularLayout; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
+  | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
+  | DowntimeArtifact;
 
 export interface Factor {
   feature: string;
@@ -25,20 +29,48 @@ export class TrainedModel {
   static fromArtifact(artifact: ModelArtifact): TrainedModel {
     const gbdt = GradientBoostedTrees.fromJSON(artifact.gbdt);
     if (artifact.kind === 'tabular') return new TrainedModel(artifact, gbdt, null, tabularFeatureNames(artifact.layout));
+    if (artifact.kind === 'shopfloor-downtime') return new TrainedModel(artifact, gbdt, null, downtimeFeatureNames(artifact.features));
     const plan = SeriesFeaturePlan.fromJSON(artifact.plan);
     return new TrainedModel(artifact, gbdt, plan, plan.names);
   }
 
   get inputs(): string[] {
-    return this.artifact.kind === 'tabular' ? this.artifact.layout.inputs : this.artifact.inputs;
+    switch (this.artifact.kind) {
+      case 'tabular':
+        return this.artifact.layout.inputs;
+      case 'series':
+        return this.artifact.inputs;
+      case 'shopfloor-downtime':
+        return [];
+    }
+  }
+
+  get objective(): 'binary' | 'regression' {
+    return this.artifact.kind === 'shopfloor-downtime' ? 'binary' : this.artifact.objective;
   }
 
   get threshold(): number | null {
     return this.artifact.threshold;
   }
 
+  /** A remaining-life model's label cap (its predictions never exceed it), or null. */
+  get cap(): number | null {
+    return this.artifact.kind === 'shopfloor-downtime' ? null : (this.artifact.cap ?? null);
+  }
+
+  /** A regression's prediction kept within what the label can be: not below 0, not above the cap it learned with. */
+  private bounded(value: number): number {
+    if (this.objective !== 'regression') return value;
+    return Math.min(Math.max(value, 0), this.cap ?? Number.POSITIVE_INFINITY);
+  }
+
   /** Scores the dataset's rows (`last`: only each group's last row, for time series; every row otherwise). */
   score(table: DatasetTable, at: 'all' | 'last'): { rows: number[]; scores: Float64Array } {
+    if (this.artifact.kind === 'shopfloor-downtime') {
+      throw new DomainError(ErrorCode.ValidationFailed, 'This model learns from the shop-floor history; it is scored by its live accuracy (GET /api/v1/ml/models/{model_id}/accuracy), not on a dataset', null, [
+        { field: 'model_id', message: 'is a shop-floor model', invalid_value: null },
+      ]);
+    }
     if (this.artifact.kind === 'tabular') {
       const layout = this.artifact.layout;
       const columns = inputsFor(table, layout.inputs);
@@ -48,7 +80,7 @@ export class TrainedModel {
       const row = new Float64Array(this.featureNames.length);
       rows.forEach((r, i) => {
         for (let c = 0; c < columns.length; c += 1) inputs[c] = columns[c][r];
-        scores[i] = this.gbdt.predict(tabularRow(layout, inputs, row));
+        scores[i] = this.bounded(this.gbdt.predict(tabularRow(layout, inputs, row)));
       });
       return { rows, scores };
     }
@@ -56,7 +88,19 @@ export class TrainedModel {
     const objects = seriesRows(table, this.artifact.inputs, plan.toJSON().group, plan.toJSON().order);
     const features = plan.transform(objects);
     const rows = at === 'last' ? lastRowOfEachGroup(table) : Array.from({ length: table.rowCount }, (_, r) => r);
-    return { rows, scores: Float64Array.from(rows, (r) => this.gbdt.predict(features.matrix[r])) };
+    return { rows, scores: Float64Array.from(rows, (r) => this.bounded(this.gbdt.predict(features.matrix[r]))) };
+  }
+
+  /** P(an unplanned stop of the model's threshold length starts within `horizonHours` after `at`), with its factors. */
+  explainDowntime(history: MachineHistory, at: number, horizonHours: number, top: number): { value: number; factors: Factor[] } {
+    if (this.artifact.kind !== 'shopfloor-downtime') throw new Error('explainDowntime needs a downtime model');
+    const { names, row } = downtimeRow(history, at, horizonHours, this.artifact.features);
+    const { values: contributions } = this.gbdt.contributions(row);
+    const factors = names
+      .map((feature, i) => ({ feature, value: Number.isNaN(row[i]) ? null : row[i], contribution: contributions[i] }))
+      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+      .slice(0, top);
+    return { value: this.gbdt.predict(row), factors };
   }
 
   /** One prediction from input values by name (missing = NaN), with each feature's contribution to it. */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PredictFailureRiskRequest, SUBJECTS, validatePayload, type PredictionResult } from '@shopfloor/contracts';
+import { ModelIdRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
 import { PredictionsService } from './predictions.service';
 
 @Controller()
@@ -10,5 +10,15 @@ export class PredictionsHandler {
   @MessagePattern(SUBJECTS.ml.predictFailureRisk)
   async failureRisk(@Payload() payload: unknown): Promise<PredictionResult> {
     return this.predictions.failureRisk(validatePayload(PredictFailureRiskRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.ml.predictDowntime)
+  async downtime(@Payload() payload: unknown): Promise<PredictionResult> {
+    return this.predictions.downtime(validatePayload(PredictDowntimeRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.ml.modelAccuracy)
+  async accuracy(@Payload() payload: unknown): Promise<ModelAccuracyView> {
+    return this.predictions.accuracy(validatePayload(ModelIdRequest, payload).model_id);
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { PredictionRepository } from '@shopfloor/ml/data-access';
+import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { RegistryModule } from '../registry/registry.module';
+import { OutcomeRecorder } from './outcome-recorder';
 import { PredictionsHandler } from './predictions.handler';
 import { PredictionsService } from './predictions.service';
 
 @Module({
   imports: [RegistryModule],
   controllers: [PredictionsHandler],
-  providers: [PredictionsService, PredictionRepository],
+  providers: [PredictionsService, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder],
 })
 export class PredictionsModule {}

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type FieldError, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
-import { PredictionRepository } from '@shopfloor/ml/data-access';
+import { DomainError, ErrorCode, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
+import { classificationMetrics } from '@shopfloor/ml/models';
+import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { ModelsService } from '../registry/models.service';
 
 const TOP_FACTORS = 5;
+/** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
+const HISTORY_MS = 90 * 86_400_000;
 
 /** Predictions from the active model of each type; every one is stored with its input, factors and model version. */
 @Injectable()
@@ -12,7 +15,67 @@ export class PredictionsService {
   constructor(
     private readonly models: ModelsService,
     private readonly predictions: PredictionRepository,
+    private readonly copy: ShopfloorCopyRepository,
   ) {}
+
+  /** Probability that an unplanned stop of 30+ minutes starts on the machine within the horizon, from its history so far. */
+  async downtime(request: PredictDowntimeRequest): Promise<PredictionResult> {
+    if (!(await this.copy.machineExists(request.machine_id))) {
+      throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
+    }
+    const { record, model } = await this.models.activeModel('downtime');
+    if (model.artifact.kind !== 'shopfloor-downtime') throw new DomainError(ErrorCode.Conflict, 'The active downtime model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
+    const now = Date.now();
+    const history = await this.copy.history(request.machine_id, now - HISTORY_MS, now);
+    if (history.jobs.length === 0 && history.stops.length === 0) {
+      throw new DomainError(ErrorCode.InsufficientData, `Machine ${request.machine_id} has no jobs or stops in the last 90 days to predict from`, { machine_id: request.machine_id });
+    }
+    const { value, factors } = model.explainDowntime(history, now, request.horizon_hours, TOP_FACTORS);
+    const confidenceThreshold = request.confidence_threshold ?? 0.8;
+    const at = new Date(now);
+    const result: PredictionResult = {
+      prediction_id: randomUUID(),
+      machine_id: request.machine_id,
+      prediction_type: 'downtime',
+      predicted_value: value,
+      confidence_score: Math.max(value, 1 - value),
+      prediction_timestamp: at.toISOString(),
+      model_id: record.modelId,
+      model_version: record.version,
+      threshold: model.threshold,
+      factors,
+      horizon_hours: request.horizon_hours,
+      exceeds_threshold: value >= confidenceThreshold,
+    };
+    await this.predictions.insert({
+      predictionId: result.prediction_id,
+      modelId: record.modelId,
+      modelType: 'downtime',
+      machineId: request.machine_id,
+      predictedValue: value,
+      confidenceScore: result.confidence_score,
+      horizonHours: request.horizon_hours,
+      input: { horizon_hours: request.horizon_hours, threshold_minutes: model.artifact.thresholdMinutes },
+      factors,
+      predictedAt: at,
+      dueAt: new Date(now + request.horizon_hours * 3_600_000),
+    });
+    return result;
+  }
+
+  /** How a model's predictions turned out, once their outcomes are known. */
+  async accuracy(modelId: string): Promise<ModelAccuracyView> {
+    const record = await this.models.require(modelId);
+    const model = await this.models.load(modelId);
+    const { predicted, actual, total, pending } = await this.predictions.outcomes(modelId);
+    let brier: number | null = null;
+    let metrics: Record<string, unknown> | null = null;
+    if (actual.length > 0 && model.objective === 'binary') {
+      brier = predicted.reduce((sum, p, i) => sum + (p - actual[i]) ** 2, 0) / predicted.length;
+      metrics = { ...classificationMetrics(actual, predicted, model.threshold ?? 0.5) };
+    }
+    return { model_id: modelId, model_type: record.modelType as ModelType, version: record.version, predictions: total, with_actual: actual.length, pending, brier_score: brier, metrics };
+  }
 
   async failureRisk(request: PredictFailureRiskRequest): Promise<PredictionResult> {
     if ((request.machine_id === undefined) === (request.readings === undefined)) {

@@ -25,14 +25,16 @@ export class EvaluationService {
     const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
     if (!table.label) throw new DomainError(ErrorCode.ValidationFailed, 'The dataset has no numeric label to compare with', null, [{ field: 'dataset_id', message: 'needs a numeric label column', invalid_value: request.dataset_id }]);
     const { rows, scores } = model.score(table, at);
-    const truth = rows.map((r) => (table.label as Float64Array)[r]);
+    // A remaining-life model learned a capped label (C-MAPSS convention); it is scored against the same cap.
+    const cap = model.cap;
+    const truth = rows.map((r) => Math.min((table.label as Float64Array)[r], cap ?? Number.POSITIVE_INFINITY));
     let metrics: Record<string, unknown>;
-    if (model.artifact.objective === 'binary') {
+    if (model.objective === 'binary') {
       const bad = truth.findIndex((y) => y !== 0 && y !== 1);
       if (bad >= 0) throw new DomainError(ErrorCode.ValidationFailed, `A classifier is scored against a 0/1 label; a scored row has ${truth[bad]}`, null, [{ field: 'dataset_id', message: 'label must be 0/1', invalid_value: truth[bad] }]);
       metrics = { ...classificationMetrics(truth, Array.from(scores), model.threshold ?? 0.5) };
     } else {
-      metrics = { ...regressionMetrics(truth, Array.from(scores)) };
+      metrics = { ...regressionMetrics(truth, Array.from(scores)), label_cap: cap };
     }
     return { model_id: record.modelId, dataset_id: dataset.datasetId, at, rows_scored: rows.length, metrics };
   }

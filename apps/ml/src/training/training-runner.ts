@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
-import { DatasetRepository, ModelRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { MlEnv } from '../config/ml.env';
 import { datasetTable } from '../modelling/dataset-table';
 import { runTrainingJob, type TrainingJobInput, type TrainingJobMessage } from './training-job';
 
 const HEARTBEAT_MS = 5000;
+/** Shop-floor models learn from at most the last year of history. */
+const HISTORY_DAYS = 365;
 const THREAD = join(__dirname, 'training-thread.js');
 
 /**
@@ -30,6 +32,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly runs: TrainingRunRepository,
     private readonly datasets: DatasetRepository,
     private readonly models: ModelRepository,
+    private readonly copy: ShopfloorCopyRepository,
     private readonly env: MlEnv,
   ) {}
 
@@ -78,13 +81,12 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const started = performance.now();
     this.logger.log({ message: 'Training started', training_id: run.trainingId, model_type: run.modelType, dataset_id: run.datasetId });
     try {
-      const dataset = run.datasetId ? await this.datasets.find(run.datasetId) : null;
-      if (!dataset) {
-        await this.runs.fail(run.trainingId, this.worker, 'The dataset was deleted before the training started');
+      const prepared = await this.prepare(run);
+      if ('failure' in prepared) {
+        await this.runs.fail(run.trainingId, this.worker, prepared.failure);
         return;
       }
-      const input: TrainingJobInput = { modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params };
-      const outcome = await this.train(run.trainingId, input);
+      const outcome = await this.train(run.trainingId, prepared.input);
       if (outcome.type === 'failed') {
         await this.runs.fail(run.trainingId, this.worker, outcome.message);
         this.logger.warn({ message: 'Training failed', training_id: run.trainingId, reason: outcome.message });
@@ -95,10 +97,10 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         modelId: randomUUID(),
         modelType: run.modelType,
         trainingId: run.trainingId,
-        datasetId: dataset.datasetId,
-        dataFrom: null,
-        dataTo: null,
-        dataRows: dataset.rowCount,
+        datasetId: run.datasetId,
+        dataFrom: outcome.span ? new Date(outcome.span.from) : null,
+        dataTo: outcome.span ? new Date(outcome.span.to) : null,
+        dataRows: outcome.rows ?? prepared.rows,
         hyperparameters: outcome.hyperparameters,
         metrics: outcome.metrics,
         featureNames: outcome.featureNames,
@@ -110,6 +112,23 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.error({ message: 'Training crashed', training_id: run.trainingId, err: error });
       await this.runs.fail(run.trainingId, this.worker, 'Internal error while training').catch(() => undefined);
     }
+  }
+
+  /** What the thread needs: the dataset's table, or which machines and period of the shop-floor copy to learn from. */
+  private async prepare(run: TrainingRunRecord): Promise<{ input: TrainingJobInput; rows: number } | { failure: string }> {
+    if (run.datasetId) {
+      const dataset = await this.datasets.find(run.datasetId);
+      if (!dataset) return { failure: 'The dataset was deleted before the training started' };
+      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params }, rows: dataset.rowCount };
+    }
+    const span = await this.copy.dataSpan();
+    const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null).map((m) => m.machineId);
+    if (span.from === null || span.to === null || machines.length === 0) return { failure: 'No shop-floor history has reached the ml service yet' };
+    const from = Math.max(span.from, span.to - HISTORY_DAYS * 86_400_000);
+    return {
+      input: { source: 'shopfloor', modelType: 'downtime', params: run.params, database: { url: this.env.DATABASE_URL, ssl: this.env.DATABASE_SSL }, machineIds: machines, span: { from, to: span.to } },
+      rows: 0,
+    };
   }
 
   /** Trains in a worker thread (in-process where the compiled thread script is absent, as under ts-jest). */
@@ -124,7 +143,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     };
     if (!existsSync(THREAD)) {
       let result: TrainingJobMessage = { type: 'failed', code: null, message: 'no result' };
-      runTrainingJob(input, (message) => {
+      await runTrainingJob(input, (message) => {
         if (message.type === 'progress') fraction = message.fraction;
         else result = message;
       });

@@ -6,5 +6,5 @@ import { runTrainingJob, type TrainingJobInput } from './training-job';
 // Entry of a training worker thread: trains off the main event loop, so the service keeps answering predictions.
 if (parentPort) {
   const port = parentPort;
-  runTrainingJob(workerData as TrainingJobInput, (message) => port.postMessage(message));
+  void runTrainingJob(workerData as TrainingJobInput, (message) => port.postMessage(message));
 }

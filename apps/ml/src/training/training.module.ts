@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TrainingRunRepository } from '@shopfloor/ml/data-access';
+import { ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
 import { DatasetsModule } from '../datasets/datasets.module';
 import { RegistryModule } from '../registry/registry.module';
 import { TrainingHandler } from './training.handler';
@@ -9,6 +9,6 @@ import { TrainingService } from './training.service';
 @Module({
   imports: [DatasetsModule, RegistryModule],
   controllers: [TrainingHandler],
-  providers: [TrainingService, TrainingRunner, TrainingRunRepository],
+  providers: [TrainingService, TrainingRunner, TrainingRunRepository, ShopfloorCopyRepository],
 })
 export class TrainingModule {}

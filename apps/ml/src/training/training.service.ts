@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
-import { DatasetRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { DatasetRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { TrainingRunner } from './training-runner';
 
 /** Model types that can be trained on an uploaded dataset (API.md: classifier or remaining-life regression on its label). */
@@ -28,15 +28,21 @@ export class TrainingService {
   constructor(
     private readonly runs: TrainingRunRepository,
     private readonly datasets: DatasetRepository,
+    private readonly copy: ShopfloorCopyRepository,
     private readonly runner: TrainingRunner,
   ) {}
 
   /** Queues a training and returns at once; a replica's runner trains it in the background. */
   async start(request: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
     if (!request.dataset_id) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Give the dataset_id of an uploaded dataset (POST /api/v1/ml/datasets) to train on', null, [
-        { field: 'dataset_id', message: 'is required', invalid_value: null },
-      ]);
+      if (request.model_type !== 'downtime') {
+        throw new DomainError(ErrorCode.ValidationFailed, `${request.model_type} models train on an uploaded dataset here: give its dataset_id (POST /api/v1/ml/datasets); downtime also learns from the shop-floor history`, null, [
+          { field: 'dataset_id', message: `is required for ${request.model_type}`, invalid_value: null },
+        ]);
+      }
+      const span = await this.copy.dataSpan();
+      if (span.from === null) throw new DomainError(ErrorCode.InsufficientData, 'No shop-floor history has reached the ml service yet: sync the source first', null);
+      return this.enqueue(request.model_type, null, request.params ?? {});
     }
     if (!FROM_DATASET.includes(request.model_type)) {
       throw new DomainError(ErrorCode.ValidationFailed, `${request.model_type} models are not trained on an uploaded dataset; datasets train ${FROM_DATASET.join(', ')}`, null, [
@@ -45,7 +51,11 @@ export class TrainingService {
     }
     const dataset = await this.datasets.find(request.dataset_id);
     if (!dataset) throw new DomainError(ErrorCode.DatasetNotFound, `No dataset with id ${request.dataset_id}`, { dataset_id: request.dataset_id });
-    const run = await this.runs.enqueue({ trainingId: randomUUID(), modelType: request.model_type, datasetId: dataset.datasetId, params: request.params ?? {} });
+    return this.enqueue(request.model_type, dataset.datasetId, request.params ?? {});
+  }
+
+  private async enqueue(modelType: ModelType, datasetId: string | null, params: Record<string, unknown>): Promise<{ training_id: string; state: 'queued' }> {
+    const run = await this.runs.enqueue({ trainingId: randomUUID(), modelType, datasetId, params });
     this.runner.wake();
     return { training_id: run.trainingId, state: 'queued' };
   }

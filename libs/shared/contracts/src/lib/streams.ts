@@ -63,6 +63,13 @@ export const CONSUMERS = {
     maxDeliver: 5,
     ackWaitSeconds: 30,
   },
+  mlShopfloor: {
+    stream: STREAMS.shopfloor,
+    durableName: 'ml-shopfloor',
+    filterSubject: SUBJECTS.shopfloor.all,
+    maxDeliver: 5,
+    ackWaitSeconds: 30,
+  },
 } as const satisfies Record<string, ConsumerDefinition>;
 
 /**

@@ -39,6 +39,8 @@ export const SUBJECTS = {
     modelActivate: 'ml.models.activate',
     evaluate: 'ml.models.evaluate',
     predictFailureRisk: 'ml.predict.failure-risk',
+    predictDowntime: 'ml.predict.downtime',
+    modelAccuracy: 'ml.models.accuracy',
     optimizeSchedule: 'ml.schedule.optimize',
   },
   notification: {

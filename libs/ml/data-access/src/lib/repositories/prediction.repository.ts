@@ -41,6 +41,33 @@ export class PredictionRepository {
     return new Map(rows.map((r) => [r.machine_id, { value: r.predicted_value, horizonHours: r.horizon_hours }]));
   }
 
+  /** Predictions whose outcome is due but not yet recorded, oldest first. */
+  async due(now: Date, limit: number): Promise<{ predictionId: string; modelType: string; machineId: string; predictedAt: Date; dueAt: Date; threshold: number | null }[]> {
+    const rows = await this.dataSource.query<{ prediction_id: string; model_type: string; machine_id: string; predicted_at: Date; due_at: Date; threshold: number | null }[]>(
+      `SELECT "prediction_id", "model_type", "machine_id", "predicted_at", "due_at", ("input"->>'threshold_minutes')::double precision AS "threshold"
+       FROM "ml"."model_predictions" WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL AND "due_at" <= $1 AND "machine_id" IS NOT NULL ORDER BY "due_at" LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({ predictionId: r.prediction_id, modelType: r.model_type, machineId: r.machine_id, predictedAt: r.predicted_at, dueAt: r.due_at, threshold: r.threshold }));
+  }
+
+  async recordActual(predictionId: string, actual: number): Promise<void> {
+    await this.dataSource.query(`UPDATE "ml"."model_predictions" SET "actual_value" = $2, "actual_at" = now() WHERE "prediction_id" = $1 AND "actual_value" IS NULL`, [predictionId, actual]);
+  }
+
+  /** Predicted and actual values of a model's predictions whose outcome is known (newest 100,000), and how many are pending. */
+  async outcomes(modelId: string): Promise<{ predicted: number[]; actual: number[]; total: number; pending: number }> {
+    const rows = await this.dataSource.query<{ predicted_value: number; actual_value: number }[]>(
+      `SELECT "predicted_value", "actual_value" FROM "ml"."model_predictions" WHERE "model_id" = $1 AND "actual_value" IS NOT NULL ORDER BY "predicted_at" DESC LIMIT 100000`,
+      [modelId],
+    );
+    const [counts] = await this.dataSource.query<{ total: number; pending: number }[]>(
+      `SELECT count(*)::int AS "total", count(*) FILTER (WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL)::int AS "pending" FROM "ml"."model_predictions" WHERE "model_id" = $1`,
+      [modelId],
+    );
+    return { predicted: rows.map((r) => r.predicted_value), actual: rows.map((r) => r.actual_value), total: counts.total, pending: counts.pending };
+  }
+
   async count(modelId: string): Promise<number> {
     const rows = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS "n" FROM "ml"."model_predictions" WHERE "model_id" = $1`, [modelId]);
     return rows[0].n;

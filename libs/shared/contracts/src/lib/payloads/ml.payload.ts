@@ -159,6 +159,9 @@ export interface PredictionResult {
   /** The decision threshold of the model: predicted_value at or above it counts as "will fail". */
   threshold: number | null;
   factors: PredictionFactor[];
+  /** Downtime: the horizon asked for, and whether predicted_value reaches the request's confidence_threshold. */
+  horizon_hours?: number;
+  exceeds_threshold?: boolean;
 }
 
 export class ScheduleJobInput {
@@ -207,4 +210,30 @@ export interface ScheduleView {
   /** The same objective for jobs placed by earliest due date on the first free eligible machine, for comparison. */
   baseline_objective: number;
   machine_risk: Record<string, number>;
+}
+
+/** `POST /api/v1/ml/predict/downtime` body. */
+export class PredictDowntimeRequest {
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id!: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(168)
+  horizon_hours!: number;
+
+  /** A probability at or above it counts as predicted downtime (`exceeds_threshold`); default 0.8. */
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  confidence_threshold?: number;
+}
+
+export interface ModelAccuracyView {
+  model_id: string;
+  model_type: ModelType;
+  version: number;
+  predictions: number;
+  /** Predictions whose outcome is known (the horizon has passed and the data has arrived). */
+  with_actual: number;
+  pending: number;
+  /** Classifiers: mean squared error of the probability (lower is better), and counts at the model's threshold. */
+  brier_score: number | null;
+  metrics: Record<string, unknown> | null;
 }

@@ -1,0 +1,49 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+
+const INTERVAL_MS = 60_000;
+const BATCH = 500;
+const DEFAULT_THRESHOLD_MINUTES = 30;
+
+/**
+ * Fills in what really happened for predictions whose horizon has passed: for downtime, whether an unplanned stop of
+ * the model's threshold length started in [predicted_at, due_at). It waits until the machine's data has reached the
+ * end of the horizon (the source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
+ * several replicas may run it; a prediction's actual value is written once.
+ */
+@Injectable()
+export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutcomeRecorder.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly predictions: PredictionRepository,
+    private readonly copy: ShopfloorCopyRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.recordDue().catch((error: Error) => this.logger.warn({ message: 'Could not record prediction outcomes', reason: error.message })), INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Records the outcomes that can be known now; returns how many it recorded. */
+  async recordDue(now = new Date()): Promise<number> {
+    const due = await this.predictions.due(now, BATCH);
+    if (due.length === 0) return 0;
+    const lastData = new Map((await this.copy.machines()).map((m) => [m.machineId, m.lastDataAt]));
+    let recorded = 0;
+    for (const p of due) {
+      if (p.modelType !== 'downtime') continue;
+      const dataUntil = lastData.get(p.machineId) ?? null;
+      if (dataUntil === null || dataUntil < p.dueAt.getTime()) continue;
+      const stops = await this.copy.unplannedStopsStarting(p.machineId, p.predictedAt.getTime(), p.dueAt.getTime(), (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60);
+      await this.predictions.recordActual(p.predictionId, stops > 0 ? 1 : 0);
+      recorded += 1;
+    }
+    return recorded;
+  }
+}

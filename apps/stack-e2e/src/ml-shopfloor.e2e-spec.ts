@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { JSONCodec, connect, type NatsConnection } from 'nats';
+import { Client } from 'pg';
+import request from 'supertest';
+import { SUBJECTS, type DowntimeRecord, type JobRecord, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
+import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { ADMIN_KEY, Stack } from './stack';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAYS = 120;
+/**
+ * Run hours each machine lasts after a renewal before it breaks down (even machines are never maintained; odd ones
+ * get planned maintenance every 8 days, before they wear out). Chosen so that at the end of the history machine 6 is
+ * about 30 run hours from its next breakdown and machine 1 was maintained yesterday.
+ */
+const LIFE_HOURS: Record<number, number> = { 1: 400, 2: 250, 3: 400, 4: 300, 5: 400, 6: 325 };
+
+/** 120 days of two-shift work (06:00–22:00 UTC) for six machines whose breakdowns come from wear. */
+function shopHistory(prefix: string, end: number): { jobs: JobRecord[]; stops: DowntimeRecord[] } {
+  const jobs: JobRecord[] = [];
+  const stops: DowntimeRecord[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const first = Math.floor(end / DAY) * DAY - DAYS * DAY;
+  for (let m = 1; m <= 6; m += 1) {
+    const machineId = `${prefix}-${m}`;
+    let wear = 0;
+    const stop = (type: string, at: number, minutes: number, reason: string) =>
+      stops.push({ record_id: `${machineId}-S${stops.length}`, job_id: null, machine_id: machineId, downtime_type: type, start_time: iso(at), duration: minutes * 60, reason_code: reason, description: null, source_updated_at: iso(at) });
+    for (let d = 0; d < DAYS; d += 1) {
+      const day = first + d * DAY;
+      jobs.push({ job_id: `${machineId}-J${d}`, machine_id: machineId, part_number: 'P-1', start_time: iso(day + 6 * HOUR), end_time: iso(day + 22 * HOUR), state: 'COMPLETED', operator_id: null, setup_time: null, cycle_time: 60, ideal_cycle_time: 50, parts_produced: 900, parts_scrapped: 9, source_updated_at: iso(day + 22 * HOUR) });
+      if (m % 2 === 1 && (d + 1) % 8 === 0) {
+        stop('PLANNED_MAINTENANCE', day + 5 * HOUR, 60, 'M01');
+        wear = 0;
+      }
+      stop('MATERIAL', day + 12 * HOUR, 10, 'U03'); // short: never a downtime label
+      if (d % 7 === 3) stop('QUALITY', day + 9 * HOUR, 40, 'U22'); // weekly, wear or not
+      for (let h = 6; h < 22; h += 1) {
+        wear += 1;
+        if (wear >= LIFE_HOURS[m]) {
+          stop('BREAKDOWN', day + h * HOUR + 15 * 60_000, 120, 'B99');
+          wear = 0;
+        }
+      }
+    }
+  }
+  return { jobs, stops };
+}
+
+/** The ml service learns downtime from the shop floor it copies from SHOPFLOOR, and predicts it per machine. */
+describe('ml downtime from the shop-floor history', () => {
+  const stack = new Stack();
+  const prefix = `WEAR${randomUUID().slice(0, 6)}`;
+  const syncId = `e2e-ml-${randomUUID()}`;
+  let nats: NatsConnection;
+  let operatorKey: string;
+  const post = (path: string, key = ADMIN_KEY) => request(stack.gatewayUrl).post(path).set('X-API-Key', key);
+
+  beforeAll(async () => {
+    await stack.start();
+    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    operatorKey = ((await post('/api/v1/auth/api-keys').send({ name: 'e2e ml operator', role: 'operator' })).body as { key: string }).key;
+  }, 120_000);
+
+  afterAll(async () => {
+    await nats?.close();
+    stack.kill();
+    await stack.database?.drop();
+  });
+
+  it('refuses to predict before a downtime model exists, and for an unknown machine', async () => {
+    expect((await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: 'NOPE', horizon_hours: 24 })).body).toMatchObject({ error_code: 'MACHINE_NOT_FOUND' });
+    expect((await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: 'NOPE', horizon_hours: 500 })).status).toBe(400);
+  });
+
+  it('predicts more downtime for a worn machine than for one just maintained, explains it and tracks the outcome', async () => {
+    const end = Date.now();
+    const { jobs, stops } = shopHistory(prefix, end);
+    const js = nats.jetstream();
+    const codec = JSONCodec();
+    await js.publish(SUBJECTS.shopfloor.machinesUpserted, codec.encode({ sync_id: syncId, records: [1, 2, 3, 4, 5, 6].map((m) => ({ machine_id: `${prefix}-${m}`, name: `Mill ${m}`, type: 'MILL', location: 'Hall A', installation_date: null, specifications: null, source_updated_at: new Date(end - DAYS * DAY).toISOString() })) }), { msgID: `${syncId}-m` });
+    for (let i = 0; i < jobs.length; i += 500) await js.publish(SUBJECTS.shopfloor.jobsUpserted, codec.encode({ sync_id: syncId, records: jobs.slice(i, i + 500) }), { msgID: `${syncId}-j${i}` });
+    for (let i = 0; i < stops.length; i += 500) await js.publish(SUBJECTS.shopfloor.downtimeRecordsUpserted, codec.encode({ sync_id: syncId, records: stops.slice(i, i + 500) }), { msgID: `${syncId}-s${i}` });
+    const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
+    await pg.connect();
+    try {
+      await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 60_000, 250);
+    } finally {
+      await pg.end();
+    }
+
+    const started = await post('/api/v1/ml/train').send({ model_type: 'downtime' });
+    expect(started.status).toBe(202);
+    const id = (started.body as { training_id: string }).training_id;
+    const run = await waitFor(
+      'the downtime training to finish',
+      async () => {
+        const view = (await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView;
+        return view.state === 'succeeded' || view.state === 'failed' ? view : undefined;
+      },
+      170_000,
+      1000,
+    );
+    expect(run.error).toBeNull();
+    expect(run.metrics).toMatchObject({ evaluated_on: 'held-out machines' });
+
+    const predict = async (machine: number) => (await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: `${prefix}-${machine}`, horizon_hours: 72 })).body as PredictionResult;
+    const worn = await predict(6);
+    const fresh = await predict(1);
+    expect(worn).toMatchObject({ prediction_type: 'downtime', horizon_hours: 72, model_version: 1 });
+    expect(worn.predicted_value).toBeGreaterThan(fresh.predicted_value);
+    expect(worn.factors.length).toBeGreaterThan(0);
+    expect(worn.factors.map((f) => f.feature)).toEqual(expect.arrayContaining([expect.stringMatching(/renewal|maintenance|breakdown/)]));
+
+    const accuracy = (await request(stack.gatewayUrl).get(`/api/v1/ml/models/${run.model_id}/accuracy`).set('X-API-Key', ADMIN_KEY)).body as ModelAccuracyView;
+    expect(accuracy).toMatchObject({ model_type: 'downtime', predictions: 2, with_actual: 0, pending: 2 });
+  }, 240_000);
+});
