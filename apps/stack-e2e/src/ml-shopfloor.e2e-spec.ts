@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import request from 'supertest';
-import { SUBJECTS, type DowntimeRecord, type JobRecord, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
+import { SUBJECTS, type AnomaliesView, type AnomalyEvent, type DowntimeRecord, type JobRecord, type MachineReadingRecord, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
 import { TEST_INFRA, waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -55,6 +55,20 @@ describe('ml downtime from the shop-floor history', () => {
   const syncId = `e2e-ml-${randomUUID()}`;
   let nats: NatsConnection;
   let operatorKey: string;
+  const trained = async (modelType: string): Promise<TrainingView> => {
+    const started = await post('/api/v1/ml/train').send({ model_type: modelType });
+    expect(started.status).toBe(202);
+    const id = (started.body as { training_id: string }).training_id;
+    return waitFor(
+      `the ${modelType} training to finish`,
+      async () => {
+        const view = (await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView;
+        return view.state === 'succeeded' || view.state === 'failed' ? view : undefined;
+      },
+      170_000,
+      1000,
+    );
+  };
   const post = (path: string, key = ADMIN_KEY) => request(stack.gatewayUrl).post(path).set('X-API-Key', key);
 
   beforeAll(async () => {
@@ -90,18 +104,7 @@ describe('ml downtime from the shop-floor history', () => {
       await pg.end();
     }
 
-    const started = await post('/api/v1/ml/train').send({ model_type: 'downtime' });
-    expect(started.status).toBe(202);
-    const id = (started.body as { training_id: string }).training_id;
-    const run = await waitFor(
-      'the downtime training to finish',
-      async () => {
-        const view = (await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView;
-        return view.state === 'succeeded' || view.state === 'failed' ? view : undefined;
-      },
-      170_000,
-      1000,
-    );
+    const run = await trained('downtime');
     expect(run.error).toBeNull();
     expect(run.metrics).toMatchObject({ evaluated_on: 'held-out machines' });
 
@@ -115,5 +118,51 @@ describe('ml downtime from the shop-floor history', () => {
 
     const accuracy = (await request(stack.gatewayUrl).get(`/api/v1/ml/models/${run.model_id}/accuracy`).set('X-API-Key', ADMIN_KEY)).body as ModelAccuracyView;
     expect(accuracy).toMatchObject({ model_type: 'downtime', predictions: 2, with_actual: 0, pending: 2 });
+  }, 240_000);
+
+  it('learns normal readings and finds an hour that is not, names the reading behind it, and publishes it', async () => {
+    // Spindle temperature and load every 15 minutes over the last 10 days of work; machine 3 overheats for one hour.
+    const end = Math.floor(Date.now() / HOUR) * HOUR;
+    const hot = end - 30 * HOUR;
+    const readings: MachineReadingRecord[] = [];
+    let id = 9_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
+    for (let m = 1; m <= 6; m += 1) {
+      for (let t = end - 10 * 24 * HOUR; t < end; t += 15 * 60_000) {
+        const wave = Math.sin(t / 3_600_000 + m);
+        const overheated = m === 3 && t >= hot - HOUR && t < hot;
+        readings.push({ reading_id: (id += 1), machine_id: `${prefix}-${m}`, reading_time: new Date(t).toISOString(), metric: 'spindle_temp', value: 40 + 2 * wave + (overheated ? 25 : 0), unit: '°C' });
+        readings.push({ reading_id: (id += 1), machine_id: `${prefix}-${m}`, reading_time: new Date(t).toISOString(), metric: 'spindle_load', value: 55 + 5 * wave, unit: '%' });
+      }
+    }
+    const codec = JSONCodec();
+    for (let i = 0; i < readings.length; i += 1000) {
+      await nats.jetstream().publish(SUBJECTS.shopfloor.machineReadingsAppended, codec.encode({ sync_id: syncId, records: readings.slice(i, i + 1000) }), { msgID: `${syncId}-r${i}` });
+    }
+    const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
+    await pg.connect();
+    try {
+      await waitFor('the ml service to hold every reading', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.readings WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === readings.length, 60_000, 250);
+    } finally {
+      await pg.end();
+    }
+    const run = await trained('anomaly');
+    expect(run.error).toBeNull();
+    expect(run.state).toBe('succeeded');
+
+    const published: AnomalyEvent[] = [];
+    const subscription = nats.subscribe(SUBJECTS.mlEvents.anomaly, { callback: (_e, msg) => published.push(codec.decode(msg.data) as AnomalyEvent) });
+    const res = await post('/api/v1/ml/predict/anomalies', operatorKey).send({ machine_id: `${prefix}-3`, from: new Date(hot - 12 * HOUR).toISOString(), to: new Date(hot + 12 * HOUR).toISOString() });
+    expect(res.status).toBe(200);
+    const view = res.body as AnomaliesView;
+    expect(view.hours_scored).toBe(24);
+    expect(view.anomalies.map((a) => a.at)).toContain(new Date(hot).toISOString());
+    const found = view.anomalies.find((a) => a.at === new Date(hot).toISOString()) as AnomalyEvent;
+    expect(found.score).toBeGreaterThan(view.threshold);
+    expect(found.factors[0].feature).toMatch(/spindle_temp/);
+    await waitFor('the anomaly on ml.prediction.anomaly', () => published.some((p) => p.anomaly_id === found.anomaly_id), 5000, 100);
+    subscription.unsubscribe();
+
+    const bad = await post('/api/v1/ml/predict/anomalies', operatorKey).send({ machine_id: `${prefix}-3`, from: new Date(hot).toISOString(), to: new Date(hot - HOUR).toISOString() });
+    expect(bad.status).toBe(400);
   }, 240_000);
 });

@@ -7,10 +7,12 @@ import {
   EvaluateRequest,
   ModelListQuery,
   OptimizeScheduleRequest,
+  PredictAnomaliesRequest,
   PredictDowntimeRequest,
   PredictFailureRiskRequest,
   SUBJECTS,
   TrainRequest,
+  type AnomaliesView,
   type DatasetFormat,
   type DatasetView,
   type EvaluationView,
@@ -143,6 +145,14 @@ export class MlController {
   @ApiOperation({ summary: "Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)" })
   async accuracy(@Param('model_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ModelNotFound, 'No model with that id') })) modelId: string): Promise<ModelAccuracyView> {
     return this.rpc.request<ModelAccuracyView>(SUBJECTS.ml.modelAccuracy, { model_id: modelId });
+  }
+
+  @Post('predict/anomalies')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({ summary: "A machine's hours in [from, to) (≤ 31 days) whose sensor readings look unlike normal, with score, threshold and the readings most responsible; each is published for alerting" })
+  async predictAnomalies(@Body() body: PredictAnomaliesRequest): Promise<AnomaliesView> {
+    return this.rpc.request<AnomaliesView>(SUBJECTS.ml.predictAnomalies, body, EVALUATE_TIMEOUT_MS);
   }
 }
 

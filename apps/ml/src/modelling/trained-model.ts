@@ -1,7 +1,8 @@
-import { GradientBoostedTrees, SeriesFeaturePlan, type GbdtArtifact, type SeriesFeaturePlanJson } from '@shopfloor/ml/models';
+import { GradientBoostedTrees, IsolationForest, SeriesFeaturePlan, type GbdtArtifact, type SeriesFeaturePlanJson } from '@shopfloor/ml/models';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { seriesRows, inputsFor, type DatasetTable } from './dataset-table';
+import { hourlyAnomalyRows, type AnomalyArtifact } from './shopfloor-anomaly';
 import { downtimeFeatureNames, downtimeRow, type DowntimeArtifact } from './shopfloor-trainer';
 import { tabularFeatureNames, tabularRow, type TabularLayout } from './tabular-features';
 
@@ -9,7 +10,8 @@ import { tabularFeatureNames, tabularRow, type TabularLayout } from './tabular-f
 export type ModelArtifact =
   | { format: 1; kind: 'tabular'; objective: 'binary' | 'regression'; layout: TabularLayout; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
   | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
-  | DowntimeArtifact;
+  | DowntimeArtifact
+  | AnomalyArtifact;
 
 export interface Factor {
   feature: string;
@@ -21,12 +23,14 @@ export interface Factor {
 export class TrainedModel {
   private constructor(
     readonly artifact: ModelArtifact,
-    private readonly gbdt: GradientBoostedTrees,
+    private readonly boosted: GradientBoostedTrees | null,
     private readonly plan: SeriesFeaturePlan | null,
     readonly featureNames: string[],
+    private readonly forest: IsolationForest | null = null,
   ) {}
 
   static fromArtifact(artifact: ModelArtifact): TrainedModel {
+    if (artifact.kind === 'shopfloor-anomaly') return new TrainedModel(artifact, null, null, artifact.columns, IsolationForest.fromJSON(artifact.forest));
     const gbdt = GradientBoostedTrees.fromJSON(artifact.gbdt);
     if (artifact.kind === 'tabular') return new TrainedModel(artifact, gbdt, null, tabularFeatureNames(artifact.layout));
     if (artifact.kind === 'shopfloor-downtime') return new TrainedModel(artifact, gbdt, null, downtimeFeatureNames(artifact.features));
@@ -41,21 +45,28 @@ export class TrainedModel {
       case 'series':
         return this.artifact.inputs;
       case 'shopfloor-downtime':
+      case 'shopfloor-anomaly':
         return [];
     }
   }
 
-  get objective(): 'binary' | 'regression' {
+  private get gbdt(): GradientBoostedTrees {
+    if (!this.boosted) throw new Error(`a ${this.artifact.kind} model has no boosted trees`);
+    return this.boosted;
+  }
+
+  get objective(): 'binary' | 'regression' | 'anomaly' {
+    if (this.artifact.kind === 'shopfloor-anomaly') return 'anomaly';
     return this.artifact.kind === 'shopfloor-downtime' ? 'binary' : this.artifact.objective;
   }
 
   get threshold(): number | null {
-    return this.artifact.threshold;
+    return this.artifact.kind === 'shopfloor-anomaly' ? (this.forest as IsolationForest).threshold : this.artifact.threshold;
   }
 
   /** A remaining-life model's label cap (its predictions never exceed it), or null. */
   get cap(): number | null {
-    return this.artifact.kind === 'shopfloor-downtime' ? null : (this.artifact.cap ?? null);
+    return this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly' ? null : (this.artifact.cap ?? null);
   }
 
   /** A regression's prediction kept within what the label can be: not below 0, not above the cap it learned with. */
@@ -66,7 +77,7 @@ export class TrainedModel {
 
   /** Scores the dataset's rows (`last`: only each group's last row, for time series; every row otherwise). */
   score(table: DatasetTable, at: 'all' | 'last'): { rows: number[]; scores: Float64Array } {
-    if (this.artifact.kind === 'shopfloor-downtime') {
+    if (this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly') {
       throw new DomainError(ErrorCode.ValidationFailed, 'This model learns from the shop-floor history; it is scored by its live accuracy (GET /api/v1/ml/models/{model_id}/accuracy), not on a dataset', null, [
         { field: 'model_id', message: 'is a shop-floor model', invalid_value: null },
       ]);
@@ -101,6 +112,20 @@ export class TrainedModel {
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, top);
     return { value: this.gbdt.predict(row), factors };
+  }
+
+  /** The machine's hours in [from, to) that look unlike what the model learned as normal, each with its score and causes. */
+  anomalies(history: MachineHistory, from: number, to: number, top: number): { scored: number; found: { at: number; score: number; factors: Factor[] }[] } {
+    if (this.artifact.kind !== 'shopfloor-anomaly' || !this.forest) throw new Error('anomalies needs an anomaly model');
+    const forest = this.forest;
+    const hourly = hourlyAnomalyRows(history, from, to, this.artifact.columns);
+    const found = hourly.rows.flatMap((row, i) => {
+      const score = forest.score(row);
+      if (score <= forest.threshold) return [];
+      const factors = forest.explain(row, top).map((c) => ({ feature: c.feature, value: Number.isNaN(c.value) ? null : c.value, contribution: c.contribution }));
+      return [{ at: hourly.at[i], score, factors }];
+    });
+    return { scored: hourly.rows.length, found };
   }
 
   /** One prediction from input values by name (missing = NaN), with each feature's contribution to it. */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ModelIdRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
+import { ModelIdRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
 import { PredictionsService } from './predictions.service';
 
 @Controller()
@@ -15,6 +15,11 @@ export class PredictionsHandler {
   @MessagePattern(SUBJECTS.ml.predictDowntime)
   async downtime(@Payload() payload: unknown): Promise<PredictionResult> {
     return this.predictions.downtime(validatePayload(PredictDowntimeRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.ml.predictAnomalies)
+  async anomalies(@Payload() payload: unknown): Promise<AnomaliesView> {
+    return this.predictions.anomalies(validatePayload(PredictAnomaliesRequest, payload));
   }
 
   @MessagePattern(SUBJECTS.ml.modelAccuracy)

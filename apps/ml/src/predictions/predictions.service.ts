@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, SUBJECTS, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
 import { classificationMetrics } from '@shopfloor/ml/models';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { JetStreamService } from '@shopfloor/nats';
 import { ModelsService } from '../registry/models.service';
 
 const TOP_FACTORS = 5;
+const MAX_ANOMALY_SPAN_MS = 31 * 86_400_000;
 /** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
 const HISTORY_MS = 90 * 86_400_000;
 
@@ -16,7 +18,53 @@ export class PredictionsService {
     private readonly models: ModelsService,
     private readonly predictions: PredictionRepository,
     private readonly copy: ShopfloorCopyRepository,
+    private readonly jetStream: JetStreamService,
   ) {}
+
+  /**
+   * The machine's hours in [from, to) whose readings look unlike normal, each with the features most responsible.
+   * Each is stored and published on `ml.prediction.anomaly` (its id is the same for the same hour and model, so asking
+   * again never raises it twice).
+   */
+  async anomalies(request: PredictAnomaliesRequest): Promise<AnomaliesView> {
+    const from = Date.parse(request.from);
+    const to = Date.parse(request.to);
+    if (!(to > from) || to - from > MAX_ANOMALY_SPAN_MS) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'to must be after from, at most 31 days later', null, [{ field: 'to', message: 'must be after from and within 31 days of it', invalid_value: request.to }]);
+    }
+    if (!(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
+    const { record, model } = await this.models.activeModel('anomaly');
+    const history = await this.copy.history(request.machine_id, from - 3_600_000, to);
+    const { scored, found } = model.anomalies(history, from, to, 3);
+    const threshold = model.threshold ?? 0;
+    const events: AnomalyEvent[] = found.map((a) => ({
+      anomaly_id: `${record.modelId}:${request.machine_id}:${a.at}`,
+      machine_id: request.machine_id,
+      at: new Date(a.at).toISOString(),
+      score: a.score,
+      threshold,
+      model_id: record.modelId,
+      model_version: record.version,
+      factors: a.factors,
+    }));
+    for (const event of events) {
+      await this.predictions.insert({
+        predictionId: randomUUID(),
+        modelId: record.modelId,
+        modelType: 'anomaly',
+        machineId: request.machine_id,
+        predictedValue: event.score,
+        confidenceScore: null,
+        horizonHours: null,
+        input: { at: event.at, anomaly_id: event.anomaly_id },
+        factors: event.factors,
+        predictedAt: new Date(),
+        dueAt: null,
+      });
+      await this.jetStream.publish(SUBJECTS.mlEvents.anomaly, event, event.anomaly_id);
+    }
+    return { machine_id: request.machine_id, period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, model_id: record.modelId, model_version: record.version, threshold, hours_scored: scored, anomalies: events };
+  }
 
   /** Probability that an unplanned stop of 30+ minutes starts on the machine within the horizon, from its history so far. */
   async downtime(request: PredictDowntimeRequest): Promise<PredictionResult> {

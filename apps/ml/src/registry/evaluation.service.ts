@@ -29,6 +29,9 @@ export class EvaluationService {
     const cap = model.cap;
     const truth = rows.map((r) => Math.min((table.label as Float64Array)[r], cap ?? Number.POSITIVE_INFINITY));
     let metrics: Record<string, unknown>;
+    if (model.objective === 'anomaly') {
+      throw new DomainError(ErrorCode.ValidationFailed, 'An anomaly model has no label to be scored against', null, [{ field: 'model_id', message: 'is an anomaly model', invalid_value: request.model_id }]);
+    }
     if (model.objective === 'binary') {
       const bad = truth.findIndex((y) => y !== 0 && y !== 1);
       if (bad >= 0) throw new DomainError(ErrorCode.ValidationFailed, `A classifier is scored against a 0/1 label; a scored row has ${truth[bad]}`, null, [{ field: 'dataset_id', message: 'label must be 0/1', invalid_value: truth[bad] }]);

@@ -5,6 +5,7 @@ import { ML_ENTITIES, ShopfloorCopyRepository } from '@shopfloor/ml/data-access'
 import { DataSource } from 'typeorm';
 import type { DatasetTable } from '../modelling/dataset-table';
 import { trainOnDataset } from '../modelling/dataset-trainer';
+import { trainAnomaly } from '../modelling/shopfloor-anomaly';
 import { trainDowntime } from '../modelling/shopfloor-trainer';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
@@ -12,7 +13,7 @@ export type TrainingJobInput =
   | { source: 'dataset'; modelType: ModelType; table: DatasetTable; params: Record<string, unknown> }
   | {
       source: 'shopfloor';
-      modelType: 'downtime';
+      modelType: 'downtime' | 'anomaly';
       params: Record<string, unknown>;
       database: { url: string; ssl: 'disable' | 'require' | 'verify-full' };
       machineIds: string[];
@@ -47,8 +48,9 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     ).initialize();
     try {
       const copy = new ShopfloorCopyRepository(dataSource);
-      const outcome = await trainDowntime(input.machineIds, (machineId) => copy.history(machineId, input.span.from, input.span.to), input.span, numericParams(input.params), progress);
-      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: outcome.span });
+      const load = (machineId: string) => copy.history(machineId, input.span.from, input.span.to);
+      const outcome = input.modelType === 'anomaly' ? await trainAnomaly(input.machineIds, load, input.span, progress) : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress);
+      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
     } finally {
       await dataSource.destroy();
     }

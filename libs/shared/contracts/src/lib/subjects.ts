@@ -40,6 +40,7 @@ export const SUBJECTS = {
     evaluate: 'ml.models.evaluate',
     predictFailureRisk: 'ml.predict.failure-risk',
     predictDowntime: 'ml.predict.downtime',
+    predictAnomalies: 'ml.predict.anomalies',
     modelAccuracy: 'ml.models.accuracy',
     optimizeSchedule: 'ml.schedule.optimize',
   },
@@ -75,6 +76,8 @@ export const SUBJECTS = {
   /** Prediction events (stream ML_PREDICTIONS). */
   mlEvents: {
     all: 'ml.prediction.>',
+    /** AnomalyEvent */
+    anomaly: 'ml.prediction.anomaly',
   },
   /** Messages that exhausted their deliveries: `dlq.<stream>.<consumer>` (stream DEAD_LETTERS). */
   deadLetter: {

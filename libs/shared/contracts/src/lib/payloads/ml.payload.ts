@@ -237,3 +237,39 @@ export interface ModelAccuracyView {
   brier_score: number | null;
   metrics: Record<string, unknown> | null;
 }
+
+/** `POST /api/v1/ml/predict/anomalies` body: a machine's hours in [from, to) (at most 31 days). */
+export class PredictAnomaliesRequest {
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id!: string;
+
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @IsISO8601({ strict: true })
+  to!: string;
+}
+
+/** One hour whose readings look unlike the normal the model learned; published on `ml.prediction.anomaly`. */
+export interface AnomalyEvent {
+  anomaly_id: string;
+  machine_id: string;
+  /** End of the hour judged (its readings are those of the hour before). */
+  at: string;
+  score: number;
+  threshold: number;
+  model_id: string;
+  model_version: number;
+  factors: PredictionFactor[];
+}
+
+export interface AnomaliesView {
+  machine_id: string;
+  period: { from: string; to: string };
+  model_id: string;
+  model_version: number;
+  threshold: number;
+  /** Hours with readings that were scored. */
+  hours_scored: number;
+  anomalies: AnomalyEvent[];
+}
