@@ -165,4 +165,34 @@ describe('ml downtime from the shop-floor history', () => {
     const bad = await post('/api/v1/ml/predict/anomalies', operatorKey).send({ machine_id: `${prefix}-3`, from: new Date(hot).toISOString(), to: new Date(hot - HOUR).toISOString() });
     expect(bad.status).toBe(400);
   }, 240_000);
+
+  it('predicts failure risk of a machine from its latest readings when the model reads its metrics', async () => {
+    // A model of spindle temperature and load (a dataset named like the machines' metrics).
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const spindle_temp = 35 + ((i * 37) % 35);
+      const spindle_load = 40 + ((i * 53) % 30);
+      return { spindle_temp, spindle_load, failed: spindle_temp > 60 ? 1 : 0 };
+    });
+    const dataset = (await post('/api/v1/ml/datasets').send({ name: 'spindle', label: 'failed', rows })).body as { dataset_id: string };
+    const started = await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: dataset.dataset_id });
+    const id = (started.body as { training_id: string }).training_id;
+    await waitFor('the failure_risk training', async () => ((await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView).state === 'succeeded', 120_000, 500);
+
+    const now = Date.now();
+    const fresh = (machine: number, temp: number, n: number): MachineReadingRecord[] => [
+      { reading_id: 8_000_000 + machine * 10 + n, machine_id: `${prefix}-${machine}`, reading_time: new Date(now - 60_000).toISOString(), metric: 'spindle_temp', value: temp, unit: '°C' },
+      { reading_id: 8_000_000 + machine * 10 + n + 1, machine_id: `${prefix}-${machine}`, reading_time: new Date(now - 60_000).toISOString(), metric: 'spindle_load', value: 55, unit: '%' },
+    ];
+    await nats.jetstream().publish(SUBJECTS.shopfloor.machineReadingsAppended, JSONCodec().encode({ sync_id: syncId, records: [...fresh(3, 68, 0), ...fresh(1, 41, 2)] }), { msgID: `${syncId}-fresh` });
+    const predict = (machine: number) => post('/api/v1/ml/predict/failure-risk', operatorKey).send({ machine_id: `${prefix}-${machine}` });
+    const hot = await waitFor('the fresh readings to be used', async () => {
+      const body = (await predict(3)).body as PredictionResult;
+      return body.predicted_value > 0.5 ? body : undefined;
+    }, 15_000, 250);
+    const cool = (await predict(1)).body as PredictionResult;
+    expect(hot).toMatchObject({ machine_id: `${prefix}-3`, prediction_type: 'failure_risk' });
+    expect(cool.predicted_value).toBeLessThan(hot.predicted_value);
+    expect(hot.factors[0].feature).toMatch(/spindle_temp/);
+    expect((await post('/api/v1/ml/predict/failure-risk', operatorKey).send({ machine_id: 'NOPE' })).body).toMatchObject({ error_code: 'MACHINE_NOT_FOUND' });
+  }, 180_000);
 });

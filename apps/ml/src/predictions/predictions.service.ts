@@ -8,6 +8,8 @@ import { ModelsService } from '../registry/models.service';
 
 const TOP_FACTORS = 5;
 const MAX_ANOMALY_SPAN_MS = 31 * 86_400_000;
+/** Readings older than this do not describe the machine now. */
+const LIVE_READINGS_MS = 3_600_000;
 /** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
 const HISTORY_MS = 90 * 86_400_000;
 
@@ -64,6 +66,22 @@ export class PredictionsService {
       await this.jetStream.publish(SUBJECTS.mlEvents.anomaly, event, event.anomaly_id);
     }
     return { machine_id: request.machine_id, period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, model_id: record.modelId, model_version: record.version, threshold, hours_scored: scored, anomalies: events };
+  }
+
+  /**
+   * A machine's latest value of each model input that is one of its sensor metrics (within the last hour), for a
+   * failure_risk model trained on columns named like the machine's metrics (spindle_temp, vibration, ...).
+   */
+  private async latestReadings(machineId: string, inputs: readonly string[]): Promise<Record<string, number>> {
+    if (!(await this.copy.machineExists(machineId))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
+    const now = Date.now();
+    const { readings } = await this.copy.history(machineId, now - LIVE_READINGS_MS, now);
+    const latest: Record<string, number> = {};
+    for (const r of readings) if (inputs.includes(r.metric)) latest[r.metric] = r.value; // in time order: the last wins
+    if (Object.keys(latest).length === 0) {
+      throw new DomainError(ErrorCode.InsufficientData, `Machine ${machineId} reported none of the active model's inputs (${inputs.join(', ')}) in the last hour; send readings instead`, { machine_id: machineId, inputs });
+    }
+    return latest;
   }
 
   /** Probability that an unplanned stop of 30+ minutes starts on the machine within the horizon, from its history so far. */
@@ -130,17 +148,16 @@ export class PredictionsService {
       throw new DomainError(ErrorCode.ValidationFailed, 'Give either machine_id or readings', null, [{ field: 'readings', message: 'exactly one of machine_id and readings is required', invalid_value: null }]);
     }
     const { record, model } = await this.models.activeModel('failure_risk');
-    if (request.machine_id !== undefined) {
-      throw new DomainError(ErrorCode.InsufficientData, `The ml service holds no readings of machine ${request.machine_id}; send the readings instead`, { machine_id: request.machine_id });
-    }
     if (model.artifact.kind !== 'tabular') throw new DomainError(ErrorCode.Conflict, 'The active failure_risk model reads series, not single readings', { model_id: record.modelId });
-    const values = readingsFor(model.inputs, request.readings ?? {});
+    const machineId = request.machine_id ?? null;
+    const readings = machineId === null ? (request.readings ?? {}) : await this.latestReadings(machineId, model.inputs);
+    const values = readingsFor(model.inputs, readings);
     const { value, factors } = model.explainInputs(values, TOP_FACTORS);
     const threshold = model.threshold;
     const at = new Date();
     const result: PredictionResult = {
       prediction_id: randomUUID(),
-      machine_id: null,
+      machine_id: machineId,
       prediction_type: 'failure_risk',
       predicted_value: value,
       confidence_score: threshold === null || value >= threshold ? value : 1 - value,
@@ -154,7 +171,7 @@ export class PredictionsService {
       predictionId: result.prediction_id,
       modelId: record.modelId,
       modelType: 'failure_risk',
-      machineId: null,
+      machineId,
       predictedValue: value,
       confidenceScore: result.confidence_score,
       horizonHours: null,
