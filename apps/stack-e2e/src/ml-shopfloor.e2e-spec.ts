@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import request from 'supertest';
-import { SUBJECTS, type AnomaliesView, type AnomalyEvent, type DowntimeRecord, type JobRecord, type MachineReadingRecord, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
+import { SUBJECTS, type AnomaliesView, type AnomalyEvent, type DowntimeRecord, type JobRecord, type MachineReadingRecord, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
 import { TEST_INFRA, waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -118,6 +118,20 @@ describe('ml downtime from the shop-floor history', () => {
 
     const accuracy = (await request(stack.gatewayUrl).get(`/api/v1/ml/models/${run.model_id}/accuracy`).set('X-API-Key', ADMIN_KEY)).body as ModelAccuracyView;
     expect(accuracy).toMatchObject({ model_type: 'downtime', predictions: 2, with_actual: 0, pending: 2 });
+
+    // Remaining life from the same history: the worn machine has little left, the maintained one the cap; maintenance
+    // is recommended in the calmest hours (the machines work 06:00–22:00) before the predicted breakdown.
+    const rul = await trained('maintenance_window');
+    expect(rul.error).toBeNull();
+    const life = async (machine: number) => (await post('/api/v1/ml/predict/maintenance-window', operatorKey).send({ machine_id: `${prefix}-${machine}` })).body as MaintenanceWindowResult;
+    const wornLife = await life(6);
+    const freshLife = await life(1);
+    expect(wornLife.predicted_value).toBeLessThan(freshLife.predicted_value);
+    expect(wornLife.predicted_value).toBeLessThan(240);
+    const window = wornLife.recommended_window;
+    expect(Date.parse(window.start)).toBeGreaterThanOrEqual(Date.now() - 60_000);
+    expect(Date.parse(window.end)).toBeLessThanOrEqual(Date.parse(wornLife.predicted_failure_at) + 3_600_000);
+    expect(window.expected_load).toBeLessThan(0.2);
   }, 240_000);
 
   it('learns normal readings and finds an hour that is not, names the reading behind it, and publishes it', async () => {

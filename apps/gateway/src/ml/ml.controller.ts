@@ -8,11 +8,13 @@ import {
   ModelListQuery,
   OptimizeScheduleRequest,
   PredictAnomaliesRequest,
+  PredictMaintenanceRequest,
   PredictDowntimeRequest,
   PredictFailureRiskRequest,
   SUBJECTS,
   TrainRequest,
   type AnomaliesView,
+  type MaintenanceWindowResult,
   type DatasetFormat,
   type DatasetView,
   type EvaluationView,
@@ -153,6 +155,14 @@ export class MlController {
   @ApiOperation({ summary: "A machine's hours in [from, to) (≤ 31 days) whose sensor readings look unlike normal, with score, threshold and the readings most responsible; each is published for alerting" })
   async predictAnomalies(@Body() body: PredictAnomaliesRequest): Promise<AnomaliesView> {
     return this.rpc.request<AnomaliesView>(SUBJECTS.ml.predictAnomalies, body, EVALUATE_TIMEOUT_MS);
+  }
+
+  @Post('predict/maintenance-window')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({ summary: "Hours to the machine's next breakdown (remaining useful life, up to 30 days) and the calmest 4-hour window to maintain it before then, with the factors behind the prediction" })
+  async predictMaintenance(@Body() body: PredictMaintenanceRequest): Promise<MaintenanceWindowResult> {
+    return this.rpc.request<MaintenanceWindowResult>(SUBJECTS.ml.predictMaintenance, body);
   }
 }
 

@@ -3,6 +3,7 @@ import type { MachineHistory } from '@shopfloor/ml/features';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { seriesRows, inputsFor, type DatasetTable } from './dataset-table';
 import { hourlyAnomalyRows, type AnomalyArtifact } from './shopfloor-anomaly';
+import { bound, maintenanceRow, type MaintenanceArtifact } from './shopfloor-maintenance';
 import { downtimeFeatureNames, downtimeRow, type DowntimeArtifact } from './shopfloor-trainer';
 import { tabularFeatureNames, tabularRow, type TabularLayout } from './tabular-features';
 
@@ -11,7 +12,8 @@ export type ModelArtifact =
   | { format: 1; kind: 'tabular'; objective: 'binary' | 'regression'; layout: TabularLayout; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
   | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
   | DowntimeArtifact
-  | AnomalyArtifact;
+  | AnomalyArtifact
+  | MaintenanceArtifact;
 
 export interface Factor {
   feature: string;
@@ -34,6 +36,7 @@ export class TrainedModel {
     const gbdt = GradientBoostedTrees.fromJSON(artifact.gbdt);
     if (artifact.kind === 'tabular') return new TrainedModel(artifact, gbdt, null, tabularFeatureNames(artifact.layout));
     if (artifact.kind === 'shopfloor-downtime') return new TrainedModel(artifact, gbdt, null, downtimeFeatureNames(artifact.features));
+    if (artifact.kind === 'shopfloor-maintenance') return new TrainedModel(artifact, gbdt, null, gbdt.featureNames ? [...gbdt.featureNames] : []);
     const plan = SeriesFeaturePlan.fromJSON(artifact.plan);
     return new TrainedModel(artifact, gbdt, plan, plan.names);
   }
@@ -46,6 +49,7 @@ export class TrainedModel {
         return this.artifact.inputs;
       case 'shopfloor-downtime':
       case 'shopfloor-anomaly':
+      case 'shopfloor-maintenance':
         return [];
     }
   }
@@ -57,15 +61,18 @@ export class TrainedModel {
 
   get objective(): 'binary' | 'regression' | 'anomaly' {
     if (this.artifact.kind === 'shopfloor-anomaly') return 'anomaly';
+    if (this.artifact.kind === 'shopfloor-maintenance') return 'regression';
     return this.artifact.kind === 'shopfloor-downtime' ? 'binary' : this.artifact.objective;
   }
 
   get threshold(): number | null {
+    if (this.artifact.kind === 'shopfloor-maintenance') return null;
     return this.artifact.kind === 'shopfloor-anomaly' ? (this.forest as IsolationForest).threshold : this.artifact.threshold;
   }
 
   /** A remaining-life model's label cap (its predictions never exceed it), or null. */
   get cap(): number | null {
+    if (this.artifact.kind === 'shopfloor-maintenance') return this.artifact.capHours;
     return this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly' ? null : (this.artifact.cap ?? null);
   }
 
@@ -77,7 +84,7 @@ export class TrainedModel {
 
   /** Scores the dataset's rows (`last`: only each group's last row, for time series; every row otherwise). */
   score(table: DatasetTable, at: 'all' | 'last'): { rows: number[]; scores: Float64Array } {
-    if (this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly') {
+    if (this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly' || this.artifact.kind === 'shopfloor-maintenance') {
       throw new DomainError(ErrorCode.ValidationFailed, 'This model learns from the shop-floor history; it is scored by its live accuracy (GET /api/v1/ml/models/{model_id}/accuracy), not on a dataset', null, [
         { field: 'model_id', message: 'is a shop-floor model', invalid_value: null },
       ]);
@@ -112,6 +119,18 @@ export class TrainedModel {
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, top);
     return { value: this.gbdt.predict(row), factors };
+  }
+
+  /** Hours until the machine's next breakdown as of `at` (0 to the cap), with the factors behind it. */
+  explainRemainingLife(history: MachineHistory, at: number, top: number): { value: number; factors: Factor[] } {
+    if (this.artifact.kind !== 'shopfloor-maintenance') throw new Error('explainRemainingLife needs a maintenance model');
+    const { names, row } = maintenanceRow(history, at, this.artifact.features);
+    const { values: contributions } = this.gbdt.contributions(row);
+    const factors = names
+      .map((feature, i) => ({ feature, value: Number.isNaN(row[i]) ? null : row[i], contribution: contributions[i] }))
+      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+      .slice(0, top);
+    return { value: bound(this.gbdt.predict(row)), factors };
   }
 
   /** The machine's hours in [from, to) that look unlike what the model learned as normal, each with its score and causes. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
 
 const INTERVAL_MS = 60_000;
 const BATCH = 500;
@@ -7,7 +8,7 @@ const DEFAULT_THRESHOLD_MINUTES = 30;
 
 /**
  * Fills in what really happened for predictions whose horizon has passed: for downtime, whether an unplanned stop of
- * the model's threshold length started in [predicted_at, due_at). It waits until the machine's data has reached the
+ * the model's threshold length started in [predicted_at, due_at); for remaining life, the hours to the next breakdown. It waits until the machine's data has reached the
  * end of the horizon (the source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
  * several replicas may run it; a prediction's actual value is written once.
  */
@@ -37,9 +38,19 @@ export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy 
     const lastData = new Map((await this.copy.machines()).map((m) => [m.machineId, m.lastDataAt]));
     let recorded = 0;
     for (const p of due) {
-      if (p.modelType !== 'downtime') continue;
       const dataUntil = lastData.get(p.machineId) ?? null;
-      if (dataUntil === null || dataUntil < p.dueAt.getTime()) continue;
+      if (dataUntil === null) continue;
+      if (p.modelType === 'maintenance_window') {
+        // The actual remaining life: hours to the next breakdown, or the cap once the data shows none came within it.
+        const next = await this.copy.nextBreakdownAfter(p.machineId, p.predictedAt.getTime());
+        const capEnd = p.predictedAt.getTime() + RUL_CAP_HOURS * 3_600_000;
+        if (next !== null && next <= capEnd) await this.predictions.recordActual(p.predictionId, (next - p.predictedAt.getTime()) / 3_600_000);
+        else if (dataUntil >= capEnd) await this.predictions.recordActual(p.predictionId, RUL_CAP_HOURS);
+        else continue;
+        recorded += 1;
+        continue;
+      }
+      if (p.modelType !== 'downtime' || dataUntil < p.dueAt.getTime()) continue;
       const stops = await this.copy.unplannedStopsStarting(p.machineId, p.predictedAt.getTime(), p.dueAt.getTime(), (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60);
       await this.predictions.recordActual(p.predictionId, stops > 0 ? 1 : 0);
       recorded += 1;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ModelIdRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
+import { ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
 import { PredictionsService } from './predictions.service';
 
 @Controller()
@@ -15,6 +15,11 @@ export class PredictionsHandler {
   @MessagePattern(SUBJECTS.ml.predictDowntime)
   async downtime(@Payload() payload: unknown): Promise<PredictionResult> {
     return this.predictions.downtime(validatePayload(PredictDowntimeRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.ml.predictMaintenance)
+  async maintenanceWindow(@Payload() payload: unknown): Promise<MaintenanceWindowResult> {
+    return this.predictions.maintenanceWindow(validatePayload(PredictMaintenanceRequest, payload));
   }
 
   @MessagePattern(SUBJECTS.ml.predictAnomalies)

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, SUBJECTS, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
-import { classificationMetrics } from '@shopfloor/ml/models';
+import { DomainError, ErrorCode, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
+import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { recommendWindow, RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
 import { ModelsService } from '../registry/models.service';
 
 const TOP_FACTORS = 5;
@@ -84,6 +85,51 @@ export class PredictionsService {
     return latest;
   }
 
+  /** Hours to the machine's next breakdown, and the calmest 4 hours to maintain it before then. */
+  async maintenanceWindow(request: PredictMaintenanceRequest): Promise<MaintenanceWindowResult> {
+    if (!(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
+    const { record, model } = await this.models.activeModel('maintenance_window');
+    if (model.artifact.kind !== 'shopfloor-maintenance') throw new DomainError(ErrorCode.Conflict, 'The active maintenance_window model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
+    const now = Date.now();
+    const history = await this.copy.history(request.machine_id, now - HISTORY_MS, now);
+    if (history.jobs.length === 0 && history.stops.length === 0) {
+      throw new DomainError(ErrorCode.InsufficientData, `Machine ${request.machine_id} has no jobs or stops in the last 90 days to predict from`, { machine_id: request.machine_id });
+    }
+    const { value, factors } = model.explainRemainingLife(history, now, TOP_FACTORS);
+    const window = recommendWindow(history, now, value);
+    const at = new Date(now);
+    const failureAt = new Date(now + value * 3_600_000);
+    const result: MaintenanceWindowResult = {
+      prediction_id: randomUUID(),
+      machine_id: request.machine_id,
+      prediction_type: 'maintenance_window',
+      predicted_value: value,
+      confidence_score: 1 - value / RUL_CAP_HOURS,
+      prediction_timestamp: at.toISOString(),
+      model_id: record.modelId,
+      model_version: record.version,
+      threshold: null,
+      factors,
+      remaining_life_cap_hours: RUL_CAP_HOURS,
+      predicted_failure_at: failureAt.toISOString(),
+      recommended_window: { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), expected_load: window.expectedLoad },
+    };
+    await this.predictions.insert({
+      predictionId: result.prediction_id,
+      modelId: record.modelId,
+      modelType: 'maintenance_window',
+      machineId: request.machine_id,
+      predictedValue: value,
+      confidenceScore: result.confidence_score,
+      horizonHours: null,
+      input: { recommended_window: result.recommended_window, cap_hours: RUL_CAP_HOURS },
+      factors,
+      predictedAt: at,
+      dueAt: failureAt,
+    });
+    return result;
+  }
+
   /** Probability that an unplanned stop of 30+ minutes starts on the machine within the horizon, from its history so far. */
   async downtime(request: PredictDowntimeRequest): Promise<PredictionResult> {
     if (!(await this.copy.machineExists(request.machine_id))) {
@@ -139,6 +185,8 @@ export class PredictionsService {
     if (actual.length > 0 && model.objective === 'binary') {
       brier = predicted.reduce((sum, p, i) => sum + (p - actual[i]) ** 2, 0) / predicted.length;
       metrics = { ...classificationMetrics(actual, predicted, model.threshold ?? 0.5) };
+    } else if (actual.length > 0 && model.objective === 'regression') {
+      metrics = { ...regressionMetrics(actual, predicted) };
     }
     return { model_id: modelId, model_type: record.modelType as ModelType, version: record.version, predictions: total, with_actual: actual.length, pending, brier_score: brier, metrics };
   }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { DatasetTable } from '../modelling/dataset-table';
 import { trainOnDataset } from '../modelling/dataset-trainer';
 import { trainAnomaly } from '../modelling/shopfloor-anomaly';
+import { trainMaintenance } from '../modelling/shopfloor-maintenance';
 import { trainDowntime } from '../modelling/shopfloor-trainer';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
@@ -13,7 +14,7 @@ export type TrainingJobInput =
   | { source: 'dataset'; modelType: ModelType; table: DatasetTable; params: Record<string, unknown> }
   | {
       source: 'shopfloor';
-      modelType: 'downtime' | 'anomaly';
+      modelType: 'downtime' | 'anomaly' | 'maintenance_window';
       params: Record<string, unknown>;
       database: { url: string; ssl: 'disable' | 'require' | 'verify-full' };
       machineIds: string[];
@@ -49,7 +50,12 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     try {
       const copy = new ShopfloorCopyRepository(dataSource);
       const load = (machineId: string) => copy.history(machineId, input.span.from, input.span.to);
-      const outcome = input.modelType === 'anomaly' ? await trainAnomaly(input.machineIds, load, input.span, progress) : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress);
+      const outcome =
+        input.modelType === 'anomaly'
+          ? await trainAnomaly(input.machineIds, load, input.span, progress)
+          : input.modelType === 'maintenance_window'
+            ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress)
+            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress);
       send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
     } finally {
       await dataSource.destroy();

@@ -35,8 +35,8 @@ export class TrainingService {
   /** Queues a training and returns at once; a replica's runner trains it in the background. */
   async start(request: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
     if (!request.dataset_id) {
-      if (request.model_type !== 'downtime' && request.model_type !== 'anomaly') {
-        throw new DomainError(ErrorCode.ValidationFailed, `${request.model_type} models train on an uploaded dataset here: give its dataset_id (POST /api/v1/ml/datasets); downtime and anomaly learn from the shop-floor history`, null, [
+      if (request.model_type === 'failure_risk') {
+        throw new DomainError(ErrorCode.ValidationFailed, 'failure_risk models train on an uploaded dataset of readings and a failure label: give its dataset_id (POST /api/v1/ml/datasets)', null, [
           { field: 'dataset_id', message: `is required for ${request.model_type}`, invalid_value: null },
         ]);
       }

@@ -41,6 +41,7 @@ export const SUBJECTS = {
     predictFailureRisk: 'ml.predict.failure-risk',
     predictDowntime: 'ml.predict.downtime',
     predictAnomalies: 'ml.predict.anomalies',
+    predictMaintenance: 'ml.predict.maintenance-window',
     modelAccuracy: 'ml.models.accuracy',
     optimizeSchedule: 'ml.schedule.optimize',
   },

@@ -273,3 +273,17 @@ export interface AnomaliesView {
   hours_scored: number;
   anomalies: AnomalyEvent[];
 }
+
+/** `POST /api/v1/ml/predict/maintenance-window` body. */
+export class PredictMaintenanceRequest {
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id!: string;
+}
+
+/** A remaining-life prediction (hours to the next breakdown) and when to maintain before it. */
+export interface MaintenanceWindowResult extends PredictionResult {
+  /** predicted_value is in hours, at most `remaining_life_cap_hours`. */
+  remaining_life_cap_hours: number;
+  predicted_failure_at: string;
+  recommended_window: { start: string; end: string; expected_load: number };
+}
