@@ -143,6 +143,8 @@ describe('ml through the gateway', () => {
 
     it('answers bad training requests with a clear 4xx', async () => {
       expect((await post('/api/v1/ml/train').send({ model_type: 'crystal_ball', dataset_id: ai4i.dataset_id })).status).toBe(400);
+      const badParams = await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id, params: { trees: 'many', depth: 3 } });
+      expect(badParams.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'params.trees' }), expect.objectContaining({ field: 'params.depth' })] });
       expect((await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: '00000000-0000-4000-8000-000000000000' })).body).toMatchObject({ error_code: 'DATASET_NOT_FOUND' });
       expect((await post('/api/v1/ml/train', viewerKey).send({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id })).status).toBe(403);
       expect((await get('/api/v1/ml/train/not-a-uuid')).status).toBe(404);

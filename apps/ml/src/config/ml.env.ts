@@ -16,4 +16,8 @@ export class MlEnv extends DatabaseEnv {
   /** A running training whose replica has been silent this long is taken over by another, in seconds. */
   @IsInt() @Min(10) @Max(3600)
   ML_TRAINING_STALE_SECONDS: number = 60;
+
+  /** Retrain the shop-floor models (downtime, maintenance_window, anomaly) that have a version every this many hours; 0 = only on request. New versions wait for activation. */
+  @IsInt() @Min(0) @Max(8760)
+  ML_RETRAIN_HOURS: number = 0;
 }

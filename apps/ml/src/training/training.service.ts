@@ -34,6 +34,7 @@ export class TrainingService {
 
   /** Queues a training and returns at once; a replica's runner trains it in the background. */
   async start(request: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
+    checkParams(request.params ?? {});
     if (!request.dataset_id) {
       if (request.model_type === 'failure_risk') {
         throw new DomainError(ErrorCode.ValidationFailed, 'failure_risk models train on an uploaded dataset of readings and a failure label: give its dataset_id (POST /api/v1/ml/datasets)', null, [
@@ -65,4 +66,27 @@ export class TrainingService {
     if (!run) throw new DomainError(ErrorCode.TrainingNotFound, `No training with id ${trainingId}`, { training_id: trainingId });
     return trainingView(run);
   }
+}
+
+/** Settings a training may take, and what each must be: unknown names and wrong types are refused, not ignored. */
+const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
+  trees: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5000,
+  learning_rate: (v) => typeof v === 'number' && v > 0 && v <= 1,
+  max_depth: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 16,
+  min_samples_leaf: (v) => Number.isInteger(v) && (v as number) >= 1,
+  l2: (v) => typeof v === 'number' && v >= 0,
+  subsample: (v) => typeof v === 'number' && v > 0 && v <= 1,
+  colsample: (v) => typeof v === 'number' && v > 0 && v <= 1,
+  max_bins: (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 1024,
+  positive_weight: (v) => typeof v === 'number' && v > 0,
+  seed: (v) => Number.isInteger(v),
+  crosses: (v) => typeof v === 'boolean',
+  cap: (v) => typeof v === 'number' && v > 0,
+};
+
+function checkParams(params: Record<string, unknown>): void {
+  const errors = Object.entries(params)
+    .filter(([name, value]) => !(name in PARAM_RULES) || !PARAM_RULES[name](value))
+    .map(([name, value]) => ({ field: `params.${name}`, message: name in PARAM_RULES ? 'is out of range or of the wrong type' : `is not a setting (known: ${Object.keys(PARAM_RULES).join(', ')})`, invalid_value: value }));
+  if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid params: ${errors.map((e) => e.field).join(', ')}`, null, errors);
 }

@@ -93,4 +93,14 @@ describe('ml registry repositories', () => {
     expect(created.map((m) => m.version).sort()).toEqual([1, 2, 3, 4]);
     expect(created.filter((m) => m.active)).toHaveLength(1);
   });
+
+  it('queues a scheduled retraining once per period, never beside a queued or running one', async () => {
+    const type = `r_${randomUUID().slice(0, 6)}`;
+    const twice = await Promise.all([runs.enqueueIfDue(randomUUID(), type, {}, 24), runs.enqueueIfDue(randomUUID(), type, {}, 24)]);
+    expect(twice.filter(Boolean)).toHaveLength(1);
+    expect(await runs.enqueueIfDue(randomUUID(), type, {}, 24)).toBe(false);
+    // Trained a day and a half ago: due again.
+    await dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'succeeded', "created_at" = now() - interval '36 hours' WHERE "model_type" = $1`, [type]);
+    expect(await runs.enqueueIfDue(randomUUID(), type, {}, 24)).toBe(true);
+  });
 });

@@ -68,6 +68,26 @@ export class TrainingRunRepository {
     return toRecord(rows[0]);
   }
 
+  /**
+   * Queues a shop-floor training of the type unless one is queued or running, or one was queued within `everyHours`;
+   * one replica at a time decides (advisory lock), so a schedule shared by every replica queues it once.
+   */
+  async enqueueIfDue(trainingId: string, modelType: string, params: Record<string, unknown>, everyHours: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext('ml.retrain:' || $1::text)) AS "ok"`, [modelType]);
+      if (!lock.ok) return false;
+      const rows = await manager.query<unknown[]>(
+        `INSERT INTO "ml"."training_runs" ("training_id", "model_type", "dataset_id", "params", "state")
+         SELECT $1, $2::varchar, NULL, $3::jsonb, 'queued'
+         WHERE NOT EXISTS (SELECT 1 FROM "ml"."training_runs" WHERE "model_type" = $2::varchar AND "dataset_id" IS NULL
+                           AND ("state" IN ('queued', 'running') OR "created_at" > now() - make_interval(hours => $4::int)))
+         RETURNING "training_id"`,
+        [trainingId, modelType, JSON.stringify(params), everyHours],
+      );
+      return rows.length > 0;
+    });
+  }
+
   async find(trainingId: string): Promise<TrainingRunRecord | null> {
     const rows = await this.dataSource.query<TrainingRunRow[]>(`SELECT * FROM "ml"."training_runs" WHERE "training_id" = $1`, [trainingId]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
