@@ -1,4 +1,4 @@
-import { expectedValue, leafOf, treeDepth } from './decision-tree-ops';
+import { expectedValue, leafOf } from './decision-tree-ops';
 import { parseGbdtArtifact } from './gbdt-artifact';
 import { trainGbdt } from './gbdt-trainer';
 import type {
@@ -12,7 +12,7 @@ import type {
   ResolvedGbdtParams,
 } from './gbdt.types';
 import { resolveGbdtParams } from './resolve-gbdt-params';
-import { TreeShap } from './tree-shap';
+import { prepareShapTree, TreeShap, type ShapTree } from './tree-shap';
 
 /** Per-feature contributions to one row's margin: `base + Σ values = margin(row)`. */
 export interface GbdtContributions {
@@ -33,6 +33,8 @@ export class GradientBoostedTrees {
   /** Σ over trees of their expected value, added to `baseScore`: the base of `contributions`. */
   private readonly expectedMargin: number;
   private readonly shap: TreeShap;
+  /** The trees with TreeSHAP's row-independent quantities, computed once. */
+  private readonly shapTrees: readonly ShapTree[];
 
   private constructor(
     readonly objective: GbdtObjective,
@@ -44,7 +46,8 @@ export class GradientBoostedTrees {
   ) {
     this.featureNames = Object.freeze([...featureNames]);
     this.expectedMargin = trees.reduce((sum, tree) => sum + expectedValue(tree), baseScore);
-    this.shap = new TreeShap(trees.reduce((max, tree) => Math.max(max, treeDepth(tree)), 0));
+    this.shapTrees = trees.map(prepareShapTree);
+    this.shap = new TreeShap(this.shapTrees.reduce((max, tree) => Math.max(max, tree.depth), 0));
   }
 
   /**
@@ -98,7 +101,7 @@ export class GradientBoostedTrees {
   contributions(row: GbdtRow): GbdtContributions {
     this.assertRow(row);
     const values = new Float64Array(this.featureCount);
-    for (const tree of this.trees) this.shap.accumulate(tree, row, values);
+    for (const tree of this.shapTrees) this.shap.explain(tree, row, values);
     return { base: this.expectedMargin, values };
   }
 

@@ -1,6 +1,6 @@
 import { expectedValue, leafOf } from './decision-tree-ops';
 import type { DecisionTree, GbdtRow } from './gbdt.types';
-import { TreeShap } from './tree-shap';
+import { gaussLegendre, TreeShap } from './tree-shap';
 
 /** E[f(x) | x_S] the path-dependent way (Lundberg et al. 2018, Algorithm 1): unknown features follow both branches. */
 function conditional(tree: DecisionTree, row: GbdtRow, known: ReadonlySet<number>, node = 0): number {
@@ -62,5 +62,107 @@ describe(TreeShap.name, () => {
     new TreeShap(3).accumulate(tree, row, phi);
     expect(phi.reduce((a, b) => a + b)).toBeCloseTo(tree.value[leafOf(tree, row)] - expectedValue(tree), 12);
     expect(phi[3]).toBe(0);
+  });
+});
+
+/** Deterministic uniform numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random tree of depth ≤ `depth` over `width` features in [0, 1), breadth-first. Level l mostly splits on feature
+ * l mod width, so that many paths have `depth` distinct features (the most quadrature points), and some repeat one.
+ */
+function randomTree(depth: number, width: number, seed: number): DecisionTree {
+  const next = random(seed);
+  type Node = { feature: number; threshold: number; missingLeft: number; left: number; value: number; cover: number };
+  const nodes: Node[] = [];
+  const queue: [number, number][] = [[0, 1000]];
+  nodes.push({ feature: -1, threshold: 0, missingLeft: 0, left: -1, value: 0, cover: 1000 });
+  for (let i = 0; i < queue.length; i++) {
+    const [level, cover] = queue[i];
+    const node = nodes[i];
+    if (level === depth || cover < 2 || (level >= 2 && next() < 0.2)) {
+      node.value = 2 * next() - 1;
+      continue;
+    }
+    const leftCover = Math.min(cover - 1, Math.max(1, Math.round(cover * (0.1 + 0.8 * next()))));
+    const feature = next() < 0.7 ? level % width : Math.floor(next() * width);
+    Object.assign(node, { feature, threshold: next(), missingLeft: next() < 0.5 ? 1 : 0 });
+    node.left = nodes.length;
+    for (const c of [leftCover, cover - leftCover]) {
+      queue.push([level + 1, c]);
+      nodes.push({ feature: -1, threshold: 0, missingLeft: 0, left: -1, value: 0, cover: c });
+    }
+  }
+  return {
+    feature: Int32Array.from(nodes, (n) => n.feature),
+    threshold: Float64Array.from(nodes, (n) => n.threshold),
+    missingLeft: Uint8Array.from(nodes, (n) => n.missingLeft),
+    left: Int32Array.from(nodes, (n) => n.left),
+    value: Float64Array.from(nodes, (n) => n.value),
+    cover: Float64Array.from(nodes, (n) => n.cover),
+  };
+}
+
+describe('TreeShap on deeper trees', () => {
+  // Depth ≤ 6 runs the unrolled three-point code, deeper the general one; a larger maxDepth than needed is also exact.
+  it.each([
+    [5, 5, 5],
+    [6, 6, 5],
+    [6, 6, 6],
+    [6, 9, 6],
+    [8, 8, 8],
+    [8, 16, 8],
+  ])('matches brute-force Shapley values on random trees of depth %i, made for depth %i, over %i features', (
+    depth,
+    maxDepth,
+    width,
+  ) => {
+    const shap = new TreeShap(maxDepth);
+    for (let seed = 1; seed <= 4; seed++) {
+      const sample = randomTree(depth, width, seed);
+      const next = random(100 + seed);
+      for (let r = 0; r < 3; r++) {
+        const row = Array.from({ length: width }, () => (next() < 0.1 ? NaN : next()));
+        const phi = new Float64Array(width);
+        shap.accumulate(sample, row, phi);
+        bruteForceShap(sample, row, width).forEach((expected, f) => expect(phi[f]).toBeCloseTo(expected, 12));
+        const output = sample.value[leafOf(sample, row)] - expectedValue(sample);
+        expect(phi.reduce((a, b) => a + b)).toBeCloseTo(output, 12);
+      }
+    }
+  });
+
+  it('adds to what phi holds, tree after tree, with one scratch', () => {
+    const [a, b] = [randomTree(5, 4, 7), randomTree(4, 4, 8)];
+    const row = [0.3, 0.6, NaN, 0.1];
+    const both = new Float64Array(4);
+    const shap = new TreeShap(5);
+    shap.accumulate(a, row, both);
+    shap.accumulate(b, row, both);
+    const [fromA, fromB] = [bruteForceShap(a, row, 4), bruteForceShap(b, row, 4)];
+    fromA.forEach((v, f) => expect(both[f]).toBeCloseTo(v + fromB[f], 12));
+  });
+
+  it('refuses a tree deeper than it was made for', () => {
+    expect(() => new TreeShap(2).accumulate(tree, [0, 0, 0, 0], new Float64Array(4))).toThrow(RangeError);
+  });
+
+  it('integrates polynomials of degree up to 2n − 1 exactly with the n-point Gauss–Legendre rule', () => {
+    for (let n = 1; n <= 8; n++) {
+      const { nodes, weights } = gaussLegendre(n);
+      for (let k = 0; k < 2 * n; k++) {
+        expect(nodes.reduce((sum, t, q) => sum + weights[q] * t ** k, 0)).toBeCloseTo(1 / (k + 1), 14);
+      }
+    }
   });
 });
