@@ -99,7 +99,8 @@ describe('ml downtime from the shop-floor history', () => {
     const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();
     try {
-      await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 60_000, 250);
+      // Generous: the ml consumer may first work through batches other suites left on SHOPFLOOR.
+    await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 120_000, 250);
     } finally {
       await pg.end();
     }
@@ -155,7 +156,7 @@ describe('ml downtime from the shop-floor history', () => {
     const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();
     try {
-      await waitFor('the ml service to hold every reading', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.readings WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === readings.length, 60_000, 250);
+      await waitFor('the ml service to hold every reading', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.readings WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === readings.length, 120_000, 250);
     } finally {
       await pg.end();
     }
