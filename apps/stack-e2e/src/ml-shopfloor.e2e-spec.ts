@@ -100,7 +100,7 @@ describe('ml downtime from the shop-floor history', () => {
     await pg.connect();
     try {
       // Generous: the ml consumer may first work through batches other suites left on SHOPFLOOR.
-    await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 120_000, 250);
+      await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 120_000, 250);
     } finally {
       await pg.end();
     }
