@@ -112,7 +112,7 @@ describe('ml downtime from the shop-floor history', () => {
     const predict = async (machine: number) => (await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: `${prefix}-${machine}`, horizon_hours: 72 })).body as PredictionResult;
     const worn = await predict(6);
     const fresh = await predict(1);
-    expect(worn).toMatchObject({ prediction_type: 'downtime', horizon_hours: 72, model_version: 1 });
+    expect(worn).toMatchObject({ prediction_type: 'downtime', horizon_hours: 72, stop_minutes: 30, model_version: 1 });
     expect(worn.predicted_value).toBeGreaterThan(fresh.predicted_value);
     expect(worn.factors.length).toBeGreaterThan(0);
     expect(worn.factors.map((f) => f.feature)).toEqual(expect.arrayContaining([expect.stringMatching(/renewal|maintenance|breakdown/)]));

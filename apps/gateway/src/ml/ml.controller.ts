@@ -138,7 +138,7 @@ export class MlController {
   @Post('predict/downtime')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: 'Probability that an unplanned stop of 30+ minutes starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed' })
+  @ApiOperation({ summary: 'Probability that an unplanned stop of the model\'s length (stop_minutes, 30 unless trained with params.threshold_minutes) starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed' })
   async predictDowntime(@Body() body: PredictDowntimeRequest): Promise<PredictionResult> {
     return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictDowntime, body);
   }

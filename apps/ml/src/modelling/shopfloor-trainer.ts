@@ -4,7 +4,7 @@ import { bestF1Threshold, classificationMetrics, GradientBoostedTrees, groupKFol
 /** Horizons a downtime model learns at once (the horizon is one of its inputs, so any horizon in range can be asked). */
 export const DOWNTIME_HORIZONS_HOURS = [4, 8, 24, 72] as const;
 export const HORIZON_RANGE_HOURS = { min: 1, max: 168 } as const;
-/** "Downtime" = an unplanned stop at least this long starts within the horizon. */
+/** "Downtime" = an unplanned stop at least this long starts within the horizon (a training may choose another length). */
 export const DOWNTIME_THRESHOLD_MINUTES = 30;
 const STEP_MS = 4 * 3_600_000;
 const HORIZON_FEATURE = 'horizon_hours';
@@ -34,7 +34,7 @@ export function downtimeFeatureNames(options: FeatureOptions): string[] {
 }
 
 /**
- * Learns P(an unplanned stop of at least 30 min starts within h hours) from every machine's history: examples every
+ * Learns P(an unplanned stop of at least `thresholdMinutes` (default 30) starts within h hours) from every machine's history: examples every
  * 4 hours at each of the horizons, features from the history before the instant only. A fifth of the machines is
  * held out for the metrics (whole machines, so a machine's neighbouring hours never sit on both sides).
  */
@@ -44,6 +44,7 @@ export async function trainDowntime(
   span: { from: number; to: number },
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
+  thresholdMinutes: number = DOWNTIME_THRESHOLD_MINUTES,
 ): Promise<ShopfloorTrainingOutcome> {
   const options: FeatureOptions = {};
   const rows: Float64Array[] = [];
@@ -54,7 +55,7 @@ export async function trainDowntime(
   for (const machineId of machineIds) {
     const history = await loadHistory(machineId);
     for (const horizon of DOWNTIME_HORIZONS_HOURS) {
-      const examples = trainingExamples(history, { ...options, from: span.from, to: span.to, step: STEP_MS, horizonHours: horizon, thresholdMinutes: DOWNTIME_THRESHOLD_MINUTES });
+      const examples = trainingExamples(history, { ...options, from: span.from, to: span.to, step: STEP_MS, horizonHours: horizon, thresholdMinutes });
       for (const example of examples) {
         const row = new Float64Array(example.features.length + 1);
         row.set(example.features);
@@ -69,7 +70,7 @@ export async function trainDowntime(
   }
   const positives = labels.filter((y) => y === 1).length;
   if (rows.length < 200 || positives < 20 || rows.length - positives < 20) {
-    throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with a stop of ${DOWNTIME_THRESHOLD_MINUTES}+ minutes within the horizon (at least 200 and 20 of each outcome are needed)`);
+    throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with a stop of ${thresholdMinutes}+ minutes within the horizon (at least 200 and 20 of each outcome are needed)`);
   }
   const names = downtimeFeatureNames(options);
   const gbdtParams: GbdtParams = { ...DOWNTIME_PARAMS, ...params, objective: 'binary' };
@@ -95,9 +96,9 @@ export async function trainDowntime(
   // The served model learns from every machine.
   const model = GradientBoostedTrees.fit(rows, labels, gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.65 + 0.35 * f) });
   return {
-    artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes: DOWNTIME_THRESHOLD_MINUTES, threshold, gbdt: model.toJSON() },
+    artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, threshold, gbdt: model.toJSON() },
     metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines },
-    hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: STEP_MS / 3_600_000, threshold_minutes: DOWNTIME_THRESHOLD_MINUTES },
+    hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: STEP_MS / 3_600_000, threshold_minutes: thresholdMinutes },
     featureNames: names,
     rows: rows.length,
     span,

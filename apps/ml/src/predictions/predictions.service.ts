@@ -130,7 +130,7 @@ export class PredictionsService {
     return result;
   }
 
-  /** Probability that an unplanned stop of 30+ minutes starts on the machine within the horizon, from its history so far. */
+  /** Probability that an unplanned stop of the model's length (30+ minutes unless trained otherwise) starts on the machine within the horizon, from its history so far. */
   async downtime(request: PredictDowntimeRequest): Promise<PredictionResult> {
     if (!(await this.copy.machineExists(request.machine_id))) {
       throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
@@ -157,6 +157,7 @@ export class PredictionsService {
       threshold: model.threshold,
       factors,
       horizon_hours: request.horizon_hours,
+      stop_minutes: model.artifact.thresholdMinutes,
       exceeds_threshold: value >= confidenceThreshold,
     };
     await this.predictions.insert({

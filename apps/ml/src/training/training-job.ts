@@ -55,7 +55,7 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
           ? await trainAnomaly(input.machineIds, load, input.span, progress)
           : input.modelType === 'maintenance_window'
             ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress)
-            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress);
+            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, typeof input.params['threshold_minutes'] === 'number' ? input.params['threshold_minutes'] : undefined);
       send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
     } finally {
       await dataSource.destroy();

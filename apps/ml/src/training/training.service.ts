@@ -82,6 +82,7 @@ const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
   seed: (v) => Number.isInteger(v),
   crosses: (v) => typeof v === 'boolean',
   cap: (v) => typeof v === 'number' && v > 0,
+  threshold_minutes: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440,
 };
 
 function checkParams(params: Record<string, unknown>): void {

@@ -159,8 +159,9 @@ export interface PredictionResult {
   /** The decision threshold of the model: predicted_value at or above it counts as "will fail". */
   threshold: number | null;
   factors: PredictionFactor[];
-  /** Downtime: the horizon asked for, and whether predicted_value reaches the request's confidence_threshold. */
+  /** Downtime: the horizon asked for, the stop length the model predicts (minutes), and whether predicted_value reaches the request's confidence_threshold. */
   horizon_hours?: number;
+  stop_minutes?: number;
   exceeds_threshold?: boolean;
 }
 
