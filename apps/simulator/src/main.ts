@@ -13,7 +13,7 @@ async function main(): Promise<number> {
       console.error(`${parsed.message}\nSee --help.`);
       return 2;
     case 'calendars':
-      console.log(JSON.stringify(shopCalendars(parsed.machines, parsed.timezone), null, 2));
+      console.log(JSON.stringify(shopCalendars(parsed.machines, parsed.timezone, parsed.machinePrefix), null, 2));
       return 0;
     case 'run':
       break;

@@ -1,19 +1,47 @@
-import { featureNames, machineFeatures, trainingExamples, type FeatureOptions, type MachineHistory } from '@shopfloor/ml/features';
+import { featureNames, machineFeatures, renewalLives, trainingExamples, type FeatureOptions, type MachineHistory, type RenewalLife } from '@shopfloor/ml/features';
 import { bestF1Threshold, classificationMetrics, GradientBoostedTrees, groupKFold, type GbdtArtifact, type GbdtParams } from '@shopfloor/ml/models';
+import { fitWearCurve, fitWearPrior, wearOffset, wearProbability, type WearPrior } from './wear-prior';
 
-/** Horizons a downtime model learns at once (the horizon is one of its inputs, so any horizon in range can be asked). */
-export const DOWNTIME_HORIZONS_HOURS = [4, 8, 24, 72] as const;
+/**
+ * Horizons a downtime model learns at once (the horizon is one of its inputs, so any horizon in range can be asked;
+ * the longest is the range's end, so no asked horizon lies beyond what was learnt).
+ */
+export const DOWNTIME_HORIZONS_HOURS = [4, 8, 24, 72, 168] as const;
 export const HORIZON_RANGE_HOURS = { min: 1, max: 168 } as const;
 /** "Downtime" = an unplanned stop at least this long starts within the horizon (a training may choose another length). */
 export const DOWNTIME_THRESHOLD_MINUTES = 30;
-const STEP_MS = 4 * 3_600_000;
+const HOUR_MS = 3_600_000;
+/**
+ * Examples every 4 hours, or every sixth of the horizon for long ones: a week-long label window moved by 4 hours
+ * would repeat nearly the same example 42 times over.
+ */
+const stepMs = (horizonHours: number): number => Math.max(4, horizonHours / 6) * HOUR_MS;
+
+/** What counts as downtime for a model: unplanned stops longer than a threshold, optionally of some types only. */
+export interface DowntimeLabel {
+  thresholdMinutes: number;
+  /** Downtime types (upper case) that count; empty: every unplanned type. */
+  stopTypes: string[];
+}
+
+export const DEFAULT_DOWNTIME_LABEL: DowntimeLabel = { thresholdMinutes: DOWNTIME_THRESHOLD_MINUTES, stopTypes: [] };
+
 const HORIZON_FEATURE = 'horizon_hours';
+/** P(a breakdown within the horizon) from the fleet's wear curve alone (wear-prior.ts). */
+export const WEAR_FEATURE = 'breakdown_probability_from_wear';
 
 export interface DowntimeArtifact {
   format: 1;
   kind: 'shopfloor-downtime';
   features: FeatureOptions;
   thresholdMinutes: number;
+  /** Absent in models trained before stop types could be chosen: every unplanned type. */
+  stopTypes?: string[];
+  /**
+   * The fleet's wear curve and its weight in the margin; null: too few breakdowns to fit one (the column is empty, no
+   * offset); absent in models trained before it (no column).
+   */
+  wear?: WearPrior | null;
   threshold: number;
   gbdt: GbdtArtifact;
 }
@@ -30,12 +58,13 @@ export interface ShopfloorTrainingOutcome {
 const DOWNTIME_PARAMS: GbdtParams = { objective: 'binary', trees: 300, learningRate: 0.05, maxDepth: 5, minSamplesLeaf: 40, l2: 1, maxBins: 128, subsample: 0.8, colsample: 0.8, seed: 1 };
 
 export function downtimeFeatureNames(options: FeatureOptions): string[] {
-  return [...featureNames(options), HORIZON_FEATURE];
+  return [...featureNames(options), HORIZON_FEATURE, WEAR_FEATURE];
 }
 
 /**
- * Learns P(an unplanned stop of at least `thresholdMinutes` (default 30) starts within h hours) from every machine's history: examples every
- * 4 hours at each of the horizons, features from the history before the instant only. A fifth of the machines is
+ * Learns P(an unplanned stop longer than the label's threshold (default 30 minutes), of its types if any, starts
+ * within h hours) from every machine's history: examples at each of the horizons, features from the history before
+ * the instant only. A fifth of the machines is
  * held out for the metrics (whole machines, so a machine's neighbouring hours never sit on both sides).
  */
 export async function trainDowntime(
@@ -44,20 +73,23 @@ export async function trainDowntime(
   span: { from: number; to: number },
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
-  thresholdMinutes: number = DOWNTIME_THRESHOLD_MINUTES,
+  label: DowntimeLabel = DEFAULT_DOWNTIME_LABEL,
 ): Promise<ShopfloorTrainingOutcome> {
+  const { thresholdMinutes, stopTypes } = label;
   const options: FeatureOptions = {};
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];
+  const lives = new Map<string, RenewalLife[]>();
   let done = 0;
   // One machine's history in memory at a time: a fleet's readings would not fit at once.
   for (const machineId of machineIds) {
     const history = await loadHistory(machineId);
+    lives.set(machineId, renewalLives(history, span.from, span.to, options));
     for (const horizon of DOWNTIME_HORIZONS_HOURS) {
-      const examples = trainingExamples(history, { ...options, from: span.from, to: span.to, step: STEP_MS, horizonHours: horizon, thresholdMinutes });
+      const examples = trainingExamples(history, { ...options, from: span.from, to: span.to, step: stepMs(horizon), horizonHours: horizon, thresholdMinutes, stopTypes });
       for (const example of examples) {
-        const row = new Float64Array(example.features.length + 1);
+        const row = new Float64Array(example.features.length + 2);
         row.set(example.features);
         row[example.features.length] = horizon;
         rows.push(row);
@@ -70,9 +102,27 @@ export async function trainDowntime(
   }
   const positives = labels.filter((y) => y === 1).length;
   if (rows.length < 200 || positives < 20 || rows.length - positives < 20) {
-    throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with a stop of ${thresholdMinutes}+ minutes within the horizon (at least 200 and 20 of each outcome are needed)`);
+    const what = `${stopTypes.length > 0 ? `${stopTypes.join('/')} stop` : 'an unplanned stop'} longer than ${thresholdMinutes} minutes`;
+    throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with ${what} within the horizon (at least 200 and 20 of each outcome are needed)`);
   }
   const names = downtimeFeatureNames(options);
+  const horizonColumn = names.length - 2;
+  const offsets = new Float64Array(rows.length);
+  // The wear prior is fitted on the rows a model learns from only, then written into every row and its offset.
+  const fillWear = (learnRows: readonly number[]): WearPrior | null => {
+    const curve = fitWearCurve([...new Set(learnRows.map((i) => groups[i]))].flatMap((m) => lives.get(m) ?? []));
+    for (const row of rows) row[horizonColumn + 1] = wearProbability(curve, row, row[horizonColumn], options);
+    if (curve === null) {
+      offsets.fill(0);
+      return null;
+    }
+    const prior = fitWearPrior(curve, learnRows.map((i) => rows[i][horizonColumn + 1]), learnRows.map((i) => labels[i]));
+    rows.forEach((row, i) => (offsets[i] = wearOffset(prior, row[horizonColumn + 1])));
+    return prior;
+  };
+  const fit = (learnRows: readonly number[], progress: (f: number) => void): GradientBoostedTrees =>
+    GradientBoostedTrees.fit(learnRows.map((i) => rows[i]), learnRows.map((i) => labels[i]), gbdtParams, { featureNames: names, offsets: learnRows.map((i) => offsets[i]), onProgress: progress });
+  const predict = (model: GradientBoostedTrees, i: number): number => model.predict(rows[i], offsets[i]);
   const gbdtParams: GbdtParams = { ...DOWNTIME_PARAMS, ...params, objective: 'binary' };
   const machines = new Set(groups).size;
   let threshold: number;
@@ -83,33 +133,47 @@ export async function trainDowntime(
     const held = new Set(folds[0]);
     const calibration = new Set(folds[1]);
     const learn = rows.map((_, i) => i).filter((i) => !held.has(i) && !calibration.has(i));
-    const probe = GradientBoostedTrees.fit(learn.map((i) => rows[i]), learn.map((i) => labels[i]), gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.3 + 0.35 * f) });
+    fillWear(learn);
+    const probe = fit(learn, (f) => onProgress(0.3 + 0.35 * f));
     const calibrationRows = [...calibration];
     const calibrationLabels = calibrationRows.map((i) => labels[i]);
-    threshold = calibrationLabels.includes(1) ? bestF1Threshold(calibrationLabels, calibrationRows.map((i) => probe.predict(rows[i]))) : 0.5;
+    threshold = calibrationLabels.includes(1) ? bestF1Threshold(calibrationLabels, calibrationRows.map((i) => predict(probe, i))) : 0.5;
     const holdout = [...held];
-    metrics = { ...classificationMetrics(holdout.map((i) => labels[i]), holdout.map((i) => probe.predict(rows[i])), threshold), evaluated_on: 'held-out machines', holdout_rows: holdout.length, holdout_machines: new Set(holdout.map((i) => groups[i])).size };
+    metrics = { ...classificationMetrics(holdout.map((i) => labels[i]), holdout.map((i) => predict(probe, i)), threshold), evaluated_on: 'held-out machines', holdout_rows: holdout.length, holdout_machines: new Set(holdout.map((i) => groups[i])).size };
   } else {
     threshold = 0.5;
     metrics = { evaluated_on: 'none (fewer than 3 machines)' };
   }
   // The served model learns from every machine.
-  const model = GradientBoostedTrees.fit(rows, labels, gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.65 + 0.35 * f) });
+  const all = rows.map((_, i) => i);
+  const wear = fillWear(all);
+  const model = fit(all, (f) => onProgress(0.65 + 0.35 * f));
   return {
-    artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, threshold, gbdt: model.toJSON() },
-    metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines },
-    hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: STEP_MS / 3_600_000, threshold_minutes: thresholdMinutes },
+    artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, stopTypes, wear, threshold, gbdt: model.toJSON() },
+    metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines, wear_weibull: wear },
+    hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: DOWNTIME_HORIZONS_HOURS.map((h) => stepMs(h) / HOUR_MS), threshold_minutes: thresholdMinutes, stop_types: stopTypes },
     featureNames: names,
     rows: rows.length,
     span,
   };
 }
 
-/** One machine's row for a downtime model at `at` with the asked horizon. */
-export function downtimeRow(history: MachineHistory, at: number, horizonHours: number, options: FeatureOptions): { names: string[]; row: Float64Array } {
+/**
+ * One machine's row for a downtime model at `at` with the asked horizon, and the row's offset (`wear`: the model's
+ * wear prior; undefined for models trained without the column).
+ */
+export function downtimeRow(history: MachineHistory, at: number, horizonHours: number, options: FeatureOptions, wear?: WearPrior | null): { names: string[]; row: Float64Array; offset: number } {
   const vector = machineFeatures(history, at, options);
-  const row = new Float64Array(vector.values.length + 1);
+  if (wear === undefined) {
+    const row = new Float64Array(vector.values.length + 1);
+    row.set(vector.values);
+    row[vector.values.length] = horizonHours;
+    return { names: [...vector.names, HORIZON_FEATURE], row, offset: 0 };
+  }
+  const row = new Float64Array(vector.values.length + 2);
   row.set(vector.values);
   row[vector.values.length] = horizonHours;
-  return { names: [...vector.names, HORIZON_FEATURE], row };
+  const probability = wearProbability(wear, vector.values, horizonHours, options);
+  row[vector.values.length + 1] = probability;
+  return { names: [...vector.names, HORIZON_FEATURE, WEAR_FEATURE], row, offset: wear === null ? 0 : wearOffset(wear, probability) };
 }

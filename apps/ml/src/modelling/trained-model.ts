@@ -112,13 +112,16 @@ export class TrainedModel {
   /** P(an unplanned stop of the model's threshold length starts within `horizonHours` after `at`), with its factors. */
   explainDowntime(history: MachineHistory, at: number, horizonHours: number, top: number): { value: number; factors: Factor[] } {
     if (this.artifact.kind !== 'shopfloor-downtime') throw new Error('explainDowntime needs a downtime model');
-    const { names, row } = downtimeRow(history, at, horizonHours, this.artifact.features);
+    const { wear } = this.artifact;
+    const { names, row, offset } = downtimeRow(history, at, horizonHours, this.artifact.features, wear);
     const { values: contributions } = this.gbdt.contributions(row);
+    // The wear prior's part of the margin, beyond its training mean, belongs to the wear column.
+    if (wear) contributions[names.length - 1] += offset - wear.meanOffset;
     const factors = names
       .map((feature, i) => ({ feature, value: Number.isNaN(row[i]) ? null : row[i], contribution: contributions[i] }))
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, top);
-    return { value: this.gbdt.predict(row), factors };
+    return { value: this.gbdt.predict(row, offset), factors };
   }
 
   /** Hours until the machine's next breakdown as of `at` (0 to the cap), with the factors behind it. */

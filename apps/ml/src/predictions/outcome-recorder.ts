@@ -7,9 +7,9 @@ const BATCH = 500;
 const DEFAULT_THRESHOLD_MINUTES = 30;
 
 /**
- * Fills in what really happened for predictions whose horizon has passed: for downtime, whether an unplanned stop of
- * the model's threshold length started in [predicted_at, due_at); for remaining life, the hours to the next breakdown. It waits until the machine's data has reached the
- * end of the horizon (the source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
+ * Fills in what really happened for predictions whose horizon has passed: for downtime, whether an unplanned stop longer
+ * than the model's threshold (and of its stop types, if it has some) started in [predicted_at, due_at); for remaining
+ * life, the hours to the next breakdown. It waits until the machine's data has reached the end of the horizon (the source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
  * several replicas may run it; a prediction's actual value is written once.
  */
 @Injectable()
@@ -51,7 +51,7 @@ export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy 
         continue;
       }
       if (p.modelType !== 'downtime' || dataUntil < p.dueAt.getTime()) continue;
-      const stops = await this.copy.unplannedStopsStarting(p.machineId, p.predictedAt.getTime(), p.dueAt.getTime(), (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60);
+      const stops = await this.copy.unplannedStopsStarting(p.machineId, p.predictedAt.getTime(), p.dueAt.getTime(), (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60, p.stopTypes);
       await this.predictions.recordActual(p.predictionId, stops > 0 ? 1 : 0);
       recorded += 1;
     }

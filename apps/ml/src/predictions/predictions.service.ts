@@ -158,6 +158,7 @@ export class PredictionsService {
       factors,
       horizon_hours: request.horizon_hours,
       stop_minutes: model.artifact.thresholdMinutes,
+      stop_types: model.artifact.stopTypes ?? [],
       exceeds_threshold: value >= confidenceThreshold,
     };
     await this.predictions.insert({
@@ -168,7 +169,7 @@ export class PredictionsService {
       predictedValue: value,
       confidenceScore: result.confidence_score,
       horizonHours: request.horizon_hours,
-      input: { horizon_hours: request.horizon_hours, threshold_minutes: model.artifact.thresholdMinutes },
+      input: { horizon_hours: request.horizon_hours, threshold_minutes: model.artifact.thresholdMinutes, stop_types: model.artifact.stopTypes ?? [] },
       factors,
       predictedAt: at,
       dueAt: new Date(now + request.horizon_hours * 3_600_000),

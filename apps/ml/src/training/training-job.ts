@@ -7,7 +7,7 @@ import type { DatasetTable } from '../modelling/dataset-table';
 import { trainOnDataset } from '../modelling/dataset-trainer';
 import { trainAnomaly } from '../modelling/shopfloor-anomaly';
 import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { trainDowntime } from '../modelling/shopfloor-trainer';
+import { DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeLabel } from '../modelling/shopfloor-trainer';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =
@@ -55,7 +55,7 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
           ? await trainAnomaly(input.machineIds, load, input.span, progress)
           : input.modelType === 'maintenance_window'
             ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress)
-            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, typeof input.params['threshold_minutes'] === 'number' ? input.params['threshold_minutes'] : undefined);
+            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, downtimeLabel(input.params));
       send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
     } finally {
       await dataSource.destroy();
@@ -67,6 +67,16 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     } else if (error instanceof RangeError) send({ type: 'failed', code: 'INSUFFICIENT_DATA', message: error.message });
     else send({ type: 'failed', code: null, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** What a downtime model is to predict, from the training's params (validated by the training service). */
+function downtimeLabel(params: Record<string, unknown>): DowntimeLabel {
+  const threshold = params['threshold_minutes'];
+  const types = params['stop_types'];
+  return {
+    thresholdMinutes: typeof threshold === 'number' ? threshold : DOWNTIME_THRESHOLD_MINUTES,
+    stopTypes: Array.isArray(types) ? [...new Set(types.map((t) => String(t).trim().toUpperCase()))] : [],
+  };
 }
 
 /** The boosting settings a request may override for shop-floor models (numbers only; anything else is ignored). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
+import { downtimeCategory } from '@shopfloor/ml/features';
 import { DatasetRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { TrainingRunner } from './training-runner';
 
@@ -83,6 +84,8 @@ const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
   crosses: (v) => typeof v === 'boolean',
   cap: (v) => typeof v === 'number' && v > 0,
   threshold_minutes: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440,
+  // Unplanned downtime types only: planned stops and no-production time never count as downtime.
+  stop_types: (v) => Array.isArray(v) && v.length >= 1 && v.length <= 20 && v.every((t) => typeof t === 'string' && /^[A-Za-z0-9_ -]{1,64}$/.test(t.trim()) && downtimeCategory(t, Infinity) === 'unplanned_stop'),
 };
 
 function checkParams(params: Record<string, unknown>): void {

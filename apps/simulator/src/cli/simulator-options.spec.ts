@@ -20,6 +20,7 @@ describe(parseSimulatorOptions.name, () => {
         endMs: NOW,
         holidays: true,
         rowsPerStatement: 2000,
+        machinePrefix: 'MC-',
       },
     });
   });
@@ -48,16 +49,18 @@ describe(parseSimulatorOptions.name, () => {
     });
     expect(parseSimulatorOptions(['--until', '2025-03-01T00:00:00Z'], ENV, NOW)).toMatchObject({ options: { endMs: Date.UTC(2025, 2, 1) } });
     expect(parseSimulatorOptions(['--readings-interval-s', '0'], ENV, NOW)).toMatchObject({ options: { readingsIntervalS: null } });
+    expect(parseSimulatorOptions(['--machine-prefix', 'HALL2-'], ENV, NOW)).toMatchObject({ options: { machinePrefix: 'HALL2-' } });
+    expect(parseSimulatorOptions(['--machine-prefix', 'a b'], ENV, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--machine-prefix/) });
   });
 
   it('prints calendars without a database', () => {
-    expect(parseSimulatorOptions(['--print-calendars', '--machines', '12', '--timezone', 'Europe/Berlin'], {}, NOW)).toEqual({ kind: 'calendars', machines: 12, timezone: 'Europe/Berlin' });
+    expect(parseSimulatorOptions(['--print-calendars', '--machines', '12', '--timezone', 'Europe/Berlin'], {}, NOW)).toEqual({ kind: 'calendars', machines: 12, timezone: 'Europe/Berlin', machinePrefix: 'MC-' });
     expect(parseSimulatorOptions(['--print-calendars', '--timezone', 'Mars/Base'], {}, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/IANA/) });
   });
 
   it('returns the help text', () => {
     expect(parseSimulatorOptions(['--help'], {}, NOW)).toEqual({ kind: 'help', text: HELP });
-    for (const flag of ['--machines', '--days', '--seed', '--timezone', '--reset', '--live', '--speed', '--readings-interval-s', '--until', '--end', '--print-calendars']) expect(HELP).toContain(flag);
+    for (const flag of ['--machines', '--days', '--seed', '--timezone', '--reset', '--live', '--speed', '--readings-interval-s', '--until', '--end', '--print-calendars', '--machine-prefix']) expect(HELP).toContain(flag);
   });
 
   it.each([

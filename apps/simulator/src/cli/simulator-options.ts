@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MACHINE_PREFIX } from '../domain/machine-catalog';
 import { ZoneClock } from '../domain/zone-clock';
 
 export interface SimulatorOptions {
@@ -16,11 +17,13 @@ export interface SimulatorOptions {
   endMs: number;
   holidays: boolean;
   rowsPerStatement: number;
+  /** Start of the machine ids (MC- gives MC-001, MC-002, ...). */
+  machinePrefix: string;
 }
 
 export type ParsedOptions =
   | { kind: 'run'; options: SimulatorOptions }
-  | { kind: 'calendars'; machines: number; timezone: string }
+  | { kind: 'calendars'; machines: number; timezone: string; machinePrefix: string }
   | { kind: 'help'; text: string }
   | { kind: 'error'; message: string };
 
@@ -35,6 +38,7 @@ Connection (from the environment or a flag, never stored):
 
 Options:
   --machines <n>              machines in the shop (default 20)
+  --machine-prefix <text>     start of the machine ids (default MC-: MC-001, MC-002, ...); letters, digits, - and _
   --days <n>                  days of history before the end (default 30; fractions allowed)
   --seed <n>                  random seed; the same seed gives the same shop floor (default 1)
   --timezone <zone>           IANA zone whose wall time the DATETIMEs are written in (default UTC)
@@ -79,6 +83,7 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
       options: {
         'database-url': { type: 'string' },
         machines: { type: 'string' },
+        'machine-prefix': { type: 'string' },
         days: { type: 'string' },
         seed: { type: 'string' },
         timezone: { type: 'string' },
@@ -101,9 +106,11 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
   const str = (name: string): string | undefined => values[name] as string | undefined;
   try {
     const timezoneOption = str('timezone') ?? DEFAULTS.timezone;
+    const machinePrefix = str('machine-prefix') ?? DEFAULT_MACHINE_PREFIX;
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(machinePrefix)) throw new RangeError(`--machine-prefix ${machinePrefix}: expected 1 to 20 letters, digits, - or _`);
     if (values['print-calendars'] === true) {
       if (!ZoneClock.isValidZone(timezoneOption)) throw new RangeError(`--timezone ${timezoneOption}: not an IANA time zone (e.g. Europe/Berlin)`);
-      return { kind: 'calendars', machines: machineCount(str('machines')), timezone: timezoneOption };
+      return { kind: 'calendars', machines: machineCount(str('machines')), timezone: timezoneOption, machinePrefix };
     }
     const databaseUrl = str('database-url') ?? env['CIMCO_DATABASE_URL'];
     if (!databaseUrl) throw new RangeError('no database: set CIMCO_DATABASE_URL (e.g. mysql://root@127.0.0.1:3306/cimco_demo) or pass --database-url');
@@ -129,6 +136,7 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
       readingsIntervalS: interval === 0 ? null : interval,
       endMs,
       holidays: values['no-holidays'] !== true,
+      machinePrefix,
       rowsPerStatement: number('rows-per-statement', str('rows-per-statement'), DEFAULTS.rowsPerStatement, (n) => Number.isInteger(n) && n >= 1 && n <= 50_000, 'a whole number from 1 to 50000'),
     };
     return { kind: 'run', options };

@@ -9,6 +9,7 @@ describe(buildShop.name, () => {
   });
 
   it('mixes every machine type over several halls with unique ids and names', () => {
+    expect(buildShop(3, 1, reference, 'HALL2-').map((m) => m.machineId)).toEqual(['HALL2-001', 'HALL2-002', 'HALL2-003']);
     const shop = buildShop(20, 1, reference);
     expect(new Set(shop.map((m) => m.profile.type))).toEqual(new Set(MACHINE_TYPES));
     expect(new Set(shop.map((m) => m.profile.hall)).size).toBeGreaterThanOrEqual(3);

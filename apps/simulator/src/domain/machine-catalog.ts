@@ -119,8 +119,14 @@ export interface MachineSpec {
 
 const YEAR_MS = 365.25 * 86_400_000;
 
-/** The shop: `count` machines, deterministic for a seed; installation dates lie 1–20 years before `referenceMs`. */
-export function buildShop(count: number, seed: number, referenceMs: number): MachineSpec[] {
+/** The default start of machine ids: MC-001, MC-002, ... */
+export const DEFAULT_MACHINE_PREFIX = 'MC-';
+
+/**
+ * The shop: `count` machines, deterministic for a seed; installation dates lie 1–20 years before `referenceMs`.
+ * Machine ids are `prefix` and a 3-digit number (job and downtime record ids start with the machine id).
+ */
+export function buildShop(count: number, seed: number, referenceMs: number, prefix: string = DEFAULT_MACHINE_PREFIX): MachineSpec[] {
   const perType = new Map<MachineType, number>();
   const perHall = new Map<string, number>();
   return Array.from({ length: count }, (_, index) => {
@@ -131,7 +137,7 @@ export function buildShop(count: number, seed: number, referenceMs: number): Mac
     perType.set(type, typeNo);
     const bay = (perHall.get(profile.hall) ?? 0) + 1;
     perHall.set(profile.hall, bay);
-    const machineId = `MC-${String(index + 1).padStart(3, '0')}`;
+    const machineId = `${prefix}${String(index + 1).padStart(3, '0')}`;
     // Age range of the Azure PdM fleet (PdM_machines.csv: 0–20 years).
     const installedDay = Math.floor((referenceMs - rng.uniform(1, 20) * YEAR_MS) / 86_400_000);
     const maxRpm = profile.maxRpm[1] === 0 ? 0 : Math.round(rng.uniform(...profile.maxRpm) / 500) * 500;

@@ -15,9 +15,9 @@ const wall = ([hour, minute]: readonly [number, number]): string => `${String(ho
  * weekdays. Breaks are not part of it (the machines record them as planned stops), nor are holidays and overtime
  * Saturdays (exceptions, not the plan).
  */
-export function shopCalendars(machines: number, timezone: string): Record<string, CalendarDefinition> {
+export function shopCalendars(machines: number, timezone: string, machinePrefix?: string): Record<string, CalendarDefinition> {
   const calendars: Record<string, CalendarDefinition> = {};
-  for (const machine of buildShop(machines, 1, Date.now())) {
+  for (const machine of buildShop(machines, 1, Date.now(), machinePrefix)) {
     const pattern = SHIFT_PATTERNS[machine.profile.shiftPattern];
     calendars[machine.machineId] = {
       timezone,

@@ -13,6 +13,8 @@ export interface ShopOptions {
   readingsIntervalMs: number | null;
   /** Fixed-date public holidays off (default true). */
   holidays?: boolean;
+  /** Start of the machine ids (default MC-). */
+  machinePrefix?: string;
 }
 
 /** The whole shop: one simulator per machine, halls sharing a shift calendar; output merged in time order. */
@@ -22,7 +24,7 @@ export class ShopSimulator {
   private clockMs: number;
 
   constructor(options: ShopOptions) {
-    this.machines = buildShop(options.machines, options.seed, options.startMs);
+    this.machines = buildShop(options.machines, options.seed, options.startMs, options.machinePrefix);
     const calendars = new Map<string, ShiftCalendar>();
     const holidays = options.holidays === false ? [] : FIXED_HOLIDAYS;
     this.simulators = this.machines.map((machine) => {

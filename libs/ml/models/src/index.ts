@@ -5,3 +5,4 @@ export * from './lib/metrics';
 export * from './lib/validation';
 export * from './lib/isolation-forest';
 export * from './lib/series-features';
+export * from './lib/survival';

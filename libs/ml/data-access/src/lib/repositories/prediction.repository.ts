@@ -42,13 +42,14 @@ export class PredictionRepository {
   }
 
   /** Predictions whose outcome is due but not yet recorded, oldest first. */
-  async due(now: Date, limit: number): Promise<{ predictionId: string; modelType: string; machineId: string; predictedAt: Date; dueAt: Date; threshold: number | null }[]> {
-    const rows = await this.dataSource.query<{ prediction_id: string; model_type: string; machine_id: string; predicted_at: Date; due_at: Date; threshold: number | null }[]>(
-      `SELECT "prediction_id", "model_type", "machine_id", "predicted_at", "due_at", ("input"->>'threshold_minutes')::double precision AS "threshold"
+  async due(now: Date, limit: number): Promise<{ predictionId: string; modelType: string; machineId: string; predictedAt: Date; dueAt: Date; threshold: number | null; stopTypes: string[] }[]> {
+    const rows = await this.dataSource.query<{ prediction_id: string; model_type: string; machine_id: string; predicted_at: Date; due_at: Date; threshold: number | null; stop_types: string[] | null }[]>(
+      `SELECT "prediction_id", "model_type", "machine_id", "predicted_at", "due_at", ("input"->>'threshold_minutes')::double precision AS "threshold",
+              CASE WHEN jsonb_typeof("input"->'stop_types') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text("input"->'stop_types')) END AS "stop_types"
        FROM "ml"."model_predictions" WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL AND "due_at" <= $1 AND "machine_id" IS NOT NULL ORDER BY "due_at" LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({ predictionId: r.prediction_id, modelType: r.model_type, machineId: r.machine_id, predictedAt: r.predicted_at, dueAt: r.due_at, threshold: r.threshold }));
+    return rows.map((r) => ({ predictionId: r.prediction_id, modelType: r.model_type, machineId: r.machine_id, predictedAt: r.predicted_at, dueAt: r.due_at, threshold: r.threshold, stopTypes: r.stop_types ?? [] }));
   }
 
   async recordActual(predictionId: string, actual: number): Promise<void> {

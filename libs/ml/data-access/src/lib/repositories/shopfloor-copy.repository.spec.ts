@@ -240,7 +240,11 @@ describe(ShopfloorCopyRepository.name, () => {
       ]);
     });
 
-    it('counts the unplanned stops of at least the given duration starting in [from, to)', async () => {
+    it('counts the unplanned stops longer than the given duration starting in [from, to), of the given types if any', async () => {
+      expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 6 * HOUR, 600)).toBe(1); // S-1's 600 s is not longer than 600 s
+      expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 6 * HOUR, 120, ['BREAKDOWN'])).toBe(2);
+      expect(await repo.unplannedStopsStarting('M-1', T0 + 1, T0 + 6 * HOUR, 120, ['BREAKDOWN'])).toBe(1);
+      expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 6 * HOUR, 120, ['MATERIAL_SHORTAGE', 'BREAKDOWN'])).toBe(3);
       expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 6 * HOUR, 120)).toBe(3);
       expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 6 * HOUR, 0)).toBe(4);
       expect(await repo.unplannedStopsStarting('M-1', T0, T0 + 5 * HOUR, 120)).toBe(2);

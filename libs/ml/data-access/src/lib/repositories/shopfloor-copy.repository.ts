@@ -359,16 +359,16 @@ export class ShopfloorCopyRepository {
   }
 
   /**
-   * Unplanned stops (every type but the no_production and planned ones, case-insensitively) of at least
-   * `minDurationS` seconds that start in [from, to).
+   * Unplanned stops (every type but the no_production and planned ones, case-insensitively) longer than
+   * `minDurationS` seconds that start in [from, to); only those of `types` (upper case) when some are given.
    */
-  async unplannedStopsStarting(machineId: string, from: number, to: number, minDurationS: number): Promise<number> {
+  async unplannedStopsStarting(machineId: string, from: number, to: number, minDurationS: number, types: readonly string[] = []): Promise<number> {
     checkWindow(from, to);
     const rows = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "ml"."stops"
        WHERE "machine_id" = $1 AND "deleted_at" IS NULL AND "start_time" >= ${at(2)} AND "start_time" < ${at(3)}
-         AND "duration" >= $4 AND ${NORMALISED_TYPE} <> ALL($5::text[])`,
-      [machineId, from, to, minDurationS, NOT_UNPLANNED],
+         AND "duration" > $4 AND ${NORMALISED_TYPE} <> ALL($5::text[]) AND (cardinality($6::text[]) = 0 OR ${NORMALISED_TYPE} = ANY($6::text[]))`,
+      [machineId, from, to, minDurationS, NOT_UNPLANNED, types],
     );
     return rows[0].n;
   }

@@ -109,3 +109,13 @@ export function featureLayout(options: ResolvedFeatureOptions): FeatureLayout {
 export function featureNames(options?: FeatureOptions): readonly string[] {
   return featureLayout(resolveFeatureOptions(options)).names;
 }
+
+/**
+ * Where a machine's wear inputs sit in the columns: run hours since the last renewal, and run hours over the long
+ * window (its length in hours) from which the run hours expected ahead are estimated.
+ */
+export function wearColumns(options?: FeatureOptions): { age: number; runHours: number; windowHours: number } {
+  const resolved = resolveFeatureOptions(options);
+  const layout = featureLayout(resolved);
+  return { age: layout.runHoursSinceRenewal, runHours: layout.windows[1].runHours, windowHours: resolved.longWindowHours };
+}

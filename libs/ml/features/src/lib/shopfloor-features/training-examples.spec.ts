@@ -39,6 +39,14 @@ describe(trainingExamples.name, () => {
     for (const hour of [17, 18, 19, 20, 21, 22, 23, 24, 27, 28, 29, 30]) expect(rowAt(hour).downtime).toBe(0);
   });
 
+  it('labels only the chosen stop types when given, case-insensitively', () => {
+    const breakdowns = trainingExamples(HISTORY, { ...OPTIONS, stopTypes: ['breakdown'] });
+    const at = (hour: number) => breakdowns.find((r) => r.at === T0 + hour * H)?.downtime;
+    expect(at(10)).toBe(0); // the operator stop no longer counts
+    expect(at(47)).toBe(1);
+    expect(trainingExamples(HISTORY, { ...OPTIONS, stopTypes: [] }).map((r) => r.downtime)).toEqual(rows.map((r) => r.downtime));
+  });
+
   it('gives the hours to the next breakdown, null when none follows', () => {
     expect(rowAt(47)).toMatchObject({ downtime: 1, hoursToFailure: 3 });
     expect(rowAt(0).hoursToFailure).toBe(50);

@@ -17,13 +17,18 @@ export interface TrainingExampleOptions extends FeatureOptions {
   readonly horizonHours: number;
   /** A downtime label needs an unplanned stop longer than this. */
   readonly thresholdMinutes: number;
+  /**
+   * Only unplanned stops of these downtime types make a label (case-insensitive), e.g. ["BREAKDOWN"] for failures
+   * alone; absent or empty: every unplanned type.
+   */
+  readonly stopTypes?: readonly string[];
 }
 
 export interface TrainingExample {
   readonly at: number;
   /** In the column order of featureNames(options). */
   readonly features: Float64Array;
-  /** 1 when an unplanned stop longer than the threshold starts in [at, at + horizon). */
+  /** 1 when an unplanned stop (of the chosen types) longer than the threshold starts in [at, at + horizon). */
   readonly downtime: 0 | 1;
   /** Hours from `at` to the start of the next breakdown (at or after `at`); null when none follows in the history. */
   readonly hoursToFailure: number | null;
@@ -46,12 +51,14 @@ export function trainingExamples(input: MachineHistory, options: TrainingExample
   const extractor = new MachineFeatureExtractor(input, options);
   const microStopS = extractor.options.microStopThresholdS;
   const thresholdS = thresholdMinutes * 60;
+  const types = options.stopTypes && options.stopTypes.length > 0 ? new Set(options.stopTypes.map((t) => t.trim().toUpperCase())) : null;
   const toInterval = (stop: MachineHistory['stops'][number]): { start: number; end: number } => ({
     start: stop.start,
     end: stop.start + stop.durationS * 1000,
   });
   const isDowntime = (s: MachineHistory['stops'][number]): boolean => {
     const category = downtimeCategory(s.type, s.durationS, microStopS);
+    if (types !== null && !types.has(s.type.trim().toUpperCase())) return false;
     return Number.isFinite(s.start) && s.durationS > thresholdS && (category === 'unplanned_stop' || category === 'small_stop');
   };
   const downtimes = new EventTimeline(input.stops.filter(isDowntime).map(toInterval));

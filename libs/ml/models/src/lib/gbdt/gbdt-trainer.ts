@@ -34,6 +34,42 @@ function assertTrainingData(rows: GbdtRows, labels: readonly number[], params: R
   return width;
 }
 
+/**
+ * The constant margin that minimises the loss before any tree, on top of the rows' offsets: the weighted log-odds
+ * of the labels (or their mean) without offsets; with them, Newton steps on the intercept (logistic) or the mean
+ * residual (squared error).
+ */
+function intercept(y: Float64Array, w: Float64Array, o: Float64Array, binary: boolean): number {
+  if (!binary) {
+    let sum = 0;
+    for (let i = 0; i < y.length; i++) sum += y[i] - o[i];
+    return sum / y.length;
+  }
+  let positive = 0;
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    positive += y[i] * w[i];
+    total += w[i];
+  }
+  const rate = Math.min(Math.max(positive / total, RATE_CLAMP), 1 - RATE_CLAMP);
+  let b = Math.log(rate / (1 - rate));
+  if (!o.some((v) => v !== 0) || rate === RATE_CLAMP || rate === 1 - RATE_CLAMP) return b;
+  for (let step = 0; step < 50; step++) {
+    let g = 0;
+    let h = 0;
+    for (let i = 0; i < y.length; i++) {
+      const p = 1 / (1 + Math.exp(-(b + o[i])));
+      g += w[i] * (p - y[i]);
+      h += w[i] * p * (1 - p);
+    }
+    if (!(h > 0)) break;
+    const delta = g / h;
+    b -= Math.max(-5, Math.min(5, delta));
+    if (Math.abs(delta) < 1e-10) break;
+  }
+  return b;
+}
+
 /** Rows routed by their bin codes, the same way the thresholds route raw values. */
 function addTree(grown: GrownTree, data: BinnedRows, margins: Float64Array): void {
   const { feature, missingLeft, left, value } = grown.tree;
@@ -82,8 +118,13 @@ export function trainGbdt(
   labels: readonly number[],
   params: ResolvedGbdtParams,
   onProgress?: (fraction: number) => void,
+  offsets?: ArrayLike<number>,
 ): TrainedEnsemble & { featureCount: number } {
   const featureCount = assertTrainingData(rows, labels, params);
+  if (offsets !== undefined) {
+    if (offsets.length !== rows.length) throw new RangeError(`${rows.length} rows but ${offsets.length} offsets`);
+    for (let i = 0; i < offsets.length; i++) if (!Number.isFinite(offsets[i])) throw new RangeError(`offset ${i} is not a finite number: ${offsets[i]}`);
+  }
   const binary = params.objective === 'binary';
   const all = labels.map((_, i) => i);
   const split =
@@ -95,27 +136,15 @@ export function trainGbdt(
     data: { binner, codes: binner.bin(rows, indices), count: indices.length } satisfies BinnedRows,
     y: Float64Array.from(indices, (i) => labels[i]),
     w: Float64Array.from(indices, (i) => (binary && labels[i] === 1 ? params.positiveWeight : 1)),
+    o: Float64Array.from(indices, (i) => (offsets ? offsets[i] : 0)),
   });
   const train = part(split.train);
   const valid = part(split.holdout);
 
-  let baseScore: number;
-  if (binary) {
-    let positive = 0;
-    let total = 0;
-    train.y.forEach((y, i) => {
-      positive += y * train.w[i];
-      total += train.w[i];
-    });
-    const rate = Math.min(Math.max(positive / total, RATE_CLAMP), 1 - RATE_CLAMP);
-    baseScore = Math.log(rate / (1 - rate));
-  } else {
-    baseScore = train.y.reduce((s, y) => s + y, 0) / train.data.count;
-  }
-
+  const baseScore = intercept(train.y, train.w, train.o, binary);
   const n = train.data.count;
-  const margins = new Float64Array(n).fill(baseScore);
-  const validMargins = new Float64Array(valid.data.count).fill(baseScore);
+  const margins = Float64Array.from(train.o, (o) => baseScore + o);
+  const validMargins = Float64Array.from(valid.o, (o) => baseScore + o);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   const order = new Uint32Array(n);

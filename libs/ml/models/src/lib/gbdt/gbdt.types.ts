@@ -41,6 +41,11 @@ export interface GbdtHooks {
   onProgress?: (fraction: number) => void;
   /** One name per feature column; default `f0`, `f1`, … */
   featureNames?: readonly string[];
+  /**
+   * A known part of each row's margin (XGBoost's base_margin): the trees learn what it leaves unexplained. A model
+   * trained with offsets must be given the row's offset when it predicts.
+   */
+  offsets?: ArrayLike<number>;
 }
 
 /**

@@ -80,6 +80,26 @@ describe(GradientBoostedTrees.name, () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 
+  it('learns on top of known offsets (base margins), which it must be given again to predict', () => {
+    // The label's log-odds are 3·x0 + 2·(x1 > 0): x0's part is given as an offset, the trees have to find x1's.
+    const random = new SeededRandom(5);
+    const rows = Array.from({ length: 4000 }, () => [random.next() * 2 - 1, random.next() * 2 - 1]);
+    const logit = (r: number[]) => 3 * r[0] + (r[1] > 0 ? 2 : 0) - 1;
+    const labels = rows.map((r) => (random.next() < 1 / (1 + Math.exp(-logit(r))) ? 1 : 0));
+    const offsets = rows.map((r) => 3 * r[0]);
+    const stumps = { objective: 'binary', trees: 60, learningRate: 0.2, maxDepth: 1, minSamplesLeaf: 50, colsample: 1 } as const;
+    const withOffsets = GradientBoostedTrees.fit(rows, labels, stumps, { offsets });
+    const without = GradientBoostedTrees.fit(rows, labels, stumps);
+    // The trees' part depends on x1 (≈ 2 apart) and little on x0, which the offset already carries (5.4 apart).
+    const part = (r: number[]) => withOffsets.margin(r);
+    expect(part([0.5, 0.5]) - part([0.5, -0.5])).toBeCloseTo(2, 0);
+    expect(Math.abs(part([0.9, 0.5]) - part([-0.9, 0.5]))).toBeLessThan(1);
+    expect(without.margin([0.9, 0.5]) - without.margin([-0.9, 0.5])).toBeGreaterThan(4);
+    expect(withOffsets.predict([0.5, 0.5], 1.5)).toBeCloseTo(1 / (1 + Math.exp(-part([0.5, 0.5]) - 1.5)), 12);
+    expect(() => GradientBoostedTrees.fit(rows, labels, small, { offsets: offsets.slice(1) })).toThrow(RangeError);
+    expect(() => GradientBoostedTrees.fit(rows, labels, small, { offsets: offsets.map(() => NaN) })).toThrow(RangeError);
+  });
+
   it('explains a margin exactly as base plus per-feature TreeSHAP contributions', () => {
     for (const row of test.rows.slice(0, 20)) {
       const { base, values } = model.contributions(row);

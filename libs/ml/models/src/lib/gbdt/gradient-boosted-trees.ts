@@ -60,7 +60,7 @@ export class GradientBoostedTrees {
     if (given && rows.length > 0 && given.length !== rows[0].length) {
       throw new RangeError(`${given.length} feature names for ${rows[0].length} features`);
     }
-    const { baseScore, trees, featureCount } = trainGbdt(rows, labels, resolved, hooks.onProgress);
+    const { baseScore, trees, featureCount } = trainGbdt(rows, labels, resolved, hooks.onProgress, hooks.offsets);
     const names = given ?? Array.from({ length: featureCount }, (_, f) => `f${f}`);
     return new GradientBoostedTrees(resolved.objective, names, baseScore, trees, resolved);
   }
@@ -79,17 +79,17 @@ export class GradientBoostedTrees {
     return this.trees.length;
   }
 
-  /** Raw score: log-odds for binary, the predicted value for regression. */
-  margin(row: GbdtRow): number {
+  /** Raw score: log-odds for binary, the predicted value for regression (`offset`: the row's, if trained with offsets). */
+  margin(row: GbdtRow, offset = 0): number {
     this.assertRow(row);
-    let sum = this.baseScore;
+    let sum = this.baseScore + offset;
     for (const tree of this.trees) sum += tree.value[leafOf(tree, row)];
     return sum;
   }
 
   /** Probability of label 1 for binary, the predicted value for regression. */
-  predict(row: GbdtRow): number {
-    const m = this.margin(row);
+  predict(row: GbdtRow, offset = 0): number {
+    const m = this.margin(row, offset);
     return this.objective === 'binary' ? 1 / (1 + Math.exp(-m)) : m;
   }
 
@@ -97,7 +97,10 @@ export class GradientBoostedTrees {
     return Float64Array.from(rows, (row: GbdtRow) => this.predict(row));
   }
 
-  /** Exact TreeSHAP attribution of `margin(row)` to each feature (Lundberg et al. 2018, path-dependent). */
+  /**
+   * Exact TreeSHAP attribution of `margin(row)` to each feature (Lundberg et al. 2018, path-dependent). For a model
+   * trained with offsets it explains the trees' part; the offset is the caller's to attribute.
+   */
   contributions(row: GbdtRow): GbdtContributions {
     this.assertRow(row);
     const values = new Float64Array(this.featureCount);

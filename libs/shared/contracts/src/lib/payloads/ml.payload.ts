@@ -159,9 +159,13 @@ export interface PredictionResult {
   /** The decision threshold of the model: predicted_value at or above it counts as "will fail". */
   threshold: number | null;
   factors: PredictionFactor[];
-  /** Downtime: the horizon asked for, the stop length the model predicts (minutes), and whether predicted_value reaches the request's confidence_threshold. */
+  /**
+   * Downtime: the horizon asked for, what the model predicts — an unplanned stop longer than `stop_minutes`, of
+   * `stop_types` (empty: any unplanned type) — and whether predicted_value reaches the request's confidence_threshold.
+   */
   horizon_hours?: number;
   stop_minutes?: number;
+  stop_types?: string[];
   exceeds_threshold?: boolean;
 }
 
