@@ -150,7 +150,7 @@ export async function trainDowntime(
   const model = fit(all, (f) => onProgress(0.65 + 0.35 * f));
   return {
     artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, stopTypes, wear, threshold, gbdt: model.toJSON() },
-    metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines, wear_weibull: wear },
+    metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines, wear_prior: wear },
     hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: DOWNTIME_HORIZONS_HOURS.map((h) => stepMs(h) / HOUR_MS), threshold_minutes: thresholdMinutes, stop_types: stopTypes },
     featureNames: names,
     rows: rows.length,
