@@ -57,6 +57,19 @@ export interface ShopfloorTrainingOutcome {
 
 const DOWNTIME_PARAMS: GbdtParams = { objective: 'binary', trees: 300, learningRate: 0.05, maxDepth: 5, minSamplesLeaf: 40, l2: 1, maxBins: 128, subsample: 0.8, colsample: 0.8, seed: 1 };
 
+/**
+ * Boosting defaults for the label's positive rate. A rare label (breakdowns: under 1 % of instants) leaves a few
+ * dozen failures to learn from; deep trees with small leaves then learn each machine's own history of them, noise that
+ * does not carry to the next week. So fewer, shallower trees whose leaves each expect about five positives: on the
+ * simulator's breakdowns (bench/ml/downtime-simulator.mjs, 3 seeds) they rank held-out machines as well or better
+ * (ROC-AUC 0.81–0.88 against 0.81–0.85) and order machines by their true wear far better (Spearman 0.43–0.84
+ * against 0.02–0.66), in a third of the time.
+ */
+function downtimeDefaults(positiveRate: number, rows: number): GbdtParams {
+  if (!(positiveRate < 0.05)) return DOWNTIME_PARAMS;
+  return { ...DOWNTIME_PARAMS, trees: 100, maxDepth: 3, minSamplesLeaf: Math.min(Math.max(40, Math.round(5 / positiveRate)), Math.max(40, Math.floor(rows / 20))) };
+}
+
 export function downtimeFeatureNames(options: FeatureOptions): string[] {
   return [...featureNames(options), HORIZON_FEATURE, WEAR_FEATURE];
 }
@@ -123,7 +136,7 @@ export async function trainDowntime(
   const fit = (learnRows: readonly number[], progress: (f: number) => void): GradientBoostedTrees =>
     GradientBoostedTrees.fit(learnRows.map((i) => rows[i]), learnRows.map((i) => labels[i]), gbdtParams, { featureNames: names, offsets: learnRows.map((i) => offsets[i]), onProgress: progress });
   const predict = (model: GradientBoostedTrees, i: number): number => model.predict(rows[i], offsets[i]);
-  const gbdtParams: GbdtParams = { ...DOWNTIME_PARAMS, ...params, objective: 'binary' };
+  const gbdtParams: GbdtParams = { ...downtimeDefaults(positives / rows.length, rows.length), ...params, objective: 'binary' };
   const machines = new Set(groups).size;
   let threshold: number;
   let metrics: Record<string, unknown>;
