@@ -23,6 +23,7 @@ const options: SimulatorOptions = {
   endMs: END,
   holidays: true,
   rowsPerStatement: 500,
+  machinePrefix: 'MC-',
 };
 
 /** Wall time of an instant in a zone by Intl alone, independent of the simulator's ZoneClock. */
