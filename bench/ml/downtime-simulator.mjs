@@ -7,6 +7,7 @@
 //   npm run build   (dist/apps/ml and dist/apps/simulator)
 //   node bench/ml/downtime-simulator.mjs [--machines 20] [--days 365] [--seed 3] [--until 2026-06-01T00:00:00Z]
 //     [--stop-types BREAKDOWN] [--threshold 30] [--horizon 168] [--trees n] [--depth n] [--leaf n] [--lr x] [--colsample x]
+//     [--rul]   (also the remaining-life model of maintenance_window on the same history)
 //
 // Prints: the training's held-out metrics (a fifth of the machines never seen), the wear curve it fitted against the
 // simulator's, the Spearman rank correlation between each machine's true wear at the end (the simulator's own state)
@@ -21,6 +22,7 @@ const { ShopSimulator } = require(join(root, 'dist/apps/simulator/apps/simulator
 const { ZoneClock } = require(join(root, 'dist/apps/simulator/apps/simulator/src/domain/zone-clock.js'));
 const { AZURE_PDM, BREAKDOWN_WEIBULL_SCALE_H } = require(join(root, 'dist/apps/simulator/apps/simulator/src/domain/azure-pdm-calibration.js'));
 const { trainDowntime, downtimeRow } = require(join(root, 'dist/apps/ml/apps/ml/src/modelling/shopfloor-trainer.js'));
+const { trainMaintenance } = require(join(root, 'dist/apps/ml/apps/ml/src/modelling/shopfloor-maintenance.js'));
 const { GradientBoostedTrees } = require(join(root, 'dist/apps/ml/libs/ml/models/src/index.js'));
 
 function option(name, fallback) {
@@ -99,3 +101,12 @@ const ratios = rows.map((r) => r.after / r.p).sort((a, b) => a - b);
 const worn = [...rows].sort((a, b) => b.wear - a.wear)[0];
 console.log(`at the end, ${HORIZON} h ahead: Spearman(true wear, predicted p) = ${spearman(rows.map((r) => r.wear), rows.map((r) => r.p)).toFixed(2)} over ${rows.length} machines`);
 console.log(`maintenance recorded now: p falls for ${rows.filter((r) => r.after < r.p).length} of ${rows.length} machines, median after/before ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}; most worn ${worn.id} (${worn.wear.toFixed(0)} run h): ${worn.p.toFixed(4)} → ${worn.after.toFixed(4)}`);
+
+if (process.argv.includes('--rul')) {
+  t = performance.now();
+  const rul = await trainMaintenance([...histories.keys()], async (id) => histories.get(id), { from: start, to: END }, PARAMS, () => undefined);
+  const r = rul.metrics;
+  console.log(
+    `remaining life (hours to the next breakdown, capped at 720): ${r.examples} examples, trained in ${((performance.now() - t) / 1000).toFixed(1)} s; held-out machines RMSE ${r.rmse.toFixed(0)} h, MAE ${r.mae.toFixed(0)} h (a constant: ${r.rmse_of_mean?.toFixed(0)} h, the wear curve alone: ${r.rmse_of_wear_curve?.toFixed(0)} h)`,
+  );
+}

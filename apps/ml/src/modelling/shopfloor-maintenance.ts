@@ -61,7 +61,15 @@ export async function trainMaintenance(
     const learn = rows.map((_, i) => i).filter((i) => !held.has(i));
     const probe = GradientBoostedTrees.fit(learn.map((i) => rows[i]), learn.map((i) => labels[i]), gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.3 + 0.35 * f) });
     const holdout = [...held];
-    metrics = { ...regressionMetrics(holdout.map((i) => labels[i]), holdout.map((i) => bound(probe.predict(rows[i])))), evaluated_on: 'held-out machines', holdout_rows: holdout.length, unit: 'hours' };
+    const learnMean = learn.reduce((sum, i) => sum + labels[i], 0) / learn.length;
+    metrics = {
+      ...regressionMetrics(holdout.map((i) => labels[i]), holdout.map((i) => bound(probe.predict(rows[i])))),
+      evaluated_on: 'held-out machines',
+      holdout_rows: holdout.length,
+      unit: 'hours',
+      // For scale: the error of always answering the learning rows' mean life.
+      rmse_of_mean: regressionMetrics(holdout.map((i) => labels[i]), holdout.map(() => learnMean)).rmse,
+    };
   }
   const model = GradientBoostedTrees.fit(rows, labels, gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.65 + 0.35 * f) });
   return {

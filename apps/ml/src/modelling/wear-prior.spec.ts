@@ -1,4 +1,4 @@
-import { featureNames, wearColumns } from '@shopfloor/ml/features';
+import { featureNames, wearColumns, type RenewalLife } from '@shopfloor/ml/features';
 import { fitWearCurve, fitWearPrior, wearOffset, wearProbability } from './wear-prior';
 
 const columns = wearColumns();
@@ -12,7 +12,7 @@ const row = (age: number, runHoursLongWindow: number): Float64Array => {
 
 describe('wear prior', () => {
   // Lives at evenly spread Weibull(2, 500) quantiles; those past 400 run hours cut short by maintenance.
-  const lives = Array.from({ length: 400 }, (_, i) => {
+  const lives: RenewalLife[] = Array.from({ length: 400 }, (_, i) => {
     const t = 500 * Math.sqrt(-Math.log(1 - (i + 0.5) / 400));
     return { runHours: Math.min(t, 400), failed: (t <= 400 ? 1 : 0), from: 0 };
   });
