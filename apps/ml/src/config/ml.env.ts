@@ -1,5 +1,5 @@
 import { DatabaseEnv } from '@shopfloor/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsTimeZone, Max, Min } from 'class-validator';
 
 /** The ml service's environment (see .env.example). */
 export class MlEnv extends DatabaseEnv {
@@ -20,4 +20,11 @@ export class MlEnv extends DatabaseEnv {
   /** Retrain the shop-floor models (downtime, maintenance_window, anomaly) that have a version every this many hours; 0 = only on request. New versions wait for activation. */
   @IsInt() @Min(0) @Max(8760)
   ML_RETRAIN_HOURS: number = 0;
+
+  /**
+   * The shop's IANA time zone: hour-of-day and weekday inputs of the shop-floor models, and the hours of the week a
+   * maintenance window is chosen by, are its wall time (so a DST change does not move the shifts by an hour).
+   */
+  @IsTimeZone()
+  ML_TIMEZONE: string = 'UTC';
 }

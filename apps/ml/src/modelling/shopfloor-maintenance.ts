@@ -1,4 +1,4 @@
-import { trainingExamples, machineFeatures, featureNames, type FeatureOptions, type MachineHistory } from '@shopfloor/ml/features';
+import { trainingExamples, machineFeatures, featureNames, WallClock, type FeatureOptions, type MachineHistory } from '@shopfloor/ml/features';
 import { GradientBoostedTrees, groupKFold, regressionMetrics, type GbdtArtifact, type GbdtParams } from '@shopfloor/ml/models';
 
 const HOUR_MS = 3_600_000;
@@ -29,8 +29,8 @@ export async function trainMaintenance(
   span: { from: number; to: number },
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
+  options: FeatureOptions = {},
 ): Promise<{ artifact: MaintenanceArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[]; rows: number }> {
-  const options: FeatureOptions = {};
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];
@@ -92,10 +92,15 @@ export function maintenanceRow(history: MachineHistory, at: number, options: Fea
 
 /**
  * The calmest `WINDOW_HOURS` before the predicted failure (with a margin of a fifth of the remaining life): the
- * slot whose hours of the week had the least run time over the last weeks of history. Maintenance then costs the
- * least production; it never starts in the past.
+ * slot whose hours of the week (wall time of `timezone`) had the least run time over the last weeks of history.
+ * Maintenance then costs the least production; it never starts in the past.
  */
-export function recommendWindow(history: MachineHistory, now: number, lifeHours: number): { start: number; end: number; expectedLoad: number } {
+export function recommendWindow(history: MachineHistory, now: number, lifeHours: number, timezone = 'UTC'): { start: number; end: number; expectedLoad: number } {
+  const clock = new WallClock(timezone);
+  const hourOfWeek = (t: number): number => {
+    const wall = clock.at(t);
+    return wall.weekday * 24 + Math.floor(wall.minuteOfDay / 60);
+  };
   const load = new Float64Array(168);
   const seen = new Float64Array(168);
   const since = now - 8 * 7 * 24 * HOUR_MS;
@@ -121,7 +126,3 @@ export function recommendWindow(history: MachineHistory, now: number, lifeHours:
   return best;
 }
 
-function hourOfWeek(t: number): number {
-  const d = new Date(t);
-  return d.getUTCDay() * 24 + d.getUTCHours();
-}

@@ -87,9 +87,9 @@ export async function trainDowntime(
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
   label: DowntimeLabel = DEFAULT_DOWNTIME_LABEL,
+  options: FeatureOptions = {},
 ): Promise<ShopfloorTrainingOutcome> {
   const { thresholdMinutes, stopTypes } = label;
-  const options: FeatureOptions = {};
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];

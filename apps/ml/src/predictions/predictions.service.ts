@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, SUBJECTS, type MaintenanceWindowResult, type Pr
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { MlEnv } from '../config/ml.env';
 import { recommendWindow, RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
 import { ModelsService } from '../registry/models.service';
 
@@ -22,6 +23,7 @@ export class PredictionsService {
     private readonly predictions: PredictionRepository,
     private readonly copy: ShopfloorCopyRepository,
     private readonly jetStream: JetStreamService,
+    private readonly env: MlEnv,
   ) {}
 
   /**
@@ -96,7 +98,7 @@ export class PredictionsService {
       throw new DomainError(ErrorCode.InsufficientData, `Machine ${request.machine_id} has no jobs or stops in the last 90 days to predict from`, { machine_id: request.machine_id });
     }
     const { value, factors } = model.explainRemainingLife(history, now, TOP_FACTORS);
-    const window = recommendWindow(history, now, value);
+    const window = recommendWindow(history, now, value, this.env.ML_TIMEZONE);
     const at = new Date(now);
     const failureAt = new Date(now + value * 3_600_000);
     const result: MaintenanceWindowResult = {

@@ -19,6 +19,8 @@ export type TrainingJobInput =
       database: { url: string; ssl: 'disable' | 'require' | 'verify-full' };
       machineIds: string[];
       span: { from: number; to: number };
+      /** The shop's time zone for the models' calendar inputs. */
+      timezone: string;
     };
 
 export type TrainingJobMessage =
@@ -54,8 +56,8 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
         input.modelType === 'anomaly'
           ? await trainAnomaly(input.machineIds, load, input.span, progress)
           : input.modelType === 'maintenance_window'
-            ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress)
-            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, downtimeLabel(input.params));
+            ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress, { timezone: input.timezone })
+            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, downtimeLabel(input.params), { timezone: input.timezone });
       send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
     } finally {
       await dataSource.destroy();

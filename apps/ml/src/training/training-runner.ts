@@ -126,7 +126,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (span.from === null || span.to === null || machines.length === 0) return { failure: 'No shop-floor history has reached the ml service yet' };
     const from = Math.max(span.from, span.to - HISTORY_DAYS * 86_400_000);
     return {
-      input: { source: 'shopfloor', modelType: run.modelType as 'downtime' | 'anomaly' | 'maintenance_window', params: run.params, database: { url: this.env.DATABASE_URL, ssl: this.env.DATABASE_SSL }, machineIds: machines, span: { from, to: span.to } },
+      input: { source: 'shopfloor', modelType: run.modelType as 'downtime' | 'anomaly' | 'maintenance_window', params: run.params, database: { url: this.env.DATABASE_URL, ssl: this.env.DATABASE_SSL }, machineIds: machines, span: { from, to: span.to }, timezone: this.env.ML_TIMEZONE },
       rows: 0,
     };
   }

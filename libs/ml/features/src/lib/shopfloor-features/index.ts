@@ -7,3 +7,4 @@ export * from './machine-feature-extractor';
 export * from './machine-features';
 export * from './training-examples';
 export * from './renewal-lives';
+export { WallClock, type WallTime } from './wall-clock';
