@@ -47,6 +47,7 @@ describe('ingestion from a CIMCO source', () => {
   let ingestion: ServiceProcess;
   let feed: Subscription;
   const published: Published[] = [];
+  const startedAt = new Date();
 
   const recordsOf = (syncId: string, subject: string): Record<string, unknown>[] =>
     published.filter((p) => p.sync_id === syncId && p.subject === subject).flatMap((p) => p.records);
@@ -104,7 +105,7 @@ describe('ingestion from a CIMCO source', () => {
   afterAll(async () => {
     await ingestion?.stop();
     feed?.unsubscribe();
-    if (nc) await withdrawTestBatches(nc, new Set(published.map((p) => p.sync_id)));
+    if (nc) await withdrawTestBatches(nc, new Set(published.map((p) => p.sync_id)), startedAt);
     await nc?.close();
     await proxy?.stop();
     await source?.drop();

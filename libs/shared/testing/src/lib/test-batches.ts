@@ -1,21 +1,29 @@
 import { CONSUMERS } from '@shopfloor/contracts';
-import { JSONCodec, type NatsConnection } from 'nats';
+import { DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 
 const codec = JSONCodec<{ sync_id?: string }>();
 
 /**
- * A test that publishes SHOPFLOOR batches without running analytics leaves them waiting for the analytics consumer,
- * where the next analytics on this machine (a developer's `npm start`) would pick them up. This takes exactly the
- * batches of the given syncs off that consumer and leaves every other message where it was.
+ * A test that publishes SHOPFLOOR batches without running analytics and ml leaves them waiting for their consumers,
+ * where the next analytics or ml on this machine (a developer's `npm start`) would pick them up. This deletes exactly
+ * the batches of the given syncs, published since `since`, from the stream: no consumer ever gets them, and every
+ * other message stays untouched (read through a throwaway ordered consumer, so no durable consumer counts a delivery).
+ * Returns how many it deleted.
  */
-export async function withdrawTestBatches(nc: NatsConnection, syncIds: Iterable<string>): Promise<number> {
+export async function withdrawTestBatches(nc: NatsConnection, syncIds: Iterable<string>, since: Date): Promise<number> {
   const ours = new Set(syncIds);
-  const def = CONSUMERS.analyticsShopfloor;
-  const consumer = await nc.jetstream().consumers.get(def.stream.name, def.durableName).catch(() => null);
-  if (!consumer) return 0;
-  let withdrawn = 0;
-  for (;;) {
-    const batch = await consumer.fetch({ max_messages: 256, expires: 1000 });
+  if (ours.size === 0) return 0;
+  const stream = CONSUMERS.analyticsShopfloor.stream.name;
+  const jsm = await nc.jetstreamManager();
+  const last = await jsm.streams
+    .info(stream)
+    .then((info) => info.state.last_seq)
+    .catch(() => 0);
+  if (last === 0) return 0;
+  const reader = await nc.jetstream().consumers.get(stream, { deliver_policy: DeliverPolicy.StartTime, opt_start_time: since.toISOString() });
+  const found: number[] = [];
+  for (let done = false; !done; ) {
+    const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
     let seen = 0;
     for await (const msg of batch) {
       seen += 1;
@@ -25,14 +33,11 @@ export async function withdrawTestBatches(nc: NatsConnection, syncIds: Iterable<
       } catch {
         syncId = undefined;
       }
-      if (syncId && ours.has(syncId)) {
-        msg.ack();
-        withdrawn += 1;
-      } else {
-        msg.nak();
-      }
+      if (syncId !== undefined && ours.has(syncId)) found.push(msg.seq);
+      if (msg.seq >= last) done = true;
     }
-    if (seen === 0) return withdrawn;
-    if (seen < 256) return withdrawn;
+    if (seen === 0) done = true;
   }
+  for (const seq of found) await jsm.streams.deleteMessage(stream, seq, false).catch(() => false);
+  return found.length;
 }
