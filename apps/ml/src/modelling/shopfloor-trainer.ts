@@ -8,7 +8,7 @@ import { fitWearCurve, fitWearPrior, wearOffset, wearProbability, type WearPrior
  */
 export const DOWNTIME_HORIZONS_HOURS = [4, 8, 24, 72, 168] as const;
 export const HORIZON_RANGE_HOURS = { min: 1, max: 168 } as const;
-/** "Downtime" = an unplanned stop at least this long starts within the horizon (a training may choose another length). */
+/** "Downtime" = an unplanned stop longer than this starts within the horizon (a training may choose another length). */
 export const DOWNTIME_THRESHOLD_MINUTES = 30;
 const HOUR_MS = 3_600_000;
 /**
@@ -77,8 +77,8 @@ export function downtimeFeatureNames(options: FeatureOptions): string[] {
 /**
  * Learns P(an unplanned stop longer than the label's threshold (default 30 minutes), of its types if any, starts
  * within h hours) from every machine's history: examples at each of the horizons, features from the history before
- * the instant only. A fifth of the machines is
- * held out for the metrics (whole machines, so a machine's neighbouring hours never sit on both sides).
+ * the instant only. A fifth of the machines is held out for the metrics (whole machines, so a machine's neighbouring
+ * hours never sit on both sides).
  */
 export async function trainDowntime(
   machineIds: readonly string[],
@@ -119,6 +119,7 @@ export async function trainDowntime(
     throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with ${what} within the horizon (at least 200 and 20 of each outcome are needed)`);
   }
   const names = downtimeFeatureNames(options);
+  const gbdtParams: GbdtParams = { ...downtimeDefaults(positives / rows.length, rows.length), ...params, objective: 'binary' };
   const horizonColumn = names.length - 2;
   const offsets = new Float64Array(rows.length);
   // The wear prior is fitted on the rows a model learns from only, then written into every row and its offset.
@@ -136,7 +137,6 @@ export async function trainDowntime(
   const fit = (learnRows: readonly number[], progress: (f: number) => void): GradientBoostedTrees =>
     GradientBoostedTrees.fit(learnRows.map((i) => rows[i]), learnRows.map((i) => labels[i]), gbdtParams, { featureNames: names, offsets: learnRows.map((i) => offsets[i]), onProgress: progress });
   const predict = (model: GradientBoostedTrees, i: number): number => model.predict(rows[i], offsets[i]);
-  const gbdtParams: GbdtParams = { ...downtimeDefaults(positives / rows.length, rows.length), ...params, objective: 'binary' };
   const machines = new Set(groups).size;
   let threshold: number;
   let metrics: Record<string, unknown>;
