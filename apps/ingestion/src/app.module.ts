@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { SyncRunRepository, SyncStateRepository } from '@shopfloor/ingestion/data-access';
 import { createHealthPingController } from '@shopfloor/runtime';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { QuarantineHandler } from './quarantine/quarantine.handler';
+import { RejectionsConsumer } from './quarantine/rejections.consumer';
 import { SourceDatabase } from './source/source-database';
 import { SourceMappingProvider } from './source/source-mapping.provider';
 import { SyncHandler } from './sync/sync.handler';
 import { SyncService } from './sync/sync.service';
 
 @Module({
+  imports: [DeadLettersModule],
   controllers: [createHealthPingController('ingestion'), SyncHandler, QuarantineHandler],
-  providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncRunRepository, SyncStateRepository],
+  providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncRunRepository, SyncStateRepository, RejectionsConsumer],
 })
 export class AppModule {}

@@ -101,7 +101,7 @@ describe('live machine status over WebSocket across gateway replicas', () => {
     for (const [i, [machine_id, state, at]] of batches.entries()) {
       const events: MachineEventsAppended = {
         sync_id: syncId,
-        records: [{ event_id: 9_000_000 + Number.parseInt(run, 16) % 1_000_000 + i, machine_id, event_time: new Date(at).toISOString(), state, reason_code: null, job_id: null, part_count: i }],
+        records: [{ event_id: 9_000_000 + Number.parseInt(run, 16) % 1_000_000 + i, machine_id, event_time: new Date(at).toISOString(), state: state as MachineEventsAppended['records'][number]['state'], reason_code: null, job_id: null, part_count: i }],
       };
       await nats.jetstream().publish(SUBJECTS.shopfloor.machineEventsAppended, JSONCodec().encode(events), { msgID: `${syncId}-e${i}` });
       // One change at a time, so that each is its own message.

@@ -28,7 +28,7 @@ describe(LiveStatusService.name, () => {
     event_id: nextId++,
     machine_id: machineId,
     event_time: time,
-    state,
+    state: state as MachineEventRecord['state'],
     reason_code: reason,
     job_id: 'J-1',
     part_count: partCount,

@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
+  STREAMS,
   SUBJECTS,
+  type RecordsRejected,
   type DowntimeRecordsUpserted,
   type JobsUpserted,
   type MachineEventsAppended,
@@ -21,7 +23,8 @@ import {
   LiveStatusRepository,
 } from '@shopfloor/analytics/data-access';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { JetStreamService, NatsConnectionHolder, PoisonMessageError } from '@shopfloor/nats';
+import { JetStreamService, NatsConnectionHolder, PoisonMessageError, RecordRejections } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
 import { connect, type NatsConnection } from 'nats';
 import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { DataSource } from 'typeorm';
@@ -91,7 +94,9 @@ describe(ShopfloorRecordsService.name, () => {
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     const holder = new NatsConnectionHolder(nats);
     const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10, LIVE_SCRAP_BURST_PARTS: 10, LIVE_SCRAP_BURST_RATIO: 0.2 } as AnalyticsEnv;
-    const live = new LiveStatusService(new LiveStatusRepository(dataSource), holder, new JetStreamService(holder), env);
+    const jetStream = new JetStreamService(holder);
+    await jetStream.ensureStreams([STREAMS.rejections]);
+    const live = new LiveStatusService(new LiveStatusRepository(dataSource), holder, jetStream, env);
     service = new ShopfloorRecordsService(
       new MachineRepository(dataSource),
       new JobRepository(dataSource),
@@ -100,6 +105,7 @@ describe(ShopfloorRecordsService.name, () => {
       new MachineReadingRepository(dataSource),
       cache,
       live,
+      new RecordRejections(jetStream, new MetricsRegistry()),
     );
   });
 
@@ -156,13 +162,34 @@ describe(ShopfloorRecordsService.name, () => {
     expect(await count('machine_readings', 'deleted_at IS NULL')).toBe(1);
   });
 
-  it('rejects an invalid batch as VALIDATION_FAILED and writes none of it', async () => {
-    const bad = { ...jobs, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }] };
-    const error = await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(ErrorCode.ValidationFailed);
-    expect((error as DomainError).fieldErrors?.map((f) => f.field)).toEqual(['records.1.start_time']);
-    expect(await count('jobs')).toBe(0);
+  it('applies the valid records of a batch and reports each invalid one to the quarantine', async () => {
+    const syncId = `sync-${Date.now()}-${Math.random()}`;
+    const reports: RecordsRejected[] = [];
+    const sub = nats.subscribe(SUBJECTS.rejections.shopfloor('analytics-shopfloor'), {
+      callback: (_e, m) => {
+        const report = JSON.parse(m.string()) as RecordsRejected;
+        if (report.sync_id === syncId) reports.push(report);
+      },
+    });
+    await nats.flush();
+    const bad = { sync_id: syncId, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }, { ...jobs.records[1], job_id: 'J-3', part_number: '\u{1F600}'.repeat(101) }] };
+    expect(await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad)).toBe(1);
+    expect(await count('jobs')).toBe(1);
+    await nats.flush();
+    sub.unsubscribe();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ consumer: 'analytics-shopfloor', entity: 'jobs' });
+    expect(reports[0].rejected.map((r) => [r.key, r.reasons])).toEqual([
+      ['J-2', ['start_time is not a UTC time of the years 0001–9999']],
+      ['J-3', ['part_number is longer than 100 characters (101)']],
+    ]);
+  });
+
+  it('takes 100 emoji as 100 characters, as PostgreSQL counts them', async () => {
+    await service.apply(SUBJECTS.shopfloor.machinesUpserted, machines);
+    const emoji = { ...jobs, records: [{ ...jobs.records[0], part_number: '\u{1F600}'.repeat(100) }] };
+    expect(await service.apply(SUBJECTS.shopfloor.jobsUpserted, emoji)).toBe(1);
+    expect(await count('jobs', `char_length(part_number) = 100`)).toBe(1);
   });
 
   it('rejects a batch without records, or one over the batch size', async () => {

@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  checkDowntimeRecordsUpserted,
-  checkJobsUpserted,
-  checkMachineEventsAppended,
-  checkMachineReadingsAppended,
-  checkMachinesUpserted,
   checkRecordsDeleted,
+  checkShopfloorBatch,
+  CONSUMERS,
   DomainError,
   ErrorCode,
+  recordKey,
   SUBJECTS,
+  type CheckedBatch,
   type RecordsDeleted,
   type ShopfloorEntity,
+  type ShopfloorRecords,
 } from '@shopfloor/contracts';
 import {
   DowntimeRecordRepository,
@@ -19,7 +19,7 @@ import {
   MachineReadingRepository,
   MachineRepository,
 } from '@shopfloor/analytics/data-access';
-import { PoisonMessageError } from '@shopfloor/nats';
+import { PoisonMessageError, RecordRejections, writeIsolating, type RecordFailure } from '@shopfloor/nats';
 import { AnalyticsCache, type TouchedRange } from '../cache/analytics-cache';
 import { LiveStatusService } from '../live/live-status.service';
 import { toDowntimeRecordUpsert, toJobUpsert, toMachineEventInsert, toMachineReadingInsert, toMachineUpsert } from './shopfloor-records.mapper';
@@ -30,7 +30,9 @@ const SOURCE_ID = /^[1-9][0-9]*$/;
 /**
  * Applies SHOPFLOOR batches to the read model, one statement per batch. Every write is idempotent (upsert by key and
  * source version, insert-if-absent for append-only records), so a redelivered or replayed batch changes nothing.
- * An invalid batch throws VALIDATION_FAILED and an unknown subject a poison error: both go to the dead letters.
+ * Records are judged one by one: an invalid record, or one the database refuses for its data, is reported to the
+ * quarantine (RecordRejections) and the rest of its batch is applied. Only a broken envelope (VALIDATION_FAILED) or
+ * an unknown subject (poison) sends a whole message to the dead letters.
  */
 @Injectable()
 export class ShopfloorRecordsService {
@@ -44,67 +46,82 @@ export class ShopfloorRecordsService {
     private readonly readings: MachineReadingRepository,
     private readonly cache: AnalyticsCache,
     private readonly live: LiveStatusService,
+    private readonly rejections: RecordRejections,
   ) {}
 
   /** Returns how many rows the batch changed. */
   async apply(subject: string, payload: unknown): Promise<number> {
     switch (subject) {
       case SUBJECTS.shopfloor.machinesUpserted: {
-        const batch = checkMachinesUpserted(payload);
-        const changed = await this.logged('machines', batch.sync_id, batch.records.length, this.machines.upsertBatch(batch.records.map(toMachineUpsert)));
+        const batch = checkShopfloorBatch('machines', payload);
+        const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.machines.upsertBatch(rs.map(toMachineUpsert)));
+        await this.reject('machines', batch, failed);
+        this.logged('machines', batch, changed, failed.length);
         // A machine added, renamed or retyped changes the aggregates and filters over every period. Invalidation runs even
         // when nothing changed: a redelivery after a crash between the write and the invalidation must still do it.
-        await this.cache.invalidateMachines(batch.records.map((r) => r.machine_id));
+        await this.cache.invalidateMachines(batch.valid.map((r) => r.machine_id));
         return changed;
       }
       case SUBJECTS.shopfloor.jobsUpserted: {
-        const batch = checkJobsUpserted(payload);
-        const rows = batch.records.map(toJobUpsert);
+        const batch = checkShopfloorBatch('jobs', payload);
+        const rows = batch.valid.map(toJobUpsert);
         // Where the jobs were before counts as much as where they are now (a job moved to another day changes both).
         const before = await this.jobs.storedRanges(rows.map((r) => r.jobId));
-        const changed = await this.logged('jobs', batch.sync_id, rows.length, this.jobs.upsertBatch(rows));
+        const { changed, failed } = await writeIsolating(rows, (rs) => this.jobs.upsertBatch(rs));
+        await this.reject('jobs', batch, failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })));
+        this.logged('jobs', batch, changed, failed.length);
         await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, end: r.endTime }))].map(jobRange));
         if (changed > 0) {
+          const refused = new Set(failed.map((f) => f.record));
           const stored = new Map(before.map((b) => [b.jobId, b]));
           await this.live.checkScrap(
-            rows.map((r) => ({
-              jobId: r.jobId,
-              machineId: r.machineId,
-              producedBefore: stored.get(r.jobId)?.partsProduced ?? 0,
-              scrappedBefore: stored.get(r.jobId)?.partsScrapped ?? 0,
-              produced: r.partsProduced ?? 0,
-              scrapped: r.partsScrapped ?? 0,
-              sourceUpdatedAt: r.sourceUpdatedAt,
-            })),
+            rows
+              .filter((r) => !refused.has(r))
+              .map((r) => ({
+                jobId: r.jobId,
+                machineId: r.machineId,
+                producedBefore: stored.get(r.jobId)?.partsProduced ?? 0,
+                scrappedBefore: stored.get(r.jobId)?.partsScrapped ?? 0,
+                produced: r.partsProduced ?? 0,
+                scrapped: r.partsScrapped ?? 0,
+                sourceUpdatedAt: r.sourceUpdatedAt,
+              })),
           );
         }
         return changed;
       }
       case SUBJECTS.shopfloor.downtimeRecordsUpserted: {
-        const batch = checkDowntimeRecordsUpserted(payload);
-        const rows = batch.records.map(toDowntimeRecordUpsert);
+        const batch = checkShopfloorBatch('downtime_records', payload);
+        const rows = batch.valid.map(toDowntimeRecordUpsert);
         const before = await this.downtime.storedRanges(rows.map((r) => r.recordId));
-        const changed = await this.logged('downtime_records', batch.sync_id, rows.length, this.downtime.upsertBatch(rows));
+        const { changed, failed } = await writeIsolating(rows, (rs) => this.downtime.upsertBatch(rs));
+        await this.reject('downtime_records', batch, failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })));
+        this.logged('downtime_records', batch, changed, failed.length);
         await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, durationSeconds: r.duration }))].map(stopRange));
         return changed;
       }
       case SUBJECTS.shopfloor.machineEventsAppended: {
-        const batch = checkMachineEventsAppended(payload);
-        const changed = await this.logged('machine_events', batch.sync_id, batch.records.length, this.events.insertBatch(batch.records.map(toMachineEventInsert)));
+        const batch = checkShopfloorBatch('machine_events', payload);
+        const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.events.insertBatch(rs.map(toMachineEventInsert)));
+        await this.reject('machine_events', batch, failed);
+        this.logged('machine_events', batch, changed, failed.length);
         // Also for a redelivery: the status only ever moves forward, so applying it again changes nothing.
-        await this.live.applyEvents(batch.records);
+        await this.live.applyEvents(failed.length === 0 ? batch.valid : batch.valid.filter((r) => !failed.some((f) => f.record === r)));
         return changed;
       }
       case SUBJECTS.shopfloor.machineReadingsAppended: {
-        const batch = checkMachineReadingsAppended(payload);
-        const changed = await this.logged('machine_readings', batch.sync_id, batch.records.length, this.readings.insertBatch(batch.records.map(toMachineReadingInsert)));
-        await this.live.applyReadings(batch.records);
+        const batch = checkShopfloorBatch('machine_readings', payload);
+        const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.readings.insertBatch(rs.map(toMachineReadingInsert)));
+        await this.reject('machine_readings', batch, failed);
+        this.logged('machine_readings', batch, changed, failed.length);
+        await this.live.applyReadings(failed.length === 0 ? batch.valid : batch.valid.filter((r) => !failed.some((f) => f.record === r)));
         return changed;
       }
       case SUBJECTS.shopfloor.recordsDeleted: {
         const batch = checkRecordsDeleted(payload);
         const touched = await this.rangesOf(batch);
-        const changed = await this.logged(batch.entity, batch.sync_id, batch.keys.length, this.applyDeleted(batch), 'deleted');
+        const changed = await this.applyDeleted(batch);
+        this.logger.log({ message: `Applied ${batch.entity} deletions`, entity: batch.entity, action: 'deleted', count: batch.keys.length, changed, sync_id: batch.sync_id });
         await this.cache.invalidate(touched);
         return changed;
       }
@@ -144,10 +161,18 @@ export class ShopfloorRecordsService {
     }
   }
 
-  private async logged(entity: ShopfloorEntity, syncId: string, count: number, write: Promise<number>, action: 'upserted' | 'deleted' = 'upserted'): Promise<number> {
-    const changed = await write;
-    this.logger.log({ message: `Applied ${entity} batch`, entity, action, count, changed, sync_id: syncId });
-    return changed;
+  /** Reports the batch's invalid records and those the database refused to the quarantine, before the batch is acked. */
+  private async reject<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, failed: RecordFailure<ShopfloorRecords[E]>[]): Promise<void> {
+    if (batch.rejected.length === 0 && failed.length === 0) return;
+    await this.rejections.report(CONSUMERS.analyticsShopfloor.durableName, entity, batch.sync_id, [
+      ...batch.rejected,
+      ...failed.map((f) => ({ key: recordKey(entity, f.record), reasons: [f.reason], record: f.record })),
+    ]);
+  }
+
+  private logged<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, changed: number, refused: number): void {
+    const rejected = batch.rejected.length + refused;
+    this.logger.log({ message: `Applied ${entity} batch`, entity, action: 'upserted', count: batch.valid.length - refused, rejected, changed, sync_id: batch.sync_id });
   }
 }
 

@@ -1,6 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ListQuarantineRequest, StartSyncRequest, SUBJECTS, type MappingProblem, type QuarantinePage, type StartSyncReply, type SyncStatusView } from '@shopfloor/contracts';
+import {
+  ListDeadLettersRequest,
+  ListQuarantineRequest,
+  ReplayDeadLettersRequest,
+  StartSyncRequest,
+  SUBJECTS,
+  type DeadLetterPage,
+  type MappingProblem,
+  type QuarantinePage,
+  type ReplayDeadLettersReply,
+  type StartSyncReply,
+  type SyncStatusView,
+} from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
 
@@ -35,5 +47,23 @@ export class DataSyncController {
   @ApiOperation({ summary: 'Source rows that failed validation, with their reasons and the raw row' })
   async quarantine(@Query() query: ListQuarantineRequest): Promise<QuarantinePage> {
     return this.rpc.request<QuarantinePage>(SUBJECTS.ingestion.quarantineList, query);
+  }
+
+  @Get('dead-letters')
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Messages a consumer gave up on (DEAD_LETTERS), oldest first, with the reason; filter by durable consumer' })
+  async deadLetters(@Query() query: ListDeadLettersRequest): Promise<DeadLetterPage> {
+    return this.rpc.request<DeadLetterPage>(SUBJECTS.ingestion.deadLettersList, query);
+  }
+
+  @Post('dead-letters/replay')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({
+    summary:
+      'Publish dead letters to their original subject again and remove them: give exactly one of ids, consumer or all: true (by consumer or all, up to 1000 per call; call again until replayed is 0)',
+  })
+  async replayDeadLetters(@Body() body: ReplayDeadLettersRequest): Promise<ReplayDeadLettersReply> {
+    return this.rpc.request<ReplayDeadLettersReply>(SUBJECTS.ingestion.deadLettersReplay, body);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { SUBJECTS } from '@shopfloor/contracts';
+import { machineIdOfSubjectToken, SUBJECTS } from '@shopfloor/contracts';
 import { NatsConnectionHolder } from '@shopfloor/nats';
 import type { Msg, NatsError, Subscription } from 'nats';
 import type { LiveChannel } from './live-channel';
 import { LiveSocketGateway } from './live-socket.gateway';
 
-const MACHINE_SUBJECT_PREFIX = SUBJECTS.live.machine('');
+/** 'live.machine.' — the subject's last token is the machine (machineSubjectToken). */
+const MACHINE_SUBJECT_PREFIX = SUBJECTS.live.allMachines.slice(0, -1);
 
 /**
  * Subscribes this replica, once and without a queue group, to `live.machine.*` and `live.alerts` (ARCHITECTURE.md
@@ -71,7 +72,7 @@ function machineIdOf(channel: LiveChannel, subject: string, text: string): strin
     return null;
   }
   if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return null;
-  if (channel === 'machine-status' && subject.startsWith(MACHINE_SUBJECT_PREFIX)) return subject.slice(MACHINE_SUBJECT_PREFIX.length);
+  if (channel === 'machine-status' && subject.startsWith(MACHINE_SUBJECT_PREFIX)) return machineIdOfSubjectToken(subject.slice(MACHINE_SUBJECT_PREFIX.length));
   const { machine_id: machineId, data } = message as { machine_id?: unknown; data?: { machine_id?: unknown } | null };
   if (typeof machineId === 'string') return machineId;
   const dataMachineId = typeof data === 'object' && data !== null ? data.machine_id : undefined;

@@ -1,5 +1,6 @@
 import { DatabaseEnv } from '@shopfloor/config';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MAX_DURATION_SECONDS, MAX_READING_MAGNITUDE } from '@shopfloor/contracts';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The ingestion service's environment (see .env.example). */
 export class IngestionEnv extends DatabaseEnv {
@@ -74,4 +75,27 @@ export class IngestionEnv extends DatabaseEnv {
 
   @IsInt() @Min(1) @Max(3600)
   SOURCE_CIRCUIT_OPEN_SECONDS: number = 30;
+
+  // Plausibility rules: rows breaking one are quarantined with the setting's name in the reason. The upper bounds are
+  // the record schema's own limits, so a row these settings let through is one every consumer accepts.
+
+  /** How far past the source database's clock a time may lie (seconds). */
+  @IsInt() @Min(0) @Max(31_536_000)
+  PLAUSIBLE_MAX_FUTURE_SECONDS: number = 86_400;
+
+  /** The earliest time a record may state (ISO 8601, UTC unless it says otherwise). */
+  @IsISO8601({ strict: true })
+  PLAUSIBLE_EARLIEST_TIME: string = '1970-01-01T00:00:00Z';
+
+  /** The longest stop (seconds). */
+  @IsInt() @Min(1) @Max(MAX_DURATION_SECONDS)
+  PLAUSIBLE_MAX_STOP_SECONDS: number = 90 * 86_400;
+
+  /** The longest job from start to end (seconds). */
+  @IsInt() @Min(1) @Max(MAX_DURATION_SECONDS)
+  PLAUSIBLE_MAX_JOB_SECONDS: number = 90 * 86_400;
+
+  /** The largest magnitude a sensor reading may have. */
+  @IsNumber() @Min(1) @Max(MAX_READING_MAGNITUDE)
+  PLAUSIBLE_MAX_READING_ABS: number = 1e9;
 }

@@ -9,7 +9,7 @@ const DEFAULT_LIMIT = 100;
 export class QuarantineHandler {
   constructor(private readonly state: SyncStateRepository) {}
 
-  /** Rejected source rows, oldest first, paged by an opaque cursor. */
+  /** Rejected rows (by ingestion's checks or by a consumer), oldest first, paged by an opaque cursor. */
   @MessagePattern(SUBJECTS.ingestion.quarantineList)
   async list(@Payload() payload: unknown): Promise<QuarantinePage> {
     const request = validatePayload(ListQuarantineRequest, payload);
@@ -25,6 +25,7 @@ export class QuarantineHandler {
         raw: r.raw,
         first_seen_at: r.firstSeenAt.toISOString(),
         last_seen_at: r.lastSeenAt.toISOString(),
+        rejected_by: r.rejectedBy,
       })),
       next_cursor: rows.length === limit ? Buffer.from(rows[rows.length - 1].id, 'utf8').toString('base64url') : null,
     };

@@ -1,4 +1,4 @@
-import { SHOPFLOOR_ENTITIES, type ShopfloorEntity } from '@shopfloor/contracts';
+import { MACHINE_STATES, SHOPFLOOR_ENTITIES, type MachineState, type ShopfloorEntity } from '@shopfloor/contracts';
 import { IANAZone } from 'luxon';
 import { ENTITY_SPECS } from './source-fields';
 
@@ -12,6 +12,8 @@ export interface EntityMapping {
 export interface SourceMapping {
   timezone: string;
   entities: Record<ShopfloorEntity, EntityMapping>;
+  /** The site's own machine-state names (upper case) → the platform's states; events in any other state are quarantined. */
+  eventStates: Record<string, MachineState>;
 }
 
 /** The default layout: table and column names equal the canonical ones (cimco-source.sql). */
@@ -19,7 +21,7 @@ export function defaultMapping(timezone = 'UTC'): SourceMapping {
   const entities = Object.fromEntries(
     SHOPFLOOR_ENTITIES.map((entity) => [entity, { table: entity, columns: Object.fromEntries(Object.keys(ENTITY_SPECS[entity].fields).map((f) => [f, f])) }]),
   ) as Record<ShopfloorEntity, EntityMapping>;
-  return { timezone, entities };
+  return { timezone, entities, eventStates: {} };
 }
 
 export class MappingFormatError extends Error {}
@@ -35,18 +37,29 @@ function identifier(value: unknown, where: string, kind: 'table' | 'column'): st
 
 /**
  * A site's mapping: the default with the site's overrides laid over it, e.g.
- * `{ "timezone": "Europe/Berlin", "entities": { "jobs": { "table": "mdc_orders", "columns": { "job_id": "order_no" } } } }`.
+ * `{ "timezone": "Europe/Berlin", "entities": { "jobs": { "table": "mdc_orders", "columns": { "job_id": "order_no" } } },
+ *    "event_states": { "PRODUCING": "RUNNING", "ALARM": "DOWN" } }`.
  * Only known entities and fields are accepted, so a typo is an error, not a silently ignored setting.
  */
 export function mergeMapping(base: SourceMapping, override: unknown): SourceMapping {
   if (override === null || typeof override !== 'object' || Array.isArray(override)) throw new MappingFormatError('the mapping must be a JSON object');
-  const o = override as { timezone?: unknown; entities?: unknown };
-  const unknownTop = Object.keys(o).filter((k) => k !== 'timezone' && k !== 'entities');
+  const o = override as { timezone?: unknown; entities?: unknown; event_states?: unknown };
+  const unknownTop = Object.keys(o).filter((k) => k !== 'timezone' && k !== 'entities' && k !== 'event_states');
   if (unknownTop.length) throw new MappingFormatError(`unknown mapping keys: ${unknownTop.join(', ')}`);
   const merged: SourceMapping = structuredClone(base);
   if (o.timezone !== undefined) {
     if (typeof o.timezone !== 'string' || !IANAZone.isValidZone(o.timezone)) throw new MappingFormatError(`timezone ${JSON.stringify(o.timezone)} is not an IANA time zone`);
     merged.timezone = o.timezone;
+  }
+  if (o.event_states !== undefined) {
+    if (!isPlainObject(o.event_states)) throw new MappingFormatError('event_states must be an object of source state → one of ' + MACHINE_STATES.join(', '));
+    for (const [name, state] of Object.entries(o.event_states)) {
+      if (name.trim() === '' || name.length > 50) throw new MappingFormatError(`event_states: ${JSON.stringify(name)} is not a state name`);
+      if (typeof state !== 'string' || !(MACHINE_STATES as readonly string[]).includes(state)) {
+        throw new MappingFormatError(`event_states.${name} must be one of ${MACHINE_STATES.join(', ')}`);
+      }
+      merged.eventStates[name.trim().toUpperCase()] = state as MachineState;
+    }
   }
   if (o.entities !== undefined) {
     if (!isPlainObject(o.entities)) throw new MappingFormatError('entities must be an object');

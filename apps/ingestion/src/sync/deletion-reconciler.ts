@@ -7,7 +7,9 @@ import type { SourceMapping } from '../source/source-mapping';
 import { existingIdsInRangeQuery, existingKeysQuery } from './source-queries';
 
 /** What a full sync saw of one entity: every key (mutable tables) or every id as ranges (append-only tables). */
-export type SeenRows = { keys: Set<string> } | { ranges: IdRange[] };
+export type SeenRows =
+  | { keys: Set<string>; /** The same keys as the quarantine writes them (quarantineKey). */ displayKeys: Set<string> }
+  | { ranges: IdRange[]; /** A row without a usable id was read. */ sawUnnumbered?: boolean };
 
 export interface ReconcilerDeps {
   source: SourceDatabase;

@@ -136,7 +136,7 @@ describe('checkRow', () => {
 
     it('accepts a name of exactly 100 characters and quarantines a longer one', () => {
       expect(checkRow('machines', machineRow({ name: 'N'.repeat(100) }), utc).ok).toBe(true);
-      expect(reasonsOf(checkRow('machines', machineRow({ name: 'N'.repeat(101) }), utc))).toEqual(['name is longer than 100 characters']);
+      expect(reasonsOf(checkRow('machines', machineRow({ name: 'N'.repeat(101) }), utc))).toEqual(['name is longer than 100 characters (101)']);
     });
 
     it('quarantines a name that is not text', () => {
@@ -265,9 +265,9 @@ describe('checkRow', () => {
 
     it('quarantines overlong strings', () => {
       expect(reasonsOf(checkRow('jobs', jobRow({ job_id: 'J'.repeat(51), part_number: 'P'.repeat(101), operator_id: 'O'.repeat(51) }), utc))).toEqual([
-        'job_id is longer than 50 characters',
-        'part_number is longer than 100 characters',
-        'operator_id is longer than 50 characters',
+        'job_id is longer than 50 characters (51)',
+        'part_number is longer than 100 characters (101)',
+        'operator_id is longer than 50 characters (51)',
       ]);
     });
 
@@ -346,7 +346,7 @@ describe('checkRow', () => {
     });
 
     it('quarantines an overlong reason code', () => {
-      expect(reasonsOf(checkRow('downtime_records', downtimeRow({ reason_code: 'R'.repeat(21) }), utc))).toEqual(['reason_code is longer than 20 characters']);
+      expect(reasonsOf(checkRow('downtime_records', downtimeRow({ reason_code: 'R'.repeat(21) }), utc))).toEqual(['reason_code is longer than 20 characters (21)']);
     });
   });
 
@@ -426,7 +426,7 @@ describe('checkRow', () => {
 
     it('quarantines a value that is not a number', () => {
       expect(reasonsOf(checkRow('machine_readings', readingRow({ value: 'NaN' }), utc))).toEqual(['value is not a number']);
-      expect(reasonsOf(checkRow('machine_readings', readingRow({ value: Infinity }), utc))).toEqual(['value is not a number']);
+      expect(reasonsOf(checkRow('machine_readings', readingRow({ value: Infinity }), utc))).toEqual(['value is not a finite number']);
     });
 
     it('quarantines a fractional reading id', () => {
@@ -435,8 +435,8 @@ describe('checkRow', () => {
 
     it('quarantines an overlong metric and unit', () => {
       expect(reasonsOf(checkRow('machine_readings', readingRow({ metric: 'm'.repeat(51), unit: 'u'.repeat(21) }), utc))).toEqual([
-        'metric is longer than 50 characters',
-        'unit is longer than 20 characters',
+        'metric is longer than 50 characters (51)',
+        'unit is longer than 20 characters (21)',
       ]);
     });
   });
@@ -445,12 +445,21 @@ describe('checkRow', () => {
 describe('rawRow', () => {
   it('turns bigint and Buffer values into text and keeps the rest', () => {
     const raw = rawRow({ event_id: 12345678901234567890n, payload: Buffer.from('abc'), state: 'RUNNING', part_count: 5, reason_code: null });
-    expect(raw).toEqual({ event_id: '12345678901234567890', payload: 'YWJj', state: 'RUNNING', part_count: 5, reason_code: null });
+    expect(raw).toEqual({ event_id: '12345678901234567890', payload: 'base64:YWJj', state: 'RUNNING', part_count: 5, reason_code: null });
   });
 
   it('gives a row that survives JSON', () => {
     const raw = rawRow({ id: 1n, blob: Buffer.from([0xff, 0x00]), specs: { axes: 5 } });
-    expect(JSON.parse(JSON.stringify(raw))).toEqual({ id: '1', blob: '/wA=', specs: { axes: 5 } });
+    expect(JSON.parse(JSON.stringify(raw))).toEqual({ id: '1', blob: 'base64:/wA=', specs: '{"axes":5}' });
+  });
+
+  it('writes out what PostgreSQL cannot hold and cuts what is too long to keep', () => {
+    const raw = rawRow({ machine_id: 'M\u0000-1', lone: 'a\ud800b', spec: 'x'.repeat(5_000_000), deep: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) as unknown });
+    expect(raw['machine_id']).toBe('M\\u0000-1');
+    expect(raw['lone']).toBe('a\\ud800b');
+    expect(String(raw['spec']).length).toBeLessThan(2100);
+    expect(String(raw['spec'])).toMatch(/… \(5000000 UTF-16 units in all\)$/);
+    expect(typeof raw['deep']).toBe('string');
   });
 
   it('does not change the source row', () => {

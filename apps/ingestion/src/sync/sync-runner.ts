@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { MAX_RECORDS_PER_BATCH, SUBJECTS, type SyncMode, type ShopfloorEntity } from '@shopfloor/contracts';
+import { displayText, MAX_RECORDS_PER_BATCH, SUBJECTS, type MachineState, type SyncMode, type ShopfloorEntity } from '@shopfloor/contracts';
 import { mergeRanges, rangesOf, type QuarantineEntry, type SyncStateRepository, type Watermark } from '@shopfloor/ingestion/data-access';
 import type { JetStreamService } from '@shopfloor/nats';
 import { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
 import type { RowDataPacket } from 'mysql2';
 import type { SourceDatabase } from '../source/source-database';
 import { ENTITY_SPECS, SYNC_ORDER } from '../source/source-fields';
 import type { SourceMapping } from '../source/source-mapping';
-import { checkRow, rawRow, type CanonicalRecord, type SourceRow } from './record-validation';
+import { checkRow, rawRow, type CanonicalRecord, type Plausibility, type SourceRow, type ValidationContext } from './record-validation';
 import { reconcileDeletions, type SeenRows } from './deletion-reconciler';
 import { cursorAfter, machineIdsQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
 
@@ -40,7 +41,14 @@ export interface SyncRunnerDeps {
   onProgress: (tally: RunTally) => Promise<void>;
   /** True once the service is stopping: the run ends after the batch in hand. */
   stopping: () => boolean;
+  plausibility: Plausibility;
+  /** Source machine states → canonical ones, from the mapping. */
+  eventStates: Readonly<Record<string, MachineState>>;
 }
+
+/** Room kept in every message for its headers (message id, request id, trace context) and the batch envelope. */
+const MESSAGE_OVERHEAD_BYTES = 4096;
+const encoder = new TextEncoder();
 
 export class SyncInterrupted extends Error {
   constructor() {
@@ -70,7 +78,7 @@ export class SyncRunner {
 
   async run(): Promise<RunTally> {
     const { source, mapping, lagMs } = this.deps;
-    const upperBound = await sourcePresent(source, mapping.timezone, lagMs);
+    const { upperBound, nowMs } = await sourcePresent(source, mapping.timezone, lagMs);
     const watermarks = await this.deps.state.watermarks();
     const starts = new Map<ShopfloorEntity, Cursor>(SYNC_ORDER.map((e) => [e, this.mode === 'full' ? START : toCursor(watermarks.get(e))]));
     const totals = await Promise.all(
@@ -83,7 +91,7 @@ export class SyncRunner {
       let cursor = starts.get(entity) ?? START;
       const stored = watermarks.get(entity);
       const append = ENTITY_SPECS[entity].sync === 'append';
-      const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>() };
+      const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>(), displayKeys: new Set<string>() };
       const pageSize = this.deps.pageSize;
       const batchSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
       const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound));
@@ -95,26 +103,30 @@ export class SyncRunner {
         if (rows.length === 0) break;
         // Read the following page while this one is checked, published and committed.
         if (rows.length === pageSize) next = prefetch(read(cursorAfter(entity, rows[rows.length - 1])));
-        const { records, quarantined, validKeys } = this.checkPage(entity, rows, { timezone: mapping.timezone, knownMachines });
+        const { records, quarantined, validKeys } = this.checkPage(entity, rows, {
+          timezone: mapping.timezone,
+          knownMachines,
+          sourceNowMs: nowMs,
+          plausibility: this.deps.plausibility,
+          eventStates: this.deps.eventStates,
+        });
         if (this.mode === 'full') rememberSeen(seen, rows, ENTITY_SPECS[entity].key);
         // All messages of the page are in flight together; the page commits only once every one is acknowledged.
-        const publishes: Promise<unknown>[] = [];
-        for (let i = 0; i < records.length; i += batchSize) {
-          const chunk = records.slice(i, i + batchSize);
-          const keys = validKeys.slice(i, i + batchSize);
-          publishes.push(this.deps.jetStream.publish(SUBJECT_OF[entity], { sync_id: this.syncId, records: chunk }, `${this.syncId}:${entity}:${keys[0]}:${keys[keys.length - 1]}`));
-        }
-        await Promise.all(publishes);
+        const tooLarge = new Set<string>();
+        await Promise.all(
+          this.batches(entity, records, validKeys, quarantined, tooLarge, batchSize).map((b) => this.deps.jetStream.publishEncoded(SUBJECT_OF[entity], b.data, b.messageId)),
+        );
+        const published = tooLarge.size === 0 ? validKeys : validKeys.filter((k) => !tooLarge.has(k));
         cursor = cursorAfter(entity, rows[rows.length - 1]);
         await this.deps.state.commitBatch({
           entity,
           syncId: this.syncId,
           watermark: advances(cursor, stored) ? toWatermark(cursor) : null,
           quarantined,
-          validKeys,
-          published: append ? { ids: validKeys.map(Number) } : { keys: validKeys },
+          validKeys: published,
+          published: append ? { ids: published.map(Number) } : { keys: published },
         });
-        this.tally.counts[entity] += records.length;
+        this.tally.counts[entity] += published.length;
         this.tally.rejected += quarantined.length;
         processed += rows.length;
         this.tally.progress = total === 0 ? 1 : Math.min(0.99, processed / total);
@@ -122,6 +134,8 @@ export class SyncRunner {
         if (!next) break;
       }
       if (this.mode === 'full') {
+        // Quarantined rows the source no longer has are no problem of anyone's any more.
+        await this.deps.state.forgetQuarantined(entity, (key) => wasSeen(seen, key));
         this.tally.deleted[entity] = await reconcileDeletions(this.deps, entity, seen, this.syncId, this.startedAt);
         if (this.tally.deleted[entity] > 0) await this.deps.onProgress(this.tally);
       }
@@ -131,7 +145,57 @@ export class SyncRunner {
     return this.tally;
   }
 
-  private checkPage(entity: ShopfloorEntity, rows: SourceRow[], ctx: { timezone: string; knownMachines: ReadonlySet<string> }) {
+  /**
+   * The page's records as messages: at most `batchSize` records each and never more bytes than the server takes. A
+   * record too large for any message is moved to the quarantine (its key is added to `tooLarge`).
+   */
+  private batches(
+    entity: ShopfloorEntity,
+    records: CanonicalRecord[],
+    keys: string[],
+    quarantined: QuarantineEntry[],
+    tooLarge: Set<string>,
+    batchSize: number,
+  ): { data: Uint8Array; messageId: string }[] {
+    const budget = this.deps.jetStream.maxPayload - MESSAGE_OVERHEAD_BYTES;
+    const head = `{"sync_id":${JSON.stringify(this.syncId)},"records":[`;
+    const out: { data: Uint8Array; messageId: string }[] = [];
+    let parts: string[] = [];
+    let partKeys: string[] = [];
+    let bytes = 0;
+    const flush = (): void => {
+      if (parts.length === 0) return;
+      const digest = createHash('sha256').update(`${partKeys[0]}\n${partKeys[partKeys.length - 1]}\n${partKeys.length}`).digest('base64url').slice(0, 22);
+      out.push({ data: encoder.encode(`${head}${parts.join(',')}]}`), messageId: `${this.syncId}:${entity}:${digest}` });
+      parts = [];
+      partKeys = [];
+      bytes = 0;
+    };
+    records.forEach((record, i) => {
+      const json = JSON.stringify(record);
+      const size = Buffer.byteLength(json, 'utf8');
+      if (size > budget - head.length) {
+        quarantined.push({
+          entity,
+          sourceTable: this.deps.mapping.entities[entity].table,
+          primaryKey: keys[i],
+          reasons: [`the record is ${size} bytes as JSON, more than one message can carry (${budget - head.length})`],
+          raw: rawRow(record as unknown as SourceRow),
+          rejectedBy: 'ingestion',
+        });
+        tooLarge.add(keys[i]);
+        return;
+      }
+      if (parts.length >= batchSize || bytes + size + 1 > budget - head.length) flush();
+      parts.push(json);
+      partKeys.push(keys[i]);
+      bytes += size + 1;
+    });
+    flush();
+    return out;
+  }
+
+  private checkPage(entity: ShopfloorEntity, rows: SourceRow[], ctx: ValidationContext) {
     const spec = ENTITY_SPECS[entity];
     const records: CanonicalRecord[] = [];
     const quarantined: QuarantineEntry[] = [];
@@ -141,13 +205,13 @@ export class SyncRunner {
       const key = keyText(row[spec.key]);
       const checked = checkRow(entity, row, ctx);
       const reasons = checked.ok ? [] : [...checked.reasons];
-      if (key && seen.has(key)) reasons.push(`duplicate ${spec.key} ${key} in the source`);
+      if (key && seen.has(key)) reasons.push(`duplicate ${spec.key} ${displayText(key, 60)} in the source`);
       seen.add(key);
       if (reasons.length === 0 && checked.ok) {
         records.push(checked.record);
         validKeys.push(key);
       } else {
-        quarantined.push({ entity, sourceTable: this.deps.mapping.entities[entity].table, primaryKey: key || '(missing)', reasons, raw: rawRow(row) });
+        quarantined.push({ entity, sourceTable: this.deps.mapping.entities[entity].table, primaryKey: quarantineKey(key), reasons: reasons.map((r) => displayText(r, 1000)), raw: rawRow(row), rejectedBy: 'ingestion' });
       }
     }
     return { records, quarantined, validKeys };
@@ -174,10 +238,23 @@ function advances(cursor: Cursor, stored: Watermark | undefined): boolean {
  * The source's present minus the safety lag, as wall time of the source zone: from the database server's own UTC
  * clock (no skew with this host), whatever time zone its sessions run in.
  */
-async function sourcePresent(source: SourceDatabase, zone: string, lagMs: number): Promise<string> {
+async function sourcePresent(source: SourceDatabase, zone: string, lagMs: number): Promise<{ upperBound: string; nowMs: number }> {
   const rows = await source.query<RowDataPacket & { now: string }>('SELECT UTC_TIMESTAMP(3) AS now');
-  const utc = DateTime.fromSQL(String(rows[0].now), { zone: 'utc' }).minus({ milliseconds: lagMs });
-  return utc.setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss.SSS');
+  const now = DateTime.fromSQL(String(rows[0].now), { zone: 'utc' });
+  return { upperBound: now.minus({ milliseconds: lagMs }).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss.SSS'), nowMs: now.toMillis() };
+}
+
+/** A source key as the quarantine keeps it: jsonb- and varchar(200)-safe (see displayText), '(missing)' when there is none. */
+export function quarantineKey(key: string): string {
+  return key === '' ? '(missing)' : displayText(key, 180);
+}
+
+/** Whether a quarantined row's key was read by this full sync (so the row still exists at the source). */
+function wasSeen(seen: SeenRows, quarantined: string): boolean {
+  if ('keys' in seen) return seen.displayKeys.has(quarantined);
+  if (!/^[0-9]{1,16}$/.test(quarantined)) return seen.sawUnnumbered === true;
+  const id = Number(quarantined);
+  return seen.ranges.some((r) => r.from <= id && id <= r.to);
 }
 
 /** A page read started ahead of time; its failure is held until the page is needed, never left unhandled. */
@@ -205,9 +282,14 @@ function keyText(value: unknown): string {
 
 function rememberSeen(seen: SeenRows, rows: SourceRow[], keyField: string): void {
   if ('keys' in seen) {
-    for (const row of rows) seen.keys.add(keyText(row[keyField]));
+    for (const row of rows) {
+      const key = keyText(row[keyField]);
+      seen.keys.add(key);
+      seen.displayKeys.add(quarantineKey(key));
+    }
     return;
   }
-  const ids = rows.map((row) => Number(row[keyField])).filter((id) => Number.isFinite(id));
+  const ids = rows.map((row) => Number(row[keyField])).filter((id) => Number.isSafeInteger(id));
+  if (ids.length < rows.length) seen.sawUnnumbered = true;
   seen.ranges = mergeRanges([...seen.ranges, ...rangesOf(ids)]);
 }

@@ -1,14 +1,15 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DomainError, ErrorCode, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, SHOPFLOOR_CONSUMERS, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
 import { SyncRunRepository, SyncStateRepository, type SyncRunEntity } from '@shopfloor/ingestion/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { NatsError } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { IngestionEnv } from '../config/ingestion.env';
 import { checkMapping } from '../source/mapping-check';
 import { SourceDatabase } from '../source/source-database';
 import { SourceMappingProvider } from '../source/source-mapping.provider';
-import { emptyCounts, SyncRunner, type RunTally } from './sync-runner';
+import { emptyCounts, SyncInterrupted, SyncRunner, type RunTally } from './sync-runner';
 
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
 
@@ -89,11 +90,13 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   async status(): Promise<SyncStatusView> {
     const [latest, succeeded] = await Promise.all([this.runs.latest(), this.runs.latestSucceeded()]);
     const circuit = this.source.circuit;
-    const degraded = circuit !== 'closed' || (latest?.state === 'failed' && this.lastSourceFailure !== null);
+    const rejectedDownstream = latest ? await this.state.downstreamRejections(latest.id) : {};
+    const lastRun = latest ? toView(latest, rejectedDownstream) : null;
+    const degraded = circuit !== 'closed' || latest?.state === 'failed';
     return {
       state: latest?.state === 'running' ? 'running' : degraded ? 'degraded' : 'idle',
       last_sync_at: succeeded?.finishedAt?.toISOString() ?? null,
-      last_run: latest ? toView(latest) : null,
+      last_run: lastRun,
       source: { reachable: this.source.isReachable, circuit, mapping_problems: this.mappingProblems },
     };
   }
@@ -120,6 +123,14 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
         pageSize: this.env.SYNC_PAGE_SIZE,
         lagMs: this.env.SYNC_SAFETY_LAG_MS,
         stopping: () => this.stopping,
+        plausibility: {
+          maxFutureSeconds: this.env.PLAUSIBLE_MAX_FUTURE_SECONDS,
+          earliestMs: Date.parse(this.env.PLAUSIBLE_EARLIEST_TIME),
+          maxStopSeconds: this.env.PLAUSIBLE_MAX_STOP_SECONDS,
+          maxJobSeconds: this.env.PLAUSIBLE_MAX_JOB_SECONDS,
+          maxReadingMagnitude: this.env.PLAUSIBLE_MAX_READING_ABS,
+        },
+        eventStates: this.mapping.mapping.eventStates,
         onProgress: async (t: RunTally) => {
           if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
           lastWrite = Date.now();
@@ -136,15 +147,35 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       await this.runs.finish(run.id, 'succeeded', null);
       this.lastSourceFailure = null;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof DomainError && error.code === ErrorCode.SourceUnavailable) this.lastSourceFailure = message;
-      this.logger.error({ message: `Sync ${run.id} failed: ${message}` });
-      await this.runs.finish(run.id, 'failed', message).catch(() => undefined);
+      const failure = classifyFailure(error);
+      if (failure.code === ErrorCode.SourceUnavailable) this.lastSourceFailure = failure.message;
+      this.logger.error({ message: `Sync ${run.id} failed: ${failure.message}`, error_code: failure.code, err: error });
+      await this.runs.finish(run.id, 'failed', failure.message, failure.code).catch(() => undefined);
     }
   }
 }
 
-function toView(run: SyncRunEntity): SyncRunView {
+const RESUMES = 'the next sync resumes from the last page it committed';
+
+/**
+ * Why a run failed, as a code and a plain sentence for people; the underlying error (a driver's or the database's
+ * own words, which may quote data or name internals) goes to the log only.
+ */
+export function classifyFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof SyncInterrupted) return { code: 'SYNC_INTERRUPTED', message: error.message };
+  if (error instanceof DomainError && error.code === ErrorCode.SourceUnavailable) return { code: ErrorCode.SourceUnavailable, message: `The CIMCO source database could not be read; ${RESUMES}` };
+  if (error instanceof NatsError) return { code: 'BUS_UNAVAILABLE', message: `The message bus did not take the records (${error.code}); ${RESUMES}` };
+  const sqlState = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  if ((error instanceof Error && error.name === 'QueryFailedError') || (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState))) {
+    return { code: 'STATE_STORE_FAILED', message: `The sync's progress could not be saved in PostgreSQL${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}; ${RESUMES}` };
+  }
+  return { code: 'SYNC_FAILED', message: `The sync stopped on an unexpected error (see the ingestion log); ${RESUMES}` };
+}
+
+function toView(run: SyncRunEntity, rejectedDownstream: Record<string, number>): SyncRunView {
+  const downstream = Object.fromEntries(SHOPFLOOR_CONSUMERS.map((c) => [c, { rejected: rejectedDownstream[c] ?? 0 }]));
+  for (const [consumer, n] of Object.entries(rejectedDownstream)) downstream[consumer] = { rejected: n };
+  const rejectedElsewhere = Object.values(downstream).reduce((sum, d) => sum + d.rejected, 0);
   return {
     sync_id: run.id,
     mode: run.mode,
@@ -155,6 +186,9 @@ function toView(run: SyncRunEntity): SyncRunView {
     counts: { ...emptyCounts(), ...run.counts },
     deleted: { ...emptyCounts(), ...run.deleted },
     rejected: run.rejected,
+    downstream,
+    clean: run.state === 'succeeded' && run.rejected === 0 && rejectedElsewhere === 0,
     error: run.error,
+    error_code: run.errorCode,
   };
 }

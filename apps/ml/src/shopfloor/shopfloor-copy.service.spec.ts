@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
+  STREAMS,
   SUBJECTS,
+  type RecordsRejected,
   type DowntimeRecordsUpserted,
   type JobsUpserted,
   type MachineEventsAppended,
@@ -13,8 +15,10 @@ import {
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ML_MIGRATIONS, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { machineFeatures, type MachineHistory } from '@shopfloor/ml/features';
-import { PoisonMessageError } from '@shopfloor/nats';
-import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
+import { JetStreamService, NatsConnectionHolder, PoisonMessageError, RecordRejections } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
+import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { connect, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { ShopfloorCopyService } from './shopfloor-copy.service';
 
@@ -69,6 +73,7 @@ describe(ShopfloorCopyService.name, () => {
   let dataSource: DataSource;
   let repo: ShopfloorCopyRepository;
   let service: ShopfloorCopyService;
+  let nats: NatsConnection;
 
   const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ml.${table} WHERE ${where}`))[0].n);
 
@@ -78,10 +83,14 @@ describe(ShopfloorCopyService.name, () => {
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new ShopfloorCopyRepository(dataSource);
-    service = new ShopfloorCopyService(repo);
+    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    const jetStream = new JetStreamService(new NatsConnectionHolder(nats));
+    await jetStream.ensureStreams([STREAMS.rejections]);
+    service = new ShopfloorCopyService(repo, new RecordRejections(jetStream, new MetricsRegistry()));
   });
 
   afterAll(async () => {
+    await nats.close();
     await dataSource.destroy();
     await db.drop();
   });
@@ -156,19 +165,28 @@ describe(ShopfloorCopyService.name, () => {
     expect(value('spindle_load_last_24h')).toBe(30);
   });
 
-  it('rejects an invalid batch as VALIDATION_FAILED and writes none of it', async () => {
-    const bad = { ...jobs, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }] };
-    const error = await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(ErrorCode.ValidationFailed);
-    expect((error as DomainError).fieldErrors?.map((f) => f.field)).toEqual(['records.1.start_time']);
-    expect(await count('jobs')).toBe(0);
-  });
-
-  it('rejects a valid ISO 8601 time it cannot read as VALIDATION_FAILED, so it is not retried', async () => {
-    const commaFraction = { ...readings, records: [{ ...readings.records[0], reading_time: '2026-03-02T08:00:00,5Z' }] };
-    await expect(service.apply(SUBJECTS.shopfloor.machineReadingsAppended, commaFraction)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+  it('applies the valid records of a batch and reports each invalid one to the quarantine', async () => {
+    const syncId = `sync-${Date.now()}-${Math.random()}`;
+    const reports: RecordsRejected[] = [];
+    const sub = nats.subscribe(SUBJECTS.rejections.shopfloor('ml-shopfloor'), {
+      callback: (_e, m) => {
+        const report = JSON.parse(m.string()) as RecordsRejected;
+        if (report.sync_id === syncId) reports.push(report);
+      },
+    });
+    await nats.flush();
+    const bad = { sync_id: syncId, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }] };
+    expect(await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad)).toBe(1);
+    expect(await count('jobs')).toBe(1);
+    const commaFraction = { sync_id: syncId, records: [{ ...readings.records[0], reading_time: '2026-03-02T08:00:00,5Z' }] };
+    expect(await service.apply(SUBJECTS.shopfloor.machineReadingsAppended, commaFraction)).toBe(0);
     expect(await count('readings')).toBe(0);
+    await nats.flush();
+    sub.unsubscribe();
+    expect(reports.map((r) => [r.consumer, r.entity, r.rejected.map((x) => x.key)])).toEqual([
+      ['ml-shopfloor', 'jobs', [jobs.records[1].job_id]],
+      ['ml-shopfloor', 'machine_readings', [String(readings.records[0].reading_id)]],
+    ]);
   });
 
   it('rejects a deletion of readings whose keys are not source ids', async () => {

@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  checkDowntimeRecordsUpserted,
-  checkJobsUpserted,
-  checkMachineReadingsAppended,
-  checkMachinesUpserted,
   checkRecordsDeleted,
+  checkShopfloorBatch,
+  CONSUMERS,
   DomainError,
   ErrorCode,
+  recordKey,
   SUBJECTS,
+  type CheckedBatch,
   type RecordsDeleted,
+  type ShopfloorEntity,
+  type ShopfloorRecords,
 } from '@shopfloor/contracts';
 import { ShopfloorCopyRepository, type CopiedEntity } from '@shopfloor/ml/data-access';
-import { PoisonMessageError } from '@shopfloor/nats';
+import { PoisonMessageError, RecordRejections, writeIsolating, type RecordFailure } from '@shopfloor/nats';
 import { toJobCopy, toMachineCopy, toReadingCopy, toStopCopy } from './shopfloor-copy.mapper';
 
 /** Source ids of readings travel as decimal strings in RecordsDeleted; they are integers on the records. */
@@ -21,33 +23,30 @@ const SOURCE_ID = /^[1-9][0-9]*$/;
  * Applies SHOPFLOOR batches to the ml service's copy, one statement per batch. Every write is idempotent (upsert by
  * key and source version, insert-if-absent for readings), so a redelivered or replayed batch changes nothing. Machine
  * events are acknowledged unread: the features take the same information from jobs and stops (machine-history.ts).
- * An invalid batch throws VALIDATION_FAILED and an unknown subject a poison error: both go to the dead letters.
+ * Records are judged one by one: an invalid record, or one the database refuses for its data, is reported to the
+ * quarantine (RecordRejections) and the rest of its batch is applied. Only a broken envelope (VALIDATION_FAILED) or
+ * an unknown subject (poison) sends a whole message to the dead letters.
  */
 @Injectable()
 export class ShopfloorCopyService {
   private readonly logger = new Logger(ShopfloorCopyService.name);
 
-  constructor(private readonly copy: ShopfloorCopyRepository) {}
+  constructor(
+    private readonly copy: ShopfloorCopyRepository,
+    private readonly rejections: RecordRejections,
+  ) {}
 
   /** Returns how many rows the batch changed. */
   async apply(subject: string, payload: unknown): Promise<number> {
     switch (subject) {
-      case SUBJECTS.shopfloor.machinesUpserted: {
-        const batch = checkMachinesUpserted(payload);
-        return this.logged('machines', batch.sync_id, batch.records.length, this.copy.upsertMachines(batch.records.map(toMachineCopy)));
-      }
-      case SUBJECTS.shopfloor.jobsUpserted: {
-        const batch = checkJobsUpserted(payload);
-        return this.logged('jobs', batch.sync_id, batch.records.length, this.copy.upsertJobs(batch.records.map(toJobCopy)));
-      }
-      case SUBJECTS.shopfloor.downtimeRecordsUpserted: {
-        const batch = checkDowntimeRecordsUpserted(payload);
-        return this.logged('stops', batch.sync_id, batch.records.length, this.copy.upsertStops(batch.records.map(toStopCopy)));
-      }
-      case SUBJECTS.shopfloor.machineReadingsAppended: {
-        const batch = checkMachineReadingsAppended(payload);
-        return this.logged('readings', batch.sync_id, batch.records.length, this.copy.insertReadings(batch.records.map(toReadingCopy)));
-      }
+      case SUBJECTS.shopfloor.machinesUpserted:
+        return this.applyBatch('machines', 'machines', payload, toMachineCopy, (rows) => this.copy.upsertMachines(rows));
+      case SUBJECTS.shopfloor.jobsUpserted:
+        return this.applyBatch('jobs', 'jobs', payload, toJobCopy, (rows) => this.copy.upsertJobs(rows));
+      case SUBJECTS.shopfloor.downtimeRecordsUpserted:
+        return this.applyBatch('downtime_records', 'stops', payload, toStopCopy, (rows) => this.copy.upsertStops(rows));
+      case SUBJECTS.shopfloor.machineReadingsAppended:
+        return this.applyBatch('machine_readings', 'readings', payload, toReadingCopy, (rows) => this.copy.insertReadings(rows));
       case SUBJECTS.shopfloor.machineEventsAppended:
         return 0;
       case SUBJECTS.shopfloor.recordsDeleted: {
@@ -60,6 +59,30 @@ export class ShopfloorCopyService {
       default:
         throw new PoisonMessageError(`no handler for subject ${subject}`);
     }
+  }
+
+  /** Checks a batch record by record, writes the good ones (isolating any the database refuses) and reports the rest. */
+  private async applyBatch<E extends ShopfloorEntity, Row>(
+    entity: E,
+    copied: CopiedEntity,
+    payload: unknown,
+    map: (record: ShopfloorRecords[E]) => Row,
+    write: (rows: Row[]) => Promise<number>,
+  ): Promise<number> {
+    const batch = checkShopfloorBatch(entity, payload);
+    const pairs = batch.valid.map((record) => ({ record, row: map(record) }));
+    const { changed, failed } = await writeIsolating(pairs, (ps) => write(ps.map((p) => p.row)));
+    await this.reject(entity, batch, failed.map((f) => ({ record: f.record.record, reason: f.reason })));
+    this.logger.log({ message: `Applied ${copied} batch`, entity: copied, action: 'upserted', count: batch.valid.length - failed.length, rejected: batch.rejected.length + failed.length, changed, sync_id: batch.sync_id });
+    return changed;
+  }
+
+  private async reject<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, failed: RecordFailure<ShopfloorRecords[E]>[]): Promise<void> {
+    if (batch.rejected.length === 0 && failed.length === 0) return;
+    await this.rejections.report(CONSUMERS.mlShopfloor.durableName, entity, batch.sync_id, [
+      ...batch.rejected,
+      ...failed.map((f) => ({ key: recordKey(entity, f.record), reasons: [f.reason], record: f.record })),
+    ]);
   }
 
   private async logged(entity: CopiedEntity, syncId: string, count: number, write: Promise<number>, action: 'upserted' | 'deleted' = 'upserted'): Promise<number> {

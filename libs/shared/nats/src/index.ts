@@ -9,3 +9,4 @@ export * from './lib/rpc-error-passthrough.filter';
 export * from './lib/jetstream';
 export * from './lib/durable-consumer';
 export * from './lib/nats.module';
+export * from './lib/record-rejections';

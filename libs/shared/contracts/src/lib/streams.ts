@@ -35,6 +35,13 @@ export const STREAMS = {
     maxAgeSeconds: 30 * DAY,
     duplicateWindowSeconds: 3600,
   },
+  rejections: {
+    name: 'REJECTIONS',
+    subjects: [SUBJECTS.rejections.all],
+    description: 'Records consumers could not apply, for the quarantine',
+    maxAgeSeconds: 30 * DAY,
+    duplicateWindowSeconds: 2 * 3600,
+  },
   deadLetters: {
     name: 'DEAD_LETTERS',
     subjects: [SUBJECTS.deadLetter.all],
@@ -70,7 +77,17 @@ export const CONSUMERS = {
     maxDeliver: 5,
     ackWaitSeconds: 30,
   },
+  ingestionRejections: {
+    stream: STREAMS.rejections,
+    durableName: 'ingestion-rejections',
+    filterSubject: SUBJECTS.rejections.all,
+    maxDeliver: 10,
+    ackWaitSeconds: 30,
+  },
 } as const satisfies Record<string, ConsumerDefinition>;
+
+/** The consumers of SHOPFLOOR: each reports the records it rejects, and each may hold dead letters. */
+export const SHOPFLOOR_CONSUMERS = [CONSUMERS.analyticsShopfloor.durableName, CONSUMERS.mlShopfloor.durableName] as const;
 
 /**
  * JetStream object store bucket where the gateway leaves an uploaded dataset for the ml service (a dataset is larger

@@ -10,6 +10,8 @@ export const SUBJECTS = {
     syncStart: 'ingestion.sync.start',
     syncStatus: 'ingestion.sync.status',
     quarantineList: 'ingestion.quarantine.list',
+    deadLettersList: 'ingestion.dead-letters.list',
+    deadLettersReplay: 'ingestion.dead-letters.replay',
     mappingCheck: 'ingestion.mapping.check',
   },
   analytics: {
@@ -80,6 +82,12 @@ export const SUBJECTS = {
     /** AnomalyEvent */
     anomaly: 'ml.prediction.anomaly',
   },
+  /** Records a consumer could not apply, reported back to ingestion's quarantine (stream REJECTIONS). */
+  rejections: {
+    all: 'rejections.>',
+    /** RecordsRejected from one consumer of SHOPFLOOR. */
+    shopfloor: (consumer: string): string => `rejections.shopfloor.${consumer}`,
+  },
   /** Messages that exhausted their deliveries: `dlq.<stream>.<consumer>` (stream DEAD_LETTERS). */
   deadLetter: {
     all: 'dlq.>',
@@ -87,11 +95,26 @@ export const SUBJECTS = {
   },
   /** Live fan-out to every gateway replica (plain core NATS, no queue group). */
   live: {
-    machine: (machineId: string): string => `live.machine.${machineId}`,
+    /** A machine's status subject; the id is one subject token (machineSubjectToken), whatever characters it has. */
+    machine: (machineId: string): string => `live.machine.${machineSubjectToken(machineId)}`,
     allMachines: 'live.machine.*',
     alerts: 'live.alerts',
   },
 } as const;
+
+/**
+ * A machine id as one NATS subject token. Ids of letters, digits, '-' and '_' stand as they are (the common case,
+ * readable in tools); any other id — with a dot, a space, '*', '>' or non-ASCII characters, each of which would
+ * break or widen the subject — is written as '~' and the base64url of its UTF-8 bytes.
+ */
+export function machineSubjectToken(machineId: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(machineId) ? machineId : `~${Buffer.from(machineId, 'utf8').toString('base64url')}`;
+}
+
+/** The machine id of a subject token written by machineSubjectToken. */
+export function machineIdOfSubjectToken(token: string): string {
+  return token.startsWith('~') ? Buffer.from(token.slice(1), 'base64url').toString('utf8') : token;
+}
 
 /** The health-ping subject of each downstream service, as the gateway's readiness check asks them. */
 export const HEALTH_PING_SUBJECTS: Record<DownstreamService, string> = {
@@ -111,4 +134,6 @@ export const HEADERS = {
   deadLetterStream: 'x-dead-letter-stream',
   deadLetterConsumer: 'x-dead-letter-consumer',
   deadLetterDeliveries: 'x-dead-letter-deliveries',
+  /** Set on dead letters: the subject the message was published on (where a replay publishes it again). */
+  deadLetterOriginalSubject: 'x-original-subject',
 } as const;

@@ -1,8 +1,32 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Min, ValidateNested, ValidationError } from 'class-validator';
+import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, type FieldError } from './error-codes';
-import { GetMachineRequest, ListMachinesRequest, MachineRecord } from './payloads/machine.payload';
+import { GetMachineRequest, ListMachinesRequest } from './payloads/machine.payload';
 import { toFieldErrors, validatePayload } from './validate-payload';
+
+/** A decorated payload class to validate (shaped like a machine). */
+class MachineRecord {
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  name!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  type!: string;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  location!: string | null;
+
+  @IsOptional() @IsISO8601({ strict: true })
+  installation_date!: string | null;
+
+  @IsOptional() @IsObject()
+  specifications!: Record<string, unknown> | null;
+
+  @IsISO8601({ strict: true })
+  source_updated_at!: string;
+}
 
 class Spindle {
   @IsInt() @Min(0)

@@ -234,12 +234,13 @@ export class DurableConsumerFactory {
     h.set(HEADERS.deadLetterStream, def.stream.name);
     h.set(HEADERS.deadLetterConsumer, def.durableName);
     h.set(HEADERS.deadLetterDeliveries, String(deliveries));
-    h.set('x-original-subject', subject);
+    h.set(HEADERS.deadLetterOriginalSubject, subject);
     // The id makes the dead letter idempotent: the handler's copy and the advisory's copy are stored once.
-    await this.jetStream.client.publish(SUBJECTS.deadLetter.of(def.stream.name, def.durableName), data, {
+    const ack = await this.jetStream.client.publish(SUBJECTS.deadLetter.of(def.stream.name, def.durableName), data, {
       headers: h,
       msgID: `dlq:${def.stream.name}:${def.durableName}:${sequence}`,
     });
+    if (!ack.duplicate) this.metrics.natsDeadLettered.inc({ stream: def.stream.name, consumer: def.durableName });
   }
 
   private watchMaxDeliveries(def: ConsumerDefinition): Subscription {

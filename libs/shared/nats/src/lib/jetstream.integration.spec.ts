@@ -22,13 +22,15 @@ describe('JetStream helpers', () => {
   const streams: string[] = [];
   let js: JetStreamService;
   let factory: DurableConsumerFactory;
+  let metrics: MetricsRegistry;
 
-  async function services(): Promise<{ js: JetStreamService; factory: DurableConsumerFactory; nc: NatsConnection }> {
+  async function services(): Promise<{ js: JetStreamService; factory: DurableConsumerFactory; nc: NatsConnection; metrics: MetricsRegistry }> {
     const nc = await connect({ servers: TEST_INFRA.natsUrl });
     connections.push(nc);
     const holder = new NatsConnectionHolder(nc);
     const jetStream = new JetStreamService(holder);
-    return { js: jetStream, factory: new DurableConsumerFactory(jetStream, holder, new MetricsRegistry()), nc };
+    const registry = new MetricsRegistry();
+    return { js: jetStream, factory: new DurableConsumerFactory(jetStream, holder, registry), nc, metrics: registry };
   }
 
   async function stream(): Promise<StreamDefinition> {
@@ -48,7 +50,7 @@ describe('JetStream helpers', () => {
   }
 
   beforeAll(async () => {
-    ({ js, factory } = await services());
+    ({ js, factory, metrics } = await services());
   });
 
   afterAll(async () => {
@@ -176,6 +178,7 @@ describe('JetStream helpers', () => {
     expect(dead.headers[HEADERS.deadLetterReason]).toContain('always broken');
     expect(dead.headers[HEADERS.deadLetterDeliveries]).toBe('3');
     expect(dead.headers['x-original-subject']).toBe(`${def.name.toLowerCase()}.broken`);
+    expect(await metrics.render()).toMatch(new RegExp(`^nats_dead_lettered_messages_total\\{stream="${def.name}",consumer="${consumer.durableName}"\\} 1$`, 'm'));
     const info = await (await js.jsm()).consumers.info(def.name, consumer.durableName);
     expect(info.num_ack_pending).toBe(0);
   });

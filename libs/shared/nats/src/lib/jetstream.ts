@@ -70,7 +70,17 @@ export class JetStreamService {
    * duplicate window, so a retried publish after a crash does not store the event twice.
    */
   async publish(subject: string, payload: unknown, messageId?: string): Promise<PubAck> {
-    return this.client.publish(subject, codec.encode(payload), { msgID: messageId, headers: outgoingHeaders() });
+    return this.publishEncoded(subject, codec.encode(payload), messageId);
+  }
+
+  /** As publish, for a payload already encoded (JSON text as UTF-8 bytes), e.g. a batch cut to the size limit. */
+  async publishEncoded(subject: string, data: Uint8Array, messageId?: string): Promise<PubAck> {
+    return this.client.publish(subject, data, { msgID: messageId, headers: outgoingHeaders() });
+  }
+
+  /** The largest message the server takes, in bytes (its max_payload; NATS's default 1 MiB until connected). */
+  get maxPayload(): number {
+    return this.nats.connection.info?.max_payload ?? 1024 * 1024;
   }
 }
 

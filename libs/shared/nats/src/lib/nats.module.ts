@@ -5,6 +5,7 @@ import { DurableConsumerFactory } from './durable-consumer';
 import { JetStreamService } from './jetstream';
 import { NatsConnectionHolder, openNatsConnection } from './nats-connection';
 import { NATS_OPTIONS, type NatsOptions } from './nats-options';
+import { RecordRejections } from './record-rejections';
 import { RpcClient } from './rpc-client';
 
 @Injectable()
@@ -50,9 +51,10 @@ export class NatsModule {
         RpcClient,
         JetStreamService,
         DurableConsumerFactory,
+        RecordRejections,
         NatsLifecycle,
       ],
-      exports: [NATS_OPTIONS, NatsConnectionHolder, RpcClient, JetStreamService, DurableConsumerFactory],
+      exports: [NATS_OPTIONS, NatsConnectionHolder, RpcClient, JetStreamService, DurableConsumerFactory, RecordRejections],
     };
   }
 }

@@ -29,4 +29,8 @@ export class QuarantinedRowEntity {
 
   @Column({ type: 'uuid' })
   lastSyncId!: string;
+
+  /** Who refused the row: 'ingestion' (the source row failed its checks) or a SHOPFLOOR consumer's durable name. */
+  @Column({ type: 'varchar', length: 100 })
+  rejectedBy!: string;
 }

@@ -43,6 +43,10 @@ export class SyncRunEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  /** Why a failed run failed, as a code (SOURCE_UNAVAILABLE, BUS_UNAVAILABLE, STATE_STORE_FAILED, SYNC_FAILED). */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  errorCode!: string | null;
+
   /** host:pid of the process that ran it. */
   @Column({ type: 'varchar', length: 200 })
   runner!: string;

@@ -13,7 +13,8 @@ export class WatermarkEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   lastUpdatedAt!: string | null;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  /** JSON text of the key (any key a source holds, NUL characters included, can be kept). */
+  @Column({ type: 'text', nullable: true })
   lastKey!: string | null;
 
   @Column({ type: 'bigint', nullable: true })

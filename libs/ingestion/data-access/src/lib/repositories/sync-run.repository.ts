@@ -36,6 +36,7 @@ export class SyncRunRepository {
         deleted: { ...run.emptyCounts },
         rejected: 0,
         error: null,
+        errorCode: null,
       }),
     );
   }
@@ -44,8 +45,8 @@ export class SyncRunRepository {
     await this.repo.update({ id }, { progress, counts, deleted, rejected, heartbeatAt: new Date() });
   }
 
-  async finish(id: string, state: 'succeeded' | 'failed', error: string | null): Promise<void> {
-    await this.repo.update({ id }, { state, error, finishedAt: new Date(), heartbeatAt: new Date(), ...(state === 'succeeded' ? { progress: 1 } : {}) });
+  async finish(id: string, state: 'succeeded' | 'failed', error: string | null, errorCode: string | null = null): Promise<void> {
+    await this.repo.update({ id }, { state, error, errorCode, finishedAt: new Date(), heartbeatAt: new Date(), ...(state === 'succeeded' ? { progress: 1 } : {}) });
   }
 
   async latest(): Promise<SyncRunEntity | null> {
@@ -64,7 +65,7 @@ export class SyncRunRepository {
   async failAbandoned(heartbeatBefore: Date): Promise<number> {
     const result = await this.repo.update(
       { state: 'running', heartbeatAt: LessThan(heartbeatBefore) },
-      { state: 'failed', error: 'interrupted: the process running this sync stopped', finishedAt: new Date() },
+      { state: 'failed', error: 'Interrupted: the process running this sync stopped; the next sync resumes from the last page it committed', errorCode: 'SYNC_INTERRUPTED', finishedAt: new Date() },
     );
     return result.affected ?? 0;
   }

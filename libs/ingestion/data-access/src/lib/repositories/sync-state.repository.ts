@@ -17,7 +17,13 @@ export interface QuarantineEntry {
   primaryKey: string;
   reasons: string[];
   raw: Record<string, unknown>;
+  /** 'ingestion', or the durable name of the consumer that rejected the record. */
+  rejectedBy: string;
 }
+
+/** Sync id recorded for a rejection whose batch did not come from a sync run of this service. */
+const NO_SYNC = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BatchOutcome {
   entity: string;
@@ -40,7 +46,7 @@ export class SyncStateRepository {
 
   async watermarks(): Promise<Map<string, Watermark>> {
     const rows = await this.dataSource.getRepository(WatermarkEntity).find();
-    return new Map(rows.map((r) => [r.entity, { lastUpdatedAt: r.lastUpdatedAt, lastKey: r.lastKey, lastId: r.lastId === null ? null : Number(r.lastId) }]));
+    return new Map(rows.map((r) => [r.entity, { lastUpdatedAt: r.lastUpdatedAt, lastKey: r.lastKey === null ? null : (JSON.parse(r.lastKey) as string), lastId: r.lastId === null ? null : Number(r.lastId) }]));
   }
 
   async commitBatch(outcome: BatchOutcome): Promise<void> {
@@ -58,19 +64,74 @@ export class SyncStateRepository {
         }
       }
       if (outcome.validKeys.length > 0) {
-        await tx.query(`DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[])`, [outcome.entity, outcome.validKeys]);
-      }
-      for (const q of outcome.quarantined) {
+        // The row passed this time. A consumer's rejection of it stays if the consumer already rejected this very
+        // publication (reported under this sync); an older one is answered by the record just published.
         await tx.query(
-          `INSERT INTO "ingestion"."quarantined_rows" ("entity", "source_table", "primary_key", "reasons", "raw", "first_seen_at", "last_seen_at", "last_sync_id")
-           VALUES ($1, $2, $3, $4, $5, now(), now(), $6)
-           ON CONFLICT ("entity", "primary_key") DO UPDATE SET
-             "reasons" = EXCLUDED."reasons", "raw" = EXCLUDED."raw", "source_table" = EXCLUDED."source_table",
-             "last_seen_at" = now(), "last_sync_id" = EXCLUDED."last_sync_id"`,
-          [q.entity, q.sourceTable, q.primaryKey, JSON.stringify(q.reasons), JSON.stringify(q.raw), outcome.syncId],
+          `DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[]) AND ("rejected_by" = 'ingestion' OR "last_sync_id" <> $3)`,
+          [outcome.entity, outcome.validKeys, outcome.syncId],
         );
       }
+      await this.quarantine(tx, outcome.quarantined, outcome.syncId);
     });
+  }
+
+  /** Keeps rejected rows (ingestion's or a consumer's) in the quarantine: one entry per entity, key and rejecter. */
+  async recordRejections(entries: QuarantineEntry[], syncId: string): Promise<void> {
+    await this.dataSource.transaction((tx) => this.quarantine(tx, entries, syncId));
+  }
+
+  private async quarantine(tx: EntityManager, entries: QuarantineEntry[], syncId: string): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.query(
+      `INSERT INTO "ingestion"."quarantined_rows" ("entity", "source_table", "primary_key", "reasons", "raw", "first_seen_at", "last_seen_at", "last_sync_id", "rejected_by")
+       SELECT q.entity, q.source_table, q.primary_key, q.reasons, q.raw, now(), now(), $2::uuid, q.rejected_by
+       FROM jsonb_to_recordset($1::jsonb) AS q(entity text, source_table text, primary_key text, reasons jsonb, raw jsonb, rejected_by text)
+       ON CONFLICT ("entity", "primary_key", "rejected_by") DO UPDATE SET
+         "reasons" = EXCLUDED."reasons", "raw" = EXCLUDED."raw", "source_table" = EXCLUDED."source_table",
+         "last_seen_at" = now(), "last_sync_id" = EXCLUDED."last_sync_id"`,
+      [
+        JSON.stringify(
+          // One entry per key in one statement (ON CONFLICT cannot touch a row twice).
+          [...new Map(entries.map((q) => [`${q.rejectedBy}\u0000${q.primaryKey}`, q])).values()].map((q) => ({
+            entity: q.entity,
+            source_table: q.sourceTable,
+            primary_key: q.primaryKey,
+            reasons: q.reasons,
+            raw: q.raw,
+            rejected_by: q.rejectedBy,
+          })),
+        ),
+        UUID.test(syncId) ? syncId : NO_SYNC,
+      ],
+    );
+  }
+
+  /** Removes the entity's quarantine entries whose row a full sync no longer found at the source. Returns how many. */
+  async forgetQuarantined(entity: string, stillAtSource: (primaryKey: string) => boolean): Promise<number> {
+    const rows = await this.dataSource.query<{ primary_key: string }[]>(`SELECT DISTINCT "primary_key" FROM "ingestion"."quarantined_rows" WHERE "entity" = $1`, [entity]);
+    const gone = rows.map((r) => r.primary_key).filter((key) => !stillAtSource(key));
+    for (let i = 0; i < gone.length; i += 1000) {
+      await this.dataSource.query(`DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[])`, [entity, gone.slice(i, i + 1000)]);
+    }
+    return gone.length;
+  }
+
+  /** Rows quarantined per entity and rejecter (ingestion or a consumer). */
+  async quarantineCounts(): Promise<{ entity: string; rejectedBy: string; count: number }[]> {
+    const rows = await this.dataSource.query<{ entity: string; rejected_by: string; n: string }[]>(
+      `SELECT "entity", "rejected_by", count(*) AS n FROM "ingestion"."quarantined_rows" GROUP BY "entity", "rejected_by"`,
+    );
+    return rows.map((r) => ({ entity: r.entity, rejectedBy: r.rejected_by, count: Number(r.n) }));
+  }
+
+  /** Records of one sync run that consumers rejected, per consumer. */
+  async downstreamRejections(syncId: string): Promise<Record<string, number>> {
+    if (!UUID.test(syncId)) return {};
+    const rows = await this.dataSource.query<{ rejected_by: string; n: string }[]>(
+      `SELECT "rejected_by", count(*) AS n FROM "ingestion"."quarantined_rows" WHERE "last_sync_id" = $1 AND "rejected_by" <> 'ingestion' GROUP BY "rejected_by"`,
+      [syncId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.rejected_by, Number(r.n)]));
   }
 
   async publishedKeys(entity: string): Promise<string[]> {
@@ -168,7 +229,7 @@ export class SyncStateRepository {
        VALUES ($1, $2, $3, $4, now())
        ON CONFLICT ("entity") DO UPDATE SET "last_updated_at" = EXCLUDED."last_updated_at", "last_key" = EXCLUDED."last_key",
          "last_id" = EXCLUDED."last_id", "updated_at" = now()`,
-      [entity, w.lastUpdatedAt, w.lastKey, w.lastId],
+      [entity, w.lastUpdatedAt, w.lastKey === null ? null : JSON.stringify(w.lastKey), w.lastId],
     );
   }
 }

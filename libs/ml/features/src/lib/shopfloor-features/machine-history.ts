@@ -1,6 +1,6 @@
 /**
  * One machine's shop-floor history as the feature pipeline reads it: the fields it uses of the canonical records
- * (`@shopfloor/contracts`, shopfloor-records.payload.ts), with times as UTC epoch milliseconds. The service maps:
+ * (`@shopfloor/contracts`, records/shopfloor-schema.ts), with times as UTC epoch milliseconds. The service maps:
  *
  * - `JobRecord` → `JobInput`: start_time → start, end_time → end (null while running), ideal_cycle_time →
  *   idealCycleTimeS, cycle_time → cycleTimeS, parts_produced → partsProduced, parts_scrapped → partsScrapped.

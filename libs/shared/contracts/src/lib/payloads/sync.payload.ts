@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ShopfloorEntity } from './shopfloor-records.payload';
+import type { ShopfloorEntity } from '../records/shopfloor-schema';
 
 export const SYNC_MODES = ['incremental', 'full'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
@@ -30,9 +30,19 @@ export interface SyncRunView {
   counts: EntityCounts;
   /** Rows removed from the read model because they are gone from the source (full sync only). */
   deleted: EntityCounts;
-  /** Rows quarantined in this run. */
+  /** Rows quarantined by ingestion's checks in this run. */
   rejected: number;
+  /**
+   * Per consumer of SHOPFLOOR: records of this run it could not apply (they are in the quarantine with the consumer
+   * named), and the batches and records it holds as dead letters (not applied until replayed).
+   */
+  downstream: Record<string, { rejected: number; dead_lettered_batches?: number; dead_lettered_records?: number }>;
+  /** True only for a succeeded run of which every row reached every consumer: nothing quarantined, nothing dead-lettered. */
+  clean: boolean;
+  /** A plain sentence on why the run failed, or null. */
   error: string | null;
+  /** SOURCE_UNAVAILABLE, BUS_UNAVAILABLE, STATE_STORE_FAILED, SYNC_INTERRUPTED or SYNC_FAILED; null unless the run failed. */
+  error_code: string | null;
 }
 
 export interface MappingProblem {
@@ -73,6 +83,8 @@ export interface QuarantinedRowView {
   raw: Record<string, unknown>;
   first_seen_at: string;
   last_seen_at: string;
+  /** Who refused the row: `ingestion` (the source row failed its checks) or the consumer that could not apply it. */
+  rejected_by: string;
 }
 
 export interface QuarantinePage {
