@@ -4,6 +4,7 @@ import { createHealthPingController } from '@shopfloor/runtime';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { QuarantineHandler } from './quarantine/quarantine.handler';
 import { RejectionsConsumer } from './quarantine/rejections.consumer';
+import { SourceCountsHandler } from './quarantine/source-counts.handler';
 import { SourceDatabase } from './source/source-database';
 import { SourceMappingProvider } from './source/source-mapping.provider';
 import { SyncHandler } from './sync/sync.handler';
@@ -11,7 +12,7 @@ import { SyncService } from './sync/sync.service';
 
 @Module({
   imports: [DeadLettersModule],
-  controllers: [createHealthPingController('ingestion'), SyncHandler, QuarantineHandler],
+  controllers: [createHealthPingController('ingestion'), SyncHandler, QuarantineHandler, SourceCountsHandler],
   providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncRunRepository, SyncStateRepository, RejectionsConsumer],
 })
 export class AppModule {}

@@ -249,7 +249,7 @@ describe('the platform through its gateway', () => {
     const res = await request(stack.gatewayUrl).get('/api/v1/data/integrity').set('X-API-Key', viewerKey);
     expect(res.status).toBe(200);
     const report = res.body as IntegrityReport;
-    expect(Object.keys(report).sort()).toEqual(['counts', 'event_gaps', 'generated_at', 'orphan_downtime_records', 'orphan_jobs', 'overlapping_jobs']);
+    expect(Object.keys(report).sort()).toEqual(['counts', 'event_gaps', 'generated_at', 'orphan_downtime_records', 'orphan_jobs', 'overlapping_jobs', 'source_comparison', 'source_comparison_error']);
     expect(new Date(report.generated_at).toISOString()).toBe(report.generated_at);
     expect(report.counts).toMatchObject({ machines: expect.any(Number), downtime_records: expect.any(Number), list_limit: expect.any(Number) });
     expect(report.counts['jobs']).toBeGreaterThanOrEqual(historyJobs.records.length);

@@ -130,8 +130,14 @@ export class DeadLetterStore {
           read += 1;
           const consumer = msg.subject.split('.')[2] ?? '';
           const counts = (summary[consumer] ??= { batches: 0, records: 0 });
+          const facts = batchFacts(msg.data);
           counts.batches += 1;
-          counts.records += batchFacts(msg.data).records ?? 0;
+          counts.records += facts.records ?? 0;
+          if (facts.syncId !== null) {
+            const ofRun = ((counts.by_sync ??= {})[facts.syncId] ??= { batches: 0, records: 0 });
+            ofRun.batches += 1;
+            ofRun.records += facts.records ?? 0;
+          }
           if (msg.info.pending === 0) {
             done = true;
             break;

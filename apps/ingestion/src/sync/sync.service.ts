@@ -1,11 +1,12 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DomainError, ErrorCode, SHOPFLOOR_CONSUMERS, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, SHOPFLOOR_CONSUMERS, type DeadLetterSummary, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
 import { SyncRunRepository, SyncStateRepository, type SyncRunEntity } from '@shopfloor/ingestion/data-access';
 import { JetStreamService } from '@shopfloor/nats';
 import { NatsError } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { IngestionEnv } from '../config/ingestion.env';
+import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 import { checkMapping } from '../source/mapping-check';
 import { SourceDatabase } from '../source/source-database';
 import { SourceMappingProvider } from '../source/source-mapping.provider';
@@ -33,6 +34,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly runs: SyncRunRepository,
     private readonly state: SyncStateRepository,
     private readonly jetStream: JetStreamService,
+    private readonly deadLetters: DeadLetterStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -90,13 +92,22 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   async status(): Promise<SyncStatusView> {
     const [latest, succeeded] = await Promise.all([this.runs.latest(), this.runs.latestSucceeded()]);
     const circuit = this.source.circuit;
-    const rejectedDownstream = latest ? await this.state.downstreamRejections(latest.id) : {};
-    const lastRun = latest ? toView(latest, rejectedDownstream) : null;
-    const degraded = circuit !== 'closed' || latest?.state === 'failed';
+    const [rejectedDownstream, deadLetters] = await Promise.all([
+      latest ? this.state.downstreamRejections(latest.id) : Promise.resolve({}),
+      this.deadLetters.summary().catch((error: unknown): DeadLetterSummary | null => {
+        this.logger.warn({ message: 'Could not read the dead letters for sync-status', reason: error instanceof Error ? error.message : String(error) });
+        return null;
+      }),
+    ]);
+    const lastRun = latest ? toView(latest, rejectedDownstream, deadLetters) : null;
+    const deadLettered = Object.values(deadLetters ?? {}).some((d) => d.batches > 0);
+    // Dead letters are records missing from a consumer's data until they are replayed: not a healthy state.
+    const degraded = circuit !== 'closed' || latest?.state === 'failed' || deadLettered;
     return {
       state: latest?.state === 'running' ? 'running' : degraded ? 'degraded' : 'idle',
       last_sync_at: succeeded?.finishedAt?.toISOString() ?? null,
       last_run: lastRun,
+      dead_letters: deadLetters === null ? null : Object.fromEntries(Object.entries(deadLetters).map(([c, d]) => [c, { batches: d.batches, records: d.records }])),
       source: { reachable: this.source.isReachable, circuit, mapping_problems: this.mappingProblems },
     };
   }
@@ -172,10 +183,15 @@ export function classifyFailure(error: unknown): { code: string; message: string
   return { code: 'SYNC_FAILED', message: `The sync stopped on an unexpected error (see the ingestion log); ${RESUMES}` };
 }
 
-function toView(run: SyncRunEntity, rejectedDownstream: Record<string, number>): SyncRunView {
-  const downstream = Object.fromEntries(SHOPFLOOR_CONSUMERS.map((c) => [c, { rejected: rejectedDownstream[c] ?? 0 }]));
-  for (const [consumer, n] of Object.entries(rejectedDownstream)) downstream[consumer] = { rejected: n };
-  const rejectedElsewhere = Object.values(downstream).reduce((sum, d) => sum + d.rejected, 0);
+function toView(run: SyncRunEntity, rejectedDownstream: Record<string, number>, deadLetters: DeadLetterSummary | null): SyncRunView {
+  const consumers = new Set<string>([...SHOPFLOOR_CONSUMERS, ...Object.keys(rejectedDownstream), ...Object.keys(deadLetters ?? {})]);
+  const downstream = Object.fromEntries(
+    [...consumers].map((c) => {
+      const dead = deadLetters?.[c]?.by_sync?.[run.id];
+      return [c, { rejected: rejectedDownstream[c] ?? 0, dead_lettered_batches: dead?.batches ?? 0, dead_lettered_records: dead?.records ?? 0 }];
+    }),
+  );
+  const rejectedElsewhere = Object.values(downstream).reduce((sum, d) => sum + d.rejected + d.dead_lettered_batches, 0);
   return {
     sync_id: run.id,
     mode: run.mode,

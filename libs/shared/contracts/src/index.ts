@@ -10,6 +10,7 @@ export * from './lib/records/shopfloor-validator';
 export * from './lib/records/shopfloor-messages';
 export * from './lib/records/display';
 export * from './lib/payloads/sync.payload';
+export * from './lib/payloads/integrity-comparison.payload';
 export * from './lib/payloads/dead-letters.payload';
 export * from './lib/payloads/shopfloor-queries.payload';
 export * from './lib/payloads/calendar.payload';

@@ -13,6 +13,8 @@ export const SUBJECTS = {
     deadLettersList: 'ingestion.dead-letters.list',
     deadLettersReplay: 'ingestion.dead-letters.replay',
     mappingCheck: 'ingestion.mapping.check',
+    /** SourceCountsView: rows per entity in the source, its quarantine and what a sync has not read yet. */
+    sourceCounts: 'ingestion.source.counts',
   },
   analytics: {
     healthPing: 'analytics.health.ping',

@@ -110,4 +110,4 @@ export interface ReplayDeadLettersReply {
 }
 
 /** Dead-lettered SHOPFLOOR batches per durable consumer, and the records (or deletion keys) they hold. */
-export type DeadLetterSummary = Record<string, { batches: number; records: number }>;
+export type DeadLetterSummary = Record<string, { batches: number; records: number; /** The same per sync run (by the batches' sync_id). */ by_sync?: Record<string, { batches: number; records: number }> }>;

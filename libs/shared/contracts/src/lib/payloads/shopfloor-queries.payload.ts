@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SourceComparison } from './integrity-comparison.payload';
 
 /** `GET /api/v1/machines/{machine_id}/jobs?from&to` and `.../downtime?from&to` (query part). */
 export class MachineHistoryQuery {
@@ -64,4 +65,8 @@ export interface IntegrityReport {
   overlapping_jobs: { machine_id: string; job_id: string; other_job_id: string; overlap_seconds: number }[];
   event_gaps: { machine_id: string; from: string; to: string; gap_seconds: number }[];
   counts: Record<string, number>;
+  /** Per entity, the read model's rows against the CIMCO source's (added by the gateway); null when the source could not be counted. */
+  source_comparison?: SourceComparison | null;
+  /** Why the source could not be counted, or null. */
+  source_comparison_error?: string | null;
 }

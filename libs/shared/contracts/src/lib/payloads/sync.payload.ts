@@ -36,7 +36,7 @@ export interface SyncRunView {
    * Per consumer of SHOPFLOOR: records of this run it could not apply (they are in the quarantine with the consumer
    * named), and the batches and records it holds as dead letters (not applied until replayed).
    */
-  downstream: Record<string, { rejected: number; dead_lettered_batches?: number; dead_lettered_records?: number }>;
+  downstream: Record<string, { rejected: number; dead_lettered_batches: number; dead_lettered_records: number }>;
   /** True only for a succeeded run of which every row reached every consumer: nothing quarantined, nothing dead-lettered. */
   clean: boolean;
   /** A plain sentence on why the run failed, or null. */
@@ -57,6 +57,8 @@ export interface SyncStatusView {
   state: 'idle' | 'running' | 'degraded';
   last_sync_at: string | null;
   last_run: SyncRunView | null;
+  /** SHOPFLOOR batches and records each consumer holds as dead letters now (GET /api/v1/data/dead-letters; replay after a fix); null if they could not be read. */
+  dead_letters: Record<string, { batches: number; records: number }> | null;
   source: {
     reachable: boolean;
     circuit: 'closed' | 'open' | 'half_open';

@@ -78,6 +78,7 @@ export function textProblem(value: string, rule: { maxChars?: number; maxBytes?:
       if (rule.identifier && (c < 0x20 || c === 0x7f)) return `contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
       bytes += 1;
     } else if (c < 0x800) {
+      if (rule.identifier && c <= 0x9f) return `contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
       bytes += 2;
     } else if (c >= 0xd800 && c <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
@@ -87,7 +88,6 @@ export function textProblem(value: string, rule: { maxChars?: number; maxBytes?:
     } else if (c >= 0xdc00 && c <= 0xdfff) {
       return 'contains an unpaired surrogate (not valid Unicode)';
     } else {
-      if (rule.identifier && c >= 0x80 && c <= 0x9f) return `contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
       bytes += 3;
     }
     chars += 1;
