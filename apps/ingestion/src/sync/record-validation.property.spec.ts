@@ -107,7 +107,7 @@ const GOOD: Record<ShopfloorEntity, SourceRow> = {
 
 function rowOf(entity: ShopfloorEntity): fc.Arbitrary<SourceRow> {
   const fields = ENTITY_SPECS[entity].fields;
-  const hostile = fc.record(Object.fromEntries(Object.entries(fields).map(([field, kind]) => [field, field === 'state' ? fc.oneof(STATES, hostileText) : VALUE_OF[kind]])) as Record<string, fc.Arbitrary<unknown>>);
+  const hostile = fc.record(Object.fromEntries(Object.entries(fields).map(([field, kind]) => [field, field === 'state' ? fc.oneof(STATES, hostileText) : VALUE_OF[kind]])));
   const spoiled = fc
     .tuple(hostile, fc.subarray(Object.keys(fields), { minLength: 1, maxLength: 2 }))
     .map(([bad, chosen]) => ({ ...GOOD[entity], ...Object.fromEntries(chosen.map((f) => [f, bad[f]])) }));

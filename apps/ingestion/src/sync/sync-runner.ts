@@ -180,7 +180,7 @@ export class SyncRunner {
           sourceTable: this.deps.mapping.entities[entity].table,
           primaryKey: keys[i],
           reasons: [`the record is ${size} bytes as JSON, more than one message can carry (${budget - head.length})`],
-          raw: rawRow(record as unknown as SourceRow),
+          raw: rawRow(record),
           rejectedBy: 'ingestion',
         });
         tooLarge.add(keys[i]);

@@ -159,7 +159,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       this.lastSourceFailure = null;
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure.code === ErrorCode.SourceUnavailable) this.lastSourceFailure = failure.message;
+      if (failure.code === (ErrorCode.SourceUnavailable as string)) this.lastSourceFailure = failure.message;
       this.logger.error({ message: `Sync ${run.id} failed: ${failure.message}`, error_code: failure.code, err: error });
       await this.runs.finish(run.id, 'failed', failure.message, failure.code).catch(() => undefined);
     }

@@ -45,7 +45,7 @@ export function displayValue(value: unknown, maxChars = DEFAULT_MAX_CHARS): unkn
   if (Buffer.isBuffer(value)) return displayText(`base64:${value.toString('base64')}`, maxChars);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (typeof value === 'object') return displayText(safeJson(value, maxChars), maxChars);
-  return displayText(String(value), maxChars);
+  return displayText(typeof value === 'symbol' ? value.toString() : 'unprintable value', maxChars);
 }
 
 /** A row (column → value) as jsonb-safe, bounded JSON; at most 100 columns. */
@@ -63,7 +63,7 @@ export function displayRow(row: Record<string, unknown>, maxChars = DEFAULT_MAX_
 function safeJson(value: object, maxChars: number): string {
   try {
     const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-    return text === undefined ? String(value) : text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
+    return text === undefined ? '(not serialisable to show)' : text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
   } catch {
     return '(JSON too deep or not serialisable to show)';
   }

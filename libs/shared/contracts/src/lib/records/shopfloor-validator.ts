@@ -8,7 +8,6 @@ import {
   type JsonField,
   type ShopfloorEntity,
   type ShopfloorRecords,
-  type TextField,
 } from './shopfloor-schema';
 
 /**
@@ -148,7 +147,7 @@ export function fieldProblem(rule: FieldRule, value: unknown): string | null {
     case 'text':
       if (typeof value !== 'string') return 'is not text';
       if (value.length === 0 && !rule.nullable) return 'is empty';
-      return textProblem(value, rule as TextField);
+      return textProblem(value, rule);
     case 'instant':
       return typeof value === 'string' && isCanonicalInstant(value) ? null : 'is not a UTC time of the years 0001–9999';
     case 'number':
