@@ -27,7 +27,7 @@ const HOUR = 3_600_000;
 
 const machines: MachinesUpserted = {
   sync_id: SYNC_ID,
-  records: [{ machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: 'Hall A', installation_date: '2020-01-01', specifications: null, source_updated_at: '2026-03-01T00:00:00.000Z' }],
+  records: [{ machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: 'Hall A', installation_date: '2020-01-01T00:00:00.000Z', specifications: null, source_updated_at: '2026-03-01T00:00:00.000Z' }],
 };
 
 const jobs: JobsUpserted = {
