@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import express from 'express';
 import request from 'supertest';
-import { bodyErrorToDomainError, bodyParsers } from './body-parsers';
+import { bodyErrorToDomainError, bodyParsers, jsonDepth, MAX_JSON_DEPTH } from './body-parsers';
 
 describe('bodyErrorToDomainError', () => {
   it('turns a JSON parse failure into VALIDATION_FAILED on the field body', () => {
@@ -40,9 +40,26 @@ describe('bodyParsers', () => {
     return a;
   }
 
-  it('parses JSON and CSV bodies', async () => {
+  it('parses JSON bodies and refuses any other content type with UNSUPPORTED_MEDIA_TYPE', async () => {
     expect((await request(app()).post('/').send({ a: 1 })).body).toEqual({ body: { a: 1 } });
-    expect((await request(app()).post('/').set('Content-Type', 'text/csv').send('a,b\n1,2')).body).toEqual({ body: 'a,b\n1,2' });
+    for (const type of ['text/csv', 'application/x-www-form-urlencoded', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x']) {
+      expect((await request(app()).post('/').set('Content-Type', type).send('mode=full')).body).toEqual({ code: ErrorCode.UnsupportedMediaType });
+    }
+    expect((await request(app()).post('/').unset('Content-Type').send(Buffer.from('mode=full'))).body).toEqual({ code: ErrorCode.UnsupportedMediaType });
+    // No body at all is not a content-type question: the route decides whether it needs one.
+    expect((await request(app()).post('/')).body).toEqual({});
+  });
+
+  it('refuses a body nested deeper than the limit, however deep, without overflowing the stack', async () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const big = express();
+    for (const parser of bodyParsers('10mb')) big.use(parser);
+    big.post('/', (_req, res) => res.json({ ok: true }));
+    big.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => res.status(499).json({ code: (error as DomainError).code }));
+    expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(MAX_JSON_DEPTH))).body).toEqual({ ok: true });
+    expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(MAX_JSON_DEPTH + 1))).body).toEqual({ code: ErrorCode.ValidationFailed });
+    expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(200_000))).body).toEqual({ code: ErrorCode.ValidationFailed });
+    expect(jsonDepth({ a: [{ b: 1 }], c: 2 })).toBe(3);
   });
 
   it('hands malformed and oversized bodies on as domain errors', async () => {

@@ -40,10 +40,48 @@ export function uploadBodyParser(limit: string): RequestHandler {
   return wrap(express.raw({ limit, type: ['application/json', 'application/*+json', 'text/csv', 'text/plain'] }), limit);
 }
 
-/** JSON and CSV body parsers whose failures come out as the public error body, never as a 500. */
+/** Deepest nesting a JSON body may have; no request of the API needs more than a few levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion (a hostile body may nest 10^5 levels). */
+export function jsonDepth(value: unknown, stopAt = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAt) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const hasBody = (req: express.Request): boolean => req.header('transfer-encoding') !== undefined || Number(req.header('content-length') ?? 0) > 0;
+
+/**
+ * Every body the API reads is JSON (dataset uploads, parsed before, excepted): any other content type is refused
+ * with 415 rather than left unread, so a form or text body can never pass for an empty request.
+ */
+function requireJson(): RequestHandler {
+  return (req, _res, next) => {
+    if (req.body !== undefined || !hasBody(req) || req.is(['application/json', 'application/*+json'])) return next();
+    next(new DomainError(ErrorCode.UnsupportedMediaType, 'Send the request body as application/json', { content_type: req.header('content-type') ?? null }));
+  };
+}
+
+function limitDepth(): RequestHandler {
+  return (req, _res, next) => {
+    if (req.body === null || typeof req.body !== 'object' || Buffer.isBuffer(req.body) || jsonDepth(req.body, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH) return next();
+    next(
+      new DomainError(ErrorCode.ValidationFailed, `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, { max_depth: MAX_JSON_DEPTH }, [
+        { field: 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels`, invalid_value: null },
+      ]),
+    );
+  };
+}
+
+/** The JSON body parser, whose failures come out as the public error body, never as a 500. */
 export function bodyParsers(limit: string): RequestHandler[] {
-  return [
-    wrap(express.json({ limit, type: ['application/json', 'application/*+json'] }), limit),
-    wrap(express.text({ limit, type: ['text/csv', 'text/plain'] }), limit),
-  ];
+  return [requireJson(), wrap(express.json({ limit, type: ['application/json', 'application/*+json'] }), limit), limitDepth()];
 }

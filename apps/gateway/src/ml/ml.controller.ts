@@ -74,7 +74,6 @@ export class MlController {
   }
 
   @Get('datasets')
-  @RequireRole('admin')
   @ApiOperation({ summary: 'The uploaded datasets, newest first' })
   async listDatasets(): Promise<{ items: DatasetView[] }> {
     return this.rpc.request<{ items: DatasetView[] }>(SUBJECTS.ml.datasetList, {});

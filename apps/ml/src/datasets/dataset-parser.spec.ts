@@ -14,7 +14,7 @@ const errorOf = (fn: () => unknown): DomainError => {
 
 describe(parseJsonDataset.name, () => {
   it('stores numbers as float64 columns, missing cells as NaN, and leaves excluded columns out', () => {
-    const parsed = parseJsonDataset(json({ name: 'mill', label: 'failed', exclude: ['id'], rows: [{ id: 'a', torque: 40.5, wear: null, failed: false }, { id: 'b', torque: 51, wear: 12, failed: true }] }));
+    const parsed = parseJsonDataset(json({ name: 'mill', label: 'failed', exclude: ['id'], rows: [{ id: 'a', torque: 40.5, wear: null, failed: 0 }, { id: 'b', torque: 51, wear: 12, failed: 1 }] }));
     expect(parsed.rowCount).toBe(2);
     expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([['torque', 'number'], ['wear', 'number'], ['failed', 'number']]);
     expect([...(parsed.columns[1].values as Float64Array)]).toEqual([Number.NaN, 12]);
@@ -38,6 +38,17 @@ describe(parseJsonDataset.name, () => {
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.fieldErrors?.[0]).toMatchObject({ field: 'columns.Type', invalid_value: 'L' });
     expect(error.fieldErrors?.[0].message).toContain('exclude');
+  });
+
+  it('refuses true/false as numbers, a column with no value at all, and names or groups no database can hold', () => {
+    const bool = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: true, y: 0 }, { a: 2, y: 1 }] })));
+    expect(bool.fieldErrors?.[0]).toMatchObject({ field: 'columns.a', invalid_value: true });
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: 1, b: null, y: 0 }, { a: 2, b: null, y: 1 }] }))).fieldErrors?.[0].field).toBe('columns.b');
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ 'a\u0000': 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('columns');
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x\u0000', label: 'y', rows: [{ a: 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('name');
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', group: 'g', rows: [{ g: '\ud800', a: 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('rows[0].g');
+    const huge = errorOf(() => parseJsonDataset(json({ name: 'x'.repeat(1_000_000), label: 'y', rows: [{ a: 1, y: 0 }] })));
+    expect(JSON.stringify(huge.toShape()).length).toBeLessThan(5000);
   });
 
   it('refuses an empty label cell, repeated (group, order) rows, bad JSON and a missing rows array', () => {

@@ -1,4 +1,4 @@
-import { DatasetSpec, DomainError, ErrorCode, validatePayload, type FieldError } from '@shopfloor/contracts';
+import { DatasetSpec, DomainError, ErrorCode, textProblem, validatePayload, type FieldError } from '@shopfloor/contracts';
 import type { DatasetColumn } from '@shopfloor/ml/data-access';
 import { parseCsv } from './csv-table';
 
@@ -15,6 +15,9 @@ export interface ParsedDataset {
 type Cell = unknown;
 
 const invalid = (message: string, fieldErrors: FieldError[]): DomainError => new DomainError(ErrorCode.ValidationFailed, message, null, fieldErrors);
+/** Column names and group values are kept as text (a machine id, an engine number): bounded like identifiers. */
+const MAX_COLUMN_NAME_CHARS = 200;
+const MAX_GROUP_CHARS = 200;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A JSON upload: `{ name, label, exclude?, group?, order?, rows: [{...}, ...] }`. */
@@ -77,10 +80,9 @@ function checkSize(rows: number, columns: number): void {
 
 const isMissing = (cell: Cell, fromCsv: boolean): boolean => cell === null || cell === undefined || (fromCsv && typeof cell === 'string' && cell.trim() === '');
 
-/** The number a cell stands for, or null if it is no number (CSV numbers are text; JSON booleans count as 0/1). */
+/** The number a cell stands for, or null if it is no number (CSV numbers are text; true/false are no numbers). */
 function numberOf(cell: Cell, fromCsv: boolean): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (fromCsv && typeof cell === 'string' && NUMERIC.test(cell.trim())) return Number(cell.trim());
   return null;
 }
@@ -95,6 +97,10 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
   if (spec.order !== undefined && !known.has(spec.order)) errors.push({ field: 'order', message: `column '${spec.order}' is not in the data`, invalid_value: spec.order });
   if (spec.order !== undefined && spec.group === undefined) errors.push({ field: 'group', message: 'a time series needs its group column as well as its order column', invalid_value: null });
   if (exclude.includes(spec.label)) errors.push({ field: 'exclude', message: 'the label cannot be excluded', invalid_value: spec.label });
+  for (const name of header) {
+    const problem = textProblem(name, { maxChars: MAX_COLUMN_NAME_CHARS });
+    if (problem) errors.push({ field: 'columns', message: `a column name ${problem}`, invalid_value: name });
+  }
   if (errors.length > 0) throw invalid(errors.map((e) => e.message).join('; '), errors);
 
   const columns: DatasetColumn[] = [];
@@ -104,8 +110,9 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
       const values: (string | null)[] = [];
       for (let r = 0; r < rowCount; r += 1) {
         const v = cell(r, c);
-        if (isMissing(v, fromCsv)) errors.push({ field: `rows[${r}].${name}`, message: 'the group column may not be empty', invalid_value: null });
-        values.push(isMissing(v, fromCsv) ? null : String(v));
+        const problem = isMissing(v, fromCsv) ? 'may not be empty' : typeof v === 'object' ? 'must be text or a number' : textProblem(String(v), { maxChars: MAX_GROUP_CHARS });
+        if (problem) errors.push({ field: `rows[${r}].${name}`, message: `the group column ${problem}`, invalid_value: v ?? null });
+        values.push(problem ? null : String(v));
       }
       columns.push({ name, kind: 'text', values });
       continue;
@@ -131,6 +138,8 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
     if (firstBad) {
       const role = name === spec.label ? 'label' : name === spec.order ? 'order' : 'feature';
       errors.push({ field: `columns.${name}`, message: `the ${role} column '${name}' is not numeric (row ${firstBad.row + 1}: ${JSON.stringify(firstBad.value)}); encode it as numbers${role === 'feature' ? ' or add it to exclude' : ''}`, invalid_value: firstBad.value });
+    } else if (missing === rowCount) {
+      errors.push({ field: `columns.${name}`, message: `the column '${name}' has no value in any row${name === spec.label || name === spec.order ? '' : '; add it to exclude'}`, invalid_value: null });
     } else if (missing > 0 && (name === spec.label || name === spec.order)) {
       errors.push({ field: `columns.${name}`, message: `the ${name === spec.label ? 'label' : 'order'} column '${name}' has ${missing} empty cells; every row needs one`, invalid_value: null });
     }

@@ -18,3 +18,5 @@ export * from './lib/payloads/oee.payload';
 export * from './lib/payloads/live.payload';
 export * from './lib/payloads/report.payload';
 export * from './lib/payloads/ml.payload';
+export * from './lib/payloads/bounded-record';
+export * from './lib/payloads/omittable';

@@ -76,3 +76,30 @@ describe('isErrorCode', () => {
     expect(isErrorCode(value)).toBe(false);
   });
 });
+
+describe('the size of an error', () => {
+  it('echoes a huge, deep or wide invalid value only in part, and keeps the body valid Unicode', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    const error = new DomainError(ErrorCode.ValidationFailed, `bad ${'m'.repeat(5000)}`, null, [
+      { field: 'name', message: 'too long', invalid_value: 'x'.repeat(1_000_000) },
+      { field: 'f'.repeat(1000), message: 'deep', invalid_value: deep },
+      { field: 'rows', message: 'wide', invalid_value: Array.from({ length: 1000 }, (_, i) => i) },
+      { field: 'emoji', message: 'cut', invalid_value: '😀'.repeat(300) },
+    ]);
+    const body = JSON.stringify(error.toShape());
+    expect(body.length).toBeLessThan(5000);
+    expect(error.message.length).toBeLessThanOrEqual(1001);
+    const [long, nested, wide, emoji] = error.fieldErrors ?? [];
+    expect(String(long.invalid_value)).toMatch(/^x{200}…$/);
+    expect(nested.field).toHaveLength(201);
+    expect(JSON.stringify(nested.invalid_value)).toContain('an array of 1 items');
+    expect(wide.invalid_value).toBe('[an array of 1000 items]');
+    expect(String(emoji.invalid_value)).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('keeps at most 100 field errors', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ field: `f${i}`, message: 'bad', invalid_value: i }));
+    expect(new DomainError(ErrorCode.ValidationFailed, 'bad', null, many).fieldErrors).toHaveLength(100);
+  });
+});

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, type FieldError } from './error-codes';
 import { GetMachineRequest, ListMachinesRequest } from './payloads/machine.payload';
-import { toFieldErrors, validatePayload } from './validate-payload';
+import { inputProblem, toFieldErrors, validatePayload } from './validate-payload';
 
 /** A decorated payload class to validate (shaped like a machine). */
 class MachineRecord {
@@ -176,13 +176,29 @@ describe('validatePayload', () => {
       const error = rejectionOf(ListMachinesRequest, { limit: 'all' });
 
       expect(fieldsOf(error)).toEqual(['limit']);
-      expect(errorsFor(error, 'limit')[0]?.invalid_value).toBeNaN();
+      expect(errorsFor(error, 'limit')[0]?.invalid_value).toBe('NaN'); // as it would reach a client: JSON has no NaN
     });
 
     it('rejects a location that is not a string', () => {
       const error = rejectionOf(ListMachinesRequest, { location: ['Hall A'] });
 
-      expect(error.fieldErrors).toEqual([{ field: 'location', message: 'location must be a string', invalid_value: ['Hall A'] }]);
+      expect(error.fieldErrors).toContainEqual({ field: 'location', message: 'location must be a string', invalid_value: ['Hall A'] });
+    });
+
+    it('refuses null for a field that may only be left out', () => {
+      expect(fieldsOf(rejectionOf(ListMachinesRequest, { location: null }))).toEqual(['location']);
+    });
+  });
+
+  describe('with any payload', () => {
+    it('refuses NUL characters and unpaired surrogates in values and keys, naming where, and nesting past the limit', () => {
+      expect(rejectionOf(GetMachineRequest, { machine_id: 'M\u0000' }).fieldErrors?.[0]).toMatchObject({ field: 'machine_id', message: expect.stringContaining('NUL') });
+      expect(rejectionOf(GetMachineRequest, { machine_id: '\udc00M' }).fieldErrors?.[0]).toMatchObject({ field: 'machine_id', message: expect.stringContaining('surrogate') });
+      expect(rejectionOf(GetMachineRequest, { machine_id: 'M', ['x\u0000']: 1 }).fieldErrors?.[0].field).toBe('x\u0000');
+      let deep: unknown = 'M';
+      for (let i = 0; i < 100_000; i += 1) deep = [deep];
+      expect(rejectionOf(GetMachineRequest, { machine_id: deep }).fieldErrors?.[0].message).toContain('deeper');
+      expect(inputProblem({ a: [{ b: '😀 ok\ttab' }] })).toBeNull();
     });
   });
 

@@ -12,6 +12,10 @@ export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: DomainErro
 const codec = JSONCodec<unknown>();
 const OK_PREFIX = Buffer.from(OK_REPLY_PREFIX, 'utf8');
 const CLOSING_BRACE = 0x7d;
+/** NATS's default max_payload, used until the server has said its own. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+/** Room for the headers (request id, trace context) that travel with a request. */
+const HEADER_ALLOWANCE = 4096;
 
 /**
  * Request/reply over core NATS. A subject nobody listens on fails at once (no responders); one that does not answer
@@ -46,8 +50,14 @@ export class RpcClient {
   }
 
   private async exchange(subject: string, payload: unknown, timeoutMs: number): Promise<Buffer> {
+    const data = codec.encode(payload ?? {});
+    // A request the bus cannot carry is the caller's to make smaller, not an outage: say so before trying.
+    const limit = (this.nats.connection.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - HEADER_ALLOWANCE;
+    if (data.length > limit) {
+      throw new DomainError(ErrorCode.PayloadTooLarge, `The request is too large to pass on (${data.length} bytes as JSON; at most ${limit})`, { bytes: data.length, limit });
+    }
     try {
-      const msg = await this.nats.connection.request(subject, codec.encode(payload ?? {}), {
+      const msg = await this.nats.connection.request(subject, data, {
         timeout: timeoutMs,
         headers: outgoingHeaders(),
       });

@@ -129,6 +129,13 @@ describe(NatsRpcServer.name, () => {
     expect(await client.request(SUBJECT.echo, { still: 'up' })).toMatchObject({ payload: { still: 'up' } });
   });
 
+  it('refuses a request larger than the bus carries with PAYLOAD_TOO_LARGE, not as an outage', async () => {
+    const error = (await client.request(SUBJECT.echo, { text: 'x'.repeat(2 * 1024 * 1024) }).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.PayloadTooLarge);
+    expect(error.details).toMatchObject({ limit: expect.any(Number) });
+    expect(await client.request(SUBJECT.echo, { still: 'up' })).toMatchObject({ payload: { still: 'up' } });
+  });
+
   it('fails at once with SERVICE_UNAVAILABLE when nobody serves the subject', async () => {
     const started = Date.now();
     const error = (await client.request(SUBJECT.nobody, {}).catch((e: unknown) => e)) as DomainError;

@@ -1,14 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './omittable';
 
 export class ListMachinesRequest {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   limit?: number;
 
-  @IsOptional() @IsString()
+  @Omittable() @IsString() @MaxLength(50)
   type?: string;
 
-  @IsOptional() @IsString()
+  @Omittable() @IsString() @MaxLength(100)
   location?: string;
 }
 

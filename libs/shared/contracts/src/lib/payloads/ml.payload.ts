@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoundedRecord } from './bounded-record';
+import { Omittable } from './omittable';
 
 export const MODEL_TYPES = ['downtime', 'maintenance_window', 'failure_risk', 'anomaly'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
@@ -15,13 +17,13 @@ export class DatasetSpec {
   @IsString() @IsNotEmpty() @MaxLength(100)
   label!: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
   exclude?: string[];
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
   group?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
   order?: string;
 }
 
@@ -37,7 +39,7 @@ export class CreateDatasetRequest {
   @IsIn(DATASET_FORMATS)
   format!: DatasetFormat;
 
-  @IsOptional() @IsObject()
+  @Omittable() @IsBoundedRecord({ maxKeys: 20, maxStringLength: 60_000, maxArrayItems: 500 })
   spec?: Record<string, unknown>;
 }
 
@@ -58,10 +60,10 @@ export class TrainRequest {
   @IsIn(MODEL_TYPES)
   model_type!: ModelType;
 
-  @IsOptional() @IsUUID()
+  @Omittable() @IsUUID()
   dataset_id?: string;
 
-  @IsOptional() @IsObject()
+  @Omittable() @IsBoundedRecord({ maxKeys: 50, maxArrayItems: 20 })
   params?: Record<string, unknown>;
 }
 
@@ -85,7 +87,7 @@ export interface TrainingView {
 }
 
 export class ModelListQuery {
-  @IsOptional() @IsIn(MODEL_TYPES)
+  @Omittable() @IsIn(MODEL_TYPES)
   model_type?: ModelType;
 }
 
@@ -118,7 +120,7 @@ export class EvaluateRequest {
   @IsUUID()
   dataset_id!: string;
 
-  @IsOptional() @IsIn(['all', 'last'])
+  @Omittable() @IsIn(['all', 'last'])
   at?: 'all' | 'last';
 }
 
@@ -132,11 +134,11 @@ export interface EvaluationView {
 
 /** `POST /api/v1/ml/predict/failure-risk`: a machine (from what the ml service knows of it) or readings given directly. */
 export class PredictFailureRiskRequest {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
   machine_id?: string;
 
   /** Input values by the names the active model was trained on, e.g. { "Torque [Nm]": 52.1, ... }. */
-  @IsOptional() @IsObject()
+  @Omittable() @IsBoundedRecord({ maxKeys: 500 })
   readings?: Record<string, unknown>;
 }
 
@@ -199,7 +201,7 @@ export class OptimizeScheduleRequest {
    * Failure hazard per hour of work on each machine (0..1). Omitted machines take their latest stored failure-risk
    * or downtime prediction, else 0.
    */
-  @IsOptional() @IsObject()
+  @Omittable() @IsBoundedRecord({ maxKeys: 1000, maxKeyLength: 50 })
   machine_risk?: Record<string, unknown>;
 }
 
@@ -226,7 +228,7 @@ export class PredictDowntimeRequest {
   horizon_hours!: number;
 
   /** A probability at or above it counts as predicted downtime (`exceeds_threshold`); default 0.8. */
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Omittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   confidence_threshold?: number;
 }
 

@@ -1,4 +1,5 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Omittable } from './omittable';
 
 export const OEE_GRANULARITIES = ['none', 'hour', 'shift', 'day', 'week'] as const;
 export type OeeGranularity = (typeof OEE_GRANULARITIES)[number];
@@ -6,18 +7,18 @@ export type OeeGranularity = (typeof OEE_GRANULARITIES)[number];
 /** `GET /api/v1/analytics/oee` query and `analytics.oee.get` request. */
 export class OeeQuery {
   /** One machine; omitted = all machines, aggregated by summing their time models and counts. */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
   machine_id?: string;
 
   /** Start of the period (inclusive), ISO 8601 with offset; default `to` minus 24 hours. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   from?: string;
 
   /** End of the period (exclusive); default now. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   to?: string;
 
-  @IsOptional() @IsIn(OEE_GRANULARITIES)
+  @Omittable() @IsIn(OEE_GRANULARITIES)
   granularity?: OeeGranularity;
 }
 
@@ -66,15 +67,15 @@ export interface OeeMetricsView extends OeeFiguresView {
 /** `GET /api/v1/analytics/downtime-patterns` query and `analytics.downtime-patterns.get` request. */
 export class DowntimePatternsQuery {
   /** One machine; omitted = all machines. */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
   machine_id?: string;
 
   /** Default: `to` minus 24 hours. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   from?: string;
 
   /** Default: now. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   to?: string;
 }
 
@@ -128,20 +129,20 @@ export interface DowntimePatternsView {
 
 /** `GET /api/v1/analytics/efficiency` query and `analytics.efficiency.get` request. */
 export class EfficiencyQuery {
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   from?: string;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   to?: string;
 
   /** Comma-separated machine ids. */
-  @IsOptional() @IsString() @MaxLength(5000)
+  @Omittable() @IsString() @MaxLength(5000)
   machine_ids?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
   machine_type?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
   location?: string;
 }
 

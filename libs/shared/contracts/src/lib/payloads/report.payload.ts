@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Omittable } from './omittable';
 
 export const REPORT_FILE_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
@@ -34,10 +35,10 @@ export type ReportGroup = (typeof REPORT_GROUPS)[number];
 /** `GET /api/v1/reports/daily?date&format`. */
 export class DailyReportQuery {
   /** The day in the shop's default calendar zone (UTC without one); default yesterday. */
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   date?: string;
 
-  @IsOptional() @IsIn(REPORT_FILE_FORMATS)
+  @Omittable() @IsIn(REPORT_FILE_FORMATS)
   format?: ReportFileFormat;
 }
 
@@ -47,7 +48,7 @@ export class CustomReportRequest {
   metrics!: ReportMetric[];
 
   /** Default: every machine. */
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
   machine_ids?: string[];
 
   @IsISO8601({ strict: true })
@@ -57,13 +58,13 @@ export class CustomReportRequest {
   to!: string;
 
   /** Rows per machine, or per time bucket of all selected machines together. Default machine. */
-  @IsOptional() @IsIn(REPORT_GROUPS)
+  @Omittable() @IsIn(REPORT_GROUPS)
   group_by?: ReportGroup;
 
-  @IsOptional() @IsIn(REPORT_FILE_FORMATS)
+  @Omittable() @IsIn(REPORT_FILE_FORMATS)
   format?: ReportFileFormat;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
   title?: string;
 }
 

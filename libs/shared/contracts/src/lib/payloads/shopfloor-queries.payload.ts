@@ -1,17 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './omittable';
 import type { SourceComparison } from './integrity-comparison.payload';
 
 /** `GET /api/v1/machines/{machine_id}/jobs?from&to` and `.../downtime?from&to` (query part). */
 export class MachineHistoryQuery {
   /** Inclusive lower bound (ISO 8601 with offset); records overlapping [from, to) are returned. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   from?: string;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @Omittable() @IsISO8601({ strict: true })
   to?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000)
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(5000)
   limit?: number;
 }
 

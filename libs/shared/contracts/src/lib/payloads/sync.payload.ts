@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './omittable';
 import type { ShopfloorEntity } from '../records/shopfloor-schema';
 
 export const SYNC_MODES = ['incremental', 'full'] as const;
@@ -7,7 +8,7 @@ export type SyncMode = (typeof SYNC_MODES)[number];
 
 /** `POST /api/v1/data/sync` body and `ingestion.sync.start` request. */
 export class StartSyncRequest {
-  @IsOptional() @IsIn(SYNC_MODES)
+  @Omittable() @IsIn(SYNC_MODES)
   mode?: SyncMode;
 }
 
@@ -69,11 +70,11 @@ export interface SyncStatusView {
 
 /** `GET /api/v1/data/quarantine?limit&cursor` and `ingestion.quarantine.list`. */
 export class ListQuarantineRequest {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 
   /** Opaque cursor from the previous page's `next_cursor`. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @Omittable() @IsString() @MaxLength(200)
   cursor?: string;
 }
 
