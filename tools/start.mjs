@@ -134,6 +134,8 @@ for (const s of SERVICES) {
     OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER || 'none',
     OTEL_METRICS_EXPORTER: env.OTEL_METRICS_EXPORTER || 'none',
     ...(s.name === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
+    // HOST is the gateway's: the services behind it serve only probes and metrics, to this machine.
+    ...(s.name === 'gateway' ? {} : { HOST: '127.0.0.1' }),
   };
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', s.name, 'apps', s.name, 'src', 'main.js')], { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(join(logDir, `${s.name}.log`), { flags: 'a' });
@@ -170,7 +172,9 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 const gateway = SERVICES[0];
-const gatewayUrl = `http://localhost:${gateway.port}`;
+// A gateway bound to one address answers only there; bound to every interface, localhost reaches it.
+const gatewayHost = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+const gatewayUrl = `http://${gatewayHost}:${gateway.port}`;
 const deadline = Date.now() + 60_000;
 let report;
 while (Date.now() < deadline && !stopping) {

@@ -2,25 +2,39 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PLATFORM_VERSION } from '@shopfloor/runtime';
-import type { GatewayEnv } from '../config/gateway.env';
+import type { Server } from 'node:http';
+import { parseOrigins, type GatewayEnv } from '../config/gateway.env';
 import { bodyParsers, uploadBodyParser } from './body-parsers';
+import { answerClientErrors } from './client-error';
+import { HttpErrorFilter } from './http-error.filter';
+import { DOCS_PATH, securityHeaders } from './security-headers';
+import { createValidationPipe } from './validation.pipe';
 
 /** The one route whose body is passed on as bytes (see MlController.createDataset). */
 export const DATASET_UPLOAD_PATH = '/api/v1/ml/datasets';
-import { HttpErrorFilter } from './http-error.filter';
-import { createValidationPipe } from './validation.pipe';
 
-/** The gateway's HTTP edge: body limits, validation, the public error body everywhere, and the OpenAPI docs. */
+/**
+ * The gateway's HTTP edge: security headers and CORS on every response, body limits, validation, the public error
+ * body everywhere (requests Node cannot parse included), and the OpenAPI docs.
+ */
 export function configureHttp(app: INestApplication, env: GatewayEnv): void {
   const expressApp = app as NestExpressApplication;
-  // Behind an ingress or load balancer the client address comes from X-Forwarded-For (private hops only).
+  // Behind an ingress or load balancer the client address comes from X-Forwarded-For, and TLS from X-Forwarded-Proto
+  // (private hops only).
   expressApp.set('trust proxy', 'loopback, linklocal, uniquelocal');
   expressApp.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer() as Server);
+  // First, so that every answer carries them, whichever middleware, route or filter writes it.
+  expressApp.use(securityHeaders());
+  // Without an Origin on the list no Access-Control-Allow-Origin is sent, so browsers keep other sites' pages out.
+  app.enableCors({
+    origin: parseOrigins(env.CORS_ORIGINS),
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'],
+  });
   expressApp.use(DATASET_UPLOAD_PATH, uploadBodyParser(env.DATASET_BODY_LIMIT));
   for (const parser of bodyParsers(env.BODY_LIMIT)) expressApp.use(parser);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableCors({ exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'] });
 
   const document = SwaggerModule.createDocument(
     app,
@@ -32,5 +46,5 @@ export function configureHttp(app: INestApplication, env: GatewayEnv): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }

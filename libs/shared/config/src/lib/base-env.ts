@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -13,6 +13,13 @@ export class BaseServiceEnv {
 
   @IsInt() @Min(1) @Max(65535)
   PORT!: number;
+
+  /**
+   * Address the HTTP server binds to. Loopback by default: behind the gateway a service's port serves only probes and
+   * metrics, so containers, whose probes come from outside, set 0.0.0.0.
+   */
+  @IsIP()
+  HOST: string = '127.0.0.1';
 
   /** NATS servers, comma separated. */
   @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port[,nats://host:port...]' })

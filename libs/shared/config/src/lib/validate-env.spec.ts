@@ -32,6 +32,7 @@ describe('validateEnv', () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       PORT: 1234,
+      HOST: '127.0.0.1',
       NATS_URL: 'nats://127.0.0.1:4222',
       RPC_TIMEOUT_MS: 4000,
       SHUTDOWN_TIMEOUT_MS: 15000,

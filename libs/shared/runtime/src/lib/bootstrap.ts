@@ -24,7 +24,7 @@ export interface RunningService {
 
 /**
  * Starts one service: validated env (a bad or missing variable stops it with the variable's name), tracing, JSON
- * logs, metrics, NATS RPC in the service's queue group, HTTP on PORT; SIGTERM/SIGINT stop it gracefully within
+ * logs, metrics, NATS RPC in the service's queue group, HTTP on HOST:PORT; SIGTERM/SIGINT stop it gracefully within
  * SHUTDOWN_TIMEOUT_MS (readiness fails first, requests in flight finish, NATS drains, pools close).
  */
 export async function bootstrapService<E extends BaseServiceEnv>(options: BootstrapOptions<E>): Promise<RunningService> {
@@ -70,8 +70,8 @@ export async function bootstrapService<E extends BaseServiceEnv>(options: Bootst
     rpc.setIsInitHookCalled(true);
     await app.startAllMicroservices();
   }
-  await app.listen(env.PORT, '0.0.0.0');
-  logger.info({ port: env.PORT }, `${options.service} listening on port ${env.PORT}`);
+  await app.listen(env.PORT, env.HOST);
+  logger.info({ host: env.HOST, port: env.PORT }, `${options.service} listening on port ${env.PORT} (${env.HOST})`);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -1,0 +1,73 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import type { NextFunction, Request, Response } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
+
+/** Where SwaggerModule serves the OpenAPI UI (see configureHttp); its page is the one response meant to run code. */
+export const DOCS_PATH = '/api/docs';
+
+const EVERY_RESPONSE: HelmetOptions = {
+  // Nothing the gateway serves is meant to be framed, the docs page included.
+  xFrameOptions: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // Cross-origin reads go through CORS (the allow-list), which CORP does not restrict; CORP stops other sites
+  // embedding API responses as images or scripts.
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  // Added per request instead: RFC 6797 §7.2 forbids the header on a response over plain HTTP.
+  strictTransportSecurity: false,
+};
+
+/** JSON, CSV, XLSX, PDF: nothing in a response may load, run, be framed or submit anything. */
+const apiPolicy = helmet({
+  ...EVERY_RESPONSE,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"] },
+  },
+});
+
+/**
+ * Swagger UI: its scripts and styles come from this origin, its page carries inline <style> blocks and style
+ * attributes, its icons are data: URLs, and "Try it out" calls this origin.
+ */
+const docsPolicy = helmet({
+  ...EVERY_RESPONSE,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
+const hsts = helmet.strictTransportSecurity();
+
+const isDocs = (path: string): boolean => path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
+
+/**
+ * Security headers on every response: the API's strict policy, the docs' own on the Swagger UI, HSTS when the request
+ * came over TLS (directly or, with 'trust proxy', through a private hop that says so).
+ */
+export function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    if (req.secure) hsts(req, res, () => undefined);
+    (isDocs(req.path) ? docsPolicy : apiPolicy)(req, res, next);
+  };
+}
+
+/** The API policy's headers, for a response written straight to a socket, outside Express (see client-error.ts). */
+export const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = headersSetBy(apiPolicy);
+
+function headersSetBy(policy: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): [string, string][] {
+  const res = new ServerResponse(new IncomingMessage(new Socket()));
+  policy(res.req, res, () => undefined);
+  return Object.entries(res.getHeaders()).map(([name, value]) => [name, String(value)]);
+}
