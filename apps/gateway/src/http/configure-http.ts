@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { PLATFORM_VERSION } from '@shopfloor/runtime';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import { parseOrigins, type GatewayEnv } from '../config/gateway.env';
+import { openApiDocument } from '../openapi/openapi-document';
 import { bodyParsers, uploadBodyParser } from './body-parsers';
 import { answerClientErrors } from './client-error';
 import { HttpErrorFilter } from './http-error.filter';
@@ -36,15 +36,5 @@ export function configureHttp(app: INestApplication, env: GatewayEnv): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Shopfloor Analytics API')
-      .setDescription('OEE and loss analytics, predictions, alerts and live status from CIMCO MDC data. Errors use one body: error_code, message, details, timestamp, request_id, field_errors.')
-      .setVersion(PLATFORM_VERSION)
-      .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api_key')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  SwaggerModule.setup(DOCS_PATH, app, openApiDocument(), { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }

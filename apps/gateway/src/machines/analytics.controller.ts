@@ -5,7 +5,10 @@ import {
   EfficiencyQuery,
   OeeQuery,
   SUBJECTS,
+  type DowntimePatternsView,
+  type EfficiencyView,
   type LiveStatusList,
+  type OeeMetricsView,
 } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import type { Response } from 'express';
@@ -24,7 +27,7 @@ export class AnalyticsController {
       'OEE of one machine (or all, aggregated by summing time models and counts) over [from, to), optionally as a series of hour/shift/day/week buckets in the calendar zone',
   })
   async oee(@Query() query: OeeQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.oeeGet, query));
+    sendJson(res, await this.rpc.requestJson<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query));
   }
 
   @Get('downtime-patterns')
@@ -32,13 +35,13 @@ export class AnalyticsController {
     summary: 'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
   })
   async downtimePatterns(@Query() query: DowntimePatternsQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.downtimePatternsGet, query));
+    sendJson(res, await this.rpc.requestJson<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query));
   }
 
   @Get('efficiency')
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
   async efficiency(@Query() query: EfficiencyQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson(SUBJECTS.analytics.efficiencyGet, query));
+    sendJson(res, await this.rpc.requestJson<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query));
   }
 
   @Get('live')

@@ -46,6 +46,7 @@ export class MlController {
     private readonly uploads: UploadBucketService,
   ) {}
 
+  /** @requestBody DatasetUploadBody application/json text/csv */
   @Post('datasets')
   @HttpCode(201)
   @RequireRole('admin')

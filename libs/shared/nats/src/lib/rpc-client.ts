@@ -6,6 +6,9 @@ import { outgoingHeaders } from './message-headers';
 import { NatsConnectionHolder } from './nats-connection';
 import { NATS_OPTIONS, type NatsOptions } from './nats-options';
 
+/** JSON bytes of a reply passed on unparsed, typed by what they hold (for the API document and the reader). */
+export type JsonBytes<T> = Buffer & { readonly json?: T };
+
 /** What an RPC handler answers on the wire. */
 export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: DomainErrorShape };
 
@@ -38,7 +41,7 @@ export class RpcClient {
    * The answer as JSON bytes, for passing on as they are (an HTTP body): a successful reply is not parsed, only its
    * `data` cut out. Errors come back as from `request`.
    */
-  async requestJson(subject: string, payload: unknown, timeoutMs = this.options.rpcTimeoutMs): Promise<Buffer> {
+  async requestJson<TReply>(subject: string, payload: unknown, timeoutMs = this.options.rpcTimeoutMs): Promise<JsonBytes<TReply>> {
     const raw = await this.exchange(subject, payload, timeoutMs);
     if (raw.length > OK_PREFIX.length && OK_PREFIX.equals(raw.subarray(0, OK_PREFIX.length)) && raw[raw.length - 1] === CLOSING_BRACE) {
       // A copy, so the body does not pin the connection's read buffer.

@@ -28,6 +28,19 @@ export class DatasetSpec {
 }
 
 /**
+ * `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers (true/false are not); `null` is a
+ * missing value (not allowed in the label, group or order column); the group column may hold text.
+ */
+export interface DatasetUploadBody {
+  name: string;
+  label: string;
+  exclude?: string[];
+  group?: string;
+  order?: string;
+  rows: Record<string, number | string | null>[];
+}
+
+/**
  * `ml.datasets.create`: the uploaded body waits in the object store bucket `ML_UPLOADS_BUCKET` under `upload`
  * (a dataset is far larger than one NATS message). JSON bodies carry their spec inside; CSV bodies bring it as `spec`
  * (from the query string).

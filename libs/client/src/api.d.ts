@@ -1,0 +1,4828 @@
+// The API's types, generated from libs/client/src/openapi.json by tools/openapi/generate.mjs: do not edit.
+export interface paths {
+    "/api/v1/analytics/downtime-patterns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AnalyticsController_downtimePatterns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/efficiency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AnalyticsController_efficiency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every machine's current state, since when, current job, part count and the age of its last event; UNAVAILABLE when its data stopped arriving
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AnalyticsController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/oee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OEE of one machine (or all, aggregated by summing time models and counts) over [from, to), optionally as a series of hour/shift/day/week buckets in the calendar zone
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AnalyticsController_oee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys (never their secrets)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        get: operations["AuthController_list"];
+        put?: never;
+        /**
+         * Create an API key; the key is in this response only
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["AuthController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Needs the admin role or a larger one (admin).
+         */
+        delete: operations["AuthController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an API key for a short-lived bearer token with the same role
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        post: operations["AuthController_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{calendar_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shift calendar that applies to a machine (its own, else the shop default, else 24/7: calendar = 'default_24x7'), or the default with id 'default'
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["CalendarsController_get"];
+        /**
+         * Set a machine's own weekly shift pattern, or the shop default with id 'default' (IANA zone, wall-clock shifts, may cross midnight)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        put: operations["CalendarsController_put"];
+        post?: never;
+        /**
+         * Remove a machine's own calendar (it falls back to the default) or the default (machines fall back to 24/7)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        delete: operations["CalendarsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages a consumer gave up on (DEAD_LETTERS), oldest first, with the reason; filter by durable consumer
+         * @description Needs the admin role or a larger one (admin).
+         */
+        get: operations["DataSyncController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish dead letters to their original subject again and remove them: give exactly one of ids, consumer or all: true (by consumer or all, up to 1000 per call; call again until replayed is 0)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["DataSyncController_replayDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integrity report of the synced data: orphans, overlapping jobs, event gaps, counts (lists capped at counts.list_limit), and the read model held against the CIMCO source per entity (source_comparison)
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["IntegrityController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the source mapping against the source database now; lists every problem by name
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["DataSyncController_mapping"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Source rows that failed validation, with their reasons and the raw row
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["DataSyncController_quarantine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sync of the CIMCO source (incremental by default); 409 with the running sync_id if one runs
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["DataSyncController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * State of the sync, the last run with its counts, and the source connection
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["DataSyncController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Machines of the shop floor, as last synced from the source
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{machine_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One machine; 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{machine_id}/downtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Downtime records of one machine overlapping [from, to), by start time (limit default 1000); 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_downtime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{machine_id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs of one machine overlapping [from, to), by start time (limit default 1000); 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The uploaded datasets, newest first
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_listDatasets"];
+        put?: never;
+        /**
+         * Upload a dataset for training and evaluation: JSON { name, label, exclude?, group?, order?, rows } or text/csv with name, label, exclude (comma list), group, order as query parameters
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["MlController_createDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score a model on a dataset: precision, recall, F1, PR-AUC, ROC-AUC, confusion (classifiers) or RMSE, MAE, PHM08 score (remaining life); at 'last' scores each group's last row
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["MlController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every trained model version (newest first per type), with its training data, hyperparameters, metrics and whether it is active
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/models/{model_id}/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_accuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/models/{model_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make this version the one predictions use (activating an older version rolls back)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["MlController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/optimize-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign jobs to eligible machines from horizon_start, minimising tardiness, makespan and the expected cost of failures (machine_risk, else the latest downtime predictions); never worse than earliest-due-date, which it reports for comparison
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["MlController_optimizeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/predict/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A machine's hours in [from, to) (≤ 31 days) whose sensor readings look unlike normal, with score, threshold and the readings most responsible; each is published for alerting
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["MlController_predictAnomalies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/predict/downtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Probability that an unplanned stop of the model's length (stop_minutes, 30 unless trained with params.threshold_minutes) starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["MlController_predictDowntime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/predict/failure-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Probability of a machine failure from readings (by the names the active failure_risk model was trained on), with the factors behind it (SHAP contributions); stored with its model version
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["MlController_predictFailureRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/predict/maintenance-window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hours to the machine's next breakdown (remaining useful life, up to 30 days) and the calmest 4-hour window to maintain it before then, with the factors behind the prediction
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["MlController_predictMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a training (it runs in the background on one ml replica); poll GET /api/v1/ml/train/{training_id}
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["MlController_train"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/train/{training_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * State and progress of a training; model_id and metrics once it has succeeded
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_training"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chosen metrics for chosen machines and period, by machine or by hour/shift/day/week, as json, csv, xlsx or pdf
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        post: operations["ReportsController_custom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OEE by machine, downtime Pareto and totals for one day of the shop calendar (default yesterday), as json, csv, xlsx or pdf
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["ReportsController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AnomaliesView: {
+            anomalies: components["schemas"]["AnomalyEvent"][];
+            /** @description Hours with readings that were scored. */
+            hours_scored: number;
+            machine_id: string;
+            model_id: string;
+            model_version: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            threshold: number;
+        };
+        /** @description One hour whose readings look unlike the normal the model learned; published on `ml.prediction.anomaly`. */
+        AnomalyEvent: {
+            anomaly_id: string;
+            /** @description End of the hour judged (its readings are those of the hour before). */
+            at: string;
+            factors: components["schemas"]["PredictionFactor"][];
+            machine_id: string;
+            model_id: string;
+            model_version: number;
+            score: number;
+            threshold: number;
+        };
+        /** @enum {string} */
+        ApiKeyRole: "viewer" | "operator" | "admin";
+        ApiKeyView: {
+            created_at: string;
+            created_by: string;
+            id: string;
+            key_prefix: string;
+            last_used_at: string | null;
+            name: string;
+            revoked_at: string | null;
+            role: components["schemas"]["ApiKeyRole"];
+        };
+        AuthController_list_Response: {
+            items: components["schemas"]["ApiKeyView"][];
+        };
+        /** @description `PUT /api/v1/calendars/{machine_id|default}` body. */
+        CalendarBody: {
+            shifts: components["schemas"]["CalendarShift"][];
+            /** @description IANA time zone, e.g. Europe/Berlin. */
+            timezone: string;
+        };
+        CalendarShift: {
+            /** @description The weekdays on which the shift starts (a night shift starting Friday 22:00 is a Friday shift). */
+            days: components["schemas"]["WeekdayName"][];
+            /** @description Wall-clock 'HH:MM' ('24:00' = midnight at the end of the day); at or before start = the shift ends the next day. */
+            end: string;
+            name: string;
+            /** @description Wall-clock 'HH:MM' in the calendar's zone. */
+            start: string;
+        };
+        /**
+         * @description Which calendar applies: the machine's own, the shop default, or none (planned 24/7).
+         * @enum {string}
+         */
+        CalendarSource: "machine" | "default" | "default_24x7";
+        /** @description The calendar that applies to a machine (or the default), as `GET /api/v1/calendars/{id}` returns it. */
+        CalendarView: {
+            /** @description Where the applying calendar comes from; 'default_24x7' = none configured, planned around the clock. */
+            calendar: components["schemas"]["CalendarSource"];
+            /** @description The id asked for: a machine id or 'default'. */
+            calendar_id: string;
+            shifts: components["schemas"]["CalendarShift"][];
+            timezone: string | null;
+            updated_at: string | null;
+        };
+        CreateApiKeyDto: {
+            name: string;
+            role: components["schemas"]["ApiKeyRole"];
+        };
+        CreatedApiKeyView: {
+            id: string;
+            key: string;
+            name: string;
+            role: components["schemas"]["ApiKeyRole"];
+        };
+        /** @description `POST /api/v1/reports/custom`. */
+        CustomReportRequest: {
+            format?: components["schemas"]["ReportFileFormat"];
+            /** Format: date-time */
+            from: string;
+            /** @description Rows per machine, or per time bucket of all selected machines together. Default machine. */
+            group_by?: components["schemas"]["ReportGroup"];
+            /** @description Default: every machine. */
+            machine_ids?: string[];
+            metrics: components["schemas"]["ReportMetric"][];
+            title?: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @description `GET /api/v1/reports/daily?date&format`. */
+        DailyReportQuery: {
+            /** @description The day in the shop's default calendar zone (UTC without one); default yesterday. */
+            date?: string;
+            format?: components["schemas"]["ReportFileFormat"];
+        };
+        /** @description `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers (true/false are not); `null` is a missing value (not allowed in the label, group or order column); the group column may hold text. */
+        DatasetUploadBody: {
+            exclude?: string[];
+            group?: string;
+            label: string;
+            name: string;
+            order?: string;
+            rows: {
+                [key: string]: number | string | null;
+            }[];
+        };
+        DatasetView: {
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "text";
+                name: string;
+            }[];
+            created_at: string;
+            dataset_id: string;
+            exclude: string[];
+            group: string | null;
+            label: string;
+            name: string;
+            order: string | null;
+            rows: number;
+        };
+        DataSyncController_mapping_Response: {
+            problems: components["schemas"]["MappingProblem"][];
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetterView"][];
+            next_cursor: string | null;
+        };
+        /** @description One message a consumer gave up on, as it lies in the DEAD_LETTERS stream. */
+        DeadLetterView: {
+            /** @description Durable consumer that gave up on it. */
+            consumer: string;
+            dead_lettered_at: string;
+            deliveries: number;
+            /** @description The DEAD_LETTERS stream sequence, as a decimal string. */
+            id: string;
+            reason: string;
+            /** @description How many records (or keys, for a deletion) the batch held, when it is a SHOPFLOOR batch. */
+            records: number | null;
+            size_bytes: number;
+            /** @description Stream the message came from (e.g. SHOPFLOOR). */
+            stream: string;
+            /** @description Subject the message was originally published on; replay publishes it there again. */
+            subject: string;
+            /** @description The batch's sync_id, when the payload is a JSON object carrying one. */
+            sync_id: string | null;
+        };
+        /** @description `GET /api/v1/analytics/downtime-patterns` query and `analytics.downtime-patterns.get` request. */
+        DowntimePatternsQuery: {
+            /**
+             * Format: date-time
+             * @description Default: `to` minus 24 hours.
+             */
+            from?: string;
+            /** @description One machine; omitted = all machines. */
+            machine_id?: string;
+            /**
+             * Format: date-time
+             * @description Default: now.
+             */
+            to?: string;
+        };
+        DowntimePatternsView: {
+            /** @enum {string} */
+            calendar: "machine" | "default" | "default_24x7" | "mixed";
+            failures: number;
+            /** @description 168 cells, Monday 00:00 first. */
+            heatmap: components["schemas"]["HeatmapCellView"][];
+            /** @description Seconds of planned time lost to any stop (overlaps once). */
+            lost_time: number;
+            machine_count: number;
+            machine_id: string | null;
+            micro_stop_threshold_seconds: number;
+            mtbf: number | null;
+            mttr: number | null;
+            pareto: components["schemas"]["ParetoEntryView"][];
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description Zone of the heat map's wall clock. */
+            timezone: string;
+            /** @description Machines with the most unplanned stop time, at most 10. */
+            top_losers: components["schemas"]["MachineLossView"][];
+        };
+        DowntimeView: {
+            description: string | null;
+            downtime_type: string;
+            duration: number;
+            end_time: string;
+            job_id: string | null;
+            machine_id: string;
+            reason_code: string | null;
+            record_id: string;
+            source_updated_at: string;
+            start_time: string;
+        };
+        /** @description `GET /api/v1/analytics/efficiency` query and `analytics.efficiency.get` request. */
+        EfficiencyQuery: {
+            /** Format: date-time */
+            from?: string;
+            location?: string;
+            /** @description Comma-separated machine ids. */
+            machine_ids?: string;
+            machine_type?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        EfficiencyView: {
+            filters: {
+                location: string | null;
+                machine_ids: string[] | null;
+                machine_type: string | null;
+            };
+            machine_count: number;
+            machines: components["schemas"]["MachineEfficiencyView"][];
+            micro_stop_threshold_seconds: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description All selected machines together (summed time models and counts). */
+            totals: components["schemas"]["OeeFiguresView"];
+        };
+        EntityCounts: {
+            downtime_records: number;
+            jobs: number;
+            machine_events: number;
+            machine_readings: number;
+            machines: number;
+        };
+        /** @description The one error body of every 4xx and 5xx answer; X-Request-Id carries request_id. */
+        ErrorBody: {
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description A stable code, e.g. VALIDATION_FAILED, MACHINE_NOT_FOUND, RATE_LIMITED. */
+            error_code: string;
+            /** @description On VALIDATION_FAILED: each offending field with what is wrong and (a bounded copy of) the value sent. */
+            field_errors?: {
+                field: string;
+                invalid_value: unknown;
+                message: string;
+            }[];
+            message: string;
+            request_id: string;
+            /** Format: date-time */
+            timestamp: string;
+        };
+        /** @description `POST /api/v1/ml/evaluate` body. */
+        EvaluateRequest: {
+            /** @enum {string} */
+            at?: "all" | "last";
+            /** Format: uuid */
+            dataset_id: string;
+            /** Format: uuid */
+            model_id: string;
+        };
+        EvaluationView: {
+            /** @enum {string} */
+            at: "all" | "last";
+            dataset_id: string;
+            metrics: {
+                [key: string]: unknown;
+            };
+            model_id: string;
+            rows_scored: number;
+        };
+        HeatmapCellView: {
+            count: number;
+            duration: number;
+            hour: number;
+            /** @enum {string} */
+            weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+        };
+        HistoryPage_DowntimeView_: {
+            from: string | null;
+            items: components["schemas"]["DowntimeView"][];
+            machine_id: string;
+            to: string | null;
+        };
+        HistoryPage_JobView_: {
+            from: string | null;
+            items: components["schemas"]["JobView"][];
+            machine_id: string;
+            to: string | null;
+        };
+        /** @description `GET /api/v1/data/integrity`: problems in the synced data that validation of single rows cannot see. */
+        IntegrityReport: {
+            counts: {
+                [key: string]: number;
+            };
+            event_gaps: {
+                from: string;
+                gap_seconds: number;
+                machine_id: string;
+                to: string;
+            }[];
+            generated_at: string;
+            orphan_downtime_records: {
+                job_id: string | null;
+                machine_id: string;
+                /** @enum {string} */
+                missing: "machine" | "job";
+                record_id: string;
+            }[];
+            orphan_jobs: {
+                job_id: string;
+                machine_id: string;
+            }[];
+            overlapping_jobs: {
+                job_id: string;
+                machine_id: string;
+                other_job_id: string;
+                overlap_seconds: number;
+            }[];
+            /** @description Per entity, the read model's rows against the CIMCO source's (added by the gateway); null when the source could not be counted. */
+            source_comparison?: components["schemas"]["SourceComparison"] | null;
+            /** @description Why the source could not be counted, or null. */
+            source_comparison_error?: string | null;
+        };
+        JobView: {
+            cycle_time: number | null;
+            end_time: string | null;
+            ideal_cycle_time: number | null;
+            job_id: string;
+            machine_id: string;
+            operator_id: string | null;
+            part_number: string | null;
+            parts_produced: number | null;
+            parts_scrapped: number | null;
+            setup_time: number | null;
+            source_updated_at: string;
+            start_time: string;
+            state: string;
+        };
+        /** @description `GET /api/v1/data/dead-letters?limit&cursor&consumer` and `ingestion.dead-letters.list`. */
+        ListDeadLettersRequest: {
+            /** @description Only the dead letters of this durable consumer (e.g. `analytics-shopfloor`). */
+            consumer?: string;
+            /** @description Opaque cursor from the previous page's `next_cursor`. */
+            cursor?: string;
+            /** @description Default 50. */
+            limit?: number;
+        };
+        ListMachinesReply: {
+            items: components["schemas"]["MachineView"][];
+            total: number;
+        };
+        ListMachinesRequest: {
+            limit?: number;
+            location?: string;
+            type?: string;
+        };
+        /** @description `GET /api/v1/data/quarantine?limit&cursor` and `ingestion.quarantine.list`. */
+        ListQuarantineRequest: {
+            /** @description Opaque cursor from the previous page's `next_cursor`. */
+            cursor?: string;
+            limit?: number;
+        };
+        LiveStatusList: {
+            items: components["schemas"]["MachineLiveStatus"][];
+            /** @description Seconds without data after which a machine is shown UNAVAILABLE. */
+            silence_seconds: number;
+        };
+        MachineEfficiencyView: {
+            availability: number | null;
+            benchmark_comparison: number | null;
+            /** @enum {string} */
+            calendar: "machine" | "default" | "default_24x7";
+            counts: {
+                good: number;
+                scrap: number;
+                total: number;
+            };
+            /** @description ISO 22400-2 KPIs from the same data. */
+            kpis: {
+                failures: number;
+                mtbf: number | null;
+                mttr: number | null;
+                nee: number | null;
+                scrap_ratio: number | null;
+                setup_rate: number | null;
+                technical_efficiency: number | null;
+            };
+            location: string | null;
+            losses: {
+                planned_stops: number;
+                production_rejects: number;
+                slow_cycles: number;
+                small_stops: number;
+                unplanned_stops: number;
+            };
+            machine_id: string;
+            name: string;
+            overall_oee: number | null;
+            performance: number | null;
+            quality: number | null;
+            time_model: components["schemas"]["OeeTimeModel"];
+            type: string;
+        };
+        /** @description `GET /api/v1/machines/{machine_id}/jobs?from&to` and `.../downtime?from&to` (query part). */
+        MachineHistoryQuery: {
+            /**
+             * Format: date-time
+             * @description Inclusive lower bound (ISO 8601 with offset); records overlapping [from, to) are returned.
+             */
+            from?: string;
+            limit?: number;
+            /** Format: date-time */
+            to?: string;
+        };
+        /** @description A machine's current status, as `GET /api/v1/analytics/live` lists it and `live.machine.<id>` carries it. */
+        MachineLiveStatus: {
+            current_job_id: string | null;
+            /** @description Time of the latest data of any kind (event or sensor reading): what the silence is measured from. */
+            last_data_at: string | null;
+            /** @description Seconds since the latest event, when this status was read or sent. */
+            last_event_age_seconds: number | null;
+            /** @description Time of the latest event received. */
+            last_event_at: string | null;
+            machine_id: string;
+            part_count: number | null;
+            reason_code: string | null;
+            /** @description When the current state began (ISO 8601). */
+            since: string | null;
+            /** @description The state of the machine's latest event (as the source names it), or UNAVAILABLE after a silence. */
+            state: string;
+            updated_at: string;
+        };
+        MachineLossView: {
+            availability: number | null;
+            failures: number;
+            machine_id: string;
+            mtbf: number | null;
+            mttr: number | null;
+            planned_stop_time: number;
+            small_stop_time: number;
+            unplanned_stop_time: number;
+        };
+        MachinesController_downtime_Response: components["schemas"]["HistoryPage_DowntimeView_"];
+        MachinesController_jobs_Response: components["schemas"]["HistoryPage_JobView_"];
+        /** @description A machine as the API returns it. */
+        MachineView: {
+            installation_date: string | null;
+            location: string | null;
+            machine_id: string;
+            name: string;
+            source_updated_at: string;
+            specifications: {
+                [key: string]: unknown;
+            } | null;
+            synced_at: string;
+            type: string;
+        };
+        /** @description A remaining-life prediction (hours to the next breakdown) and when to maintain before it. */
+        MaintenanceWindowResult: {
+            confidence_score: number;
+            exceeds_threshold?: boolean;
+            factors: components["schemas"]["PredictionFactor"][];
+            /** @description Downtime: the horizon asked for, what the model predicts — an unplanned stop longer than `stop_minutes`, of `stop_types` (empty: any unplanned type) — and whether predicted_value reaches the request's confidence_threshold. */
+            horizon_hours?: number;
+            machine_id: string | null;
+            model_id: string;
+            model_version: number;
+            predicted_failure_at: string;
+            predicted_value: number;
+            prediction_id: string;
+            prediction_timestamp: string;
+            prediction_type: components["schemas"]["ModelType"];
+            recommended_window: {
+                end: string;
+                expected_load: number;
+                start: string;
+            };
+            /** @description predicted_value is in hours, at most `remaining_life_cap_hours`. */
+            remaining_life_cap_hours: number;
+            stop_minutes?: number;
+            stop_types?: string[];
+            /** @description The decision threshold of the model: predicted_value at or above it counts as "will fail". */
+            threshold: number | null;
+        };
+        MappingProblem: {
+            column: string | null;
+            entity: components["schemas"]["ShopfloorEntity"];
+            problem: string;
+            table: string;
+        };
+        MlController_listDatasets_Response: {
+            items: components["schemas"]["DatasetView"][];
+        };
+        MlController_models_Response: {
+            items: components["schemas"]["ModelView"][];
+        };
+        MlController_train_Response: {
+            /** @constant */
+            state: "queued";
+            training_id: string;
+        };
+        ModelAccuracyView: {
+            /** @description Classifiers: mean squared error of the probability (lower is better), and counts at the model's threshold. */
+            brier_score: number | null;
+            metrics: {
+                [key: string]: unknown;
+            } | null;
+            model_id: string;
+            model_type: components["schemas"]["ModelType"];
+            pending: number;
+            predictions: number;
+            version: number;
+            /** @description Predictions whose outcome is known (the horizon has passed and the data has arrived). */
+            with_actual: number;
+        };
+        ModelListQuery: {
+            model_type?: components["schemas"]["ModelType"];
+        };
+        /** @enum {string} */
+        ModelType: "downtime" | "maintenance_window" | "failure_risk" | "anomaly";
+        ModelView: {
+            activated_at: string | null;
+            active: boolean;
+            created_at: string;
+            dataset_id: string | null;
+            features: string[];
+            hyperparameters: {
+                [key: string]: unknown;
+            };
+            metrics: {
+                [key: string]: unknown;
+            };
+            model_id: string;
+            model_type: components["schemas"]["ModelType"];
+            size_bytes: number;
+            training_data: {
+                from: string | null;
+                rows: number;
+                to: string | null;
+            };
+            training_id: string;
+            version: number;
+        };
+        OeeBucketView: {
+            availability: number | null;
+            benchmark_comparison: number | null;
+            counts: {
+                good: number;
+                scrap: number;
+                total: number;
+            };
+            /** @description ISO 22400-2 KPIs from the same data. */
+            kpis: {
+                failures: number;
+                mtbf: number | null;
+                mttr: number | null;
+                nee: number | null;
+                scrap_ratio: number | null;
+                setup_rate: number | null;
+                technical_efficiency: number | null;
+            };
+            label: string;
+            losses: {
+                planned_stops: number;
+                production_rejects: number;
+                slow_cycles: number;
+                small_stops: number;
+                unplanned_stops: number;
+            };
+            overall_oee: number | null;
+            performance: number | null;
+            period: {
+                from: string;
+                to: string;
+            };
+            quality: number | null;
+            time_model: components["schemas"]["OeeTimeModel"];
+        };
+        /** @description The numbers of one period (API.md "OEE conventions"); times in seconds, ratios null for a zero denominator. */
+        OeeFiguresView: {
+            availability: number | null;
+            benchmark_comparison: number | null;
+            counts: {
+                good: number;
+                scrap: number;
+                total: number;
+            };
+            /** @description ISO 22400-2 KPIs from the same data. */
+            kpis: {
+                failures: number;
+                mtbf: number | null;
+                mttr: number | null;
+                nee: number | null;
+                scrap_ratio: number | null;
+                setup_rate: number | null;
+                technical_efficiency: number | null;
+            };
+            losses: {
+                planned_stops: number;
+                production_rejects: number;
+                slow_cycles: number;
+                small_stops: number;
+                unplanned_stops: number;
+            };
+            overall_oee: number | null;
+            performance: number | null;
+            quality: number | null;
+            time_model: components["schemas"]["OeeTimeModel"];
+        };
+        /** @enum {string} */
+        OeeGranularity: "none" | "hour" | "shift" | "day" | "week";
+        /** @description `GET /api/v1/analytics/oee` → OEEMetrics. */
+        OeeMetricsView: {
+            availability: number | null;
+            benchmark_comparison: number | null;
+            /**
+             * @description Which calendar applied: 'machine', 'default', 'default_24x7' (none: planned 24/7) or 'mixed' across machines.
+             * @enum {string}
+             */
+            calendar: "machine" | "default" | "default_24x7" | "mixed";
+            counts: {
+                good: number;
+                scrap: number;
+                total: number;
+            };
+            granularity: components["schemas"]["OeeGranularity"];
+            /** @description ISO 22400-2 KPIs from the same data. */
+            kpis: {
+                failures: number;
+                mtbf: number | null;
+                mttr: number | null;
+                nee: number | null;
+                scrap_ratio: number | null;
+                setup_rate: number | null;
+                technical_efficiency: number | null;
+            };
+            losses: {
+                planned_stops: number;
+                production_rejects: number;
+                slow_cycles: number;
+                small_stops: number;
+                unplanned_stops: number;
+            };
+            machine_count: number;
+            /** @description null when all machines are aggregated. */
+            machine_id: string | null;
+            micro_stop_threshold_seconds: number;
+            overall_oee: number | null;
+            performance: number | null;
+            period: {
+                from: string;
+                to: string;
+            };
+            quality: number | null;
+            series: components["schemas"]["OeeBucketView"][];
+            time_model: components["schemas"]["OeeTimeModel"];
+            /** @description Zone of the buckets' wall clock. */
+            timezone: string;
+        };
+        /** @description `GET /api/v1/analytics/oee` query and `analytics.oee.get` request. */
+        OeeQuery: {
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive), ISO 8601 with offset; default `to` minus 24 hours.
+             */
+            from?: string;
+            granularity?: components["schemas"]["OeeGranularity"];
+            /** @description One machine; omitted = all machines, aggregated by summing their time models and counts. */
+            machine_id?: string;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive); default now.
+             */
+            to?: string;
+        };
+        OeeTimeModel: {
+            planned_production_time: number;
+            planned_stop_time: number;
+            run_time: number;
+            small_stop_time: number;
+            unplanned_stop_time: number;
+        };
+        /** @description `POST /api/v1/ml/optimize-schedule` body. */
+        OptimizeScheduleRequest: {
+            /** Format: date-time */
+            horizon_start: string;
+            jobs: components["schemas"]["ScheduleJobInput"][];
+            /** @description Failure hazard per hour of work on each machine (0..1). Omitted machines take their latest stored failure-risk or downtime prediction, else 0. */
+            machine_risk?: {
+                [key: string]: unknown;
+            };
+        };
+        ParetoEntryView: {
+            /** @enum {string} */
+            category: "planned_stop" | "unplanned_stop" | "small_stop";
+            count: number;
+            cumulative_share: number | null;
+            /** @description Seconds lost inside planned production time. */
+            duration: number;
+            reason_code: string;
+            share: number | null;
+        };
+        /** @description `POST /api/v1/ml/predict/anomalies` body: a machine's hours in [from, to) (at most 31 days). */
+        PredictAnomaliesRequest: {
+            /** Format: date-time */
+            from: string;
+            machine_id: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @description `POST /api/v1/ml/predict/downtime` body. */
+        PredictDowntimeRequest: {
+            /** @description A probability at or above it counts as predicted downtime (`exceeds_threshold`); default 0.8. */
+            confidence_threshold?: number;
+            horizon_hours: number;
+            machine_id: string;
+        };
+        /** @description `POST /api/v1/ml/predict/failure-risk`: a machine (from what the ml service knows of it) or readings given directly. */
+        PredictFailureRiskRequest: {
+            machine_id?: string;
+            /** @description Input values by the names the active model was trained on, e.g. { "Torque [Nm]": 52.1, ... }. */
+            readings?: {
+                [key: string]: unknown;
+            };
+        };
+        PredictionFactor: {
+            /** @description Contribution to the prediction's log-odds (SHAP value): positive raises the risk, negative lowers it. */
+            contribution: number;
+            feature: string;
+            value: number | null;
+        };
+        PredictionResult: {
+            confidence_score: number;
+            exceeds_threshold?: boolean;
+            factors: components["schemas"]["PredictionFactor"][];
+            /** @description Downtime: the horizon asked for, what the model predicts — an unplanned stop longer than `stop_minutes`, of `stop_types` (empty: any unplanned type) — and whether predicted_value reaches the request's confidence_threshold. */
+            horizon_hours?: number;
+            machine_id: string | null;
+            model_id: string;
+            model_version: number;
+            predicted_value: number;
+            prediction_id: string;
+            prediction_timestamp: string;
+            prediction_type: components["schemas"]["ModelType"];
+            stop_minutes?: number;
+            stop_types?: string[];
+            /** @description The decision threshold of the model: predicted_value at or above it counts as "will fail". */
+            threshold: number | null;
+        };
+        /** @description `POST /api/v1/ml/predict/maintenance-window` body. */
+        PredictMaintenanceRequest: {
+            machine_id: string;
+        };
+        QuarantinedRowView: {
+            first_seen_at: string;
+            id: string;
+            last_seen_at: string;
+            primary_key: string;
+            raw: {
+                [key: string]: unknown;
+            };
+            reasons: string[];
+            /** @description Who refused the row: `ingestion` (the source row failed its checks) or the consumer that could not apply it. */
+            rejected_by: string;
+            table: string;
+        };
+        QuarantinePage: {
+            items: components["schemas"]["QuarantinedRowView"][];
+            next_cursor: string | null;
+        };
+        ReplayDeadLettersReply: {
+            /** @description Their ids. */
+            ids: string[];
+            /** @description Requested ids that are not (or no longer) in DEAD_LETTERS, or whose original subject no stream captures. */
+            not_found: string[];
+            /** @description How many dead letters were published again and removed from DEAD_LETTERS. */
+            replayed: number;
+        };
+        /** @description `POST /api/v1/data/dead-letters/replay` body and `ingestion.dead-letters.replay` request. */
+        ReplayDeadLettersRequest: {
+            /** @description Every dead letter (oldest first, a bounded number per request). */
+            all?: boolean;
+            /** @description Every dead letter of this durable consumer (oldest first, a bounded number per request). */
+            consumer?: string;
+            /** @description Dead letters to replay, by id (DEAD_LETTERS sequence). */
+            ids?: string[];
+        };
+        /** @enum {string} */
+        ReportFileFormat: "json" | "csv" | "xlsx" | "pdf";
+        /** @enum {string} */
+        ReportGroup: "machine" | "hour" | "shift" | "day" | "week";
+        /** @enum {string} */
+        ReportMetric: "availability" | "performance" | "quality" | "overall_oee" | "benchmark_comparison" | "planned_production_time" | "run_time" | "planned_stop_time" | "unplanned_stop_time" | "small_stop_time" | "total" | "good" | "scrap" | "failures" | "mtbf" | "mttr" | "technical_efficiency" | "setup_rate" | "scrap_ratio" | "nee";
+        ScheduleJobInput: {
+            /** Format: date-time */
+            due: string;
+            /** @description Seconds of machine time. */
+            duration: number;
+            eligible_machines: string[];
+            job_id: string;
+            part_number?: string | null;
+        };
+        ScheduleView: {
+            assignments: {
+                end: string;
+                job_id: string;
+                machine_id: string;
+                start: string;
+            }[];
+            /** @description The same objective for jobs placed by earliest due date on the first free eligible machine, for comparison. */
+            baseline_objective: number;
+            machine_risk: {
+                [key: string]: number;
+            };
+            /** @description Seconds from horizon_start to the last job's end. */
+            makespan: number;
+            objective: number;
+            /** @description Expected seconds lost to failures while the jobs run (hours of work × hazard × cost of a failure). */
+            risk_cost: number;
+            /** @description Total seconds of lateness over all jobs. */
+            tardiness: number;
+        };
+        /** @enum {string} */
+        ShopfloorEntity: "machines" | "jobs" | "downtime_records" | "machine_events" | "machine_readings";
+        SourceComparison: {
+            downtime_records: components["schemas"]["SourceComparisonEntry"];
+            jobs: components["schemas"]["SourceComparisonEntry"];
+            machine_events: components["schemas"]["SourceComparisonEntry"];
+            machine_readings: components["schemas"]["SourceComparisonEntry"];
+            machines: components["schemas"]["SourceComparisonEntry"];
+        };
+        /** @description One entity of the read model held against the source (`IntegrityReport.source_comparison`). */
+        SourceComparisonEntry: {
+            /** @description read_model − (source − quarantined_by_ingestion − rejected_by_consumers − not_yet_synced); 0 when in step. */
+            difference: number;
+            /** @description A plain sentence naming the difference, or "in step". */
+            explanation: string;
+            not_yet_synced: number;
+            quarantined_by_ingestion: number;
+            read_model: number;
+            /** @description Rows the analytics consumer rejected (they are in the quarantine, not in the read model). */
+            rejected_by_consumers: number;
+            source: number;
+        };
+        StartSyncReply: {
+            /** @enum {string} */
+            state: "queued" | "running";
+            sync_id: string;
+        };
+        /** @description `POST /api/v1/data/sync` body and `ingestion.sync.start` request. */
+        StartSyncRequest: {
+            mode?: components["schemas"]["SyncMode"];
+        };
+        /** @enum {string} */
+        SyncMode: "incremental" | "full";
+        SyncRunView: {
+            /** @description True only for a succeeded run of which every row reached every consumer: nothing quarantined, nothing dead-lettered. */
+            clean: boolean;
+            /** @description Records published per entity in this run. */
+            counts: components["schemas"]["EntityCounts"];
+            /** @description Rows removed from the read model because they are gone from the source (full sync only). */
+            deleted: components["schemas"]["EntityCounts"];
+            /** @description Per consumer of SHOPFLOOR: records of this run it could not apply (they are in the quarantine with the consumer named), and the batches and records it holds as dead letters (not applied until replayed). */
+            downstream: {
+                [key: string]: {
+                    dead_lettered_batches: number;
+                    dead_lettered_records: number;
+                    rejected: number;
+                };
+            };
+            /** @description A plain sentence on why the run failed, or null. */
+            error: string | null;
+            /** @description SOURCE_UNAVAILABLE, BUS_UNAVAILABLE, STATE_STORE_FAILED, SYNC_INTERRUPTED or SYNC_FAILED; null unless the run failed. */
+            error_code: string | null;
+            finished_at: string | null;
+            mode: components["schemas"]["SyncMode"];
+            /** @description 0..1 */
+            progress: number;
+            /** @description Rows quarantined by ingestion's checks in this run. */
+            rejected: number;
+            started_at: string;
+            /** @enum {string} */
+            state: "succeeded" | "failed" | "running";
+            sync_id: string;
+        };
+        /** @description `GET /api/v1/data/sync-status` (API.md "Data sync"). */
+        SyncStatusView: {
+            /** @description SHOPFLOOR batches and records each consumer holds as dead letters now (GET /api/v1/data/dead-letters; replay after a fix); null if they could not be read. */
+            dead_letters: {
+                [key: string]: {
+                    batches: number;
+                    records: number;
+                };
+            } | null;
+            last_run: components["schemas"]["SyncRunView"] | null;
+            last_sync_at: string | null;
+            source: {
+                /** @enum {string} */
+                circuit: "closed" | "open" | "half_open";
+                /** @description Problems of the mapping against the source's information_schema; a sync refuses to run while any exist. */
+                mapping_problems: components["schemas"]["MappingProblem"][];
+                reachable: boolean;
+            };
+            /** @enum {string} */
+            state: "idle" | "running" | "degraded";
+        };
+        TokenView: {
+            access_token: string;
+            expires_in: number;
+            /** @constant */
+            token_type: "Bearer";
+        };
+        TrainingView: {
+            created_at: string;
+            dataset_id: string | null;
+            error: string | null;
+            finished_at: string | null;
+            metrics: {
+                [key: string]: unknown;
+            } | null;
+            model_id: string | null;
+            model_type: components["schemas"]["ModelType"];
+            progress: number;
+            started_at: string | null;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed";
+            training_id: string;
+        };
+        /** @description `POST /api/v1/ml/train` body and `ml.train.start` request. */
+        TrainRequest: {
+            /** Format: uuid */
+            dataset_id?: string;
+            model_type: components["schemas"]["ModelType"];
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        WeekdayName: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AnalyticsController_downtimePatterns: {
+        parameters: {
+            query?: {
+                /** @description Default: `to` minus 24 hours. */
+                from?: string;
+                /** @description One machine; omitted = all machines. */
+                machine_id?: string;
+                /** @description Default: now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimePatternsView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_efficiency: {
+        parameters: {
+            query?: {
+                from?: string;
+                location?: string;
+                /** @description Comma-separated machine ids. */
+                machine_ids?: string;
+                machine_type?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EfficiencyView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStatusList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_oee: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive), ISO 8601 with offset; default `to` minus 24 hours. */
+                from?: string;
+                granularity?: "none" | "hour" | "shift" | "day" | "week";
+                /** @description One machine; omitted = all machines, aggregated by summing their time models and counts. */
+                machine_id?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OeeMetricsView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_list: {
+        parameters: {
+            query?: {
+                include_revoked?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthController_list_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendar_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendar_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendar_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_deadLetters: {
+        parameters: {
+            query?: {
+                /** @description Only the dead letters of this durable consumer (e.g. `analytics-shopfloor`). */
+                consumer?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_replayDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersReply"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntegrityController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrityReport"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSyncController_mapping_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_quarantine: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinePage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartSyncReply"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataSyncController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatusView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachinesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                location?: string;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMachinesReply"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachinesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MachineView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachinesController_downtime: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound (ISO 8601 with offset); records overlapping [from, to) are returned. */
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MachinesController_downtime_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachinesController_jobs: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound (ISO 8601 with offset); records overlapping [from, to) are returned. */
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MachinesController_jobs_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_listDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlController_listDatasets_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_createDataset: {
+        parameters: {
+            query?: {
+                /** @description For text/csv uploads: the dataset's exclude (a comma-separated list) */
+                exclude?: string;
+                /** @description For text/csv uploads: the dataset's group */
+                group?: string;
+                /** @description For text/csv uploads: the dataset's label */
+                label?: string;
+                /** @description For text/csv uploads: the dataset's name */
+                name?: string;
+                /** @description For text/csv uploads: the dataset's order */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatasetUploadBody"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_models: {
+        parameters: {
+            query?: {
+                model_type?: "downtime" | "maintenance_window" | "failure_risk" | "anomaly";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlController_models_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_accuracy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelAccuracyView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_optimizeSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptimizeScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_predictAnomalies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PredictAnomaliesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomaliesView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_predictDowntime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PredictDowntimeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_predictFailureRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PredictFailureRiskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_predictMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PredictMaintenanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindowResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_train: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlController_train_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                training_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_custom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_daily: {
+        parameters: {
+            query?: {
+                /** @description The day in the shop's default calendar zone (UTC without one); default yesterday. */
+                date?: string;
+                format?: "json" | "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}
