@@ -48,6 +48,8 @@ describe('bodyParsers', () => {
     expect((await request(app()).post('/').unset('Content-Type').send(Buffer.from('mode=full'))).body).toEqual({ code: ErrorCode.UnsupportedMediaType });
     // No body at all is not a content-type question: the route decides whether it needs one.
     expect((await request(app()).post('/')).body).toEqual({});
+    expect((await request(app()).post('/').set('Content-Type', 'application/json').send('')).body).toEqual({});
+    expect((await request(app()).post('/').set('Content-Type', 'application/json').send('{}')).body).toEqual({ body: {} });
   });
 
   it('refuses a body nested deeper than the limit, however deep, without overflowing the stack', async () => {

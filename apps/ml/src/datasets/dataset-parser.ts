@@ -110,9 +110,10 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
       const values: (string | null)[] = [];
       for (let r = 0; r < rowCount; r += 1) {
         const v = cell(r, c);
-        const problem = isMissing(v, fromCsv) ? 'may not be empty' : typeof v === 'object' ? 'must be text or a number' : textProblem(String(v), { maxChars: MAX_GROUP_CHARS });
+        const text = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+        const problem = isMissing(v, fromCsv) ? 'may not be empty' : text === null ? 'must be text or a number' : textProblem(text, { maxChars: MAX_GROUP_CHARS });
         if (problem) errors.push({ field: `rows[${r}].${name}`, message: `the group column ${problem}`, invalid_value: v ?? null });
-        values.push(problem ? null : String(v));
+        values.push(problem ? null : text);
       }
       columns.push({ name, kind: 'text', values });
       continue;
