@@ -94,3 +94,6 @@ export const SHOPFLOOR_CONSUMERS = [CONSUMERS.analyticsShopfloor.durableName, CO
  * than a NATS message); the ml service deletes it once stored, and the bucket forgets anything older than an hour.
  */
 export const ML_UPLOADS_BUCKET = { name: 'ml-uploads', maxAgeSeconds: 3600 } as const;
+
+/** Request/reply answers too large for one NATS message (a year of hourly OEE as XLSX), collected once by the caller. */
+export const RPC_REPLIES_BUCKET = { name: 'rpc-replies', maxAgeSeconds: 600 } as const;

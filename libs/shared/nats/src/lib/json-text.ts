@@ -16,3 +16,6 @@ export class JsonText<T = unknown> {
 
 /** How every successful reply starts on the wire (`JSON.stringify({ ok: true, data })` writes the keys in this order). */
 export const OK_REPLY_PREFIX = '{"ok":true,"data":';
+
+/** How a reply that waits in the reply bucket starts on the wire: `{"ok":true,"object":"<name>"}`. */
+export const OBJECT_REPLY_PREFIX = '{"ok":true,"object":';

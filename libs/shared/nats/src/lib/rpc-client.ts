@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contracts';
-import { ErrorCode as NatsErrorCode, JSONCodec, NatsError } from 'nats';
-import { OK_REPLY_PREFIX } from './json-text';
+import { ErrorCode as NatsErrorCode, JSONCodec, NatsError, type ObjectStore } from 'nats';
+import { OBJECT_REPLY_PREFIX, OK_REPLY_PREFIX } from './json-text';
 import { outgoingHeaders } from './message-headers';
 import { NatsConnectionHolder } from './nats-connection';
 import { NATS_OPTIONS, type NatsOptions } from './nats-options';
+import { openReplyBucket } from './upload-bucket';
 
 /** JSON bytes of a reply passed on unparsed, typed by what they hold (for the API document and the reader). */
 export type JsonBytes<T> = Buffer & { readonly json?: T };
@@ -14,11 +15,12 @@ export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: DomainErro
 
 const codec = JSONCodec<unknown>();
 const OK_PREFIX = Buffer.from(OK_REPLY_PREFIX, 'utf8');
+const OBJECT_PREFIX = Buffer.from(OBJECT_REPLY_PREFIX, 'utf8');
 const CLOSING_BRACE = 0x7d;
 /** NATS's default max_payload, used until the server has said its own. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
-/** Room for the headers (request id, trace context) that travel with a request. */
-const HEADER_ALLOWANCE = 4096;
+/** Room for the headers (request id, trace context) that travel with a request or reply. */
+export const HEADER_ALLOWANCE = 4096;
 
 /**
  * Request/reply over core NATS. A subject nobody listens on fails at once (no responders); one that does not answer
@@ -26,6 +28,8 @@ const HEADER_ALLOWANCE = 4096;
  */
 @Injectable()
 export class RpcClient {
+  private replyBucket?: Promise<ObjectStore>;
+
   constructor(
     private readonly nats: NatsConnectionHolder,
     @Inject(NATS_OPTIONS) private readonly options: NatsOptions,
@@ -64,10 +68,24 @@ export class RpcClient {
         timeout: timeoutMs,
         headers: outgoingHeaders(),
       });
-      return Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.byteLength);
+      const raw = Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.byteLength);
+      return raw.subarray(0, OBJECT_PREFIX.length).equals(OBJECT_PREFIX) ? await this.collect(raw) : raw;
     } catch (error) {
-      throw toUnavailable(error, subject.split('.')[0], subject);
+      throw error instanceof DomainError ? error : toUnavailable(error, subject.split('.')[0], subject);
     }
+  }
+
+  /** An answer too large for a message waits in the reply bucket: read it once, then remove it. */
+  private async collect(pointer: Buffer): Promise<Buffer> {
+    const { object } = codec.decode(pointer) as { object: string };
+    const bucket = await (this.replyBucket ??= openReplyBucket(this.nats.connection).catch((error: unknown) => {
+      this.replyBucket = undefined;
+      throw error;
+    }));
+    const data = await bucket.getBlob(object);
+    await bucket.delete(object).catch(() => undefined); // it expires anyway
+    if (!data) throw new DomainError(ErrorCode.ServiceUnavailable, 'The answer expired before it could be read; try again', { object });
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
 }
 

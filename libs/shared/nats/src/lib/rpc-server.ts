@@ -3,11 +3,13 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import { context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
 import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contracts';
 import { requestContext, acceptOrCreateRequestId, type MetricsRegistry } from '@shopfloor/observability';
-import { JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { JSONCodec, type Msg, type NatsConnection, type ObjectStore, type Subscription } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import { JsonText, OK_REPLY_PREFIX } from './json-text';
 import { incomingContext } from './message-headers';
-import type { RpcReply } from './rpc-client';
+import { HEADER_ALLOWANCE, type RpcReply } from './rpc-client';
+import { openReplyBucket } from './upload-bucket';
 
 const codec = JSONCodec<unknown>();
 const tracer = trace.getTracer('shopfloor-nats');
@@ -22,6 +24,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(NatsRpcServer.name);
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  private replyBucket?: Promise<ObjectStore>;
 
   constructor(
     private readonly connection: NatsConnection,
@@ -94,7 +97,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
           } finally {
             span.end();
           }
-          if (msg.reply) this.respond(subject, msg, reply);
+          if (msg.reply) await this.respond(subject, msg, reply);
           // One line per request served, in the caller's correlation context (pings only at debug level).
           const line = { message: `rpc ${subject} ${reply.ok ? 'ok' : reply.error.code}`, subject, duration_ms: Math.round(performance.now() - started) };
           if (subject.endsWith('.health.ping')) this.log.debug(line);
@@ -104,13 +107,27 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     );
   }
 
-  /** Sends the reply; one the server cannot carry (larger than its max_payload) becomes an error reply, never a silence. */
-  private respond(subject: string, msg: Msg, reply: RpcReply<unknown>): void {
+  /**
+   * Sends the reply. One larger than a message may be waits in the reply bucket and the caller is sent its name; if
+   * even that fails, the caller hears so at once, never silence.
+   */
+  private async respond(subject: string, msg: Msg, reply: RpcReply<unknown>): Promise<void> {
+    const data = encodeReply(reply);
     try {
-      msg.respond(encodeReply(reply));
+      if (data.length <= (this.connection.info?.max_payload ?? 1024 * 1024) - HEADER_ALLOWANCE) {
+        msg.respond(data);
+        return;
+      }
+      const name = randomUUID();
+      const bucket = await (this.replyBucket ??= openReplyBucket(this.connection).catch((error: unknown) => {
+        this.replyBucket = undefined;
+        throw error;
+      }));
+      await bucket.putBlob({ name }, data);
+      msg.respond(codec.encode({ ok: true, object: name }));
     } catch (error) {
       this.log.error({ message: `Could not send the reply to ${subject}`, err: error });
-      const fallback: RpcReply<unknown> = { ok: false, error: { code: ErrorCode.InternalError, message: 'The answer is too large to send; ask for a shorter period or a coarser granularity', details: null } };
+      const fallback: RpcReply<unknown> = { ok: false, error: { code: ErrorCode.ServiceUnavailable, message: 'The answer could not be passed on; try again', details: { bytes: data.length } } };
       try {
         msg.respond(codec.encode(fallback));
       } catch {
