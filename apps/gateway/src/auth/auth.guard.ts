@@ -45,9 +45,9 @@ export class AuthGuard implements CanActivate {
     }
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const principal = match ? this.tokens.verify(match[1]) : null;
+      const principal = match ? await this.tokens.authenticate(match[1]) : null;
       if (principal) return principal;
-      throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired');
+      throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired, or its API key is revoked');
     }
     throw new DomainError(ErrorCode.Unauthorized, 'Credentials required: send X-API-Key or Authorization: Bearer <token>');
   }

@@ -3,24 +3,31 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyRepository, AuditRepository } from '@shopfloor/gateway/data-access';
 import { AuditService } from '../audit/audit.service';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { ApiKeyRevocationsService } from './api-key-revocations.service';
+import { ApiKeyStateRepository } from './api-key-state.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { BearerTokensService } from './bearer-tokens.service';
+import { CREDENTIAL_CACHE_OPTIONS, DEFAULT_CREDENTIAL_CACHE_OPTIONS } from './credential-cache.options';
 
 @Module({
   controllers: [AuthController],
   providers: [
+    { provide: CREDENTIAL_CACHE_OPTIONS, useValue: DEFAULT_CREDENTIAL_CACHE_OPTIONS },
     ApiKeyRepository,
+    ApiKeyStateRepository,
     AuditRepository,
     AuditService,
+    ApiKeyRevocationsService,
     ApiKeysService,
     BearerTokensService,
     // Order matters: authenticate first, then count the request against the caller's budget.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  // The WebSocket upgrade checks credentials with the same services (and the same last-used throttle).
-  exports: [ApiKeysService, BearerTokensService],
+  // The WebSocket upgrade checks credentials with the same services (and the same last-used throttle); open sockets
+  // are closed on the same revocations.
+  exports: [ApiKeysService, BearerTokensService, ApiKeyRevocationsService],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type { GatewayEnv } from '../config/gateway.env';
+import type { ApiKeyRevocationsService } from './api-key-revocations.service';
 import { BearerTokensService } from './bearer-tokens.service';
 import type { Principal } from './principal';
 
@@ -9,8 +10,11 @@ const AUDIENCE = 'shopfloor-api';
 
 const operator: Principal = { id: 'key-7f3a', name: 'Line 3 tablet', role: 'operator', via: 'api_key' };
 
+/** verify() reads the token alone; the revocation check of authenticate() runs against the real key store elsewhere. */
+const UNUSED_REVOCATIONS = {} as ApiKeyRevocationsService;
+
 function service(secret = SECRET, ttlSeconds = 900): BearerTokensService {
-  return new BearerTokensService({ JWT_SECRET: secret, JWT_TTL_SECONDS: ttlSeconds } as GatewayEnv);
+  return new BearerTokensService({ JWT_SECRET: secret, JWT_TTL_SECONDS: ttlSeconds } as GatewayEnv, UNUSED_REVOCATIONS);
 }
 
 function signed(claims: object, options: jwt.SignOptions = {}, secret = SECRET): string {
@@ -22,12 +26,13 @@ function base64url(value: object): string {
 }
 
 describe(BearerTokensService.name, () => {
-  it('issues a token that verifies back to the same principal, now via bearer', () => {
+  it('issues a token that verifies back to the same principal, now via bearer and with its expiry', () => {
     const tokens = service();
 
     const { token } = tokens.issue(operator);
 
-    expect(tokens.verify(token)).toEqual({ id: 'key-7f3a', name: 'Line 3 tablet', role: 'operator', via: 'bearer' });
+    const exp = (jwt.decode(token) as jwt.JwtPayload).exp ?? 0;
+    expect(tokens.verify(token)).toEqual({ id: 'key-7f3a', name: 'Line 3 tablet', role: 'operator', via: 'bearer', expiresAt: new Date(exp * 1000) });
   });
 
   it.each(['viewer', 'operator', 'admin'] as const)('keeps the role %s through a round trip', (role) => {
@@ -48,7 +53,7 @@ describe(BearerTokensService.name, () => {
   });
 
   it('falls back to the subject as the name when the token has none', () => {
-    expect(service().verify(signed({ sub: 'key-1', role: 'viewer' }))).toEqual({ id: 'key-1', name: 'key-1', role: 'viewer', via: 'bearer' });
+    expect(service().verify(signed({ sub: 'key-1', role: 'viewer' }))).toMatchObject({ id: 'key-1', name: 'key-1', role: 'viewer', via: 'bearer' });
   });
 
   it('rejects a token signed with another secret', () => {
@@ -61,6 +66,12 @@ describe(BearerTokensService.name, () => {
     const expired = signed({ sub: 'key-7f3a', name: 'Line 3 tablet', role: 'operator' }, { expiresIn: -10 });
 
     expect(service().verify(expired)).toBeNull();
+  });
+
+  it('rejects a token without an expiry, which would otherwise never expire', () => {
+    const forever = jwt.sign({ sub: 'key-7f3a', name: 'Line 3 tablet', role: 'operator' }, SECRET, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE });
+
+    expect(service().verify(forever)).toBeNull();
   });
 
   it('rejects a token with an unknown role', () => {

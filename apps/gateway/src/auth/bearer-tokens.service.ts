@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { API_KEY_ROLES, type ApiKeyRole } from '@shopfloor/gateway/data-access';
 import jwt from 'jsonwebtoken';
 import { GatewayEnv } from '../config/gateway.env';
+import { ApiKeyRevocationsService } from './api-key-revocations.service';
 import type { Principal } from './principal';
 
 const ISSUER = 'shopfloor-gateway';
@@ -11,15 +12,22 @@ interface TokenClaims {
   sub: string;
   name: string;
   role: ApiKeyRole;
+  exp: number;
 }
 
-/** Short-lived HS256 bearer tokens for browsers and mobile apps, exchanged for an API key. */
+/**
+ * Short-lived HS256 bearer tokens for browsers and mobile apps, exchanged for an API key. A token is only as good as
+ * its key: revoking the key ends every token minted from it.
+ */
 @Injectable()
 export class BearerTokensService {
-  constructor(private readonly env: GatewayEnv) {}
+  constructor(
+    private readonly env: GatewayEnv,
+    private readonly revocations: ApiKeyRevocationsService,
+  ) {}
 
   issue(principal: Principal): { token: string; expiresIn: number } {
-    const claims: TokenClaims = { sub: principal.id, name: principal.name, role: principal.role };
+    const claims: Omit<TokenClaims, 'exp'> = { sub: principal.id, name: principal.name, role: principal.role };
     const token = jwt.sign(claims, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       expiresIn: this.env.JWT_TTL_SECONDS,
@@ -29,12 +37,26 @@ export class BearerTokensService {
     return { token, expiresIn: this.env.JWT_TTL_SECONDS };
   }
 
-  /** The principal of a valid, unexpired token of ours; null for anything else. */
+  /** The principal of a valid, unexpired token of ours whose key is not revoked; null for anything else. */
+  async authenticate(token: string): Promise<Principal | null> {
+    const principal = this.verify(token);
+    if (!principal || (await this.revocations.isRevoked(principal.id))) return null;
+    return principal;
+  }
+
+  /** The principal of a valid, unexpired token of ours, by its signature and claims alone (no revocation check). */
   verify(token: string): Principal | null {
     try {
       const claims = jwt.verify(token, this.env.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as Partial<TokenClaims>;
-      if (typeof claims.sub !== 'string' || !API_KEY_ROLES.includes(claims.role as ApiKeyRole)) return null;
-      return { id: claims.sub, name: typeof claims.name === 'string' ? claims.name : claims.sub, role: claims.role as ApiKeyRole, via: 'bearer' };
+      // jsonwebtoken accepts a token without exp as one that never expires; ours always carry one.
+      if (typeof claims.sub !== 'string' || !API_KEY_ROLES.includes(claims.role as ApiKeyRole) || typeof claims.exp !== 'number') return null;
+      return {
+        id: claims.sub,
+        name: typeof claims.name === 'string' ? claims.name : claims.sub,
+        role: claims.role as ApiKeyRole,
+        via: 'bearer',
+        expiresAt: new Date(claims.exp * 1000),
+      };
     } catch {
       return null;
     }

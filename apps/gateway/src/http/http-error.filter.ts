@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId } from '@shopfloor/observability';
 import type { Request, Response } from 'express';
 import { codeForStatus, errorBody, statusForCode } from './error-body';
+import { loggableError } from './loggable-error';
 
 interface BodyParserError {
   type?: string;
@@ -22,7 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const requestId = req.requestId ?? acceptOrCreateRequestId(req.header('x-request-id'));
     const { status, body } = this.describe(exception, requestId, req);
     if (status >= 500 && body.error_code === ErrorCode.InternalError) {
-      this.logger.error({ message: `Unhandled error on ${req.method} ${req.path}`, err: exception });
+      this.logger.error({ message: `Unhandled error on ${req.method} ${req.path}`, err: loggableError(exception) });
     }
     if (res.headersSent) return;
     res.setHeader('X-Request-Id', requestId);

@@ -39,10 +39,10 @@ export class LiveAuthService {
     throw new DomainError(ErrorCode.Unauthorized, 'The API key is unknown or revoked');
   }
 
-  private byToken(token: string | undefined): Principal {
-    const principal = token ? this.tokens.verify(token) : null;
+  private async byToken(token: string | undefined): Promise<Principal> {
+    const principal = token ? await this.tokens.authenticate(token) : null;
     if (principal) return principal;
-    throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired');
+    throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired, or its API key is revoked');
   }
 }
 

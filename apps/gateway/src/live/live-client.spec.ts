@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal';
-import { CLOSE_TRY_AGAIN_LATER, LiveClient, type LiveSocket } from './live-client';
+import { CLOSE_TRY_AGAIN_LATER, CLOSE_UNAUTHORIZED, LiveClient, type LiveSocket } from './live-client';
 import { DEFAULT_LIVE_SOCKET_OPTIONS } from './live-socket.options';
 
 const VIEWER: Principal = { id: 'k-1', name: 'wall board', role: 'viewer', via: 'api_key' };
@@ -69,6 +69,17 @@ describe(LiveClient.name, () => {
     expect(socket.closes).toEqual([[CLOSE_TRY_AGAIN_LATER, expect.any(String)]]);
     expect(live.deliver('M-1', 'c')).toBe('closed');
     expect(socket.sent).toEqual(['a']);
+  });
+
+  it('closes with 4401 when its credentials stop being valid, once, and sends nothing after', () => {
+    const { socket, live } = client();
+
+    expect(live.closeUnauthorized('API key revoked')).toBe(true);
+    expect(live.closeUnauthorized('Token expired')).toBe(false);
+
+    expect(socket.closes).toEqual([[CLOSE_UNAUTHORIZED, 'API key revoked']]);
+    expect(live.deliver('M-1', 'a')).toBe('closed');
+    expect(socket.sent).toEqual([]);
   });
 
   it('pings on each heartbeat and cuts off a client that missed the previous ping', () => {

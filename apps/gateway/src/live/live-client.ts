@@ -11,6 +11,13 @@ export type LiveSocket = Pick<WebSocket, 'readyState' | 'bufferedAmount' | 'send
 /** RFC 6455 §7.4.1 / IANA close code 1013 "Try Again Later": used for a client that cannot keep up. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
 
+/**
+ * The credentials the socket was opened with are no longer accepted (the API key revoked, the token expired):
+ * RFC 6455 §7.4.2 leaves 4000–4999 to applications, and 4401 mirrors HTTP 401 as graphql-ws does, so a client knows
+ * to reconnect with new credentials rather than retry with the old ones.
+ */
+export const CLOSE_UNAUTHORIZED = 4401;
+
 export type DeliveryOutcome = 'sent' | 'filtered' | 'too_slow' | 'closed';
 
 /** What the gateway itself says to a client, shaped like every live message. */
@@ -80,6 +87,13 @@ export class LiveClient {
 
   pong(): void {
     this.awaitingPong = false;
+  }
+
+  /** Ends the connection because its credentials stopped being valid; false when it was already closing. */
+  closeUnauthorized(reason: string): boolean {
+    if (this.socket.readyState !== WebSocket.OPEN) return false;
+    this.socket.close(CLOSE_UNAUTHORIZED, reason);
+    return true;
   }
 
   private reply(type: ControlMessage['type'], data: ControlMessage['data']): void {

@@ -6,21 +6,26 @@ import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '@shopfloor/gateway/data-ac
 import { httpObservabilityMiddleware, MetricsRegistry } from '@shopfloor/observability';
 import { ServiceModule } from '@shopfloor/runtime';
 import { createTestDatabase, TEST_INFRA, uniqueName, waitFor, type TestDatabase } from '@shopfloor/testing';
+import jwt from 'jsonwebtoken';
 import { connect, type NatsConnection } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { WebSocket, type ClientOptions } from 'ws';
 import { AppModule } from '../app.module';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { BearerTokensService } from '../auth/bearer-tokens.service';
+import { CREDENTIAL_CACHE_OPTIONS, DEFAULT_CREDENTIAL_CACHE_OPTIONS } from '../auth/credential-cache.options';
 import type { Principal } from '../auth/principal';
 import { GatewayEnv } from '../config/gateway.env';
 import { configureHttp } from '../http/configure-http';
+import { CLOSE_UNAUTHORIZED } from './live-client';
 import { LiveSocketGateway } from './live-socket.gateway';
 import { DEFAULT_LIVE_SOCKET_OPTIONS, LIVE_SOCKET_OPTIONS } from './live-socket.options';
 
 const HEARTBEAT_MS = 300;
+const CREDENTIAL_CACHE_MS = 1_000;
 
 interface Received {
   type: string;
@@ -111,6 +116,8 @@ describe(LiveSocketGateway.name, () => {
   let port: number;
   let viewerKey: string;
   let viewerToken: string;
+  let jwtSecret: string;
+  let sql: Client;
 
   const url = (path: string): string => `ws://127.0.0.1:${port}${path}`;
   const asViewer = (): ClientOptions => ({ headers: { 'X-API-Key': viewerKey } });
@@ -129,8 +136,27 @@ describe(LiveSocketGateway.name, () => {
     nats.publish(SUBJECTS.live.alerts, JSON.stringify(message));
   }
 
+  /** A new viewer key and a bearer token minted from it over REST. */
+  async function keyAndToken(name: string): Promise<{ id: string; key: string; token: string }> {
+    const created = await http(port, 'POST', '/api/v1/auth/api-keys', { 'X-API-Key': adminKey, 'Content-Type': 'application/json' }, JSON.stringify({ name, role: 'viewer' }));
+    const { id, key } = created.body as { id: string; key: string };
+    const minted = await http(port, 'POST', '/api/v1/auth/token', { 'X-API-Key': key });
+    return { id, key, token: (minted.body as { access_token: string }).access_token };
+  }
+
+  /** A socket on each path with the key (header, then query) and with the token (header, then query). */
+  async function socketsOf(credentials: { key: string; token: string }): Promise<TestClient[]> {
+    return Promise.all([
+      TestClient.open(url('/ws/machine-status'), { headers: { 'X-API-Key': credentials.key } }),
+      TestClient.open(url(`/ws/alerts?api_key=${encodeURIComponent(credentials.key)}`)),
+      TestClient.open(url('/ws/machine-status'), { headers: { Authorization: `Bearer ${credentials.token}` } }),
+      TestClient.open(url(`/ws/alerts?token=${encodeURIComponent(credentials.token)}`)),
+    ]);
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase('sf_live');
+    jwtSecret = randomBytes(32).toString('hex');
     const env = validateEnv(GatewayEnv, {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
@@ -139,7 +165,7 @@ describe(LiveSocketGateway.name, () => {
       REDIS_URL: TEST_INFRA.redisUrl,
       DATABASE_URL: db.serviceUrl('gateway'),
       DATABASE_POOL_SIZE: '2',
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: jwtSecret,
       BOOTSTRAP_ADMIN_API_KEY: adminKey,
     });
     const moduleRef = await Test.createTestingModule({
@@ -147,6 +173,8 @@ describe(LiveSocketGateway.name, () => {
     })
       .overrideProvider(LIVE_SOCKET_OPTIONS)
       .useValue({ ...DEFAULT_LIVE_SOCKET_OPTIONS, heartbeatIntervalMs: HEARTBEAT_MS })
+      .overrideProvider(CREDENTIAL_CACHE_OPTIONS)
+      .useValue({ ...DEFAULT_CREDENTIAL_CACHE_OPTIONS, ttlMs: CREDENTIAL_CACHE_MS })
       .compile();
     app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
     // As bootstrapService does: correlation ids, then the gateway's HTTP edge.
@@ -160,12 +188,15 @@ describe(LiveSocketGateway.name, () => {
     viewerKey = created.key;
     viewerToken = app.get(BearerTokensService).issue({ id: created.entity.id, name: 'live viewer', role: 'viewer', via: 'api_key' }).token;
     nats = await connect({ servers: TEST_INFRA.natsUrl, name: 'live-socket-gateway-spec' });
+    sql = new Client({ connectionString: db.adminDatabaseUrl });
+    await sql.connect();
   }, 60_000);
 
   afterAll(async () => {
     for (const client of TestClient.opened) client.ws.terminate();
     if (app && !appClosed) await app.close();
     await nats?.close();
+    await sql?.end();
     await db?.drop();
   }, 30_000);
 
@@ -291,6 +322,47 @@ describe(LiveSocketGateway.name, () => {
         ['machine_status', 6],
         ['machine_status', 7],
       ]);
+    });
+  });
+
+  describe('credentials that stop being valid', () => {
+    it('closes every socket of a revoked key and of its tokens with 4401 at once, and refuses them afterwards', async () => {
+      const credentials = await keyAndToken('revoked wall board');
+      const sockets = await socketsOf(credentials);
+      const bystander = await TestClient.open(url('/ws/machine-status'), asViewer());
+
+      const revokedAt = Date.now();
+      expect((await http(port, 'DELETE', `/api/v1/auth/api-keys/${credentials.id}`, { 'X-API-Key': adminKey })).status).toBe(204);
+
+      for (const socket of sockets) expect(await socket.closed).toEqual({ code: CLOSE_UNAUTHORIZED, reason: 'API key revoked' });
+      expect(Date.now() - revokedAt).toBeLessThan(CREDENTIAL_CACHE_MS);
+      expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
+      const attempts: ClientOptions[] = [{ headers: { 'X-API-Key': credentials.key } }, { headers: { Authorization: `Bearer ${credentials.token}` } }];
+      for (const options of attempts) {
+        const refused = await refusal(url('/ws/alerts'), options);
+        expect({ status: refused.status, code: refused.body['error_code'] }).toEqual({ status: 401, code: 'UNAUTHORIZED' });
+      }
+    });
+
+    it('closes the sockets of a key revoked without a broadcast within the cache lifetime and a heartbeat', async () => {
+      const credentials = await keyAndToken('quietly revoked');
+      const sockets = await socketsOf(credentials);
+
+      await sql.query(`UPDATE gateway.api_keys SET revoked_at = now() WHERE id = $1`, [credentials.id]);
+      const revokedAt = Date.now();
+
+      for (const socket of sockets) expect(await socket.closed).toEqual({ code: CLOSE_UNAUTHORIZED, reason: 'API key revoked' });
+      expect(Date.now() - revokedAt).toBeLessThanOrEqual(CREDENTIAL_CACHE_MS + 2 * HEARTBEAT_MS + 200);
+    });
+
+    it("closes a socket opened with a token when the token expires, not before", async () => {
+      const { id } = await keyAndToken('short-lived token');
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const token = jwt.sign({ sub: id, name: 'short-lived token', role: 'viewer', exp }, jwtSecret, { algorithm: 'HS256', issuer: 'shopfloor-gateway', audience: 'shopfloor-api' });
+      const client = await TestClient.open(url(`/ws/machine-status?token=${encodeURIComponent(token)}`));
+
+      expect(await client.closed).toEqual({ code: CLOSE_UNAUTHORIZED, reason: 'Token expired' });
+      expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
     });
   });
 

@@ -6,13 +6,15 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { ApiKeyRevocationsService } from '../auth/api-key-revocations.service';
 import type { Principal } from '../auth/principal';
 import { errorBody, statusForCode } from '../http/error-body';
+import { loggableError } from '../http/loggable-error';
 import { replayAsHttpRequest } from './http-request.replay';
 import { LiveAuthService } from './live-auth.service';
 import { liveChannelOf, type LiveChannel } from './live-channel';
 import { LiveClient } from './live-client';
-import { LiveSocketMetrics } from './live-socket.metrics';
+import { LiveSocketMetrics, type EvictionReason } from './live-socket.metrics';
 import { LIVE_SOCKET_OPTIONS, type LiveSocketOptions } from './live-socket.options';
 import { writeUpgradeError } from './upgrade-error.response';
 
@@ -22,6 +24,8 @@ const CLOSE_GOING_AWAY = 1001;
 /**
  * `/ws/machine-status` and `/ws/alerts` on the gateway's own HTTP server: authenticates the upgrade as REST does,
  * keeps the connected clients per channel, pings them, and hands each live message to the clients that want it.
+ * A client's credentials are held to the same rules as a request's for as long as it stays connected: it is closed
+ * with 4401 when its API key is revoked (on every replica, as soon as the revocation reaches it) or its token expires.
  * Plain `ws` on the server's `upgrade` event rather than Nest's WsAdapter, so a refused upgrade can answer 401 with
  * the public error body and every other path stays with Express.
  */
@@ -34,11 +38,13 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private readonly requestIds = new WeakMap<IncomingMessage, string>();
   private httpServer?: Server;
   private heartbeat?: NodeJS.Timeout;
+  private stopListening?: () => void;
   private closing = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly auth: LiveAuthService,
+    private readonly revocations: ApiKeyRevocationsService,
     private readonly metrics: LiveSocketMetrics,
     @Inject(LIVE_SOCKET_OPTIONS) private readonly options: LiveSocketOptions,
   ) {
@@ -57,6 +63,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
       return;
     }
     this.httpServer = server;
+    this.stopListening = this.revocations.onRevoked((id) => this.closeClientsOf(id));
     server.on('upgrade', this.onUpgrade);
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatIntervalMs);
     this.heartbeat.unref();
@@ -81,6 +88,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     this.httpServer?.off('upgrade', this.onUpgrade);
+    this.stopListening?.();
     clearInterval(this.heartbeat);
     const sockets = [...this.clients.keys()];
     if (sockets.length > 0) {
@@ -106,7 +114,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     requestContext.run({ requestId }, () => {
       this.accept(req, socket, head, channel, requestId).catch((error: unknown) => {
         // As on REST (HttpErrorFilter): an unexpected failure, e.g. the key store unreachable, is a 500 with the public body.
-        this.logger.error({ message: 'WebSocket upgrade failed', channel, err: error });
+        this.logger.error({ message: 'WebSocket upgrade failed', channel, err: loggableError(error) });
         writeUpgradeError(socket, 500, errorBody({ code: ErrorCode.InternalError, message: 'Internal error', requestId }));
       });
     });
@@ -138,6 +146,9 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private register(ws: WebSocket, channel: LiveChannel, principal: Principal, requestId: string): void {
     const client = new LiveClient(ws, channel, principal, requestId, this.options);
     const fields = { channel, principal_id: principal.id, via: principal.via, request_id: requestId };
+    const expiresAt = principal.expiresAt?.getTime();
+    const expiry = expiresAt === undefined ? undefined : setTimeout(() => this.evict(client, 'expired', 'Token expired'), Math.max(0, expiresAt - Date.now()));
+    expiry?.unref();
     this.clients.set(ws, client);
     this.byChannel[channel].add(client);
     this.metrics.connected(channel);
@@ -146,6 +157,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     // ws closes the socket itself after an error (1009 for an oversized message, 1002 for a protocol error).
     ws.on('error', (error) => this.logger.log({ message: 'WebSocket client error', ...fields, reason: error.message }));
     ws.once('close', (code: number) => {
+      clearTimeout(expiry);
       this.clients.delete(ws);
       this.byChannel[channel].delete(client);
       this.metrics.disconnected(channel);
@@ -153,9 +165,35 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     });
     this.logger.log({ message: 'WebSocket client connected', ...fields, clients: this.byChannel[channel].size });
     if (this.closing) ws.close(CLOSE_GOING_AWAY, 'Gateway shutting down');
+    // Revoked while the upgrade was being authenticated: the revocation found no socket to close yet.
+    else if (this.revocations.knownRevoked(principal.id)) this.evict(client, 'revoked', 'API key revoked');
+  }
+
+  /** Every client of the key or of a token minted from it, on any channel. */
+  private closeClientsOf(keyId: string): void {
+    for (const client of this.clients.values()) if (client.principal.id === keyId) this.evict(client, 'revoked', 'API key revoked');
+  }
+
+  private evict(client: LiveClient, reason: Extract<EvictionReason, 'revoked' | 'expired'>, text: string): void {
+    if (!client.closeUnauthorized(text)) return;
+    this.metrics.evicted(client.channel, reason);
+    this.logger.log({ message: `Closed a WebSocket client: ${text}`, channel: client.channel, principal_id: client.principal.id, via: client.principal.via, request_id: client.requestId });
+  }
+
+  /**
+   * Asks again, on each heartbeat, whether the keys of the connected clients are still active. Answers come from the
+   * credential cache while fresh, so this costs a query per key and cache lifetime at most; a revocation whose NATS
+   * message this replica missed is found here and closes the key's clients through the revocation listener.
+   */
+  private recheckKeys(): void {
+    const keyIds = new Set([...this.clients.values()].map((client) => client.principal.id));
+    for (const keyId of keyIds) {
+      this.revocations.isRevoked(keyId).catch((error: unknown) => this.logger.warn({ message: 'Could not recheck the API key of WebSocket clients', principal_id: keyId, err: loggableError(error) }));
+    }
   }
 
   private beat(): void {
+    this.recheckKeys();
     for (const client of this.clients.values()) {
       if (!client.heartbeat()) {
         this.metrics.evicted(client.channel, 'no_pong');

@@ -3,7 +3,7 @@ import { MetricsRegistry } from '@shopfloor/observability';
 import { Counter, Gauge } from 'prom-client';
 import type { LiveChannel } from './live-channel';
 
-export type EvictionReason = 'too_slow' | 'no_pong';
+export type EvictionReason = 'too_slow' | 'no_pong' | 'revoked' | 'expired';
 
 /** Connected WebSocket clients per channel, and the clients the gateway had to drop. */
 @Injectable()
@@ -20,7 +20,7 @@ export class LiveSocketMetrics {
     });
     this.evictions = new Counter({
       name: 'gateway_websocket_evictions_total',
-      help: 'WebSocket clients closed by the gateway because they were too slow or stopped answering pings',
+      help: 'WebSocket clients closed by the gateway: too slow, no longer answering pings, API key revoked or token expired',
       labelNames: ['channel', 'reason'] as const,
       registers: [metrics.registry],
     });
