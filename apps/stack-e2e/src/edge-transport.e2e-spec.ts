@@ -98,6 +98,16 @@ describe("the gateway's transport edge", () => {
       }
     });
 
+    it('are on a refused WebSocket upgrade, written outside Express', async () => {
+      const { host } = new URL(stack.gatewayUrl);
+      const refused = await rawExchange(
+        stack.gatewayUrl,
+        `GET /ws/machine-status HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+      expect(refused.status).toBe(401);
+      expectApiPolicy(refused.headers);
+    });
+
     it('are on a 401 and on 404s, route or resource', async () => {
       const unauthorized = await request(stack.gatewayUrl).get('/api/v1/machines');
       expect(unauthorized.status).toBe(401);

@@ -711,6 +711,7 @@ export interface components {
             created_at: string;
             created_by: string;
             id: string;
+            /** @description The first characters of the key, to tell keys apart. */
             key_prefix: string;
             last_used_at: string | null;
             name: string;
@@ -756,6 +757,7 @@ export interface components {
         };
         CreatedApiKeyView: {
             id: string;
+            /** @description The secret, shown this once. */
             key: string;
             name: string;
             role: components["schemas"]["ApiKeyRole"];
@@ -1591,6 +1593,7 @@ export interface components {
         };
         TokenView: {
             access_token: string;
+            /** @description Seconds until the token expires. */
             expires_in: number;
             /** @constant */
             token_type: "Bearer";

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SUBJECTS } from '@shopfloor/contracts';
+import { ApiKeyRepository } from '@shopfloor/gateway/data-access';
 import { NatsConnectionHolder } from '@shopfloor/nats';
 import { JSONCodec, type Subscription } from 'nats';
 import { loggableError } from '../http/loggable-error';
-import { ApiKeyStateRepository } from './api-key-state.repository';
 import { CREDENTIAL_CACHE_OPTIONS, type CredentialCacheOptions } from './credential-cache.options';
 import { KeyStateCache } from './key-state.cache';
 import { BOOTSTRAP_ADMIN_ID } from './principal';
@@ -30,7 +30,7 @@ export class ApiKeyRevocationsService implements OnApplicationBootstrap, OnModul
   private subscription?: Subscription;
 
   constructor(
-    private readonly repository: ApiKeyStateRepository,
+    private readonly repository: ApiKeyRepository,
     private readonly nats: NatsConnectionHolder,
     @Inject(CREDENTIAL_CACHE_OPTIONS) private readonly options: CredentialCacheOptions,
   ) {

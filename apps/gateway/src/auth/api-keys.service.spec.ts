@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { validateEnv } from '@shopfloor/config';
 import { DomainError, ErrorCode, SUBJECTS } from '@shopfloor/contracts';
-import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '@shopfloor/gateway/data-access';
+import { ApiKeyRepository, GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '@shopfloor/gateway/data-access';
 import { httpObservabilityMiddleware, MetricsRegistry } from '@shopfloor/observability';
 import { ServiceModule } from '@shopfloor/runtime';
 import { createTestDatabase, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
@@ -14,7 +14,6 @@ import request from 'supertest';
 import { AppModule } from '../app.module';
 import { GatewayEnv } from '../config/gateway.env';
 import { configureHttp } from '../http/configure-http';
-import { ApiKeyStateRepository } from './api-key-state.repository';
 import { ApiKeysService } from './api-keys.service';
 import { CREDENTIAL_CACHE_OPTIONS, DEFAULT_CREDENTIAL_CACHE_OPTIONS } from './credential-cache.options';
 import { BOOTSTRAP_ADMIN_ID, type Principal } from './principal';
@@ -123,7 +122,7 @@ describe(ApiKeysService.name, () => {
 
     it("asks PostgreSQL about a token's key once per cache lifetime, however many requests arrive together", async () => {
       const credentials = await keyAndToken('busy dashboard');
-      const lookups = jest.spyOn(ApiKeyStateRepository.prototype, 'isRevoked');
+      const lookups = jest.spyOn(ApiKeyRepository.prototype, 'isRevoked');
       try {
         const burst = async (): Promise<number[]> =>
           Promise.all(Array.from({ length: 20 }, async () => (await request(server).get('/api/v1/auth/api-keys').set('Authorization', `Bearer ${credentials.token}`)).status));

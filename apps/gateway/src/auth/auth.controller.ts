@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, RequireRole } from './auth.decorators';
@@ -9,8 +9,6 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import type { Principal } from './principal';
 
 @ApiTags('auth')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(

@@ -39,16 +39,29 @@ export class AuthGuard implements CanActivate {
     const apiKey = req.header('x-api-key');
     const authorization = req.header('authorization');
     if (apiKey) {
-      const principal = await this.apiKeys.authenticate(apiKey);
+      const principal = await credentialLookup(this.apiKeys.authenticate(apiKey));
       if (principal) return principal;
       throw new DomainError(ErrorCode.Unauthorized, 'The API key is unknown or revoked');
     }
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const principal = match ? await this.tokens.authenticate(match[1]) : null;
+      const principal = match ? await credentialLookup(this.tokens.authenticate(match[1])) : null;
       if (principal) return principal;
       throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired, or its API key is revoked');
     }
     throw new DomainError(ErrorCode.Unauthorized, 'Credentials required: send X-API-Key or Authorization: Bearer <token>');
+  }
+}
+
+/**
+ * A lookup of credentials that fails for want of the key store (PostgreSQL down) is an outage the client can wait
+ * out, 503, never an internal error and never a pass.
+ */
+export async function credentialLookup<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError(ErrorCode.ServiceUnavailable, 'Credentials cannot be checked right now; try again shortly', { dependency: 'postgres' });
   }
 }

@@ -4,7 +4,6 @@ import { ApiKeyRepository, AuditRepository } from '@shopfloor/gateway/data-acces
 import { AuditService } from '../audit/audit.service';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { ApiKeyRevocationsService } from './api-key-revocations.service';
-import { ApiKeyStateRepository } from './api-key-state.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -16,7 +15,6 @@ import { CREDENTIAL_CACHE_OPTIONS, DEFAULT_CREDENTIAL_CACHE_OPTIONS } from './cr
   providers: [
     { provide: CREDENTIAL_CACHE_OPTIONS, useValue: DEFAULT_CREDENTIAL_CACHE_OPTIONS },
     ApiKeyRepository,
-    ApiKeyStateRepository,
     AuditRepository,
     AuditService,
     ApiKeyRevocationsService,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ListDeadLettersRequest,
   ListQuarantineRequest,
@@ -17,8 +17,6 @@ import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
 
 @ApiTags('data sync')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/data')
 export class DataSyncController {
   constructor(private readonly rpc: RpcClient) {}

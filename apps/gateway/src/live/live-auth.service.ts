@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import type { IncomingMessage } from 'node:http';
 import { ApiKeysService } from '../auth/api-keys.service';
+import { credentialLookup } from '../auth/auth.guard';
 import { BearerTokensService } from '../auth/bearer-tokens.service';
 import type { Principal } from '../auth/principal';
 
@@ -34,13 +35,13 @@ export class LiveAuthService {
   }
 
   private async byApiKey(key: string): Promise<Principal> {
-    const principal = await this.apiKeys.authenticate(key);
+    const principal = await credentialLookup(this.apiKeys.authenticate(key));
     if (principal) return principal;
     throw new DomainError(ErrorCode.Unauthorized, 'The API key is unknown or revoked');
   }
 
   private async byToken(token: string | undefined): Promise<Principal> {
-    const principal = token ? await this.tokens.authenticate(token) : null;
+    const principal = token ? await credentialLookup(this.tokens.authenticate(token)) : null;
     if (principal) return principal;
     throw new DomainError(ErrorCode.Unauthorized, 'The bearer token is invalid or expired, or its API key is revoked');
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DowntimePatternsQuery,
   EfficiencyQuery,
@@ -15,8 +15,6 @@ import type { Response } from 'express';
 import { sendJson } from '../http/send-json';
 
 @ApiTags('analytics')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/analytics')
 export class AnalyticsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarBody, SUBJECTS, type CalendarView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
 
 @ApiTags('shop floor')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/calendars')
 export class CalendarsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SUBJECTS, type IntegrityReport, type SourceCountsView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { withSourceComparison } from './integrity-comparison';
@@ -8,8 +8,6 @@ import { withSourceComparison } from './integrity-comparison';
 const INTEGRITY_TIMEOUT_MS = 30_000;
 
 @ApiTags('data sync')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/data')
 export class IntegrityController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ListMachinesRequest,
   MachineHistoryQuery,
@@ -13,8 +13,6 @@ import {
 import { RpcClient } from '@shopfloor/nats';
 
 @ApiTags('shop floor')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/machines')
 export class MachinesController {
   constructor(private readonly rpc: RpcClient) {}

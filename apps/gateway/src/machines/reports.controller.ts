@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CustomReportRequest, DailyReportQuery, SUBJECTS, type ReportFile } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import type { Response } from 'express';
 
 @ApiTags('reports')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DomainError,
   ErrorCode,
@@ -37,8 +37,6 @@ const EVALUATE_TIMEOUT_MS = 60_000;
 const SCHEDULE_TIMEOUT_MS = 15_000;
 
 @ApiTags('ml')
-@ApiSecurity('api_key')
-@ApiBearerAuth()
 @Controller('api/v1/ml')
 export class MlController {
   constructor(

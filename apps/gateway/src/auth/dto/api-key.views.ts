@@ -1,15 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { API_KEY_ROLES, type ApiKeyEntity, type ApiKeyRole } from '@shopfloor/gateway/data-access';
+import { type ApiKeyEntity, type ApiKeyRole } from '@shopfloor/gateway/data-access';
 
 export class ApiKeyView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: API_KEY_ROLES }) role!: ApiKeyRole;
-  @ApiProperty({ description: 'First characters of the key' }) key_prefix!: string;
-  @ApiProperty() created_by!: string;
-  @ApiProperty() created_at!: string;
-  @ApiProperty({ nullable: true, type: String }) last_used_at!: string | null;
-  @ApiProperty({ nullable: true, type: String }) revoked_at!: string | null;
+  id!: string;
+  name!: string;
+  role!: ApiKeyRole;
+  /** The first characters of the key, to tell keys apart. */
+  key_prefix!: string;
+  created_by!: string;
+  created_at!: string;
+  last_used_at!: string | null;
+  revoked_at!: string | null;
 
   static of(e: ApiKeyEntity): ApiKeyView {
     return {
@@ -26,14 +26,16 @@ export class ApiKeyView {
 }
 
 export class CreatedApiKeyView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: API_KEY_ROLES }) role!: ApiKeyRole;
-  @ApiProperty({ description: 'The secret, shown this once' }) key!: string;
+  id!: string;
+  name!: string;
+  role!: ApiKeyRole;
+  /** The secret, shown this once. */
+  key!: string;
 }
 
 export class TokenView {
-  @ApiProperty() access_token!: string;
-  @ApiProperty({ example: 'Bearer' }) token_type!: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires' }) expires_in!: number;
+  access_token!: string;
+  token_type!: 'Bearer';
+  /** Seconds until the token expires. */
+  expires_in!: number;
 }

@@ -39,6 +39,12 @@ export class ApiKeyRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** True for a revoked key and for an id no key has (any more): what a bearer token, carrying only its key's id, is checked against. */
+  async isRevoked(id: string): Promise<boolean> {
+    const key = await this.repo.findOne({ where: { id }, select: { id: true, revokedAt: true } });
+    return key === null || key.revokedAt !== null;
+  }
+
   async touch(id: string, at: Date): Promise<void> {
     await this.repo.update({ id }, { lastUsedAt: at });
   }
