@@ -20,3 +20,4 @@ export * from './lib/payloads/report.payload';
 export * from './lib/payloads/ml.payload';
 export * from './lib/payloads/bounded-record';
 export * from './lib/payloads/omittable';
+export * from './lib/payloads/alerts.payload';

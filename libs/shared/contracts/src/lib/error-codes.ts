@@ -27,6 +27,9 @@ export enum ErrorCode {
   DatasetNotFound = 'DATASET_NOT_FOUND',
   ModelNotFound = 'MODEL_NOT_FOUND',
   TrainingNotFound = 'TRAINING_NOT_FOUND',
+  AlertNotFound = 'ALERT_NOT_FOUND',
+  RuleNotFound = 'RULE_NOT_FOUND',
+  ScheduleNotFound = 'SCHEDULE_NOT_FOUND',
   /** No version of the model type is active yet: train one (or activate one) first. */
   NoActiveModel = 'NO_ACTIVE_MODEL',
   /** The data is valid but too little to learn or predict from (details say what is missing). */

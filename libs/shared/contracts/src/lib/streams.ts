@@ -77,6 +77,20 @@ export const CONSUMERS = {
     maxDeliver: 5,
     ackWaitSeconds: 30,
   },
+  notificationAlerts: {
+    stream: STREAMS.alerts,
+    durableName: 'notification-alerts',
+    filterSubject: SUBJECTS.alerts.all,
+    maxDeliver: 10,
+    ackWaitSeconds: 30,
+  },
+  notificationPredictions: {
+    stream: STREAMS.mlPredictions,
+    durableName: 'notification-predictions',
+    filterSubject: SUBJECTS.mlEvents.all,
+    maxDeliver: 10,
+    ackWaitSeconds: 30,
+  },
   ingestionRejections: {
     stream: STREAMS.rejections,
     durableName: 'ingestion-rejections',

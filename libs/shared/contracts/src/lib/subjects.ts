@@ -1,3 +1,4 @@
+import type { PredictionEventType } from './payloads/alerts.payload';
 import type { DownstreamService } from './services';
 
 /**
@@ -51,6 +52,33 @@ export const SUBJECTS = {
   },
   notification: {
     healthPing: 'notification.health.ping',
+    /** ListAlertsQuery → AlertPage */
+    alertsList: 'notification.alerts.list',
+    /** AlertIdRequest → AlertDetailView */
+    alertGet: 'notification.alerts.get',
+    /** AlertActionRequest → AlertView */
+    alertAcknowledge: 'notification.alerts.acknowledge',
+    alertResolve: 'notification.alerts.resolve',
+    /** {} → { items: RuleView[] } */
+    rulesList: 'notification.rules.list',
+    /** AlertIdRequest → RuleView */
+    ruleGet: 'notification.rules.get',
+    /** RuleBody → RuleView */
+    ruleCreate: 'notification.rules.create',
+    /** RuleUpdateRequest → RuleView */
+    ruleUpdate: 'notification.rules.update',
+    /** AlertIdRequest → { deleted: true } */
+    ruleDelete: 'notification.rules.delete',
+    /** ListDeliveriesQuery → DeliveryPage */
+    deliveriesList: 'notification.deliveries.list',
+    /** {} → { items: ReportScheduleView[] } */
+    schedulesList: 'notification.schedules.list',
+    /** ReportScheduleBody → ReportScheduleView */
+    scheduleCreate: 'notification.schedules.create',
+    /** AlertIdRequest → { deleted: true } */
+    scheduleDelete: 'notification.schedules.delete',
+    /** ScheduleRunsRequest → { items: ReportRunView[] } */
+    scheduleRuns: 'notification.schedules.runs',
   },
   /** Gateway replicas among themselves (plain core NATS, every replica gets each message). */
   gateway: {
@@ -76,13 +104,18 @@ export const SUBJECTS = {
   /** Raised alerts (stream ALERTS). */
   alerts: {
     all: 'alerts.>',
+    /** AlertRaised */
     raised: 'alerts.raised',
+    /** AlertCleared */
+    cleared: 'alerts.cleared',
   },
   /** Prediction events (stream ML_PREDICTIONS). */
   mlEvents: {
     all: 'ml.prediction.>',
     /** AnomalyEvent */
     anomaly: 'ml.prediction.anomaly',
+    /** PredictionEvent of one type: `ml.prediction.downtime`, `.failure_risk`, `.maintenance_window`. */
+    prediction: (type: PredictionEventType): string => `ml.prediction.${type}`,
   },
   /** Records a consumer could not apply, reported back to ingestion's quarantine (stream REJECTIONS). */
   rejections: {
@@ -100,6 +133,7 @@ export const SUBJECTS = {
     /** A machine's status subject; the id is one subject token (machineSubjectToken), whatever characters it has. */
     machine: (machineId: string): string => `live.machine.${machineSubjectToken(machineId)}`,
     allMachines: 'live.machine.*',
+    /** LiveMessage<AlertView> of every change of an alert (opened, updated, acknowledged, escalated, resolved), from notification. */
     alerts: 'live.alerts',
   },
 } as const;
