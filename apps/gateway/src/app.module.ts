@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AlertRulesController } from './alerts/alert-rules.controller';
+import { AlertsController } from './alerts/alerts.controller';
+import { DeliveriesController } from './alerts/deliveries.controller';
+import { ReportSchedulesController } from './alerts/report-schedules.controller';
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { LiveModule } from './live/live.module';
@@ -14,7 +18,21 @@ import { ProbesController } from './probes/probes.controller';
 
 @Module({
   imports: [AuthModule, LiveModule],
-  controllers: [ProbesController, MachinesController, CalendarsController, AnalyticsController, ReportsController, DataSyncController, IntegrityController, MlController],
+  // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
+  controllers: [
+    ProbesController,
+    MachinesController,
+    CalendarsController,
+    AnalyticsController,
+    ReportSchedulesController,
+    ReportsController,
+    DataSyncController,
+    IntegrityController,
+    MlController,
+    AlertRulesController,
+    AlertsController,
+    DeliveriesController,
+  ],
   providers: [DownstreamHealth, UploadBucketService],
 })
 export class AppModule {}

@@ -25,14 +25,15 @@ const OPERATIONS: Operation[] = Object.entries(OPENAPI_DOCUMENT.paths).flatMap((
 const label = ({ method, path }: Operation): string => `${method.toUpperCase()} ${path}`;
 
 /**
- * The role rules of the README: viewers read everything but keys and dead letters; operators also sync and ask for
- * predictions and schedules; admins also manage keys, calendars, datasets, training and models, and replay dead letters.
+ * The role rules of the README: viewers read everything but keys, dead letters, alert rules and deliveries; operators
+ * also sync, ask for predictions and schedules, and acknowledge and resolve alerts; admins do everything else.
  */
 function roleByReadme({ method, path }: Operation): Role {
-  if (path.startsWith('/api/v1/auth/api-keys') || path.startsWith('/api/v1/data/dead-letters')) return 'admin';
+  const adminReads = ['/api/v1/auth/api-keys', '/api/v1/data/dead-letters', '/api/v1/alerts/rules', '/api/v1/notifications/'];
+  if (adminReads.some((prefix) => path.startsWith(prefix))) return 'admin';
   if (path === '/api/v1/auth/token' || path === '/api/v1/reports/custom') return 'viewer';
   if (method === 'get') return 'viewer';
-  if (path === '/api/v1/data/sync' || path.startsWith('/api/v1/ml/predict/') || path === '/api/v1/ml/optimize-schedule') return 'operator';
+  if (path === '/api/v1/data/sync' || path.startsWith('/api/v1/ml/predict/') || path === '/api/v1/ml/optimize-schedule' || /^\/api\/v1\/alerts\/\{id\}\/(acknowledge|resolve)$/.test(path)) return 'operator';
   return 'admin';
 }
 

@@ -1,5 +1,137 @@
 // The API's types, generated from libs/client/src/openapi.json by tools/openapi/generate.mjs: do not edit.
 export interface paths {
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts, newest first: one episode of one condition on one machine each, filtered by state, machine, severity and opening time
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alert with its timeline (opened, updated, notified, escalated, acknowledged, resolved: when and by whom)
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an open alert, with an optional comment: it stops escalating; 409 if it is not open
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["AlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an alert by hand, with an optional comment (alerts also resolve by themselves when their condition clears); 409 if already resolved
+         * @description Needs the operator role or a larger one (operator, admin).
+         */
+        post: operations["AlertsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every alert rule, the defaults of a new installation included
+         * @description Needs the admin role or a larger one (admin).
+         */
+        get: operations["AlertRulesController_list"];
+        put?: never;
+        /**
+         * Create a rule: condition and its params, scope, severity, cooldown, quiet hours in a time zone, escalation, channels (e-mail, webhook json|slack|teams, websocket)
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["AlertRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alert rule
+         * @description Needs the admin role or a larger one (admin).
+         */
+        get: operations["AlertRulesController_get"];
+        /**
+         * Replace a rule; its open alerts keep their episode and follow the new settings from now on
+         * @description Needs the admin role or a larger one (admin).
+         */
+        put: operations["AlertRulesController_update"];
+        post?: never;
+        /**
+         * Delete a rule; its alerts stay, without their rule
+         * @description Needs the admin role or a larger one (admin).
+         */
+        delete: operations["AlertRulesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/downtime-patterns": {
         parameters: {
             query?: never;
@@ -636,6 +768,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every e-mail and webhook call, newest first, with its state (pending, sent, failed), attempts, next attempt and last error
+         * @description Needs the admin role or a larger one (admin).
+         */
+        get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/custom": {
         parameters: {
             query?: never;
@@ -676,10 +828,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report schedules with their next run
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["ReportSchedulesController_list"];
+        put?: never;
+        /**
+         * E-mail a report on a cron schedule in an IANA time zone (wall-clock times, right across clock changes): the daily report or a custom one over a period, as csv, xlsx, pdf or json
+         * @description Needs the admin role or a larger one (admin).
+         */
+        post: operations["ReportSchedulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a report schedule; its past runs are deleted with it
+         * @description Needs the admin role or a larger one (admin).
+         */
+        delete: operations["ReportSchedulesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A schedule's runs, newest first: when each was due, its outcome, the file and the e-mail that carried it
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["ReportSchedulesController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description `POST /api/v1/alerts/{id}/acknowledge` and `.../resolve` body. */
+        AlertActionBody: {
+            comment?: string;
+        };
+        /** @enum {string} */
+        AlertCondition: "machine_down_longer_than" | "data_gap_longer_than" | "oee_below" | "scrap_rate_above" | "failure_risk_above" | "maintenance_due_within" | "anomaly_detected";
+        AlertDetailView: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            condition: components["schemas"]["AlertCondition"];
+            /** @description When the rule's escalation went out (not acknowledged in time), else null. */
+            escalated_at: string | null;
+            id: string;
+            machine_id: string;
+            message: string;
+            opened_at: string;
+            resolved_at: string | null;
+            /** @description Who resolved it, or null when the condition cleared by itself. */
+            resolved_by: string | null;
+            /** @description The rule that opened it (null once the rule is deleted). */
+            rule_id: string | null;
+            severity: components["schemas"]["AlertSeverity"];
+            state: components["schemas"]["AlertState"];
+            timeline: components["schemas"]["AlertTimelineEntry"][];
+            updated_at: string;
+            /** @description What was measured: minutes down, the risk, the OEE, … as of the latest update. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        AlertPage: {
+            items: components["schemas"]["AlertView"][];
+            next_cursor: string | null;
+        };
+        AlertRulesController_list_Response: {
+            items: components["schemas"]["RuleView"][];
+        };
+        /** @enum {string} */
+        AlertSeverity: "info" | "warning" | "critical";
+        /** @enum {string} */
+        AlertState: "open" | "acknowledged" | "resolved";
+        AlertTimelineEntry: {
+            at: string;
+            /** @description Who did it (a key's name), or null for the platform itself. */
+            by: string | null;
+            comment: string | null;
+            kind: components["schemas"]["AlertTimelineKind"];
+            values: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @enum {string} */
+        AlertTimelineKind: "opened" | "updated" | "acknowledged" | "resolved" | "escalated" | "notified";
+        /** @description An alert: one episode of one condition on one machine, from opening to resolution. */
+        AlertView: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            condition: components["schemas"]["AlertCondition"];
+            /** @description When the rule's escalation went out (not acknowledged in time), else null. */
+            escalated_at: string | null;
+            id: string;
+            machine_id: string;
+            message: string;
+            opened_at: string;
+            resolved_at: string | null;
+            /** @description Who resolved it, or null when the condition cleared by itself. */
+            resolved_by: string | null;
+            /** @description The rule that opened it (null once the rule is deleted). */
+            rule_id: string | null;
+            severity: components["schemas"]["AlertSeverity"];
+            state: components["schemas"]["AlertState"];
+            updated_at: string;
+            /** @description What was measured: minutes down, the risk, the OEE, … as of the latest update. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
         AnomaliesView: {
             anomalies: components["schemas"]["AnomalyEvent"][];
             /** @description Hours with readings that were scored. */
@@ -750,6 +1043,24 @@ export interface components {
             shifts: components["schemas"]["CalendarShift"][];
             timezone: string | null;
             updated_at: string | null;
+        };
+        /** @description Where a rule's notifications go. `websocket` is /ws/alerts, which every alert reaches anyway. */
+        ChannelBody: {
+            /** @description Webhook: plain JSON, or a Slack or Teams message. Default json. */
+            format?: components["schemas"]["WebhookFormat"];
+            /** @description E-mail: the recipients (required for e-mail). */
+            to?: string[];
+            type: components["schemas"]["ChannelType"];
+            /** @description Webhook: the URL the JSON is POSTed to, http or https (required for a webhook). */
+            url?: string;
+        };
+        /** @enum {string} */
+        ChannelType: "email" | "webhook" | "websocket";
+        ChannelView: {
+            format?: components["schemas"]["WebhookFormat"];
+            to?: string[];
+            type: components["schemas"]["ChannelType"];
+            url?: string;
         };
         CreateApiKeyDto: {
             name: string;
@@ -833,6 +1144,30 @@ export interface components {
             subject: string;
             /** @description The batch's sync_id, when the payload is a JSON object carrying one. */
             sync_id: string | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryView"][];
+            next_cursor: string | null;
+        };
+        /** @enum {string} */
+        DeliveryState: "pending" | "sent" | "failed";
+        /** @description One e-mail or webhook call of the outbox. */
+        DeliveryView: {
+            alert_id: string | null;
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            created_at: string;
+            id: string;
+            last_error: string | null;
+            /** @description Sent as Message-ID / X-Delivery-Id: the same for every attempt, for the receiver to drop repeats. */
+            message_id: string;
+            next_attempt_at: string | null;
+            schedule_id: string | null;
+            sent_at: string | null;
+            state: components["schemas"]["DeliveryState"];
+            /** @description The recipients, or the webhook URL without its query string (which may hold a token). */
+            target: string;
         };
         /** @description `GET /api/v1/analytics/downtime-patterns` query and `analytics.downtime-patterns.get` request. */
         DowntimePatternsQuery: {
@@ -936,6 +1271,11 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description A second round of notification when an alert is not acknowledged in time. */
+        EscalationBody: {
+            after_minutes: number;
+            channels: components["schemas"]["ChannelBody"][];
+        };
         /** @description `POST /api/v1/ml/evaluate` body. */
         EvaluateRequest: {
             /** @enum {string} */
@@ -1023,6 +1363,25 @@ export interface components {
             start_time: string;
             state: string;
         };
+        /** @description `GET /api/v1/alerts` query and `notification.alerts.list`: newest first. */
+        ListAlertsQuery: {
+            /** @description Opaque cursor from the previous page's `next_cursor`. */
+            cursor?: string;
+            /**
+             * Format: date-time
+             * @description Alerts opened at or after this time (ISO 8601 with offset).
+             */
+            from?: string;
+            limit?: number;
+            machine_id?: string;
+            severity?: components["schemas"]["AlertSeverity"];
+            state?: components["schemas"]["AlertState"];
+            /**
+             * Format: date-time
+             * @description Alerts opened before this time.
+             */
+            to?: string;
+        };
         /** @description `GET /api/v1/data/dead-letters?limit&cursor&consumer` and `ingestion.dead-letters.list`. */
         ListDeadLettersRequest: {
             /** @description Only the dead letters of this durable consumer (e.g. `analytics-shopfloor`). */
@@ -1031,6 +1390,12 @@ export interface components {
             cursor?: string;
             /** @description Default 50. */
             limit?: number;
+        };
+        /** @description `GET /api/v1/notifications/deliveries` query and `notification.deliveries.list`: newest first. */
+        ListDeliveriesQuery: {
+            cursor?: string;
+            limit?: number;
+            state?: components["schemas"]["DeliveryState"];
         };
         ListMachinesReply: {
             items: components["schemas"]["MachineView"][];
@@ -1455,6 +1820,18 @@ export interface components {
             items: components["schemas"]["QuarantinedRowView"][];
             next_cursor: string | null;
         };
+        /** @description Hours in which e-mails and webhooks of non-critical alerts wait until the quiet ends (alerts still open). */
+        QuietHours: {
+            /** @description Days the quiet starts on; default every day. */
+            days?: components["schemas"]["WeekdayName"][];
+            end: string;
+            /** @description Critical alerts go out during the quiet hours too (default true). */
+            except_critical?: boolean;
+            /** @description 'HH:MM'; at or after `end` means the quiet crosses midnight. */
+            start: string;
+            /** @description IANA time zone the hours are wall-clock times in. */
+            timezone: string;
+        };
         ReplayDeadLettersReply: {
             /** @description Their ids. */
             ids: string[];
@@ -1478,6 +1855,129 @@ export interface components {
         ReportGroup: "machine" | "hour" | "shift" | "day" | "week";
         /** @enum {string} */
         ReportMetric: "availability" | "performance" | "quality" | "overall_oee" | "benchmark_comparison" | "planned_production_time" | "run_time" | "planned_stop_time" | "unplanned_stop_time" | "small_stop_time" | "total" | "good" | "scrap" | "failures" | "mtbf" | "mttr" | "technical_efficiency" | "setup_rate" | "scrap_ratio" | "nee";
+        /** @enum {string} */
+        ReportRunState: "running" | "sent" | "failed";
+        ReportRunView: {
+            /** @description The e-mail that carried the file (see GET /api/v1/notifications/deliveries). */
+            delivery_id: string | null;
+            error: string | null;
+            file_name: string | null;
+            finished_at: string | null;
+            id: string;
+            schedule_id: string;
+            /** @description The time it was due (its cron time). */
+            scheduled_for: string;
+            started_at: string;
+            state: components["schemas"]["ReportRunState"];
+        };
+        /** @description `POST /api/v1/reports/schedules` body. */
+        ReportScheduleBody: {
+            /** @description Five-field cron (minute hour day-of-month month day-of-week), in wall-clock time of `timezone`. */
+            cron: string;
+            /** @description Default true. */
+            enabled?: boolean;
+            format: components["schemas"]["ReportFileFormat"];
+            name: string;
+            recipients: string[];
+            report: components["schemas"]["ScheduledReportBody"];
+            /** @description IANA time zone; a 06:05 schedule runs at 06:05 on both sides of a clock change. */
+            timezone: string;
+        };
+        ReportSchedulesController_list_Response: {
+            items: components["schemas"]["ReportScheduleView"][];
+        };
+        ReportSchedulesController_runs_Response: {
+            items: components["schemas"]["ReportRunView"][];
+        };
+        ReportScheduleView: {
+            created_at: string;
+            cron: string;
+            enabled: boolean;
+            format: components["schemas"]["ReportFileFormat"];
+            id: string;
+            name: string;
+            /** @description The next time it runs (ISO 8601 with the zone's offset). */
+            next_run_at: string | null;
+            recipients: string[];
+            report: {
+                group_by: components["schemas"]["ReportGroup"] | null;
+                /** @enum {string} */
+                kind: "daily" | "custom";
+                machine_ids: string[] | null;
+                metrics: components["schemas"]["ReportMetric"][] | null;
+                period: components["schemas"]["SchedulePeriod"] | null;
+                title: string | null;
+            };
+            timezone: string;
+        };
+        /** @description `POST /api/v1/alerts/rules` and `PUT /api/v1/alerts/rules/{id}` body. */
+        RuleBody: {
+            channels: components["schemas"]["ChannelBody"][];
+            condition: components["schemas"]["AlertCondition"];
+            /** @description After an alert of this rule on a machine resolves, no new one opens for it for this long. Default 30. */
+            cooldown_minutes?: number;
+            /** @description Default true. */
+            enabled?: boolean;
+            escalation?: components["schemas"]["EscalationBody"];
+            name: string;
+            /** @description The condition's parameters: `minutes` (machine_down_longer_than, with optional `downtime_types`, and data_gap_longer_than), `threshold` 0..1 and `window_minutes` (oee_below, scrap_rate_above), `threshold` 0..1 (failure_risk_above), `hours` (maintenance_due_within), `min_score` (anomaly_detected, optional). */
+            params: {
+                [key: string]: unknown;
+            };
+            quiet_hours?: components["schemas"]["QuietHours"];
+            scope?: components["schemas"]["RuleScope"];
+            severity: components["schemas"]["AlertSeverity"];
+        };
+        /** @description Which machines a rule watches; every list left out or empty means all. */
+        RuleScope: {
+            locations?: string[];
+            machine_ids?: string[];
+            machine_types?: string[];
+        };
+        RuleView: {
+            channels: components["schemas"]["ChannelView"][];
+            condition: components["schemas"]["AlertCondition"];
+            cooldown_minutes: number;
+            created_at: string;
+            enabled: boolean;
+            escalation: {
+                after_minutes: number;
+                channels: components["schemas"]["ChannelView"][];
+            } | null;
+            id: string;
+            /** @description One of the rules a new installation starts with (breakdown, data gap); editable and deletable like any. */
+            is_default: boolean;
+            name: string;
+            params: {
+                [key: string]: unknown;
+            };
+            quiet_hours: {
+                days: components["schemas"]["WeekdayName"][];
+                end: string;
+                except_critical: boolean;
+                start: string;
+                timezone: string;
+            } | null;
+            scope: {
+                locations: string[];
+                machine_ids: string[];
+                machine_types: string[];
+            };
+            severity: components["schemas"]["AlertSeverity"];
+            updated_at: string;
+        };
+        /** @description The report a schedule sends: the daily report (of the day before the run), or a custom report over a period. */
+        ScheduledReportBody: {
+            group_by?: components["schemas"]["ReportGroup"];
+            /** @enum {string} */
+            kind: "daily" | "custom";
+            machine_ids?: string[];
+            /** @description Custom only: as in POST /api/v1/reports/custom. */
+            metrics?: components["schemas"]["ReportMetric"][];
+            /** @description Custom only; default previous_day. */
+            period?: components["schemas"]["SchedulePeriod"];
+            title?: string;
+        };
         ScheduleJobInput: {
             /** Format: date-time */
             due: string;
@@ -1486,6 +1986,12 @@ export interface components {
             eligible_machines: string[];
             job_id: string;
             part_number?: string | null;
+        };
+        /** @enum {string} */
+        SchedulePeriod: "previous_day" | "previous_week" | "previous_month" | "last_24_hours";
+        /** @description `GET /api/v1/reports/schedules/{id}/runs` query. */
+        ScheduleRunsQuery: {
+            limit?: number;
         };
         ScheduleView: {
             assignments: {
@@ -1624,6 +2130,8 @@ export interface components {
             };
         };
         /** @enum {string} */
+        WebhookFormat: "json" | "slack" | "teams";
+        /** @enum {string} */
         WeekdayName: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
     };
     responses: never;
@@ -1634,6 +2142,790 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Alerts opened at or after this time (ISO 8601 with offset). */
+                from?: string;
+                limit?: number;
+                machine_id?: string;
+                severity?: "info" | "warning" | "critical";
+                state?: "open" | "acknowledged" | "resolved";
+                /** @description Alerts opened before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertActionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertActionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRulesController_list_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlertRulesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AnalyticsController_downtimePatterns: {
         parameters: {
             query?: {
@@ -4657,6 +5949,75 @@ export interface operations {
             };
         };
     };
+    DeliveriesController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                state?: "pending" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ReportsController_custom: {
         parameters: {
             query?: never;
@@ -4801,6 +6162,319 @@ export interface operations {
             };
             /** @description The role of the credentials is too small (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedulesController_list_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportScheduleBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedulesController_runs_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -434,11 +434,14 @@ export interface ReportRunView {
   error: string | null;
 }
 
-/** `notification.schedules.runs` */
-export class ScheduleRunsRequest {
-  @IsUUID()
-  id!: string;
-
+/** `GET /api/v1/reports/schedules/{id}/runs` query. */
+export class ScheduleRunsQuery {
   @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
+}
+
+/** `notification.schedules.runs` */
+export class ScheduleRunsRequest extends ScheduleRunsQuery {
+  @IsUUID()
+  id!: string;
 }
