@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DeliveryRepository, type DeliveryEntity } from '@shopfloor/notification/data-access';
+import { Clock } from '../clock';
+import { NotificationEnv } from '../config/notification.env';
+import { EmailSender } from './email-sender';
+import { retryDelayMs } from './retry-policy';
+import { WebhookSender } from './webhook-sender';
+
+/** Deliveries one claim takes; they are sent side by side. */
+const BATCH = 10;
+const ERROR_CHARS = 1000;
+
+/**
+ * Sends what the outbox holds, on every replica. A delivery is claimed under a lease (SKIP LOCKED, so replicas never
+ * share one), sent, then marked sent — only by the holder of the current claim. A failed attempt comes back after a
+ * backoff with jitter until DELIVERY_MAX_ATTEMPTS, then stays failed. A replica that dies after sending but before
+ * marking leaves a claim whose lease runs out; the delivery is then claimed and sent again under the same message
+ * id: at least once, never lost.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeliveryWorker.name);
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer?: NodeJS.Timeout;
+  private started = false;
+  private stopping = false;
+  private polling: Promise<void> | null = null;
+  private wanted = false;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly email: EmailSender,
+    private readonly webhook: WebhookSender,
+    private readonly clock: Clock,
+    private readonly env: NotificationEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.started = true;
+    this.schedule(0);
+  }
+
+  /** Stops polling and lets the sends in hand finish and be marked, so a normal shutdown sends nothing twice. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  /** Something was just stored: look now rather than at the next poll. */
+  wake(): void {
+    if (!this.started) return;
+    if (this.polling) this.wanted = true;
+    else this.schedule(0);
+  }
+
+  /**
+   * One round: gives up on abandoned last attempts, then claims a batch of due deliveries and sends them. Returns
+   * how many were claimed.
+   */
+  async runOnce(): Promise<number> {
+    const now = this.clock.now();
+    const abandoned = await this.deliveries.failAbandoned(now, this.env.DELIVERY_MAX_ATTEMPTS);
+    if (abandoned > 0) this.logger.warn({ message: 'Deliveries given up: their last attempt stopped before it finished', count: abandoned });
+    const token = randomUUID();
+    const claimed = await this.deliveries.claimDue(this.owner, token, now, this.env.DELIVERY_LEASE_SECONDS * 1000, BATCH, this.env.DELIVERY_MAX_ATTEMPTS);
+    await Promise.all(claimed.map((delivery) => this.deliver(delivery, token)));
+    return claimed.length;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.polling = this.poll().finally(() => {
+        this.polling = null;
+        if (this.wanted) {
+          this.wanted = false;
+          this.schedule(0);
+        }
+      });
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      // A full batch means more may be due: keep going until a claim comes back short.
+      while (!this.stopping && (await this.runOnce()) === BATCH);
+    } catch (error) {
+      this.logger.warn({ message: 'Could not work through the outbox', reason: (error as Error).message });
+    }
+    this.schedule(this.env.DELIVERY_POLL_MS);
+  }
+
+  private async deliver(delivery: DeliveryEntity, token: string): Promise<void> {
+    const started = this.clock.now();
+    try {
+      if (delivery.channel === 'email') await this.email.send(delivery);
+      else await this.webhook.send(delivery, started);
+    } catch (error) {
+      await this.attemptFailed(delivery, token, error);
+      return;
+    }
+    let marked: boolean;
+    try {
+      marked = await this.deliveries.markSent(delivery.id, token, this.clock.now());
+    } catch (error) {
+      this.logger.warn({ message: `${delivery.channel} sent but not marked; it will be sent again when its claim lapses`, delivery_id: delivery.id, reason: (error as Error).message });
+      return;
+    }
+    if (marked) this.logger.log({ message: `${delivery.channel} sent`, delivery_id: delivery.id, attempt: delivery.attempts, alert_id: delivery.alertId, report_run_id: delivery.reportRunId });
+    // Not marked: the lease ran out while sending and another replica holds the delivery now; it sends it again under
+    // the same message id, which the receiver drops.
+    else this.logger.warn({ message: `${delivery.channel} sent after its claim lapsed; it will be sent again`, delivery_id: delivery.id });
+  }
+
+  private async attemptFailed(delivery: DeliveryEntity, token: string, error: unknown): Promise<void> {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_CHARS);
+    const now = this.clock.now();
+    const last = delivery.attempts >= this.env.DELIVERY_MAX_ATTEMPTS;
+    const retryAt = last ? null : new Date(now.getTime() + retryDelayMs(delivery.attempts, this.env.DELIVERY_RETRY_BASE_SECONDS * 1000, this.env.DELIVERY_RETRY_MAX_SECONDS * 1000));
+    try {
+      await this.deliveries.markAttemptFailed(delivery.id, token, now, reason, retryAt);
+    } catch (markError) {
+      // The claim stays as it is; its lease runs out and the delivery is tried again.
+      this.logger.warn({ message: 'Could not record a failed delivery attempt', delivery_id: delivery.id, reason: (markError as Error).message });
+      return;
+    }
+    const line = { delivery_id: delivery.id, channel: delivery.channel, attempt: delivery.attempts, reason, retry_at: retryAt?.toISOString() ?? null };
+    if (last) this.logger.error({ message: `${delivery.channel} failed for good after ${delivery.attempts} attempts`, ...line });
+    else this.logger.warn({ message: `${delivery.channel} attempt failed; retrying`, ...line });
+  }
+}
