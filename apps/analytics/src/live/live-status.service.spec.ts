@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ANALYTICS_ENTITIES, ANALYTICS_MIGRATIONS, LiveStatusRepository } from '@shopfloor/analytics/data-access';
-import { STREAMS, SUBJECTS, type AlertRaised, type LiveMessage, type MachineEventRecord, type MachineLiveStatus } from '@shopfloor/contracts';
+import { STREAMS, SUBJECTS, type AlertCleared, type AlertRaised, type LiveMessage, type MachineEventRecord, type MachineLiveStatus } from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { createTestDatabase, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
-import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+import { connect, DeliverPolicy, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 import type { AnalyticsEnv } from '../config/analytics.env';
 import { latestStates, LiveStatusService } from './live-status.service';
@@ -21,6 +21,11 @@ describe(LiveStatusService.name, () => {
   let machineId: string;
   let statuses: MachineLiveStatus[];
   let alerts: AlertRaised[];
+  /** Both sides on JetStream in the order published: `raised <kind> <at>` / `cleared <kind> <at>`. */
+  let lifecycle: string[];
+  let cleared: AlertCleared[];
+  let jetStream: JetStreamService;
+  const startedAt = new Date();
   const subscriptions: Subscription[] = [];
   let nextId = 1;
 
@@ -41,7 +46,7 @@ describe(LiveStatusService.name, () => {
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     const holder = new NatsConnectionHolder(nats);
-    const jetStream = new JetStreamService(holder);
+    jetStream = new JetStreamService(holder);
     await jetStream.ensureStreams([STREAMS.alerts]);
     service = new LiveStatusService(new LiveStatusRepository(dataSource), holder, jetStream, env);
     replica = new LiveStatusService(new LiveStatusRepository(dataSource), holder, jetStream, env);
@@ -60,7 +65,22 @@ describe(LiveStatusService.name, () => {
         if (alert.machine_id === machineId) alerts.push(alert);
       },
     });
-    subscriptions.push(onStatus, onAlert);
+    lifecycle = [];
+    cleared = [];
+    const onLifecycle = nats.subscribe(SUBJECTS.alerts.all, {
+      callback: (_e, msg) => {
+        if (msg.subject === SUBJECTS.alerts.raised) {
+          const alert = codec.decode(msg.data) as AlertRaised;
+          if (alert.machine_id === machineId) lifecycle.push(`raised ${alert.kind} ${alert.alert_id.slice(alert.alert_id.lastIndexOf(machineId) + machineId.length + 1)}`);
+        } else if (msg.subject === SUBJECTS.alerts.cleared) {
+          const clearing = codec.decode(msg.data) as AlertCleared;
+          if (clearing.machine_id !== machineId) return;
+          lifecycle.push(`cleared ${clearing.kind} ${clearing.cleared_at}`);
+          cleared.push(clearing);
+        }
+      },
+    });
+    subscriptions.push(onStatus, onAlert, onLifecycle);
   });
 
   afterEach(async () => {
@@ -77,6 +97,31 @@ describe(LiveStatusService.name, () => {
   const settle = async () => {
     await nats.flush();
     await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
+  /** The clearings of this machine that the ALERTS stream holds, with the message id each was stored under. */
+  const storedClearings = async (): Promise<{ id: string | undefined; cleared: AlertCleared }[]> => {
+    const reader = await jetStream.client.consumers.get(STREAMS.alerts.name, { filterSubjects: SUBJECTS.alerts.cleared, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
+    const found: { id: string | undefined; cleared: AlertCleared }[] = [];
+    try {
+      for (let done = false; !done; ) {
+        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
+        let seen = 0;
+        for await (const msg of batch) {
+          seen += 1;
+          const clearing = codec.decode(msg.data) as AlertCleared;
+          if (clearing.machine_id === machineId) found.push({ id: msg.headers?.get('Nats-Msg-Id'), cleared: clearing });
+          if (msg.info.pending === 0) {
+            done = true;
+            break;
+          }
+        }
+        if (seen === 0) done = true;
+      }
+    } finally {
+      await reader.delete().catch(() => false);
+    }
+    return found;
   };
 
   it('follows the newest event, keeps when the current state began, and raises a breakdown once', async () => {
@@ -172,6 +217,93 @@ describe(LiveStatusService.name, () => {
     );
     await settle();
     expect(alerts).toHaveLength(1);
+  });
+
+  it('clears a breakdown when the machine leaves DOWN, once, after its alert and before the next one', async () => {
+    await service.applyEvents([event('2026-11-04T08:00:00.000Z', 'RUNNING'), event('2026-11-04T08:05:00.000Z', 'DOWN', 'SPINDLE')], new Date('2026-11-04T08:06:00.000Z'));
+    // Back to RUNNING after 15 min, and down again within the same batch; both replicas get the batch (a redelivery).
+    const batch = [event('2026-11-04T08:20:00.000Z', 'RUNNING'), event('2026-11-04T08:22:00.000Z', 'DOWN', 'TOOL')];
+    const at = new Date('2026-11-04T08:23:00.000Z');
+    await Promise.all([service.applyEvents(batch, at), replica.applyEvents(batch, at)]);
+    await waitFor('the second breakdown', () => lifecycle.length === 3);
+    await settle();
+    expect(lifecycle).toEqual(['raised breakdown 2026-11-04T08:05:00.000Z', 'cleared breakdown 2026-11-04T08:20:00.000Z', 'raised breakdown 2026-11-04T08:22:00.000Z']);
+    expect(cleared[0]).toEqual({
+      machine_id: machineId,
+      kind: 'breakdown',
+      cleared_at: '2026-11-04T08:20:00.000Z',
+      details: { previous_state: 'DOWN', new_state: 'RUNNING', since: '2026-11-04T08:05:00.000Z', duration_seconds: 900, reason_code: 'SPINDLE' },
+    });
+
+    // 68 min down this time (its data still coming): past LIVE_LONG_STOP_SECONDS, so the long stop the sweep raised clears with it.
+    await service.applyEvents([event('2026-11-04T09:14:00.000Z', 'DOWN', 'TOOL')], new Date('2026-11-04T09:14:00.000Z'));
+    await service.sweep(new Date('2026-11-04T09:15:00.000Z'));
+    await service.applyEvents([event('2026-11-04T09:30:00.000Z', 'IDLE')], new Date('2026-11-04T09:31:00.000Z'));
+    await waitFor('the clearings', () => lifecycle.length === 6);
+    expect(lifecycle.slice(3)).toEqual(['raised long_stop 2026-11-04T08:22:00.000Z', 'cleared breakdown 2026-11-04T09:30:00.000Z', 'cleared long_stop 2026-11-04T09:30:00.000Z']);
+    expect(cleared[1]).toEqual({
+      machine_id: machineId,
+      kind: 'breakdown',
+      cleared_at: '2026-11-04T09:30:00.000Z',
+      details: { previous_state: 'DOWN', new_state: 'IDLE', since: '2026-11-04T08:22:00.000Z', duration_seconds: 4080, reason_code: 'TOOL' },
+    });
+    expect(cleared[2].details).toEqual({ previous_state: 'DOWN', new_state: 'IDLE', since: '2026-11-04T08:22:00.000Z', duration_seconds: 4080 });
+
+    // Each stored once on JetStream, under an id naming the transition.
+    expect((await storedClearings()).map((s) => s.id)).toEqual([
+      `cleared:breakdown:${machineId}:2026-11-04T08:20:00.000Z`,
+      `cleared:breakdown:${machineId}:2026-11-04T09:30:00.000Z`,
+      `cleared:long_stop:${machineId}:2026-11-04T09:30:00.000Z`,
+    ]);
+  });
+
+  it('clears a long stop of an idle machine when it runs again, and nothing for a stop too short to have been raised', async () => {
+    await service.applyEvents([event('2026-11-05T06:00:00.000Z', 'IDLE')], new Date('2026-11-05T06:01:00.000Z'));
+    await service.applyEvents([event('2026-11-05T06:10:00.000Z', 'RUNNING'), event('2026-11-05T06:20:00.000Z', 'IDLE')], new Date('2026-11-05T06:21:00.000Z'));
+    await service.applyEvents([event('2026-11-05T06:58:00.000Z', 'IDLE')], new Date('2026-11-05T06:58:00.000Z'));
+    await service.sweep(new Date('2026-11-05T07:00:00.000Z'));
+    await service.applyEvents([event('2026-11-05T07:05:00.000Z', 'RUNNING')], new Date('2026-11-05T07:06:00.000Z'));
+    await waitFor('the clearing', () => lifecycle.length === 2);
+    await settle();
+    expect(lifecycle).toEqual(['raised long_stop 2026-11-05T06:20:00.000Z', 'cleared long_stop 2026-11-05T07:05:00.000Z']);
+    expect(cleared[0].details).toEqual({ previous_state: 'IDLE', new_state: 'RUNNING', since: '2026-11-05T06:20:00.000Z', duration_seconds: 2700 });
+  });
+
+  it('clears a data gap when events arrive again, with what the machine was doing before the gap', async () => {
+    await service.applyEvents([event('2026-11-06T10:00:00.000Z', 'DOWN', 'E-STOP')], new Date('2026-11-06T10:01:00.000Z'));
+    await Promise.all([service.sweep(new Date('2026-11-06T10:06:00.000Z')), replica.sweep(new Date('2026-11-06T10:06:00.000Z'))]);
+    // Data again after 20 min, and the machine is running: the gap and the breakdown from before it both end.
+    const batch = [event('2026-11-06T10:20:00.000Z', 'RUNNING'), event('2026-11-06T10:25:00.000Z', 'RUNNING')];
+    await Promise.all([service.applyEvents(batch, new Date('2026-11-06T10:26:00.000Z')), replica.applyEvents(batch, new Date('2026-11-06T10:26:00.000Z'))]);
+    await waitFor('the clearings', () => lifecycle.length === 5);
+    await settle();
+    expect(lifecycle).toEqual([
+      'raised breakdown 2026-11-06T10:00:00.000Z',
+      'raised data_gap 2026-11-06T10:00:00.000Z',
+      'cleared data_gap 2026-11-06T10:20:00.000Z',
+      'cleared breakdown 2026-11-06T10:20:00.000Z',
+      'cleared long_stop 2026-11-06T10:20:00.000Z',
+    ]);
+    expect(cleared[0].details).toEqual({ previous_state: 'UNAVAILABLE', new_state: 'RUNNING', since: '2026-11-06T10:00:00.000Z', duration_seconds: 1200 });
+    // The gap hid when the stop began and why: they are not guessed.
+    expect(cleared[1].details).toEqual({ previous_state: 'DOWN', new_state: 'RUNNING', since: null, duration_seconds: null, reason_code: null });
+    expect((await storedClearings()).map((s) => s.id)).toEqual([
+      `cleared:data_gap:${machineId}:2026-11-06T10:20:00.000Z`,
+      `cleared:breakdown:${machineId}:2026-11-06T10:20:00.000Z`,
+      `cleared:long_stop:${machineId}:2026-11-06T10:20:00.000Z`,
+    ]);
+  });
+
+  it('clears a data gap when readings arrive again, from the first reading after it, and the machine stays in its state', async () => {
+    const reading = (time: string) => ({ reading_id: nextId++, machine_id: machineId, reading_time: time, metric: 'spindle_load', value: 40, unit: '%' });
+    await service.applyEvents([event('2026-11-07T09:00:00.000Z', 'DOWN')], new Date('2026-11-07T09:01:00.000Z'));
+    await service.sweep(new Date('2026-11-07T09:06:00.000Z'));
+    const back = [reading('2026-11-07T09:12:00.000Z'), reading('2026-11-07T09:10:00.000Z'), reading('2026-11-07T09:14:00.000Z')];
+    await Promise.all([service.applyReadings(back, new Date('2026-11-07T09:15:00.000Z')), replica.applyReadings(back, new Date('2026-11-07T09:15:00.000Z'))]);
+    await waitFor('the clearing', () => lifecycle.length === 3);
+    await settle();
+    expect(lifecycle).toEqual(['raised breakdown 2026-11-07T09:00:00.000Z', 'raised data_gap 2026-11-07T09:00:00.000Z', 'cleared data_gap 2026-11-07T09:10:00.000Z']);
+    expect(cleared[0].details).toEqual({ previous_state: 'UNAVAILABLE', new_state: 'DOWN', since: '2026-11-07T09:00:00.000Z', duration_seconds: 600 });
   });
 
   it('reads per machine the newest state and where its run began in a batch', () => {

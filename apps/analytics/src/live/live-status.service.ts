@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import {
   SUBJECTS,
   UNAVAILABLE_STATE,
+  type AlertCleared,
   type AlertKind,
   type AlertLevel,
   type AlertRaised,
@@ -15,18 +16,17 @@ import { LiveStatusRepository, type LatestState, type LiveStatusRow } from '@sho
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { JSONCodec } from 'nats';
 import { AnalyticsEnv } from '../config/analytics.env';
+import { alertId, BREAKDOWN_STATE, clearedByEvents, clearedByReadings, clearedMessageId, STOPPED_STATES, type StatusSnapshot } from './alert-clearing';
 
 const codec = JSONCodec<unknown>();
-/** Source states that mean the machine is not producing although it should (cimco-source.sql: RUNNING, IDLE, SETUP, DOWN, OFFLINE). */
-const BREAKDOWN_STATES = new Set(['DOWN']);
-const STOPPED_STATES = ['DOWN', 'IDLE'];
 
 /**
  * Each machine's live status, kept from its state events: every change is published on `live.machine.<id>` (every
  * gateway replica pushes it to its WebSocket clients), and critical events go to `alerts.raised` with a level — a
  * breakdown, a stop longer than LIVE_LONG_STOP_SECONDS, a scrap burst, and a data gap: a machine whose data stops arriving for
- * LIVE_SILENCE_SECONDS becomes UNAVAILABLE (a gap in the data is not a stop). The database decides each change once,
- * so any number of replicas publish each change and raise each alert once.
+ * LIVE_SILENCE_SECONDS becomes UNAVAILABLE (a gap in the data is not a stop). Their ends go to `alerts.cleared`: the
+ * machine leaves DOWN (breakdown) or a long stop's state (long_stop), its data arrives again (data_gap). The database
+ * decides each change once, so any number of replicas publish each change, raise each alert and clear it once.
  */
 @Injectable()
 export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -50,18 +50,35 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     clearInterval(this.timer);
   }
 
-  /** Moves the status of the batch's machines forward to their newest events. */
-  async applyEvents(records: MachineEventRecord[]): Promise<void> {
+  /**
+   * Moves the status of the batch's machines forward to their newest events, and publishes what that ended and began
+   * in event time order (a stop's clearing before the next stop's alert).
+   */
+  async applyEvents(records: MachineEventRecord[], now: Date = new Date()): Promise<void> {
     const latest = latestStates(records);
+    if (latest.length === 0) return;
     const beganInBatch = new Set(latest.filter((s) => !s.wholeBatchInState).map((s) => s.machineId));
+    const before = await this.statusBefore(latest.map((s) => s.machineId));
     const changed = await this.repository.applyLatest(latest);
+    const rules = { now: now.getTime(), longStopSeconds: this.env.LIVE_LONG_STOP_SECONDS };
+    const byMachine = new Map<string, MachineEventRecord[]>();
+    for (const r of records) {
+      const own = byMachine.get(r.machine_id);
+      if (own) own.push(r);
+      else byMachine.set(r.machine_id, [r]);
+    }
+    const notices: { at: number; publish: () => Promise<void> }[] = [];
     for (const row of changed) {
       this.publishStatus(row);
+      for (const cleared of clearedByEvents(before.get(row.machineId), row, byMachine.get(row.machineId) ?? [], rules)) notices.push({ at: Date.parse(cleared.cleared_at), publish: () => this.publishCleared(cleared) });
       // A new breakdown: the machine was in another state before, or went down again within this batch.
-      if (BREAKDOWN_STATES.has(row.state) && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && row.since) {
-        await this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: row.since.toISOString() });
+      const since = row.since;
+      if (row.state === BREAKDOWN_STATE && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && since) {
+        notices.push({ at: since.getTime(), publish: () => this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: since.toISOString() }) });
       }
     }
+    // A stable sort: at the same instant a clearing stays ahead of the alert that follows it.
+    for (const notice of notices.sort((a, b) => a.at - b.at)) await notice.publish();
   }
 
   /**
@@ -71,14 +88,20 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
    */
   async applyReadings(records: MachineReadingRecord[], now: Date = new Date()): Promise<void> {
     const oldest = now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000;
-    const latest = new Map<string, number>();
+    const times = new Map<string, number[]>();
     for (const r of records) {
       const at = Date.parse(r.reading_time);
-      if (at >= oldest && at > (latest.get(r.machine_id) ?? -Infinity)) latest.set(r.machine_id, at);
+      if (at < oldest) continue;
+      const own = times.get(r.machine_id);
+      if (own) own.push(at);
+      else times.set(r.machine_id, [at]);
     }
-    if (latest.size === 0) return;
-    const restored = await this.repository.touchData([...latest].map(([machineId, at]) => ({ machineId, at: new Date(at).toISOString() })), UNAVAILABLE_STATE);
+    if (times.size === 0) return;
+    const before = await this.statusBefore([...times.keys()]);
+    const restored = await this.repository.touchData([...times].map(([machineId, at]) => ({ machineId, at: new Date(at.reduce((a, b) => Math.max(a, b))).toISOString() })), UNAVAILABLE_STATE);
     for (const row of restored) this.publishStatus(row);
+    const cleared = restored.flatMap((row) => clearedByReadings(before.get(row.machineId), row, times.get(row.machineId) ?? []) ?? []);
+    for (const c of cleared.sort((a, b) => Date.parse(a.cleared_at) - Date.parse(b.cleared_at))) await this.publishCleared(c);
   }
 
   /**
@@ -142,14 +165,36 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     this.nats.connection.publish(SUBJECTS.live.machine(row.machineId), codec.encode(message));
   }
 
+  /**
+   * The stored status of these machines before a batch moves it. The statement that moves it returns only the state it
+   * replaced; a clearing also needs when that state began and when the data last came.
+   */
+  private async statusBefore(machineIds: string[]): Promise<Map<string, StatusSnapshot>> {
+    const wanted = new Set(machineIds);
+    return new Map((await this.repository.list()).filter((row) => wanted.has(row.machineId)).map((row) => [row.machineId, row]));
+  }
+
   /** Raised once per event: the alert id names the event, and JetStream drops a repeated id. */
   private async raise(kind: AlertKind, level: AlertLevel, row: LiveStatusRow, message: string, details: Record<string, unknown>): Promise<void> {
     const at = (kind === 'data_gap' ? row.lastDataAt : row.since)?.toISOString() ?? 'unknown';
-    await this.publishAlert({ alert_id: `${kind}:${row.machineId}:${at}`, machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details });
+    await this.publishAlert({ alert_id: alertId(kind, row.machineId, at), machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details });
   }
 
   private async publishAlert(alert: AlertRaised): Promise<void> {
     await this.jetStream.publish(SUBJECTS.alerts.raised, alert, alert.alert_id);
+    this.mirrorRaisedToLiveAlerts(alert);
+  }
+
+  /** Cleared once per transition: the message id names the machine, the condition and when it ended. */
+  private async publishCleared(cleared: AlertCleared): Promise<void> {
+    await this.jetStream.publish(SUBJECTS.alerts.cleared, cleared, clearedMessageId(cleared));
+  }
+
+  /**
+   * `/ws/alerts` shows the raised alerts from here until the notification service publishes each alert's changes
+   * (AlertView) on `live.alerts` (issue 13); this is the one place to remove then.
+   */
+  private mirrorRaisedToLiveAlerts(alert: AlertRaised): void {
     const live: LiveMessage<AlertRaised> = { type: 'alert', machine_id: alert.machine_id, data: alert, timestamp: alert.raised_at };
     this.nats.connection.publish(SUBJECTS.live.alerts, codec.encode(live));
   }
