@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionResult } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
@@ -15,7 +15,11 @@ const LIVE_READINGS_MS = 3_600_000;
 /** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
 const HISTORY_MS = 90 * 86_400_000;
 
-/** Predictions from the active model of each type; every one is stored with its input, factors and model version. */
+/**
+ * Predictions from the active model of each type; every one is stored with its input, factors and model version, and
+ * every one of a machine is published on `ml.prediction.<type>` — low ones too, so that a consumer sees a risk fall
+ * back under its threshold as well as rise over it.
+ */
 @Injectable()
 export class PredictionsService {
   constructor(
@@ -129,6 +133,7 @@ export class PredictionsService {
       predictedAt: at,
       dueAt: failureAt,
     });
+    await this.publish(predictionEvent(result, request.machine_id, 'maintenance_window', null, { start: result.recommended_window.start, end: result.recommended_window.end }));
     return result;
   }
 
@@ -176,6 +181,7 @@ export class PredictionsService {
       predictedAt: at,
       dueAt: new Date(now + request.horizon_hours * 3_600_000),
     });
+    await this.publish(predictionEvent(result, request.machine_id, 'downtime', request.horizon_hours, null));
     return result;
   }
 
@@ -232,8 +238,31 @@ export class PredictionsService {
       predictedAt: at,
       dueAt: null,
     });
+    // Readings sent without a machine are a what-if: nothing on the shop floor to alert about.
+    if (machineId !== null) await this.publish(predictionEvent(result, machineId, 'failure_risk', null, null));
     return result;
   }
+
+  /** Published once: the message id is the prediction's id, so a repeated publish is dropped by JetStream. */
+  private async publish(event: PredictionEvent): Promise<void> {
+    await this.jetStream.publish(SUBJECTS.mlEvents.prediction(event.prediction_type), event, event.prediction_id);
+  }
+}
+
+function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): PredictionEvent {
+  return {
+    prediction_id: result.prediction_id,
+    machine_id: machineId,
+    prediction_type: type,
+    predicted_value: result.predicted_value,
+    threshold: result.threshold,
+    horizon_hours: horizonHours,
+    model_id: result.model_id,
+    model_version: result.model_version,
+    predicted_at: result.prediction_timestamp,
+    window,
+    factors: result.factors,
+  };
 }
 
 /** The model's inputs from a readings object: every key must be one of them and a finite number; absent ones are missing. */

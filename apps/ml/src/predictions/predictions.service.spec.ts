@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
+import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
+import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
+import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
+import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import type { MlEnv } from '../config/ml.env';
+import { trainOnDataset } from '../modelling/dataset-trainer';
+import { trainMaintenance } from '../modelling/shopfloor-maintenance';
+import { trainDowntime } from '../modelling/shopfloor-trainer';
+import type { ModelArtifact } from '../modelling/trained-model';
+import { ModelsService } from '../registry/models.service';
+import { PredictionsService } from './predictions.service';
+
+const codec = JSONCodec<PredictionEvent>();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SMALL = { trees: 20, seed: 1 };
+
+/** A deterministic pseudo-random sequence (mulberry32), so that the histories are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** 60 days of a machine up to `until`: 8-hour jobs back to back, a breakdown of 1–2 h every 2–5 days. */
+function history(machineId: string, until: number, random: () => number): { jobs: JobCopy[]; stops: StopCopy[] } {
+  const from = until - 60 * DAY;
+  const jobs: JobCopy[] = [];
+  const stops: StopCopy[] = [];
+  for (let start = from, i = 0; start < until; start += 8 * HOUR, i += 1) {
+    jobs.push({ jobId: `${machineId}-J${i}`, machineId, start, end: start + 8 * HOUR <= until ? start + 8 * HOUR : null, idealCycleTimeS: 60, cycleTimeS: 65, partsProduced: 400, partsScrapped: 4, sourceUpdatedAt: until });
+  }
+  for (let at = from + DAY, i = 0; at < until - 2 * HOUR; at += (2 + 3 * random()) * DAY, i += 1) {
+    stops.push({ recordId: `${machineId}-S${i}`, machineId, type: 'BREAKDOWN', start: Math.round(at), durationS: Math.round(3600 + 3600 * random()), sourceUpdatedAt: until });
+  }
+  return { jobs, stops };
+}
+
+describe(PredictionsService.name, () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let nats: NatsConnection;
+  let jetStream: JetStreamService;
+  let service: PredictionsService;
+  const machineId = `PRED-${randomUUID().slice(0, 8)}`;
+  const startedAt = new Date();
+
+  const register = async (modelType: ModelType, outcome: { artifact: ModelArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[] }): Promise<void> => {
+    await new ModelRepository(dataSource).create({
+      modelId: randomUUID(),
+      modelType,
+      trainingId: randomUUID(),
+      datasetId: null,
+      dataFrom: null,
+      dataTo: null,
+      dataRows: 0,
+      hyperparameters: outcome.hyperparameters,
+      metrics: outcome.metrics,
+      featureNames: outcome.featureNames,
+      artifact: gzipSync(JSON.stringify(outcome.artifact)),
+    });
+  };
+
+  /** The events of this run on a subject of ML_PREDICTIONS, with the message id each was stored under. */
+  const stored = async (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => {
+    const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, { filterSubjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
+    const found: { id: string | undefined; event: PredictionEvent }[] = [];
+    try {
+      for (let done = false; !done; ) {
+        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
+        let seen = 0;
+        for await (const msg of batch) {
+          seen += 1;
+          const event = codec.decode(msg.data);
+          if (event.machine_id === machineId || event.machine_id === null) found.push({ id: msg.headers?.get('Nats-Msg-Id'), event });
+          if (msg.info.pending === 0) {
+            done = true;
+            break;
+          }
+        }
+        if (seen === 0) done = true;
+      }
+    } finally {
+      await reader.delete().catch(() => false);
+    }
+    return found;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sf_ml_predictions');
+    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
+    await runMigrations(settings);
+    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    jetStream = new JetStreamService(new NatsConnectionHolder(nats));
+    await jetStream.ensureStreams([STREAMS.mlPredictions]);
+
+    // The shop floor the models learn from: four machines; the one predicted for also has sensor readings.
+    const now = Date.now();
+    const random = seeded(7);
+    const fleet = new Map(['A', 'B', 'C', machineId].map((id) => [id, history(id, now, random)]));
+    const load = async (id: string) => ({ ...(fleet.get(id) ?? { jobs: [], stops: [] }), readings: [], since: now - 60 * DAY, until: now });
+    const span = { from: now - 60 * DAY, to: now };
+    await register('downtime', await trainDowntime([...fleet.keys()], load, span, SMALL, () => undefined));
+    await register('maintenance_window', await trainMaintenance([...fleet.keys()], load, span, SMALL, () => undefined));
+    // failure_risk on a dataset: a hot spindle fails.
+    const temps = Float64Array.from({ length: 400 }, (_, i) => 40 + (i % 80) / 2);
+    await register('failure_risk', trainOnDataset('failure_risk', { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: temps.map((t) => (t > 60 ? 1 : 0)), groups: null, orders: null }, SMALL, () => undefined));
+
+    const copy = new ShopfloorCopyRepository(dataSource);
+    const own = fleet.get(machineId) ?? { jobs: [], stops: [] };
+    await copy.upsertMachines([{ machineId, type: 'MILL', location: null, installationDate: null, sourceUpdatedAt: now }]);
+    await copy.upsertJobs(own.jobs);
+    await copy.upsertStops(own.stops);
+    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), new PredictionRepository(dataSource), copy, jetStream, { ML_TIMEZONE: 'UTC' } as MlEnv);
+  }, 120_000);
+
+  afterAll(async () => {
+    await nats.close();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  let readingId = 1;
+  /** A spindle temperature of the machine some seconds ago: the latest within the hour is what failure_risk reads. */
+  const reading = async (temp: number, secondsAgo: number): Promise<void> => {
+    const rows: ReadingCopy[] = [{ readingId: readingId++, machineId, time: Date.now() - secondsAgo * 1000, metric: 'spindle_temp', value: temp }];
+    await new ShopfloorCopyRepository(dataSource).insertReadings(rows);
+  };
+
+  it("publishes a machine's failure risk over its threshold and back under it, and nothing for readings without a machine", async () => {
+    await reading(75, 120);
+    const high = await service.failureRisk({ machine_id: machineId });
+    await reading(45, 60);
+    const low = await service.failureRisk({ machine_id: machineId });
+    await service.failureRisk({ readings: { spindle_temp: 80 } });
+    expect(high.threshold).not.toBeNull();
+    expect(high.predicted_value).toBeGreaterThanOrEqual(high.threshold ?? 1);
+    expect(low.predicted_value).toBeLessThan(low.threshold ?? 0);
+
+    const events = await stored(SUBJECTS.mlEvents.prediction('failure_risk'));
+    expect(events.map((e) => e.id)).toEqual([high.prediction_id, low.prediction_id]);
+    expect(events[0].event).toEqual({
+      prediction_id: high.prediction_id,
+      machine_id: machineId,
+      prediction_type: 'failure_risk',
+      predicted_value: high.predicted_value,
+      threshold: high.threshold,
+      horizon_hours: null,
+      model_id: high.model_id,
+      model_version: high.model_version,
+      predicted_at: high.prediction_timestamp,
+      window: null,
+      factors: high.factors,
+    });
+  });
+
+  it('publishes a downtime prediction with its horizon, and a maintenance window with the window', async () => {
+    const downtime = await service.downtime({ machine_id: machineId, horizon_hours: 24 });
+    const maintenance = await service.maintenanceWindow({ machine_id: machineId });
+
+    const [downtimeEvent] = await stored(SUBJECTS.mlEvents.prediction('downtime'));
+    expect(downtimeEvent.id).toBe(downtime.prediction_id);
+    expect(downtimeEvent.event).toEqual({
+      prediction_id: downtime.prediction_id,
+      machine_id: machineId,
+      prediction_type: 'downtime',
+      predicted_value: downtime.predicted_value,
+      threshold: downtime.threshold,
+      horizon_hours: 24,
+      model_id: downtime.model_id,
+      model_version: downtime.model_version,
+      predicted_at: downtime.prediction_timestamp,
+      window: null,
+      factors: downtime.factors,
+    });
+    expect(downtime.factors.length).toBeGreaterThan(0);
+
+    const [maintenanceEvent] = await stored(SUBJECTS.mlEvents.prediction('maintenance_window'));
+    expect(maintenanceEvent.id).toBe(maintenance.prediction_id);
+    expect(maintenanceEvent.event).toEqual({
+      prediction_id: maintenance.prediction_id,
+      machine_id: machineId,
+      prediction_type: 'maintenance_window',
+      predicted_value: maintenance.predicted_value,
+      threshold: null,
+      horizon_hours: null,
+      model_id: maintenance.model_id,
+      model_version: maintenance.model_version,
+      predicted_at: maintenance.prediction_timestamp,
+      window: { start: maintenance.recommended_window.start, end: maintenance.recommended_window.end },
+      factors: maintenance.factors,
+    });
+  });
+});
