@@ -10,10 +10,10 @@ import { EmailSender } from './email-sender';
 import { OutboxAlertNotifier } from './outbox-alert-notifier';
 import { WebhookSender } from './webhook-sender';
 
-/** The outbox of e-mails and webhooks and its workers; exports the alert engine's AlertNotifier and the outbox for reports. */
+/** The outbox of e-mails and webhooks and its workers; exports the alert engine's AlertNotifier, and the outbox and its repository for reports. */
 @Module({
   controllers: [DeliveriesHandler],
   providers: [Clock, DeliveryRepository, EmailSender, WebhookSender, DeliveryWorker, DeliveryOutbox, DeliveryMetrics, { provide: AlertNotifier, useClass: OutboxAlertNotifier }],
-  exports: [AlertNotifier, DeliveryOutbox],
+  exports: [AlertNotifier, DeliveryOutbox, DeliveryRepository, Clock],
 })
 export class DeliveryModule {}
