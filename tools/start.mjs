@@ -4,7 +4,8 @@
 // (or to the console with --logs). Settings come from the environment or a .env file (see .env.example).
 // Without a CIMCO source (CIMCO_DATABASE_URL or CIMCO_DATABASE_HOST) it runs as a demo: a fresh simulated shop
 // floor in the local MySQL/MariaDB (database cimco_demo, two weeks of history, then live) feeding a fresh platform
-// database (shopfloor_demo).
+// database (shopfloor_demo). Without SMTP_HOST, a local mail catcher takes the notification service's e-mails and
+// writes each to tmp/mail/ as an .eml file.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ function localSecrets(env) {
   const secrets = {
     JWT_SECRET: env.JWT_SECRET || kept.JWT_SECRET || randomBytes(32).toString('base64url'),
     BOOTSTRAP_ADMIN_API_KEY: env.BOOTSTRAP_ADMIN_API_KEY || kept.BOOTSTRAP_ADMIN_API_KEY || `sfk_${randomBytes(24).toString('base64url')}`,
+    WEBHOOK_SIGNING_SECRET: env.WEBHOOK_SIGNING_SECRET || kept.WEBHOOK_SIGNING_SECRET || randomBytes(32).toString('base64url'),
   };
   mkdirSync(join(root, 'tmp'), { recursive: true });
   writeFileSync(file, JSON.stringify({ ...kept, ...secrets }, null, 2), { mode: 0o600 });
@@ -124,6 +126,7 @@ if (demo) {
 
 const secrets = localSecrets(env);
 const logDir = join(root, 'tmp', 'logs');
+const mailCatcher = env.SMTP_HOST ? null : await startMailCatcher();
 
 for (const s of SERVICES) {
   const serviceEnv = {
@@ -134,6 +137,8 @@ for (const s of SERVICES) {
     OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER || 'none',
     OTEL_METRICS_EXPORTER: env.OTEL_METRICS_EXPORTER || 'none',
     ...(s.name === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
+    ...(s.name === 'notification' ? { WEBHOOK_SIGNING_SECRET: secrets.WEBHOOK_SIGNING_SECRET, DASHBOARD_URL: env.DASHBOARD_URL || `http://localhost:${SERVICES[0].port}` } : {}),
+    ...(s.name === 'notification' && mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailCatcher.port), SMTP_SECURE: 'false', SMTP_USER: '', SMTP_PASSWORD: '' } : {}),
     // HOST is the gateway's: the services behind it serve only probes and metrics, to this machine.
     ...(s.name === 'gateway' ? {} : { HOST: '127.0.0.1' }),
   };
@@ -197,6 +202,11 @@ for (const s of SERVICES) {
 for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)} ${report?.dependencies?.[dep] ?? 'unknown'}`);
 console.log(demo ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)` : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`);
 if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);
+console.log(
+  mailCatcher
+    ? `\nE-mail: no SMTP_HOST set, so a local mail catcher (127.0.0.1:${mailCatcher.port}) takes every e-mail and writes it to ${mailCatcher.dir}/ as an .eml file (open it in any mail program); GET /api/v1/notifications/deliveries lists what was sent.`
+    : `\nE-mail: through ${env.SMTP_HOST}:${env.SMTP_PORT || 587}; GET /api/v1/notifications/deliveries lists what was sent.`,
+);
 console.log(`Try: curl -H "X-API-Key: <key>" ${gatewayUrl}/api/v1/machines\nPress Ctrl-C to stop.`);
 if (demo && report) void applyDemoCalendars();
 
@@ -224,4 +234,46 @@ async function applyDemoCalendars() {
   if (stopping) return;
   if (pending.size === 0) console.log('Shift calendars of the simulated machines are set (GET /api/v1/calendars/MC-001).');
   else console.error(`Could not set the shift calendars of ${[...pending.keys()].join(', ')}; OEE counts them as planned 24/7.`);
+}
+
+/**
+ * A local SMTP server for the notification service when no SMTP_HOST is configured: it accepts every message (no
+ * TLS, no login, loopback only) and writes it whole to tmp/mail/<time>-<id>.eml, printing one line per mail, so the
+ * demo shows what would have been sent. It is a development tool (the smtp-server package); without it installed,
+ * e-mails wait in the outbox.
+ */
+async function startMailCatcher() {
+  let SMTPServer;
+  try {
+    ({ SMTPServer } = require('smtp-server'));
+  } catch {
+    console.log('No SMTP_HOST set and no mail catcher installed (npm install): e-mails wait in the outbox, GET /api/v1/notifications/deliveries.');
+    return null;
+  }
+  const dir = join('tmp', 'mail');
+  mkdirSync(join(root, dir), { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    size: 50 * 1024 * 1024,
+    logger: false,
+    onData(stream, session, callback) {
+      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`);
+      let head = '';
+      stream.on('data', (chunk) => {
+        if (head.length < 16_384) head += chunk.toString('utf8');
+      });
+      const out = createWriteStream(join(root, file));
+      stream.pipe(out);
+      out.on('finish', () => {
+        const subject = /^Subject: (.*(?:\r\n[ \t].*)*)/im.exec(head)?.[1].replace(/\r\n[ \t]/g, ' ') ?? '';
+        console.log(`mail → ${file}  to ${session.envelope.rcptTo.map((r) => r.address).join(', ')}: ${subject}`);
+        callback();
+      });
+      out.on('error', (error) => callback(error));
+    },
+  });
+  server.on('error', (error) => console.error(`Mail catcher: ${error.message}`));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.server.address().port, dir };
 }
