@@ -68,4 +68,20 @@ export class NotificationEnv extends DatabaseEnv {
   /** Longest analytics may take to make a scheduled report's file, in milliseconds. */
   @IsInt() @Min(1000) @Max(600000)
   REPORT_TIMEOUT_MS: number = 120000;
+
+  /** How often the alert engine looks at time passing (stops and gaps long enough now, escalations), in seconds. */
+  @IsInt() @Min(1) @Max(3600)
+  ALERT_TICK_SECONDS: number = 15;
+
+  /** How often oee_below rules ask analytics for each machine's OEE, in minutes. */
+  @IsInt() @Min(1) @Max(1440)
+  ALERT_OEE_CHECK_MINUTES: number = 5;
+
+  /** How often open stops and data gaps are checked against analytics' live status (a clearing that never came), in seconds. */
+  @IsInt() @Min(10) @Max(86400)
+  ALERT_RECONCILE_SECONDS: number = 60;
+
+  /** How long the machine list (types and locations, for rule scopes) is kept before it is read again, in seconds. */
+  @IsInt() @Min(10) @Max(86400)
+  ALERT_MACHINES_CACHE_SECONDS: number = 300;
 }
