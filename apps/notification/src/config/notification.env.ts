@@ -22,8 +22,8 @@ export class NotificationEnv extends DatabaseEnv {
   @IsOptional() @IsString()
   SMTP_PASSWORD?: string;
 
-  /** The sender address; its domain is also the right-hand side of every Message-ID. */
-  @IsEmail({ require_tld: false })
+  /** The sender, `alerts@shop.example` or `Shop floor <alerts@shop.example>`; its domain is the right-hand side of every Message-ID. */
+  @IsEmail({ require_tld: false, allow_display_name: true })
   SMTP_FROM: string = 'shopfloor@localhost';
 
   /** Where a notification's link points: the dashboard's base URL as people reach it. */
