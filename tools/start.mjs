@@ -209,6 +209,7 @@ console.log(
 );
 console.log(`Try: curl -H "X-API-Key: <key>" ${gatewayUrl}/api/v1/machines\nPress Ctrl-C to stop.`);
 if (demo && report) void applyDemoCalendars();
+if (demo && report && mailCatcher) void applyDemoNotifications();
 
 /**
  * The simulated machines work to shift plans (three shifts for mills and 5-axis machines, two for the rest); the
@@ -234,6 +235,37 @@ async function applyDemoCalendars() {
   if (stopping) return;
   if (pending.size === 0) console.log('Shift calendars of the simulated machines are set (GET /api/v1/calendars/MC-001).');
   else console.error(`Could not set the shift calendars of ${[...pending.keys()].join(', ')}; OEE counts them as planned 24/7.`);
+}
+
+/**
+ * So that the demo's mail catcher has something to show: a rule e-mailing every breakdown to the (fictitious)
+ * maintenance lead, and a report of the last 24 hours e-mailed as a PDF every quarter of an hour.
+ */
+async function applyDemoNotifications() {
+  const post = (path, body) =>
+    fetch(`${gatewayUrl}${path}`, { method: 'POST', headers: { 'X-API-Key': secrets.BOOTSTRAP_ADMIN_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (res) => res.ok || Promise.reject(new Error(`${path}: HTTP ${res.status}`)),
+    );
+  try {
+    await post('/api/v1/alerts/rules', {
+      name: 'Breakdown e-mail (demo)',
+      condition: 'machine_down_longer_than',
+      params: { minutes: 0 },
+      severity: 'critical',
+      channels: [{ type: 'email', to: ['maintenance@shop.demo'] }, { type: 'websocket' }],
+    });
+    await post('/api/v1/reports/schedules', {
+      name: 'Quarter-hourly OEE (demo)',
+      cron: '*/15 * * * *',
+      timezone: env.SHOP_TIMEZONE || 'UTC',
+      report: { kind: 'custom', metrics: ['overall_oee', 'availability', 'performance', 'quality', 'scrap'], period: 'last_24_hours' },
+      format: 'pdf',
+      recipients: ['supervisor@shop.demo'],
+    });
+    console.log(`Demo notifications: every breakdown is e-mailed to maintenance@shop.demo and an OEE report to supervisor@shop.demo every 15 minutes; both land in ${mailCatcher.dir}/.`);
+  } catch (error) {
+    console.error(`Could not set up the demo's e-mail rule and report schedule (${error.message}).`);
+  }
 }
 
 /**
