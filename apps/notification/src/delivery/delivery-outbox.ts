@@ -103,7 +103,8 @@ export class DeliveryOutbox {
           };
     });
     await this.deliveries.insert(rows, options.manager);
-    // Outside a transaction the rows are visible now; inside one they are after the caller commits, and the next poll finds them.
+    // Outside a transaction the rows are visible now; inside one they are once the caller commits, which signals every
+    // replica's worker (DeliveryRepository.insert).
     if (!options.manager && due <= now) this.worker.wake();
     return rows.map((row) => row.id);
   }

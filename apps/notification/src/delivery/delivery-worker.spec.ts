@@ -27,6 +27,7 @@ describe(DeliveryWorker.name, () => {
   let dataSource: DataSource;
   let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
   let http: Awaited<ReturnType<typeof startHttpReceiver>>;
+  let envVariables: Record<string, string>;
   let env: NotificationEnv;
   let clock: TestClock;
   let repository: DeliveryRepository;
@@ -56,7 +57,7 @@ describe(DeliveryWorker.name, () => {
     repository = new DeliveryRepository(dataSource);
     smtp = await startSmtpCatcher();
     http = await startHttpReceiver();
-    env = validateEnv(NotificationEnv, {
+    envVariables = {
       DATABASE_URL: db.serviceUrl('notification'),
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
@@ -69,7 +70,8 @@ describe(DeliveryWorker.name, () => {
       DELIVERY_RETRY_BASE_SECONDS: '10',
       DELIVERY_RETRY_MAX_SECONDS: '60',
       DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
-    });
+    };
+    env = validateEnv(NotificationEnv, envVariables);
   });
 
   afterAll(async () => {
@@ -266,6 +268,29 @@ describe(DeliveryWorker.name, () => {
     clock.set(quietUntil);
     expect(await worker.runOnce()).toBe(1);
     await waitFor('the e-mail after the quiet hours', () => smtp.mails.length === 1);
+  });
+
+  it('sends what a transaction stored as soon as it commits, without waiting for the next poll', async () => {
+    const slowPoll = validateEnv(NotificationEnv, { ...envVariables, DELIVERY_POLL_MS: '60000' });
+    const email = new EmailSender(slowPoll);
+    const worker = new DeliveryWorker(repository, email, new WebhookSender(slowPoll), clock, slowPoll);
+    const notifier = new OutboxAlertNotifier(new DeliveryOutbox(repository, worker, clock, slowPoll), clock, slowPoll);
+    worker.onApplicationBootstrap();
+    try {
+      await waitFor('the worker to listen', async () => {
+        const [row] = await dataSource.query<{ n: string }[]>(`SELECT count(*) AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "query" = 'LISTEN notification_outbox'`);
+        return Number(row.n) > 0;
+      });
+      await dataSource.transaction(async (manager) => {
+        await notifier.enqueue(notice([{ type: 'email', to: ['lead@shop.example.com'] }]), manager);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(smtp.mails).toHaveLength(0);
+      });
+      await waitFor('the e-mail after the commit', () => smtp.mails.length === 1, 3000, 20);
+    } finally {
+      await worker.onModuleDestroy();
+      email.onModuleDestroy();
+    }
   });
 
   it('lists deliveries newest first in pages, by state, showing recipients and webhook URLs without secrets', async () => {

@@ -11,6 +11,8 @@ import { WebhookSender } from './webhook-sender';
 /** Deliveries one claim takes; they are sent side by side. */
 const BATCH = 10;
 const ERROR_CHARS = 1000;
+/** Wait before listening again after the listening connection broke. */
+const RELISTEN_MS = 5000;
 
 /**
  * Sends what the outbox holds, on every replica. A delivery is claimed under a lease (SKIP LOCKED, so replicas never
@@ -28,6 +30,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private stopping = false;
   private polling: Promise<void> | null = null;
   private wanted = false;
+  private unlisten?: () => void;
+  private relisten?: NodeJS.Timeout;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -40,13 +44,39 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     this.started = true;
     this.schedule(0);
+    void this.listen();
   }
 
   /** Stops polling and lets the sends in hand finish and be marked, so a normal shutdown sends nothing twice. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
+    clearTimeout(this.relisten);
+    this.unlisten?.();
     await this.polling;
+  }
+
+  /**
+   * Deliveries stored on any replica are announced when their transaction commits (Postgres NOTIFY): a signal wakes
+   * this worker at once, so an alert's e-mail does not wait for the next poll. Polling stays, for lost signals.
+   */
+  private async listen(): Promise<void> {
+    if (this.stopping) return;
+    const again = (reason: string): void => {
+      this.unlisten = undefined;
+      if (this.stopping) return;
+      this.logger.warn({ message: 'Not listening for new deliveries; polling meanwhile', reason });
+      this.relisten = setTimeout(() => void this.listen(), RELISTEN_MS);
+    };
+    try {
+      this.unlisten = await this.deliveries.listen(
+        () => this.wake(),
+        (error) => again(error.message),
+      );
+      if (this.stopping) this.unlisten();
+    } catch (error) {
+      again((error as Error).message);
+    }
   }
 
   /** Something was just stored: look now rather than at the next poll. */

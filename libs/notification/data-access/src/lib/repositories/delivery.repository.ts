@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DeliveryEntity, type StoredDeliveryState } from '../entities/delivery.entity';
+
+/** The Postgres NOTIFY channel on which stored deliveries are announced, so that workers need not wait for their next poll. */
+export const OUTBOX_CHANNEL = 'notification_outbox';
 
 /** A delivery as the outbox stores it: rendered, pending, due at `nextAttemptAt`. */
 export type NewDelivery = Pick<
@@ -77,11 +82,45 @@ export class DeliveryRepository {
     this.repo = dataSource.getRepository(DeliveryEntity);
   }
 
-  /** Stores deliveries as pending, in the caller's transaction when a manager is given. */
+  /**
+   * Stores deliveries as pending, in the caller's transaction when a manager is given, and signals OUTBOX_CHANNEL:
+   * Postgres delivers the signal when the transaction commits (never for one rolled back), to every replica listening.
+   */
   async insert(deliveries: NewDelivery[], manager?: EntityManager): Promise<void> {
     if (deliveries.length === 0) return;
-    const repo = manager ? manager.getRepository(DeliveryEntity) : this.repo;
-    await repo.insert(deliveries.map((d) => ({ ...d, state: 'pending' as const, attempts: 0, updatedAt: d.createdAt, lastError: null, sentAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null })));
+    const target = manager ?? this.dataSource.manager;
+    await target.getRepository(DeliveryEntity).insert(deliveries.map((d) => ({ ...d, state: 'pending' as const, attempts: 0, updatedAt: d.createdAt, lastError: null, sentAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null })));
+    await target.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  /**
+   * Holds one pooled connection LISTENing on OUTBOX_CHANNEL and calls `onSignal` for each signal, `onLost` if the
+   * connection breaks (listen again later). Returns how to stop; the connection is closed, not put back in the pool.
+   */
+  async listen(onSignal: () => void, onLost: (error: Error) => void): Promise<() => void> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = await pool.connect();
+    let released = false;
+    const release = (error?: Error): void => {
+      if (released) return;
+      released = true;
+      client.removeAllListeners('notification');
+      client.release(error ?? true);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) onSignal();
+    });
+    client.on('error', (error) => {
+      release(error);
+      onLost(error);
+    });
+    try {
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      release(error as Error);
+      throw error;
+    }
+    return () => release();
   }
 
   async find(id: string): Promise<DeliveryEntity | null> {
