@@ -8,6 +8,8 @@ import { DELIVERY_ID_HEADER } from './webhook-signature';
 /** Bounds on every SMTP step, so a server that stops answering fails the attempt long before its lease ends. */
 const CONNECT_TIMEOUT_MS = 10_000;
 const SOCKET_TIMEOUT_MS = 30_000;
+/** Connections to the SMTP server at once; the worker sends a claimed batch side by side. */
+const SMTP_CONNECTIONS = 5;
 
 /** Sends outbox e-mails over SMTP (nodemailer), each under the delivery's own Message-ID. */
 @Injectable()
@@ -26,6 +28,9 @@ export class EmailSender implements OnModuleDestroy {
       port: env.SMTP_PORT,
       secure: env.SMTP_SECURE === 'true',
       auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : undefined,
+      // A few connections kept open and reused: a burst of alerts is not one TCP and TLS handshake per e-mail.
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
       connectionTimeout: CONNECT_TIMEOUT_MS,
       greetingTimeout: CONNECT_TIMEOUT_MS,
       socketTimeout: SOCKET_TIMEOUT_MS,
