@@ -192,9 +192,12 @@ export class AlertEngine {
   /** Judges the rules of an event-raised condition on the event itself. */
   private async judgeEvent(machineId: string, condition: AlertCondition, judge: (rule: JudgedEntity<AlertCondition>) => Verdict): Promise<void> {
     const rules = await this.rules.enabledFor([condition]);
+    if (rules.length === 0) return;
+    const open = new Set((await this.alerts.unresolved({ machineId })).map((a) => a.ruleId));
     for (const rule of rules) {
       const verdict = await this.verdictInScope(rule, machineId, () => judge(rule as JudgedEntity<AlertCondition>), true);
-      if (verdict !== null) await this.lifecycle.apply(rule, machineId, verdict, true);
+      if (verdict === null || verdict.kind === 'none' || (verdict.kind === 'clear' && !open.has(rule.id))) continue;
+      await this.lifecycle.apply(rule, machineId, verdict, true);
     }
   }
 

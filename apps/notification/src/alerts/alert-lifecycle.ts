@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, type AlertSeverity, type ChannelView } from '@shopfloor/contracts';
 import { AlertRepository, AlertRuleRepository, type AlertEntity, type AlertRuleEntity } from '@shopfloor/notification/data-access';
 import type { EntityManager } from 'typeorm';
@@ -22,6 +22,8 @@ const MAX_MESSAGE = 500;
  */
 @Injectable()
 export class AlertLifecycle {
+  private readonly logger = new Logger(AlertLifecycle.name);
+
   constructor(
     private readonly alerts: AlertRepository,
     private readonly rules: AlertRuleRepository,
@@ -38,16 +40,20 @@ export class AlertLifecycle {
   async apply(rule: AlertRuleEntity, machineId: string, verdict: Verdict, news: boolean): Promise<AlertEntity | null> {
     if (verdict.kind === 'none') return null;
     const now = this.clock.now();
-    const changed = await this.alerts.transaction(async (manager) => {
+    const result = await this.alerts.transaction(async (manager): Promise<{ alert: AlertEntity; change: 'opened' | 'updated' | 'resolved' } | null> => {
       await this.alerts.lockEpisode(manager, rule.id, machineId);
       const current = await this.alerts.findUnresolved(manager, rule.id, machineId);
-      if (verdict.kind === 'clear') return current ? this.resolveIn(manager, current, rule, now, null, verdict.reason) : null;
+      if (verdict.kind === 'clear') {
+        const resolved = current ? await this.resolveIn(manager, current, rule, now, null, verdict.reason) : null;
+        return resolved && { alert: resolved, change: 'resolved' };
+      }
       if (current) {
         // The same values again (a redelivery, an unchanged reading) are no update.
         if (!news || sameJson(current.details, verdict.values)) return null;
         const updated = await this.alerts.updateValues(manager, current.id, { message: cut(verdict.message), details: verdict.values, conditionSeenAt: verdict.seenAt, at: now });
-        if (updated) await this.alerts.addEvent(manager, { alertId: updated.id, at: now, kind: 'updated', actor: null, comment: null, details: verdict.values });
-        return updated;
+        if (!updated) return null;
+        await this.alerts.addEvent(manager, { alertId: updated.id, at: now, kind: 'updated', actor: null, comment: null, details: verdict.values });
+        return { alert: updated, change: 'updated' };
       }
       const lastResolved = await this.alerts.lastResolvedAt(manager, rule.id, machineId);
       if (lastResolved && now.getTime() - lastResolved.getTime() < rule.cooldownMinutes * MINUTE) return null;
@@ -67,10 +73,10 @@ export class AlertLifecycle {
       if (!opened) return null;
       await this.alerts.addEvent(manager, { alertId: opened.id, at: now, kind: 'opened', actor: null, comment: null, details: verdict.values });
       await this.notify(manager, opened, rule, 'opened', deliveryChannels(rule.channels), notBefore, now);
-      return opened;
+      return { alert: opened, change: 'opened' };
     });
-    if (changed) this.live.publish(changed);
-    return changed;
+    if (result) this.published(result.alert, result.change);
+    return result?.alert ?? null;
   }
 
   /** A person takes the alert. Only an open alert can be acknowledged. */
@@ -82,7 +88,7 @@ export class AlertLifecycle {
       await this.alerts.addEvent(manager, { alertId: id, at: now, kind: 'acknowledged', actor: by, comment, details: null });
       return alert;
     });
-    this.live.publish(acknowledged);
+    this.published(acknowledged, 'acknowledged');
     return acknowledged;
   }
 
@@ -97,7 +103,7 @@ export class AlertLifecycle {
       if (!done) throw await this.refusal(manager, id, 'resolved', 'it is resolved already');
       return done;
     });
-    this.live.publish(resolved);
+    this.published(resolved, 'resolved');
     return resolved;
   }
 
@@ -119,7 +125,7 @@ export class AlertLifecycle {
       await this.notify(manager, marked, rule, 'escalated', deliveryChannels(rule.escalation.channels), notBefore, now);
       return marked;
     });
-    if (escalated) this.live.publish(escalated);
+    if (escalated) this.published(escalated, 'escalated');
     return escalated !== null;
   }
 
@@ -134,8 +140,17 @@ export class AlertLifecycle {
     return resolved;
   }
 
+  /** Publishes alerts a caller's transaction resolved, once it has committed. */
   publish(alerts: readonly AlertEntity[]): void {
-    for (const alert of alerts) this.live.publish(alert);
+    for (const alert of alerts) this.published(alert, 'resolved');
+  }
+
+  /** A stored change: one log line, and the alert on live.alerts. */
+  private published(alert: AlertEntity, change: 'opened' | 'updated' | 'acknowledged' | 'escalated' | 'resolved'): void {
+    const line = { message: `Alert ${change}`, alert_id: alert.id, rule_id: alert.ruleId, machine_id: alert.machineId, condition: alert.condition, severity: alert.severity, state: alert.state };
+    if (change === 'updated') this.logger.debug(line);
+    else this.logger.log(line);
+    this.live.publish(alert);
   }
 
   private async resolveIn(manager: EntityManager, alert: AlertEntity, rule: AlertRuleEntity | null, now: Date, by: string | null, comment: string | null): Promise<AlertEntity | null> {

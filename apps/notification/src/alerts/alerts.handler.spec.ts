@@ -129,9 +129,10 @@ describe(AlertsHandler.name, () => {
 
   it('lists the default rules of a new installation', async () => {
     const { items } = await client.request<{ items: RuleView[] }>(SUBJECTS.notification.rulesList, {});
-    expect(items.filter((r) => r.is_default).map((r) => [r.condition, r.params, r.severity, r.channels])).toEqual([
-      ['machine_down_longer_than', { minutes: 0 }, 'critical', [{ type: 'websocket' }]],
-      ['data_gap_longer_than', { minutes: 15 }, 'warning', [{ type: 'websocket' }]],
+    const defaults = items.filter((r) => r.is_default).map((r) => [r.condition, r.params, r.severity, r.channels, r.enabled]);
+    expect(defaults.sort()).toEqual([
+      ['data_gap_longer_than', { minutes: 15 }, 'warning', [{ type: 'websocket' }], true],
+      ['machine_down_longer_than', { minutes: 0 }, 'critical', [{ type: 'websocket' }], true],
     ]);
   });
 
