@@ -55,8 +55,7 @@ export class AlertLifecycle {
         await this.alerts.addEvent(manager, { alertId: updated.id, at: now, kind: 'updated', actor: null, comment: null, details: verdict.values });
         return { alert: updated, change: 'updated' };
       }
-      const lastResolved = await this.alerts.lastResolvedAt(manager, rule.id, machineId);
-      if (lastResolved && now.getTime() - lastResolved.getTime() < rule.cooldownMinutes * MINUTE) return null;
+      if (inCooldown(await this.alerts.lastResolution(manager, rule.id, machineId), rule.cooldownMinutes, verdict.began, now)) return null;
       const notBefore = noticeNotBefore(quietHoursOf(rule), rule.severity as AlertSeverity, now);
       const opened = await this.alerts.insert(manager, {
         id: randomUUID(),
@@ -184,6 +183,17 @@ export class AlertLifecycle {
     if (!alert) return new DomainError(ErrorCode.AlertNotFound, `Alert ${id} does not exist`, { id });
     return new DomainError(ErrorCode.Conflict, `Alert ${id} is ${alert.state} and cannot be ${action}: ${why}`, { id, state: alert.state });
   }
+}
+
+/**
+ * The cooldown keeps a flapping condition from opening an alert each time it comes back: within it after the last
+ * resolution, no new alert. An episode that began before that resolution is not a flap but one that overlapped an
+ * alert whose own condition had ended (a stop long over, found by the live status, while the machine had broken down
+ * again): it opens at once. A person's resolution keeps the full cooldown, since they closed a condition that held.
+ */
+function inCooldown(last: { resolvedAt: Date; resolvedBy: string | null } | null, cooldownMinutes: number, began: Date | undefined, now: Date): boolean {
+  if (!last || now.getTime() - last.resolvedAt.getTime() >= cooldownMinutes * MINUTE) return false;
+  return !(last.resolvedBy === null && began !== undefined && began < last.resolvedAt);
 }
 
 function cut(message: string): string {

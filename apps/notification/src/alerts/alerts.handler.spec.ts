@@ -13,6 +13,28 @@ import { AlertsService } from './alerts.service';
 
 const MINUTE = 60_000;
 
+/**
+ * The service's RPC transport, listening on the handlers' subjects under a prefix of the test's own: a notification
+ * service running on the same server (a developer's stack) answers the platform's subjects, and its answer would race
+ * this replica's. Everything else — the transport, validation, handlers, error passing — is the service's own.
+ */
+class PrefixedRpcServer extends NatsRpcServer {
+  constructor(
+    private readonly prefix: string,
+    ...args: ConstructorParameters<typeof NatsRpcServer>
+  ) {
+    super(...args);
+  }
+
+  override listen(callback: (...optionalParams: unknown[]) => void): void {
+    for (const [subject, handler] of [...this.messageHandlers]) {
+      this.messageHandlers.delete(subject);
+      this.messageHandlers.set(`${this.prefix}.${subject}`, handler);
+    }
+    super.listen(callback);
+  }
+}
+
 /** The handlers as the service mounts them, on one replica's services. */
 function handlersOf(replica: AlertReplica): DynamicModule {
   @Module({})
@@ -40,7 +62,12 @@ describe(AlertsHandler.name, () => {
   const bed = new AlertTestbed();
   let replica: AlertReplica;
   let server: INestMicroservice;
-  let client: RpcClient;
+  let rpc: RpcClient;
+  const prefix = uniqueName('rpc');
+  /** Requests to the test's replica, on the prefixed subjects. */
+  const client = {
+    request: <T>(subject: string, payload: unknown): Promise<T> => rpc.request<T>(`${prefix}.${subject}`, payload),
+  };
 
   const breakdown = (machineId: string): AlertRaised => ({
     alert_id: randomUUID(),
@@ -62,11 +89,10 @@ describe(AlertsHandler.name, () => {
   beforeAll(async () => {
     await bed.start();
     replica = await bed.replica();
-    // A queue group of its own: a notification service running on the same server keeps its own requests.
-    server = await NestFactory.createMicroservice(handlersOf(replica), { strategy: new NatsRpcServer(replica.connection, uniqueName('notification'), new MetricsRegistry(), 2000), logger: false });
+    server = await NestFactory.createMicroservice(handlersOf(replica), { strategy: new PrefixedRpcServer(prefix, replica.connection, 'notification', new MetricsRegistry(), 2000), logger: false });
     server.useGlobalFilters(new RpcErrorPassthroughFilter());
     await server.listen();
-    client = new RpcClient(new NatsConnectionHolder(bed.publisherConnection()), { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 5000 });
+    rpc = new RpcClient(new NatsConnectionHolder(bed.publisherConnection()), { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 5000 });
   });
 
   afterAll(async () => {

@@ -23,7 +23,8 @@ export interface JudgedRule {
  * nothing can be said (not long enough yet, no data) and whatever is open stays as it is.
  */
 export type Verdict =
-  | { kind: 'holds'; values: Record<string, unknown>; message: string; seenAt: Date }
+  /** `seenAt`: the latest evidence; `began`: when the episode began, where the condition knows it (a stop, a gap). */
+  | { kind: 'holds'; values: Record<string, unknown>; message: string; seenAt: Date; began?: Date }
   | { kind: 'clear'; reason: string }
   | { kind: 'none' };
 
@@ -88,6 +89,7 @@ function judgeDown(params: Record<string, unknown>, machineId: string, facts: re
     values: { since: stop.since.toISOString(), minutes_down: downMinutes, state, reason_code: reason },
     message: `${machineId} has been ${state === 'DOWN' ? 'down' : `stopped (${state})`} for ${downMinutes} min${reason ? ` (${reason})` : ''}`,
     seenAt: now,
+    began: stop.since,
   };
 }
 
@@ -103,6 +105,7 @@ function judgeDataGap(params: Record<string, unknown>, machineId: string, facts:
     values: { last_data_at: gap.since.toISOString(), minutes_without_data: gapMinutes },
     message: `No data from ${machineId} for ${gapMinutes} min`,
     seenAt: now,
+    began: gap.since,
   };
 }
 

@@ -120,13 +120,13 @@ export class AlertRepository {
     return rows.length > 0 ? toAlert(rows[0]) : null;
   }
 
-  /** When the rule's latest alert on the machine was resolved (for its cooldown), or null. */
-  async lastResolvedAt(manager: EntityManager, ruleId: string, machineId: string): Promise<Date | null> {
-    const rows = await manager.query<{ resolved_at: Date }[]>(
-      `SELECT "resolved_at" FROM ${ALERTS} WHERE "rule_id" = $1 AND "machine_id" = $2 AND "state" = 'resolved' ORDER BY "resolved_at" DESC LIMIT 1`,
+  /** When and by whom the rule's latest alert on the machine was resolved (for its cooldown), or null. */
+  async lastResolution(manager: EntityManager, ruleId: string, machineId: string): Promise<{ resolvedAt: Date; resolvedBy: string | null } | null> {
+    const rows = await manager.query<{ resolved_at: Date; resolved_by: string | null }[]>(
+      `SELECT "resolved_at", "resolved_by" FROM ${ALERTS} WHERE "rule_id" = $1 AND "machine_id" = $2 AND "state" = 'resolved' ORDER BY "resolved_at" DESC LIMIT 1`,
       [ruleId, machineId],
     );
-    return rows.length > 0 ? rows[0].resolved_at : null;
+    return rows.length > 0 ? { resolvedAt: rows[0].resolved_at, resolvedBy: rows[0].resolved_by } : null;
   }
 
   /** Opens an alert; null when one of the rule on the machine is already open (the unique index says so). */

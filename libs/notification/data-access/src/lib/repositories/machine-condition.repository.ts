@@ -48,8 +48,9 @@ export interface ClearedCondition {
 
 /**
  * Conditions as episodes, written so that any order of arrival ends in the same state: a raise names when its
- * episode began and only a later beginning replaces an episode; a clearing ends the episode that began before it and
- * is remembered, so a raise of that same episode arriving after it (another replica, a redelivery) stays ended.
+ * episode began and only a later beginning replaces an episode; a clearing ends the episode that began before it
+ * (strictly: an episode that begins at the instant another ends is the next one) and is remembered, so a raise of
+ * that same episode arriving after it (another replica, a redelivery) stays ended.
  */
 @Injectable()
 export class MachineConditionRepository {
@@ -64,7 +65,7 @@ export class MachineConditionRepository {
          "since" = EXCLUDED."since",
          "observed_at" = GREATEST("mc"."observed_at", EXCLUDED."observed_at"),
          "details" = EXCLUDED."details",
-         "cleared_at" = CASE WHEN "mc"."cleared_at" >= EXCLUDED."since" THEN "mc"."cleared_at" END,
+         "cleared_at" = CASE WHEN "mc"."cleared_at" > EXCLUDED."since" THEN "mc"."cleared_at" END,
          "updated_at" = EXCLUDED."updated_at"
        WHERE EXCLUDED."since" > "mc"."since" OR (EXCLUDED."since" = "mc"."since" AND "mc"."cleared_at" IS NULL AND "mc"."details" IS DISTINCT FROM EXCLUDED."details")
        RETURNING "machine_id"`,
@@ -74,14 +75,14 @@ export class MachineConditionRepository {
   }
 
   /**
-   * Ends the episode that began at or before `at`. With no row yet, one is kept that says the condition ended then
+   * Ends the episode that began before `at`. With no row yet, one is kept that says the condition ended then
    * (the raise may still be on its way). False when nothing changed.
    */
   async clear(c: ClearedCondition): Promise<boolean> {
     if (c.whenState !== undefined) {
       const [, count] = await this.dataSource.query<[unknown, number]>(
         `UPDATE ${CONDITIONS} SET "cleared_at" = $3, "updated_at" = $4
-         WHERE "machine_id" = $1 AND "kind" = $2 AND "cleared_at" IS NULL AND "since" <= $3 AND "details" ->> 'state' = $5`,
+         WHERE "machine_id" = $1 AND "kind" = $2 AND "cleared_at" IS NULL AND "since" < $3 AND "details" ->> 'state' = $5`,
         [c.machineId, c.kind, c.at, c.now, c.whenState],
       );
       return count > 0;
@@ -93,7 +94,7 @@ export class MachineConditionRepository {
          "cleared_at" = EXCLUDED."cleared_at",
          "observed_at" = GREATEST("mc"."observed_at", EXCLUDED."observed_at"),
          "updated_at" = EXCLUDED."updated_at"
-       WHERE "mc"."cleared_at" IS NULL AND "mc"."since" <= EXCLUDED."cleared_at"
+       WHERE "mc"."cleared_at" IS NULL AND "mc"."since" < EXCLUDED."cleared_at"
        RETURNING "machine_id"`,
       [c.machineId, c.kind, c.at, c.now],
     );
