@@ -59,9 +59,9 @@ describe(LiveStatusService.name, () => {
     const onStatus = nats.subscribe(SUBJECTS.live.machine(machineId), {
       callback: (_e, msg) => statuses.push((codec.decode(msg.data) as LiveMessage<MachineLiveStatus>).data),
     });
-    const onAlert = nats.subscribe(SUBJECTS.live.alerts, {
+    const onAlert = nats.subscribe(SUBJECTS.alerts.raised, {
       callback: (_e, msg) => {
-        const alert = (codec.decode(msg.data) as LiveMessage<AlertRaised>).data;
+        const alert = codec.decode(msg.data) as AlertRaised;
         if (alert.machine_id === machineId) alerts.push(alert);
       },
     });

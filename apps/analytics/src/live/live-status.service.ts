@@ -182,7 +182,6 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
 
   private async publishAlert(alert: AlertRaised): Promise<void> {
     await this.jetStream.publish(SUBJECTS.alerts.raised, alert, alert.alert_id);
-    this.mirrorRaisedToLiveAlerts(alert);
   }
 
   /** Cleared once per transition: the message id names the machine, the condition and when it ended. */
@@ -190,14 +189,6 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     await this.jetStream.publish(SUBJECTS.alerts.cleared, cleared, clearedMessageId(cleared));
   }
 
-  /**
-   * `/ws/alerts` shows the raised alerts from here until the notification service publishes each alert's changes
-   * (AlertView) on `live.alerts` (issue 13); this is the one place to remove then.
-   */
-  private mirrorRaisedToLiveAlerts(alert: AlertRaised): void {
-    const live: LiveMessage<AlertRaised> = { type: 'alert', machine_id: alert.machine_id, data: alert, timestamp: alert.raised_at };
-    this.nats.connection.publish(SUBJECTS.live.alerts, codec.encode(live));
-  }
 }
 
 /** A job's counts before and after one update. */
