@@ -10,7 +10,7 @@ const PASSWORD = 'correct horse battery staple';
 describe(EmailSender.name, () => {
   let server: SMTPServer;
   let port: number;
-  const logins: { username?: string; password?: string }[] = [];
+  const logins: { username?: string | null; password?: string | null }[] = [];
   const accepted: string[] = [];
 
   const delivery = (): DeliveryEntity =>
