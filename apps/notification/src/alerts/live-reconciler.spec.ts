@@ -2,7 +2,7 @@ import { SUBJECTS, type MachineLiveStatus } from '@shopfloor/contracts';
 import type { RpcClient } from '@shopfloor/nats';
 import { MachineConditionEntity, type AlertEntity } from '@shopfloor/notification/data-access';
 import { AlertTestbed, type AlertReplica } from './alert-replica.spec-helper';
-import { endedConditions, LiveReconciler } from './live-reconciler';
+import { begunConditions, endedConditions, LiveReconciler } from './live-reconciler';
 
 const fact = (machineId: string, kind: string, since: string, details: Record<string, unknown> = {}, clearedAt: string | null = null): MachineConditionEntity =>
   Object.assign(new MachineConditionEntity(), { machineId, kind, since: new Date(since), observedAt: new Date(since), details, clearedAt: clearedAt ? new Date(clearedAt) : null, updatedAt: new Date(since) });
@@ -46,6 +46,18 @@ describe('endedConditions', () => {
   });
 });
 
+describe('begunConditions', () => {
+  it('reads a breakdown from a machine DOWN and a data gap from one UNAVAILABLE, nothing from others', () => {
+    const down = liveStatus('M-1', 'DOWN', '2026-03-01T08:00:00.000Z');
+    const silent = { ...liveStatus('M-2', 'UNAVAILABLE', '2026-03-01T09:00:00.000Z'), last_data_at: '2026-03-01T07:30:00.000Z' };
+    const running = liveStatus('M-3', 'RUNNING', '2026-03-01T08:00:00.000Z');
+    expect(begunConditions([down, silent, running]).map((c) => [c.machineId, c.kind, c.since.toISOString()])).toEqual([
+      ['M-1', 'breakdown', '2026-03-01T08:00:00.000Z'],
+      ['M-2', 'data_gap', '2026-03-01T07:30:00.000Z'],
+    ]);
+  });
+});
+
 describe(LiveReconciler.name, () => {
   const bed = new AlertTestbed();
   let replica: AlertReplica;
@@ -65,7 +77,9 @@ describe(LiveReconciler.name, () => {
   it('ends a breakdown whose clearing never came, and lets the machine’s next breakdown open at once', async () => {
     const machine = bed.machine();
     const rule = (await replica.rules.list()).find((r) => r.isDefault && r.condition === 'machine_down_longer_than');
-    const alertsOf = async (): Promise<AlertEntity[]> => (await replica.alerts.page({ machineId: machine, limit: 10 })).filter((a) => a.ruleId === rule?.id).reverse();
+    // Oldest episode first (two may open within one instant of the held clock).
+    const alertsOf = async (): Promise<AlertEntity[]> =>
+      (await replica.alerts.page({ machineId: machine, limit: 10 })).filter((a) => a.ruleId === rule?.id).sort((a, b) => String(a.details['since']).localeCompare(String(b.details['since'])));
     const longAgo = new Date(bed.clock.now().getTime() - 3 * 24 * 3_600_000).toISOString();
     const raise = (since: string) => replica.engine.onRaised({ alert_id: `breakdown:${machine}:${since}`, machine_id: machine, kind: 'breakdown', level: 'critical', message: '', raised_at: since, details: { since } });
 
@@ -78,15 +92,27 @@ describe(LiveReconciler.name, () => {
     statuses.push(liveStatus(machine, 'DOWN', again));
     const reconciler = new LiveReconciler(rpc, replica.conditions, replica.engine, bed.clock);
     expect(await reconciler.run()).toEqual([{ machineId: machine, kind: 'breakdown', at: new Date(again) }]);
-    expect((await alertsOf()).map((a) => a.state)).toEqual(['resolved']);
+    // The new stop, as the live status shows it, is another episode: it opens at once, not as a flap of the one closed.
+    expect((await alertsOf()).map((a) => a.state)).toEqual(['resolved', 'open']);
     expect(await reconciler.run()).toEqual([]);
 
-    // The new breakdown's own raise, a moment later: another episode, not a flap of the one just closed.
+    // The new breakdown's own raise, a moment later, is the same episode.
     bed.clock.advance(1000);
     await raise(again);
     expect((await alertsOf()).map((a) => [a.state, a.details['since']])).toEqual([
       ['resolved', longAgo],
       ['open', again],
     ]);
+  });
+
+  it('opens an alert for a machine the live status shows DOWN that no event told of, once', async () => {
+    const machine = bed.machine();
+    const rule = (await replica.rules.list()).find((r) => r.isDefault && r.condition === 'machine_down_longer_than');
+    statuses.push(liveStatus(machine, 'DOWN', new Date(bed.clock.now().getTime() - 5 * 60_000).toISOString()));
+    const reconciler = new LiveReconciler(rpc, replica.conditions, replica.engine, bed.clock);
+    await reconciler.run();
+    await reconciler.run();
+    const alerts = (await replica.alerts.page({ machineId: machine, limit: 10 })).filter((a) => a.ruleId === rule?.id);
+    expect(alerts.map((a) => a.state)).toEqual(['open']);
   });
 });

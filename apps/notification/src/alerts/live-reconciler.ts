@@ -40,8 +40,43 @@ export function endedConditions(facts: readonly MachineConditionEntity[], status
   return ended;
 }
 
+/** A lasting condition the live status shows, for the machine's stored facts to hold too. */
+export interface BegunCondition {
+  machineId: string;
+  kind: 'breakdown' | 'data_gap';
+  since: Date;
+  details: Record<string, unknown>;
+}
+
 /**
- * Checks the lasting conditions against analytics' live status and ends those that are over. Clearing events are
+ * The breakdowns and data gaps that analytics' live status shows now: what a notification service that starts into a
+ * running platform (its consumers begin with new events) or lost an event learns this way instead.
+ */
+export function begunConditions(statuses: readonly MachineLiveStatus[]): BegunCondition[] {
+  const begun: BegunCondition[] = [];
+  for (const status of statuses) {
+    if (status.state === 'DOWN' && status.since) {
+      begun.push({
+        machineId: status.machine_id,
+        kind: 'breakdown',
+        since: new Date(status.since),
+        details: { state: 'DOWN', since: status.since, reason_code: status.reason_code, level: 'critical', message: `${status.machine_id} is DOWN` },
+      });
+    } else if (status.state === UNAVAILABLE_STATE && status.last_data_at) {
+      begun.push({
+        machineId: status.machine_id,
+        kind: 'data_gap',
+        since: new Date(status.last_data_at),
+        details: { state: UNAVAILABLE_STATE, last_data_at: status.last_data_at, level: 'warning', message: `No data from ${status.machine_id} since ${status.last_data_at}` },
+      });
+    }
+  }
+  return begun;
+}
+
+/**
+ * Checks the lasting conditions against analytics' live status: starts those it shows and no event told of, and
+ * ends those that are over. Clearing events are
  * what normally ends them; this catches the ones whose clearing never came — raised before analytics published
  * clearings, or lost with a dead-lettered message — so an alert cannot stay open for a machine long running again.
  */
@@ -57,18 +92,24 @@ export class LiveReconciler {
   /** Returns the conditions it ended. */
   async run(): Promise<EndedCondition[]> {
     const live = await this.rpc.request<LiveStatusList>(SUBJECTS.analytics.liveList, {});
-    const ended = endedConditions(await this.conditions.ofKinds(LASTING_KINDS), live.items);
     const now = this.clock.now();
-    const changed = new Map<string, Set<StateCondition>>();
+    // First the episodes that are over, judged before any new one starts, so each ends as itself.
+    const ended = endedConditions(await this.conditions.ofKinds(LASTING_KINDS), live.items);
     const done: EndedCondition[] = [];
+    const changed = new Map<string, Set<StateCondition>>();
     for (const condition of ended) {
       if (!(await this.conditions.clear({ machineId: condition.machineId, kind: condition.kind, at: condition.at, now }))) continue;
       done.push(condition);
-      const set = changed.get(condition.machineId) ?? new Set<StateCondition>();
-      set.add(CONDITION_OF_KIND[condition.kind as (typeof LASTING_KINDS)[number]]);
-      changed.set(condition.machineId, set);
+      changed.set(condition.machineId, (changed.get(condition.machineId) ?? new Set<StateCondition>()).add(CONDITION_OF_KIND[condition.kind as (typeof LASTING_KINDS)[number]]));
     }
     for (const [machineId, conditions] of changed) await this.engine.judgeMachine(machineId, [...conditions], true);
+
+    const known = new Map((await this.conditions.ofKinds(LASTING_KINDS)).map((f) => [`${f.kind}\u0000${f.machineId}`, f.since.getTime()]));
+    for (const condition of begunConditions(live.items)) {
+      // Only an episode newer than any the events told of: one known already is left as they told it.
+      if ((known.get(`${condition.kind}\u0000${condition.machineId}`) ?? -Infinity) >= condition.since.getTime()) continue;
+      if (await this.conditions.raise({ ...condition, observedAt: now, now })) await this.engine.judgeMachine(condition.machineId, [CONDITION_OF_KIND[condition.kind]], true);
+    }
     return done;
   }
 }

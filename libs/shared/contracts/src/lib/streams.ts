@@ -59,6 +59,11 @@ export interface ConsumerDefinition {
   readonly maxDeliver: number;
   /** Seconds the server waits for an ack before redelivering. */
   readonly ackWaitSeconds: number;
+  /**
+   * Created where the stream already holds messages, the consumer starts with the next one rather than the stream's
+   * history (once it exists it always resumes where it left off, so nothing published later is missed).
+   */
+  readonly startsAtCreation?: boolean;
 }
 
 /** Durable consumers, one per (service, purpose). */
@@ -77,12 +82,15 @@ export const CONSUMERS = {
     maxDeliver: 5,
     ackWaitSeconds: 30,
   },
+  // A notification service installed into a running platform tells people what happens from then on, not a month of
+  // history: conditions that still hold when it starts are found by its reconciliation with analytics' live status.
   notificationAlerts: {
     stream: STREAMS.alerts,
     durableName: 'notification-alerts',
     filterSubject: SUBJECTS.alerts.all,
     maxDeliver: 10,
     ackWaitSeconds: 30,
+    startsAtCreation: true,
   },
   notificationPredictions: {
     stream: STREAMS.mlPredictions,
@@ -90,6 +98,7 @@ export const CONSUMERS = {
     filterSubject: SUBJECTS.mlEvents.all,
     maxDeliver: 10,
     ackWaitSeconds: 30,
+    startsAtCreation: true,
   },
   ingestionRejections: {
     stream: STREAMS.rejections,

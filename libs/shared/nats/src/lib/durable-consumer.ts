@@ -82,7 +82,7 @@ export class DurableConsumerFactory {
     const config: Partial<ConsumerConfig> = {
       durable_name: def.durableName,
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: def.startsAtCreation ? DeliverPolicy.New : DeliverPolicy.All,
       filter_subject: def.filterSubject,
       max_deliver: def.maxDeliver,
       ack_wait: nanos(def.ackWaitSeconds * 1000),
