@@ -215,9 +215,11 @@ export class RuleBody {
   condition!: AlertCondition;
 
   /**
-   * The condition's parameters: `minutes` (machine_down_longer_than, with optional `downtime_types`, and
-   * data_gap_longer_than), `threshold` 0..1 and `window_minutes` (oee_below, scrap_rate_above), `threshold` 0..1
-   * (failure_risk_above), `hours` (maintenance_due_within), `min_score` (anomaly_detected, optional).
+   * The condition's parameters: machine_down_longer_than `minutes` (0..10080) and optional `downtime_types` (reason
+   * codes); data_gap_longer_than `minutes`; oee_below `threshold` 0..1 and `window_minutes` (15..10080, default 60);
+   * scrap_rate_above `threshold` 0..1 and `window_minutes` (default 60); failure_risk_above `threshold` 0..1 and
+   * optional `prediction_types` (failure_risk, downtime); maintenance_due_within `hours` (1..8760); anomaly_detected
+   * optional `min_score` 0..1 and `window_minutes` (default 120).
    */
   @IsBoundedRecord({ maxKeys: 10, maxArrayItems: 20, maxStringLength: 64 })
   params!: Record<string, unknown>;
