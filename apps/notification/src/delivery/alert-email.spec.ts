@@ -54,6 +54,11 @@ describe(renderAlertEmail.name, () => {
     expect(mail.html).toContain('R&amp;D &lt;line&gt;');
   });
 
+  it('says a stop that has just begun is less than a minute old', () => {
+    const alert = breakdownAlert({ values: { since: '2026-03-29T01:09:30.000Z' } });
+    expect(wordNotice({ alert, event: 'opened', ruleName: 'Breakdown' }, berlin, openedAt).subject).toBe('[critical] M-001 down for less than 1 min');
+  });
+
   it('states the measured value of a threshold condition', () => {
     const alert = breakdownAlert({ condition: 'failure_risk_above', severity: 'warning', values: { risk: 0.873, threshold: 0.7 } });
     expect(wordNotice({ alert, event: 'opened', ruleName: 'Risk' }, berlin, openedAt).subject).toBe('[warning] M-001 failure risk 87.3% above 70%');

@@ -44,9 +44,10 @@ export function shopTime(time: string | Date, timezone: string): string {
   return parsed.setZone(timezone).setLocale('en-GB').toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
 
-/** `12 min`, `2 h 5 min`, `3 d 4 h`. */
+/** `less than 1 min`, `12 min`, `2 h 5 min`, `3 d 4 h`. */
 export function duration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes === 0) return 'less than 1 min';
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
