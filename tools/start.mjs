@@ -270,7 +270,7 @@ async function applyDemoNotifications() {
 
 /**
  * A local SMTP server for the notification service when no SMTP_HOST is configured: it accepts every message (no
- * TLS, no login, loopback only) and writes it whole to tmp/mail/<time>-<id>.eml, printing one line per mail, so the
+ * TLS, no login, loopback only) and writes it whole to tmp/mail/<time>-<random>.eml, printing one line per mail, so the
  * demo shows what would have been sent. It is a development tool (the smtp-server package); without it installed,
  * e-mails wait in the outbox.
  */
@@ -290,7 +290,8 @@ async function startMailCatcher() {
     size: 50 * 1024 * 1024,
     logger: false,
     onData(stream, session, callback) {
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`);
+      // One SMTP session may carry many messages (the service keeps its connections open): a random part per file.
+      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
       let head = '';
       stream.on('data', (chunk) => {
         if (head.length < 16_384) head += chunk.toString('utf8');
