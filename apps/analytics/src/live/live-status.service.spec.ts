@@ -125,17 +125,17 @@ describe(LiveStatusService.name, () => {
   };
 
   it('follows the newest event, keeps when the current state began, and raises a breakdown once', async () => {
-    await service.applyEvents([event('2026-11-02T08:00:00.000Z', 'RUNNING', null, 10), event('2026-11-02T08:05:00.000Z', 'DOWN', 'SPINDLE'), event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12)]);
+    await service.applyEvents([event('2026-11-02T08:00:00.000Z', 'RUNNING', null, 10), event('2026-11-02T08:05:00.000Z', 'DOWN', 'SPINDLE'), event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12)], new Date('2026-11-02T08:11:00.000Z'));
     await waitFor('the status message', () => statuses.length === 1);
     expect(statuses[0]).toMatchObject({ machine_id: machineId, state: 'DOWN', since: '2026-11-02T08:05:00.000Z', reason_code: 'SPINDLE', part_count: 12, last_event_at: '2026-11-02T08:10:00.000Z' });
     await waitFor('the breakdown alert', () => alerts.length === 1);
     expect(alerts[0]).toMatchObject({ kind: 'breakdown', level: 'critical', alert_id: `breakdown:${machineId}:2026-11-02T08:05:00.000Z` });
 
     // The same batch again, and an older one arriving late: nothing moves.
-    await service.applyEvents([event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12)]);
-    await service.applyEvents([event('2026-11-02T07:00:00.000Z', 'RUNNING')]);
+    await service.applyEvents([event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12)], new Date('2026-11-02T08:12:00.000Z'));
+    await service.applyEvents([event('2026-11-02T07:00:00.000Z', 'RUNNING')], new Date('2026-11-02T08:12:00.000Z'));
     // Still down in the next batch: the stop began at 08:05, not at this batch's first event.
-    await service.applyEvents([event('2026-11-02T08:20:00.000Z', 'DOWN', 'SPINDLE')]);
+    await service.applyEvents([event('2026-11-02T08:20:00.000Z', 'DOWN', 'SPINDLE')], new Date('2026-11-02T08:21:00.000Z'));
     await settle();
     expect(statuses.map((s) => [s.state, s.since, s.last_event_at])).toEqual([
       ['DOWN', '2026-11-02T08:05:00.000Z', '2026-11-02T08:10:00.000Z'],
@@ -144,10 +144,17 @@ describe(LiveStatusService.name, () => {
     expect(alerts).toHaveLength(1);
 
     // Running again, then down again: a new stop, a new alert.
-    await service.applyEvents([event('2026-11-02T08:30:00.000Z', 'RUNNING'), event('2026-11-02T08:40:00.000Z', 'DOWN', 'TOOL')]);
+    await service.applyEvents([event('2026-11-02T08:30:00.000Z', 'RUNNING'), event('2026-11-02T08:40:00.000Z', 'DOWN', 'TOOL')], new Date('2026-11-02T08:41:00.000Z'));
     await waitFor('the second breakdown', () => alerts.length === 2);
     expect(statuses[statuses.length - 1]).toMatchObject({ state: 'DOWN', since: '2026-11-02T08:40:00.000Z', reason_code: 'TOOL' });
     expect((await service.list(new Date('2026-11-02T08:41:00.000Z'))).items.find((i) => i.machine_id === machineId)?.last_event_age_seconds).toBe(60);
+
+    // Running, then a stop the machine has been silent about for longer than the silence window (a first sync of
+    // history): no breakdown — the silence is the data gap the sweep raises.
+    await service.applyEvents([event('2026-11-02T09:00:00.000Z', 'RUNNING'), event('2026-11-02T09:10:00.000Z', 'DOWN', 'OLD')], new Date('2026-11-02T09:20:00.000Z'));
+    await settle();
+    expect(statuses[statuses.length - 1]).toMatchObject({ state: 'DOWN', since: '2026-11-02T09:10:00.000Z' });
+    expect(alerts).toHaveLength(2);
   });
 
   it('shows a silent machine UNAVAILABLE with a data-gap alert, and a long stop once, however many replicas sweep', async () => {

@@ -71,9 +71,12 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     for (const row of changed) {
       this.publishStatus(row);
       for (const cleared of clearedByEvents(before.get(row.machineId), row, byMachine.get(row.machineId) ?? [], rules)) notices.push({ at: Date.parse(cleared.cleared_at), publish: () => this.publishCleared(cleared) });
-      // A new breakdown: the machine was in another state before, or went down again within this batch.
+      // A new breakdown: the machine was in another state before, or went down again within this batch. A stop whose
+      // machine has said nothing since for longer than the silence window is history (a first sync), not news: the
+      // machine is silent, and that is the data gap the sweep raises.
       const since = row.since;
-      if (row.state === BREAKDOWN_STATE && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && since) {
+      const news = row.lastEventAt !== null && row.lastEventAt.getTime() >= now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000;
+      if (row.state === BREAKDOWN_STATE && news && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && since) {
         notices.push({ at: since.getTime(), publish: () => this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: since.toISOString() }) });
       }
     }
