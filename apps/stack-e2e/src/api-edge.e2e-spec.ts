@@ -304,7 +304,11 @@ describe('the API edge', () => {
         return '%ED%A0%80'; // a lone surrogate has no UTF-8: send the bytes a careless client would
       }
     };
-    const rawSegment = fc.oneof(hostileString.filter((s) => s.length < 5000).map(encodeSegment), fc.constantFrom('%', '%ZZ', '%ED%A0%80', '%C0%AF', '%00', '..', '%2e%2e', '%2F'));
+    // Not '.', '..' or their %2e spellings: the client itself resolves those, so the request would reach another route than the one judged.
+    const rawSegment = fc.oneof(
+      hostileString.filter((s) => s.length < 5000 && s !== '.' && s !== '..').map(encodeSegment),
+      fc.constantFrom('%', '%ZZ', '%ED%A0%80', '%C0%AF', '%00', '%2F', '...'),
+    );
     const queryOf = (parameters: OpenApiParameter[]): fc.Arbitrary<string> => {
       const names = [...parameters.filter((p) => p.in === 'query').map((p) => p.name), 'unknown_param', '__proto__', 'a[b]'];
       return fc.array(fc.tuple(fc.constantFrom(...names), rawSegment), { maxLength: 4 }).map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeSegment(k)}=${v}`).join('&')}` : ''));

@@ -31,6 +31,17 @@ function csvReport(name: string): ReportFile {
   return { file_name: `${name}.csv`, content_type: 'text/csv; charset=utf-8', body_base64: Buffer.from(`\ufeffmachine_id,overall_oee\r\nM-001,0.812\r\n${name}\r\n`, 'utf8').toString('base64') };
 }
 
+/**
+ * Analytics' report subjects under a prefix of this test's own: a real analytics service on the shared NATS (another
+ * test's, or a running stack's) must not answer the requests the test's stand-in is there to answer.
+ */
+const PRIVATE_PREFIX = `report-scheduler-spec-${process.pid}`;
+class PrivateRpcClient extends RpcClient {
+  override request<TReply>(subject: string, payload: unknown, timeoutMs?: number): Promise<TReply> {
+    return super.request<TReply>(`${PRIVATE_PREFIX}.${subject}`, payload, timeoutMs);
+  }
+}
+
 describe(ReportScheduler.name, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -54,7 +65,7 @@ describe(ReportScheduler.name, () => {
 
   function serve(subject: string, name: (payload: DailyReportQuery | CustomReportRequest) => string): void {
     subscriptions.push(
-      nc.subscribe(subject, {
+      nc.subscribe(`${PRIVATE_PREFIX}.${subject}`, {
         callback: (_error, msg) => {
           const payload = codec.decode(msg.data) as DailyReportQuery | CustomReportRequest;
           analytics.push({ subject, payload });
@@ -94,7 +105,7 @@ describe(ReportScheduler.name, () => {
       REPORT_TIMEOUT_MS: '3000',
     });
     nc = await connect({ servers: TEST_INFRA.natsUrl, name: 'report-scheduler-spec' });
-    rpc = new RpcClient(new NatsConnectionHolder(nc), { url: TEST_INFRA.natsUrl, name: 'report-scheduler-spec', rpcTimeoutMs: 3000 });
+    rpc = new PrivateRpcClient(new NatsConnectionHolder(nc), { url: TEST_INFRA.natsUrl, name: 'report-scheduler-spec', rpcTimeoutMs: 3000 });
     serve(SUBJECTS.analytics.reportDaily, (payload) => `daily-report-${(payload as DailyReportQuery).date}`);
     serve(SUBJECTS.analytics.reportCustom, (payload) => `custom-${(payload as CustomReportRequest).from.slice(0, 10)}`);
     await nc.flush();
