@@ -70,6 +70,19 @@ describe('ml through the gateway', () => {
       expect(broken.status).toBe(400);
       expect(broken.body).toMatchObject({ error_code: 'VALIDATION_FAILED' });
     });
+
+    it('deletes a dataset for an admin only, once, and lists it no more', async () => {
+      const made = await post('/api/v1/ml/datasets').send({ name: 'to delete', label: 'y', rows: [{ a: 1, y: 0 }, { a: 2, y: 1 }] });
+      expect(made.status).toBe(201);
+      const id = (made.body as DatasetView).dataset_id;
+      const remove = (key: string) => request(stack.gatewayUrl).delete(`/api/v1/ml/datasets/${id}`).set('X-API-Key', key);
+      expect((await remove(viewerKey)).status).toBe(403);
+      expect((await remove(ADMIN_KEY)).status).toBe(204);
+      const again = await remove(ADMIN_KEY);
+      expect([again.status, (again.body as { error_code: string }).error_code]).toEqual([404, 'DATASET_NOT_FOUND']);
+      const list = await request(stack.gatewayUrl).get('/api/v1/ml/datasets').set('X-API-Key', viewerKey);
+      expect((list.body as { items: DatasetView[] }).items.map((d) => d.dataset_id)).not.toContain(id);
+    });
   });
 
   describe('training, registry and evaluation', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DomainError,
@@ -76,6 +76,14 @@ export class MlController {
   @ApiOperation({ summary: 'The uploaded datasets, newest first' })
   async listDatasets(): Promise<{ items: DatasetView[] }> {
     return this.rpc.request<{ items: DatasetView[] }>(SUBJECTS.ml.datasetList, {});
+  }
+
+  @Delete('datasets/:dataset_id')
+  @HttpCode(204)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Delete an uploaded dataset (models trained on it stay); 409 while a training on it is queued or running' })
+  async deleteDataset(@Param('dataset_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.DatasetNotFound, 'No dataset with that id') })) datasetId: string): Promise<void> {
+    await this.rpc.request<{ deleted: true }>(SUBJECTS.ml.datasetDelete, { dataset_id: datasetId });
   }
 
   @Post('train')

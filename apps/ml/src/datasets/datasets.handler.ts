@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateDatasetRequest, SUBJECTS, validatePayload, type DatasetView } from '@shopfloor/contracts';
+import { CreateDatasetRequest, DatasetIdRequest, SUBJECTS, validatePayload, type DatasetView } from '@shopfloor/contracts';
 import { DatasetsService } from './datasets.service';
 
 @Controller()
@@ -10,6 +10,11 @@ export class DatasetsHandler {
   @MessagePattern(SUBJECTS.ml.datasetCreate)
   async create(@Payload() payload: unknown): Promise<DatasetView> {
     return this.datasets.create(validatePayload(CreateDatasetRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.ml.datasetDelete)
+  async delete(@Payload() payload: unknown): Promise<{ deleted: true }> {
+    return this.datasets.delete(validatePayload(DatasetIdRequest, payload).dataset_id);
   }
 
   @MessagePattern(SUBJECTS.ml.datasetList)

@@ -63,6 +63,14 @@ export class DatasetsService {
     return { items: (await this.datasets.list(200)).map(datasetView) };
   }
 
+  async delete(datasetId: string): Promise<{ deleted: true }> {
+    const outcome = await this.datasets.delete(datasetId);
+    if (outcome === 'missing') throw new DomainError(ErrorCode.DatasetNotFound, `No dataset with id ${datasetId}`, { dataset_id: datasetId });
+    if (outcome === 'in_use') throw new DomainError(ErrorCode.Conflict, 'A training on this dataset is queued or running; delete it once the training has finished', { dataset_id: datasetId });
+    this.logger.log({ message: 'Dataset deleted', dataset_id: datasetId });
+    return { deleted: true };
+  }
+
   async require(datasetId: string): Promise<DatasetRecord> {
     const record = await this.datasets.find(datasetId);
     if (!record) throw new DomainError(ErrorCode.DatasetNotFound, `No dataset with id ${datasetId}`, { dataset_id: datasetId });

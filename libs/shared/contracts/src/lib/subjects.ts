@@ -38,6 +38,8 @@ export const SUBJECTS = {
     healthPing: 'ml.health.ping',
     datasetCreate: 'ml.datasets.create',
     datasetList: 'ml.datasets.list',
+    /** DatasetIdRequest → { deleted: true } */
+    datasetDelete: 'ml.datasets.delete',
     trainStart: 'ml.train.start',
     trainGet: 'ml.train.get',
     modelsList: 'ml.models.list',

@@ -73,6 +73,22 @@ export class DatasetRepository {
     return rows.map(toRecord);
   }
 
+  /**
+   * Deletes a dataset and its columns, unless a training on it is queued or running (it still has to read them):
+   * `deleted`, `missing`, or `in_use`. Trainings done on it keep their record without it; models keep its id.
+   */
+  async delete(datasetId: string): Promise<'deleted' | 'missing' | 'in_use'> {
+    // A DELETE answers [rows, count] through TypeORM's postgres driver.
+    const [, count] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM "ml"."datasets" "d" WHERE "d"."dataset_id" = $1
+         AND NOT EXISTS (SELECT 1 FROM "ml"."training_runs" "t" WHERE "t"."dataset_id" = "d"."dataset_id" AND "t"."state" IN ('queued', 'running'))
+       RETURNING "dataset_id"`,
+      [datasetId],
+    );
+    if (count > 0) return 'deleted';
+    return (await this.find(datasetId)) ? 'in_use' : 'missing';
+  }
+
   /** The dataset's columns, in upload order. */
   async columns(datasetId: string): Promise<DatasetColumn[]> {
     const rows = await this.dataSource.query<{ name: string; kind: DatasetColumnKind; data: Buffer }[]>(

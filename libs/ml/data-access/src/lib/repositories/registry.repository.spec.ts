@@ -56,6 +56,19 @@ describe('ml registry repositories', () => {
     expect([...(y.values as Float64Array)]).toEqual([1.5, Number.NaN, -3e-12]);
   });
 
+  it('deletes a dataset with its columns, but not while a training on it waits or runs', async () => {
+    const datasetId = randomUUID();
+    await datasets.create({ datasetId, name: 'doomed', label: 'y', excluded: [], groupColumn: null, orderColumn: null, rowCount: 1 }, [{ name: 'y', kind: 'number', values: Float64Array.from([1]) }]);
+    const training = await runs.enqueue({ trainingId: randomUUID(), modelType: 'failure_risk', datasetId, params: {} });
+    expect(await datasets.delete(datasetId)).toBe('in_use');
+    await dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'failed', "finished_at" = now() WHERE "training_id" = $1`, [training.trainingId]);
+    expect(await datasets.delete(datasetId)).toBe('deleted');
+    expect(await datasets.find(datasetId)).toBeNull();
+    expect(await datasets.columns(datasetId)).toEqual([]);
+    expect(await runs.find(training.trainingId)).toMatchObject({ state: 'failed', datasetId: null });
+    expect(await datasets.delete(datasetId)).toBe('missing');
+  });
+
   it('hands each queued training to one worker, takes over a stale one, and requeues on request', async () => {
     const first = await runs.enqueue({ trainingId: randomUUID(), modelType: 'failure_risk', datasetId: null, params: {} });
     const claims = await Promise.all([runs.claimNext('w1', 60), runs.claimNext('w2', 60), runs.claimNext('w3', 60)]);

@@ -68,6 +68,12 @@ export interface DatasetView {
   created_at: string;
 }
 
+/** `ml.datasets.delete` */
+export class DatasetIdRequest {
+  @IsUUID()
+  dataset_id!: string;
+}
+
 /** `POST /api/v1/ml/train` body and `ml.train.start` request. */
 export class TrainRequest {
   @IsIn(MODEL_TYPES)
