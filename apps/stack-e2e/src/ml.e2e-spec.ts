@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DatasetView, EvaluationView, ModelView, PredictionResult, ScheduleView, TrainingView } from '@shopfloor/contracts';
+import type { DatasetView, EvaluationView, ModelView, PredictionPage, PredictionResult, ScheduleView, TrainingView } from '@shopfloor/contracts';
 import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -152,6 +152,23 @@ describe('ml through the gateway', () => {
       expect(unknown.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'readings.Spindle colour' })] });
       expect((await predict({ 'Torque [Nm]': 'high' })).status).toBe(400);
       expect((await post('/api/v1/ml/predict/failure-risk', operator.key).send({})).status).toBe(400);
+    });
+
+    it('lists the stored predictions newest first, page by page, to a viewer', async () => {
+      const list = (query: string) => request(stack.gatewayUrl).get(`/api/v1/ml/predictions${query}`).set('X-API-Key', viewerKey);
+      const first = await list('?type=failure_risk&limit=1');
+      expect(first.status).toBe(200);
+      const page = first.body as PredictionPage;
+      expect(page.items).toHaveLength(1);
+      expect(page.items[0]).toMatchObject({ prediction_type: 'failure_risk', model_version: expect.any(Number), machine_id: null, due_at: null, actual_value: null });
+      expect(page.next_cursor).toEqual(expect.any(String));
+      const second = (await list(`?type=failure_risk&limit=1&cursor=${encodeURIComponent(page.next_cursor!)}`)).body as PredictionPage;
+      expect(second.items).toHaveLength(1);
+      expect(second.items[0].prediction_id).not.toBe(page.items[0].prediction_id);
+      expect(Date.parse(second.items[0].prediction_timestamp)).toBeLessThanOrEqual(Date.parse(page.items[0].prediction_timestamp));
+      expect(((await list('?type=anomaly')).body as PredictionPage).items.every((p) => p.prediction_type === 'anomaly')).toBe(true);
+      const badCursor = await list('?cursor=not-ours');
+      expect([badCursor.status, (badCursor.body as { error_code: string }).error_code]).toEqual([400, 'VALIDATION_FAILED']);
     });
 
     it('answers bad training requests with a clear 4xx', async () => {

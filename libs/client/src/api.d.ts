@@ -748,6 +748,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ml/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored predictions, newest first, by machine, type and time, each with its model version and its outcome once known
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_predictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ml/train": {
         parameters: {
             query?: never;
@@ -1426,6 +1446,24 @@ export interface components {
             location?: string;
             type?: string;
         };
+        /** @description `GET /api/v1/ml/predictions` query and `ml.predictions.list`: stored predictions, newest first. */
+        ListPredictionsQuery: {
+            /** @description Opaque cursor from the previous page's `next_cursor`. */
+            cursor?: string;
+            /**
+             * Format: date-time
+             * @description Predictions made at or after this time (ISO 8601 with offset).
+             */
+            from?: string;
+            limit?: number;
+            machine_id?: string;
+            /**
+             * Format: date-time
+             * @description Predictions made before this time.
+             */
+            to?: string;
+            type?: components["schemas"]["ModelType"];
+        };
         /** @description `GET /api/v1/data/quarantine?limit&cursor` and `ingestion.quarantine.list`. */
         ListQuarantineRequest: {
             /** @description Opaque cursor from the previous page's `next_cursor`. */
@@ -1800,6 +1838,28 @@ export interface components {
             contribution: number;
             feature: string;
             value: number | null;
+        };
+        PredictionPage: {
+            items: components["schemas"]["PredictionRecordView"][];
+            next_cursor: string | null;
+        };
+        /** @description A stored prediction with its outcome once known (the horizon has passed and the data has arrived). */
+        PredictionRecordView: {
+            actual_at: string | null;
+            /** @description What happened: 1/0 for a stop within the horizon, hours for a remaining life; null until known. */
+            actual_value: number | null;
+            confidence_score: number | null;
+            /** @description When the outcome is due (end of the horizon); null when it never will be known (readings given directly). */
+            due_at: string | null;
+            factors: components["schemas"]["PredictionFactor"][];
+            horizon_hours: number | null;
+            machine_id: string | null;
+            model_id: string;
+            model_version: number;
+            predicted_value: number;
+            prediction_id: string;
+            prediction_timestamp: string;
+            prediction_type: components["schemas"]["ModelType"];
         };
         PredictionResult: {
             confidence_score: number;
@@ -5826,6 +5886,99 @@ export interface operations {
             };
             /** @description The body is not JSON (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_predictions: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Predictions made at or after this time (ISO 8601 with offset). */
+                from?: string;
+                limit?: number;
+                machine_id?: string;
+                /** @description Predictions made before this time. */
+                to?: string;
+                type?: "downtime" | "maintenance_window" | "failure_risk" | "anomaly";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import {
   DomainError,
   ErrorCode,
   EvaluateRequest,
+  ListPredictionsQuery,
   ModelListQuery,
   OptimizeScheduleRequest,
   PredictAnomaliesRequest,
@@ -20,6 +21,7 @@ import {
   type EvaluationView,
   type ModelAccuracyView,
   type ModelView,
+  type PredictionPage,
   type PredictionResult,
   type ScheduleView,
   type TrainingView,
@@ -147,6 +149,12 @@ export class MlController {
   @ApiOperation({ summary: 'Probability that an unplanned stop of the model\'s length (stop_minutes, 30 unless trained with params.threshold_minutes) starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed' })
   async predictDowntime(@Body() body: PredictDowntimeRequest): Promise<PredictionResult> {
     return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictDowntime, body);
+  }
+
+  @Get('predictions')
+  @ApiOperation({ summary: 'Stored predictions, newest first, by machine, type and time, each with its model version and its outcome once known' })
+  async predictions(@Query() query: ListPredictionsQuery): Promise<PredictionPage> {
+    return this.rpc.request<PredictionPage>(SUBJECTS.ml.predictionsList, query);
   }
 
   @Get('models/:model_id/accuracy')

@@ -1,11 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionResult } from '@shopfloor/contracts';
+import { ListPredictionsQuery, ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionPage, type PredictionResult } from '@shopfloor/contracts';
+import { PredictionHistory } from './prediction-history';
 import { PredictionsService } from './predictions.service';
 
 @Controller()
 export class PredictionsHandler {
-  constructor(private readonly predictions: PredictionsService) {}
+  constructor(
+    private readonly predictions: PredictionsService,
+    private readonly history: PredictionHistory,
+  ) {}
+
+  @MessagePattern(SUBJECTS.ml.predictionsList)
+  async list(@Payload() payload: unknown): Promise<PredictionPage> {
+    return this.history.list(validatePayload(ListPredictionsQuery, payload));
+  }
 
   @MessagePattern(SUBJECTS.ml.predictFailureRisk)
   async failureRisk(@Payload() payload: unknown): Promise<PredictionResult> {

@@ -40,6 +40,8 @@ export const SUBJECTS = {
     datasetList: 'ml.datasets.list',
     /** DatasetIdRequest → { deleted: true } */
     datasetDelete: 'ml.datasets.delete',
+    /** ListPredictionsQuery → PredictionPage */
+    predictionsList: 'ml.predictions.list',
     trainStart: 'ml.train.start',
     trainGet: 'ml.train.get',
     modelsList: 'ml.models.list',

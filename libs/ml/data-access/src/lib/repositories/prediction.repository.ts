@@ -17,6 +17,23 @@ export interface NewPrediction {
   dueAt: Date | null;
 }
 
+/** A stored prediction as it is listed, with the version of the model that made it. */
+export interface PredictionHistoryRow {
+  prediction_id: string;
+  model_id: string;
+  model_version: number;
+  model_type: string;
+  machine_id: string | null;
+  predicted_value: number;
+  confidence_score: number | null;
+  horizon_hours: number | null;
+  factors: unknown[];
+  predicted_at: Date;
+  due_at: Date | null;
+  actual_value: number | null;
+  actual_at: Date | null;
+}
+
 /** Every prediction served, kept with what it was based on; the actual value is filled in once known. */
 @Injectable()
 export class PredictionRepository {
@@ -27,6 +44,37 @@ export class PredictionRepository {
       `INSERT INTO "ml"."model_predictions" ("prediction_id", "model_id", "model_type", "machine_id", "predicted_value", "confidence_score", "horizon_hours", "input", "factors", "predicted_at", "due_at")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [p.predictionId, p.modelId, p.modelType, p.machineId, p.predictedValue, p.confidenceScore, p.horizonHours, JSON.stringify(p.input), JSON.stringify(p.factors), p.predictedAt, p.dueAt],
+    );
+  }
+
+  /**
+   * Stored predictions newest first (by time, then id), filtered; `after` is the (time, id) the previous page ended
+   * on. One row more than `limit` is read, so the caller knows whether a next page exists.
+   */
+  async history(filter: { machineId?: string; modelType?: string; from?: Date; to?: Date; after?: { at: Date; id: string }; limit: number }): Promise<PredictionHistoryRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.machineId !== undefined) add('"p"."machine_id" = ?', filter.machineId);
+    if (filter.modelType !== undefined) add('"p"."model_type" = ?', filter.modelType);
+    if (filter.from !== undefined) add('"p"."predicted_at" >= ?', filter.from);
+    if (filter.to !== undefined) add('"p"."predicted_at" < ?', filter.to);
+    if (filter.after) {
+      params.push(filter.after.at, filter.after.id);
+      where.push(`("p"."predicted_at", "p"."prediction_id") < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(filter.limit + 1);
+    return this.dataSource.query<PredictionHistoryRow[]>(
+      `SELECT "p"."prediction_id", "p"."model_id", "m"."version" AS "model_version", "p"."model_type", "p"."machine_id", "p"."predicted_value",
+              "p"."confidence_score", "p"."horizon_hours", "p"."factors", "p"."predicted_at", "p"."due_at", "p"."actual_value", "p"."actual_at"
+         FROM "ml"."model_predictions" "p" JOIN "ml"."models" "m" ON "m"."model_id" = "p"."model_id"
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY "p"."predicted_at" DESC, "p"."prediction_id" DESC
+        LIMIT $${params.length}`,
+      params,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsBoundedRecord } from './bounded-record';
 import { Omittable } from './omittable';
 
@@ -66,6 +66,54 @@ export interface DatasetView {
   rows: number;
   columns: { name: string; kind: 'number' | 'text' }[];
   created_at: string;
+}
+
+/** `GET /api/v1/ml/predictions` query and `ml.predictions.list`: stored predictions, newest first. */
+export class ListPredictionsQuery {
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id?: string;
+
+  @Omittable() @IsIn(MODEL_TYPES)
+  type?: ModelType;
+
+  /** Predictions made at or after this time (ISO 8601 with offset). */
+  @Omittable() @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Predictions made before this time. */
+  @Omittable() @IsISO8601({ strict: true })
+  to?: string;
+
+  /** Opaque cursor from the previous page's `next_cursor`. */
+  @Omittable() @IsString() @MaxLength(200)
+  cursor?: string;
+
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+}
+
+/** A stored prediction with its outcome once known (the horizon has passed and the data has arrived). */
+export interface PredictionRecordView {
+  prediction_id: string;
+  machine_id: string | null;
+  prediction_type: ModelType;
+  predicted_value: number;
+  confidence_score: number | null;
+  horizon_hours: number | null;
+  model_id: string;
+  model_version: number;
+  prediction_timestamp: string;
+  factors: PredictionFactor[];
+  /** When the outcome is due (end of the horizon); null when it never will be known (readings given directly). */
+  due_at: string | null;
+  /** What happened: 1/0 for a stop within the horizon, hours for a remaining life; null until known. */
+  actual_value: number | null;
+  actual_at: string | null;
+}
+
+export interface PredictionPage {
+  items: PredictionRecordView[];
+  next_cursor: string | null;
 }
 
 /** `ml.datasets.delete` */
