@@ -21,3 +21,4 @@ export * from './lib/payloads/ml.payload';
 export * from './lib/payloads/bounded-record';
 export * from './lib/payloads/omittable';
 export * from './lib/payloads/alerts.payload';
+export * from './lib/payloads/risk.payload';

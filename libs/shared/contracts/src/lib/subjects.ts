@@ -51,6 +51,8 @@ export const SUBJECTS = {
     predictDowntime: 'ml.predict.downtime',
     predictAnomalies: 'ml.predict.anomalies',
     predictMaintenance: 'ml.predict.maintenance-window',
+    /** MachineRiskRequest → MachineRiskView */
+    machineRisk: 'ml.machines.risk',
     modelAccuracy: 'ml.models.accuracy',
     optimizeSchedule: 'ml.schedule.optimize',
   },

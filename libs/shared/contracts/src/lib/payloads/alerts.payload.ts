@@ -310,6 +310,13 @@ export interface PredictionEvent {
   /** The recommended maintenance window (maintenance_window only). */
   window: { start: string; end: string } | null;
   factors: { feature: string; value: number | null; contribution: number }[];
+  /** Whether the value is at or over the threshold (null without one). Absent in events of older versions. */
+  above_threshold?: boolean | null;
+  /**
+   * Against the machine's previous prediction of the same kind and horizon: `raised` when it crossed the threshold
+   * upwards, `cleared` when it fell back under it, null otherwise (or for the first one, which is `raised` when over).
+   */
+  transition?: 'raised' | 'cleared' | null;
 }
 
 export const DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;

@@ -1,0 +1,60 @@
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { PredictionFactor } from './ml.payload';
+
+/** `GET /api/v1/machines/{id}/risk` and `ml.machines.risk`. */
+export class MachineRiskRequest {
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_id!: string;
+}
+
+/** Horizons the scheduled scoring asks the downtime model for: the next 24 hours and the next 7 days. */
+export const SCORED_DOWNTIME_HORIZONS_HOURS = [24, 168] as const;
+/** The horizon of a machine's failure risk on the shop floor: P(a breakdown within the next 7 days). */
+export const FAILURE_RISK_HORIZON_HOURS = 168;
+
+/** The latest prediction of one kind for a machine, scheduled or asked for. */
+export interface RiskEntry {
+  prediction_id: string;
+  /** Probability (downtime, failure_risk), hours to the next breakdown (maintenance_window), or an anomaly score. */
+  predicted_value: number;
+  /** The model's decision threshold (a probability or an anomaly score), null where a model has none. */
+  threshold: number | null;
+  /** Whether the value is at or over the threshold; null without a threshold. */
+  above_threshold: boolean | null;
+  horizon_hours: number | null;
+  predicted_at: string;
+  model_id: string;
+  model_version: number;
+  /** The inputs that moved this prediction most, largest first. */
+  factors: PredictionFactor[];
+}
+
+export interface MaintenanceRiskEntry extends RiskEntry {
+  /** When the machine is predicted to break down, and the calmest 4 hours to maintain it before then. */
+  predicted_failure_at: string | null;
+  recommended_window: { start: string; end: string } | null;
+}
+
+export interface AnomalyRiskEntry extends RiskEntry {
+  /** The hour that looked unlike normal (its start). */
+  hour: string;
+}
+
+/**
+ * A machine's current risk: the latest of each kind of prediction, with the model version and top factors; a kind is
+ * null while no active model of it has scored the machine yet.
+ */
+export interface MachineRiskView {
+  machine_id: string;
+  /** P(an unplanned stop of the downtime model's length starts within 24 hours). */
+  downtime_24h: RiskEntry | null;
+  /** The same within 7 days. */
+  downtime_7d: RiskEntry | null;
+  /** P(a breakdown within the entry's horizon). */
+  failure_risk: RiskEntry | null;
+  maintenance_window: MaintenanceRiskEntry | null;
+  /** The most recent anomalous hour within the last 24 hours, or null. */
+  latest_anomaly: AnomalyRiskEntry | null;
+  /** When the scheduled scoring last scored this machine (any kind), or null. */
+  scored_at: string | null;
+}
