@@ -1,5 +1,6 @@
 import { trainingExamples, machineFeatures, featureNames, WallClock, type FeatureOptions, type MachineHistory } from '@shopfloor/ml/features';
 import { GradientBoostedTrees, groupKFold, regressionMetrics, type GbdtArtifact, type GbdtParams } from '@shopfloor/ml/models';
+import type { HeldOutInstant } from './shopfloor-trainer';
 
 const HOUR_MS = 3_600_000;
 const STEP_MS = 4 * HOUR_MS;
@@ -30,10 +31,11 @@ export async function trainMaintenance(
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
   options: FeatureOptions = {},
-): Promise<{ artifact: MaintenanceArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[]; rows: number }> {
+): Promise<{ artifact: MaintenanceArtifact; heldOut: HeldOutInstant[]; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[]; rows: number }> {
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];
+  const instants: number[] = [];
   for (const [i, machineId] of machineIds.entries()) {
     const history = await loadHistory(machineId);
     const until = history.until ?? span.to;
@@ -46,6 +48,7 @@ export async function trainMaintenance(
       rows.push(example.features);
       labels.push(Math.min(life, RUL_CAP_HOURS));
       groups.push(machineId);
+      instants.push(example.at);
     }
     onProgress(0.3 * ((i + 1) / machineIds.length));
   }
@@ -55,6 +58,7 @@ export async function trainMaintenance(
   const names = featureNames(options);
   const gbdtParams: GbdtParams = { ...PARAMS, ...params, objective: 'regression' };
   let metrics: Record<string, unknown> = { evaluated_on: 'none (fewer than 3 machines)' };
+  let heldOut: HeldOutInstant[] = [];
   const machines = new Set(groups).size;
   if (machines >= 3) {
     const held = new Set(groupKFold(groups, Math.min(5, machines), gbdtParams.seed ?? 1)[0]);
@@ -62,8 +66,9 @@ export async function trainMaintenance(
     const probe = GradientBoostedTrees.fit(learn.map((i) => rows[i]), learn.map((i) => labels[i]), gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.3 + 0.35 * f) });
     const holdout = [...held];
     const learnMean = learn.reduce((sum, i) => sum + labels[i], 0) / learn.length;
+    heldOut = holdout.map((i) => ({ machineId: groups[i], at: instants[i], horizonHours: 0, label: labels[i], challenger: bound(probe.predict(rows[i])) }));
     metrics = {
-      ...regressionMetrics(holdout.map((i) => labels[i]), holdout.map((i) => bound(probe.predict(rows[i])))),
+      ...regressionMetrics(holdout.map((i) => labels[i]), heldOut.map((h) => h.challenger)),
       evaluated_on: 'held-out machines',
       holdout_rows: holdout.length,
       unit: 'hours',
@@ -74,6 +79,7 @@ export async function trainMaintenance(
   const model = GradientBoostedTrees.fit(rows, labels, gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.65 + 0.35 * f) });
   return {
     artifact: { format: 1, kind: 'shopfloor-maintenance', features: options, capHours: RUL_CAP_HOURS, gbdt: model.toJSON() },
+    heldOut,
     metrics: { ...metrics, examples: rows.length, machines },
     hyperparameters: { ...gbdtParams, cap_hours: RUL_CAP_HOURS, step_hours: STEP_MS / HOUR_MS },
     featureNames: [...names],

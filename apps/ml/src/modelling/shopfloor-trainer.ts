@@ -26,6 +26,9 @@ export interface DowntimeLabel {
 
 export const DEFAULT_DOWNTIME_LABEL: DowntimeLabel = { thresholdMinutes: DOWNTIME_THRESHOLD_MINUTES, stopTypes: [] };
 
+/** A machine's failure risk on the shop floor: a breakdown (downtime type BREAKDOWN) of any length starts within the horizon. */
+export const BREAKDOWN_LABEL: DowntimeLabel = { thresholdMinutes: 0, stopTypes: ['BREAKDOWN'] };
+
 const HORIZON_FEATURE = 'horizon_hours';
 /** P(a breakdown within the horizon) from the fleet's wear curve alone (wear-prior.ts). */
 export const WEAR_FEATURE = 'breakdown_probability_from_wear';
@@ -46,8 +49,19 @@ export interface DowntimeArtifact {
   gbdt: GbdtArtifact;
 }
 
+/** A held-out instant with the label and the held-out model's prediction of it (what the promotion gate compares on). */
+export interface HeldOutInstant {
+  machineId: string;
+  at: number;
+  horizonHours: number;
+  label: number;
+  challenger: number;
+}
+
 export interface ShopfloorTrainingOutcome {
   artifact: DowntimeArtifact;
+  /** The held-out machines' instants; empty with fewer than 3 machines (nothing held out). */
+  heldOut: HeldOutInstant[];
   metrics: Record<string, unknown>;
   hyperparameters: Record<string, unknown>;
   featureNames: string[];
@@ -93,6 +107,7 @@ export async function trainDowntime(
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];
+  const instants: number[] = [];
   const lives = new Map<string, RenewalLife[]>();
   let done = 0;
   // One machine's history in memory at a time: a fleet's readings would not fit at once.
@@ -108,6 +123,7 @@ export async function trainDowntime(
         rows.push(row);
         labels.push(example.downtime);
         groups.push(machineId);
+        instants.push(example.at);
       }
     }
     done += 1;
@@ -140,6 +156,7 @@ export async function trainDowntime(
   const machines = new Set(groups).size;
   let threshold: number;
   let metrics: Record<string, unknown>;
+  let heldOut: HeldOutInstant[] = [];
   if (machines >= 3) {
     // Whole machines: one fold for the metrics, one to choose the decision threshold on, the rest to learn from.
     const folds = groupKFold(groups, Math.min(5, machines), gbdtParams.seed ?? 1);
@@ -152,7 +169,8 @@ export async function trainDowntime(
     const calibrationLabels = calibrationRows.map((i) => labels[i]);
     threshold = calibrationLabels.includes(1) ? bestF1Threshold(calibrationLabels, calibrationRows.map((i) => predict(probe, i))) : 0.5;
     const holdout = [...held];
-    metrics = { ...classificationMetrics(holdout.map((i) => labels[i]), holdout.map((i) => predict(probe, i)), threshold), evaluated_on: 'held-out machines', holdout_rows: holdout.length, holdout_machines: new Set(holdout.map((i) => groups[i])).size };
+    heldOut = holdout.map((i) => ({ machineId: groups[i], at: instants[i], horizonHours: rows[i][horizonColumn], label: labels[i], challenger: predict(probe, i) }));
+    metrics = { ...classificationMetrics(holdout.map((i) => labels[i]), heldOut.map((h) => h.challenger), threshold), evaluated_on: 'held-out machines', holdout_rows: holdout.length, holdout_machines: new Set(holdout.map((i) => groups[i])).size };
   } else {
     threshold = 0.5;
     metrics = { evaluated_on: 'none (fewer than 3 machines)' };
@@ -163,6 +181,7 @@ export async function trainDowntime(
   const model = fit(all, (f) => onProgress(0.65 + 0.35 * f));
   return {
     artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, stopTypes, wear, threshold, gbdt: model.toJSON() },
+    heldOut,
     metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines, wear_prior: wear },
     hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: DOWNTIME_HORIZONS_HOURS.map((h) => stepMs(h) / HOUR_MS), threshold_minutes: thresholdMinutes, stop_types: stopTypes },
     featureNames: names,

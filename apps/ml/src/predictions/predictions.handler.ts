@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListPredictionsQuery, ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionPage, type PredictionResult } from '@shopfloor/contracts';
+import { ListPredictionsQuery, MachineRiskRequest, type MachineRiskView, ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionPage, type PredictionResult } from '@shopfloor/contracts';
+import { MachineRiskService } from './machine-risk';
 import { PredictionHistory } from './prediction-history';
 import { PredictionsService } from './predictions.service';
 
@@ -9,7 +10,13 @@ export class PredictionsHandler {
   constructor(
     private readonly predictions: PredictionsService,
     private readonly history: PredictionHistory,
+    private readonly risks: MachineRiskService,
   ) {}
+
+  @MessagePattern(SUBJECTS.ml.machineRisk)
+  async risk(@Payload() payload: unknown): Promise<MachineRiskView> {
+    return this.risks.risk(validatePayload(MachineRiskRequest, payload).machine_id);
+  }
 
   @MessagePattern(SUBJECTS.ml.predictionsList)
   async list(@Payload() payload: unknown): Promise<PredictionPage> {

@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { PredictionHistory } from './prediction-history';
 import { RegistryModule } from '../registry/registry.module';
+import { MachineRiskService } from './machine-risk';
 import { OutcomeRecorder } from './outcome-recorder';
+import { PredictionPublisher } from './prediction-publisher';
 import { PredictionsHandler } from './predictions.handler';
 import { PredictionsService } from './predictions.service';
 
 @Module({
   imports: [RegistryModule],
   controllers: [PredictionsHandler],
-  providers: [PredictionsService, PredictionHistory, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder],
+  providers: [PredictionsService, PredictionPublisher, MachineRiskService, PredictionHistory, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder],
+  exports: [PredictionsService],
 })
 export class PredictionsModule {}

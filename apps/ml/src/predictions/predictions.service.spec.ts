@@ -13,6 +13,7 @@ import { trainMaintenance } from '../modelling/shopfloor-maintenance';
 import { trainDowntime } from '../modelling/shopfloor-trainer';
 import type { ModelArtifact } from '../modelling/trained-model';
 import { ModelsService } from '../registry/models.service';
+import { PredictionPublisher } from './prediction-publisher';
 import { PredictionsService } from './predictions.service';
 
 const codec = JSONCodec<PredictionEvent>();
@@ -67,6 +68,8 @@ describe(PredictionsService.name, () => {
       metrics: outcome.metrics,
       featureNames: outcome.featureNames,
       artifact: gzipSync(JSON.stringify(outcome.artifact)),
+      promotion: { decision: 'promoted', reason: 'test', comparison: null },
+      replaces: null,
     });
   };
 
@@ -121,7 +124,8 @@ describe(PredictionsService.name, () => {
     await copy.upsertMachines([{ machineId, type: 'MILL', location: null, installationDate: null, sourceUpdatedAt: now }]);
     await copy.upsertJobs(own.jobs);
     await copy.upsertStops(own.stops);
-    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), new PredictionRepository(dataSource), copy, jetStream, { ML_TIMEZONE: 'UTC' } as MlEnv);
+    const predictions = new PredictionRepository(dataSource);
+    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), predictions, copy, jetStream, new PredictionPublisher(predictions, jetStream), { ML_TIMEZONE: 'UTC' } as MlEnv);
   }, 120_000);
 
   afterAll(async () => {
@@ -137,7 +141,7 @@ describe(PredictionsService.name, () => {
     await new ShopfloorCopyRepository(dataSource).insertReadings(rows);
   };
 
-  it("publishes a machine's failure risk over its threshold and back under it, and nothing for readings without a machine", async () => {
+  it("publishes a machine's failure risk over its threshold (raised) and back under it (cleared), and nothing for readings without a machine", async () => {
     await reading(75, 120);
     const high = await service.failureRisk({ machine_id: machineId });
     await reading(45, 60);
@@ -161,7 +165,10 @@ describe(PredictionsService.name, () => {
       predicted_at: high.prediction_timestamp,
       window: null,
       factors: high.factors,
+      above_threshold: true,
+      transition: 'raised',
     });
+    expect(events[1].event).toMatchObject({ prediction_id: low.prediction_id, above_threshold: false, transition: 'cleared' });
   });
 
   it('publishes a downtime prediction with its horizon, and a maintenance window with the window', async () => {
@@ -182,6 +189,8 @@ describe(PredictionsService.name, () => {
       predicted_at: downtime.prediction_timestamp,
       window: null,
       factors: downtime.factors,
+      above_threshold: downtime.predicted_value >= (downtime.threshold ?? 1),
+      transition: downtime.predicted_value >= (downtime.threshold ?? 1) ? 'raised' : null,
     });
     expect(downtime.factors.length).toBeGreaterThan(0);
 
@@ -199,6 +208,8 @@ describe(PredictionsService.name, () => {
       predicted_at: maintenance.prediction_timestamp,
       window: { start: maintenance.recommended_window.start, end: maintenance.recommended_window.end },
       factors: maintenance.factors,
+      above_threshold: null,
+      transition: null,
     });
   });
 });

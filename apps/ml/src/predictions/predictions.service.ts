@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, FAILURE_RISK_HORIZON_HOURS, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
-import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import type { MachineHistory } from '@shopfloor/ml/features';
+import { PredictionRepository, ShopfloorCopyRepository, type ModelRecord } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
 import { MlEnv } from '../config/ml.env';
 import { recommendWindow, RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
+import type { TrainedModel } from '../modelling/trained-model';
 import { ModelsService } from '../registry/models.service';
+import { PredictionPublisher } from './prediction-publisher';
 
 const TOP_FACTORS = 5;
 const MAX_ANOMALY_SPAN_MS = 31 * 86_400_000;
@@ -14,6 +17,13 @@ const MAX_ANOMALY_SPAN_MS = 31 * 86_400_000;
 const LIVE_READINGS_MS = 3_600_000;
 /** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
 const HISTORY_MS = 90 * 86_400_000;
+/** Readings are read over the feature windows only (sensor aggregates look back 24 hours; a day's margin over the long window). */
+const READINGS_MS = 8 * 86_400_000;
+
+/** A machine's history for predictions made at `now`. */
+export function historyWindow(now: number): { from: number; to: number; readingsFrom: number } {
+  return { from: now - HISTORY_MS, to: now, readingsFrom: now - READINGS_MS };
+}
 
 /**
  * Predictions from the active model of each type; every one is stored with its input, factors and model version, and
@@ -27,23 +37,30 @@ export class PredictionsService {
     private readonly predictions: PredictionRepository,
     private readonly copy: ShopfloorCopyRepository,
     private readonly jetStream: JetStreamService,
+    private readonly publisher: PredictionPublisher,
     private readonly env: MlEnv,
   ) {}
+
+  /** The machine's history as predictions at `now` read it. */
+  async history(machineId: string, now: number): Promise<MachineHistory> {
+    const w = historyWindow(now);
+    return this.copy.history(machineId, w.from, w.to, w.readingsFrom);
+  }
 
   /**
    * The machine's hours in [from, to) whose readings look unlike normal, each with the features most responsible.
    * Each is stored and published on `ml.prediction.anomaly` (its id is the same for the same hour and model, so asking
    * again never raises it twice).
    */
-  async anomalies(request: PredictAnomaliesRequest): Promise<AnomaliesView> {
+  async anomalies(request: PredictAnomaliesRequest, preloaded?: MachineHistory): Promise<AnomaliesView> {
     const from = Date.parse(request.from);
     const to = Date.parse(request.to);
     if (!(to > from) || to - from > MAX_ANOMALY_SPAN_MS) {
       throw new DomainError(ErrorCode.ValidationFailed, 'to must be after from, at most 31 days later', null, [{ field: 'to', message: 'must be after from and within 31 days of it', invalid_value: request.to }]);
     }
-    if (!(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
+    if (!preloaded && !(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
     const { record, model } = await this.models.activeModel('anomaly');
-    const history = await this.copy.history(request.machine_id, from - 3_600_000, to);
+    const history = preloaded ?? (await this.copy.history(request.machine_id, from - 3_600_000, to));
     const { scored, found } = model.anomalies(history, from, to, 3);
     const threshold = model.threshold ?? 0;
     const events: AnomalyEvent[] = found.map((a) => ({
@@ -92,12 +109,12 @@ export class PredictionsService {
   }
 
   /** Hours to the machine's next breakdown, and the calmest 4 hours to maintain it before then. */
-  async maintenanceWindow(request: PredictMaintenanceRequest): Promise<MaintenanceWindowResult> {
-    if (!(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
+  async maintenanceWindow(request: PredictMaintenanceRequest, preloaded?: { history: MachineHistory; now: number }): Promise<MaintenanceWindowResult> {
+    if (!preloaded && !(await this.copy.machineExists(request.machine_id))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
     const { record, model } = await this.models.activeModel('maintenance_window');
     if (model.artifact.kind !== 'shopfloor-maintenance') throw new DomainError(ErrorCode.Conflict, 'The active maintenance_window model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
-    const now = Date.now();
-    const history = await this.copy.history(request.machine_id, now - HISTORY_MS, now);
+    const now = preloaded?.now ?? Date.now();
+    const history = preloaded?.history ?? (await this.history(request.machine_id, now));
     if (history.jobs.length === 0 && history.stops.length === 0) {
       throw new DomainError(ErrorCode.InsufficientData, `Machine ${request.machine_id} has no jobs or stops in the last 90 days to predict from`, { machine_id: request.machine_id });
     }
@@ -120,32 +137,34 @@ export class PredictionsService {
       predicted_failure_at: failureAt.toISOString(),
       recommended_window: { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), expected_load: window.expectedLoad },
     };
-    await this.predictions.insert({
-      predictionId: result.prediction_id,
-      modelId: record.modelId,
-      modelType: 'maintenance_window',
-      machineId: request.machine_id,
-      predictedValue: value,
-      confidenceScore: result.confidence_score,
-      horizonHours: null,
-      input: { recommended_window: result.recommended_window, cap_hours: RUL_CAP_HOURS },
-      factors,
-      predictedAt: at,
-      dueAt: failureAt,
-    });
-    await this.publish(predictionEvent(result, request.machine_id, 'maintenance_window', null, { start: result.recommended_window.start, end: result.recommended_window.end }));
+    await this.publisher.record(
+      {
+        predictionId: result.prediction_id,
+        modelId: record.modelId,
+        modelType: 'maintenance_window',
+        machineId: request.machine_id,
+        predictedValue: value,
+        confidenceScore: result.confidence_score,
+        horizonHours: null,
+        input: { recommended_window: result.recommended_window, cap_hours: RUL_CAP_HOURS, predicted_failure_at: result.predicted_failure_at },
+        factors,
+        predictedAt: at,
+        dueAt: failureAt,
+      },
+      predictionEvent(result, request.machine_id, 'maintenance_window', null, { start: result.recommended_window.start, end: result.recommended_window.end }),
+    );
     return result;
   }
 
   /** Probability that an unplanned stop of the model's length (30+ minutes unless trained otherwise) starts on the machine within the horizon, from its history so far. */
-  async downtime(request: PredictDowntimeRequest): Promise<PredictionResult> {
-    if (!(await this.copy.machineExists(request.machine_id))) {
+  async downtime(request: PredictDowntimeRequest, preloaded?: { history: MachineHistory; now: number }): Promise<PredictionResult> {
+    if (!preloaded && !(await this.copy.machineExists(request.machine_id))) {
       throw new DomainError(ErrorCode.MachineNotFound, `Machine ${request.machine_id} is not known`, { machine_id: request.machine_id });
     }
     const { record, model } = await this.models.activeModel('downtime');
     if (model.artifact.kind !== 'shopfloor-downtime') throw new DomainError(ErrorCode.Conflict, 'The active downtime model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
-    const now = Date.now();
-    const history = await this.copy.history(request.machine_id, now - HISTORY_MS, now);
+    const now = preloaded?.now ?? Date.now();
+    const history = preloaded?.history ?? (await this.history(request.machine_id, now));
     if (history.jobs.length === 0 && history.stops.length === 0) {
       throw new DomainError(ErrorCode.InsufficientData, `Machine ${request.machine_id} has no jobs or stops in the last 90 days to predict from`, { machine_id: request.machine_id });
     }
@@ -168,20 +187,22 @@ export class PredictionsService {
       stop_types: model.artifact.stopTypes ?? [],
       exceeds_threshold: value >= confidenceThreshold,
     };
-    await this.predictions.insert({
-      predictionId: result.prediction_id,
-      modelId: record.modelId,
-      modelType: 'downtime',
-      machineId: request.machine_id,
-      predictedValue: value,
-      confidenceScore: result.confidence_score,
-      horizonHours: request.horizon_hours,
-      input: { horizon_hours: request.horizon_hours, threshold_minutes: model.artifact.thresholdMinutes, stop_types: model.artifact.stopTypes ?? [] },
-      factors,
-      predictedAt: at,
-      dueAt: new Date(now + request.horizon_hours * 3_600_000),
-    });
-    await this.publish(predictionEvent(result, request.machine_id, 'downtime', request.horizon_hours, null));
+    await this.publisher.record(
+      {
+        predictionId: result.prediction_id,
+        modelId: record.modelId,
+        modelType: 'downtime',
+        machineId: request.machine_id,
+        predictedValue: value,
+        confidenceScore: result.confidence_score,
+        horizonHours: request.horizon_hours,
+        input: { horizon_hours: request.horizon_hours, threshold_minutes: model.artifact.thresholdMinutes, stop_types: model.artifact.stopTypes ?? [] },
+        factors,
+        predictedAt: at,
+        dueAt: new Date(now + request.horizon_hours * 3_600_000),
+      },
+      predictionEvent(result, request.machine_id, 'downtime', request.horizon_hours, null),
+    );
     return result;
   }
 
@@ -201,11 +222,23 @@ export class PredictionsService {
     return { model_id: modelId, model_type: record.modelType as ModelType, version: record.version, predictions: total, with_actual: actual.length, pending, brier_score: brier, metrics };
   }
 
-  async failureRisk(request: PredictFailureRiskRequest): Promise<PredictionResult> {
+  /**
+   * P(failure): from a model learnt on the shop floor, P(a breakdown within the next 7 days) from the machine's
+   * history; from a model learnt on an uploaded dataset, from readings — sent, or the machine's latest ones.
+   */
+  async failureRisk(request: PredictFailureRiskRequest, preloaded?: { history: MachineHistory; now: number }): Promise<PredictionResult> {
     if ((request.machine_id === undefined) === (request.readings === undefined)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'Give either machine_id or readings', null, [{ field: 'readings', message: 'exactly one of machine_id and readings is required', invalid_value: null }]);
     }
     const { record, model } = await this.models.activeModel('failure_risk');
+    if (model.artifact.kind === 'shopfloor-downtime') {
+      if (request.machine_id === undefined) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'The active failure_risk model learnt from the machines\' history: give machine_id, not readings', { model_id: record.modelId }, [
+          { field: 'readings', message: 'the active failure_risk model reads a machine history, not readings', invalid_value: null },
+        ]);
+      }
+      return this.breakdownRisk(request.machine_id, record, model, preloaded);
+    }
     if (model.artifact.kind !== 'tabular') throw new DomainError(ErrorCode.Conflict, 'The active failure_risk model reads series, not single readings', { model_id: record.modelId });
     const machineId = request.machine_id ?? null;
     const readings = machineId === null ? (request.readings ?? {}) : await this.latestReadings(machineId, model.inputs);
@@ -225,31 +258,75 @@ export class PredictionsService {
       threshold,
       factors,
     };
-    await this.predictions.insert({
-      predictionId: result.prediction_id,
-      modelId: record.modelId,
-      modelType: 'failure_risk',
-      machineId,
-      predictedValue: value,
-      confidenceScore: result.confidence_score,
-      horizonHours: null,
-      input: { readings: values },
-      factors,
-      predictedAt: at,
-      dueAt: null,
-    });
-    // Readings sent without a machine are a what-if: nothing on the shop floor to alert about.
-    if (machineId !== null) await this.publish(predictionEvent(result, machineId, 'failure_risk', null, null));
+    await this.publisher.record(
+      {
+        predictionId: result.prediction_id,
+        modelId: record.modelId,
+        modelType: 'failure_risk',
+        machineId,
+        predictedValue: value,
+        confidenceScore: result.confidence_score,
+        horizonHours: null,
+        input: { readings: values },
+        factors,
+        predictedAt: at,
+        dueAt: null,
+      },
+      // Readings sent without a machine are a what-if: nothing on the shop floor to alert about.
+      machineId === null ? null : predictionEvent(result, machineId, 'failure_risk', null, null),
+    );
     return result;
   }
 
-  /** Published once: the message id is the prediction's id, so a repeated publish is dropped by JetStream. */
-  private async publish(event: PredictionEvent): Promise<void> {
-    await this.jetStream.publish(SUBJECTS.mlEvents.prediction(event.prediction_type), event, event.prediction_id);
+  private async breakdownRisk(machineId: string, record: ModelRecord, model: TrainedModel, preloaded?: { history: MachineHistory; now: number }): Promise<PredictionResult> {
+    if (model.artifact.kind !== 'shopfloor-downtime') throw new Error('breakdownRisk needs a shop-floor model');
+    if (!preloaded && !(await this.copy.machineExists(machineId))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
+    const now = preloaded?.now ?? Date.now();
+    const history = preloaded?.history ?? (await this.history(machineId, now));
+    if (history.jobs.length === 0 && history.stops.length === 0) {
+      throw new DomainError(ErrorCode.InsufficientData, `Machine ${machineId} has no jobs or stops in the last 90 days to predict from`, { machine_id: machineId });
+    }
+    const horizon = FAILURE_RISK_HORIZON_HOURS;
+    const { value, factors } = model.explainDowntime(history, now, horizon, TOP_FACTORS);
+    const threshold = model.threshold;
+    const at = new Date(now);
+    const result: PredictionResult = {
+      prediction_id: randomUUID(),
+      machine_id: machineId,
+      prediction_type: 'failure_risk',
+      predicted_value: value,
+      confidence_score: threshold === null || value >= threshold ? value : 1 - value,
+      prediction_timestamp: at.toISOString(),
+      model_id: record.modelId,
+      model_version: record.version,
+      threshold,
+      factors,
+      horizon_hours: horizon,
+      stop_minutes: model.artifact.thresholdMinutes,
+      stop_types: model.artifact.stopTypes ?? [],
+    };
+    await this.publisher.record(
+      {
+        predictionId: result.prediction_id,
+        modelId: record.modelId,
+        modelType: 'failure_risk',
+        machineId,
+        predictedValue: value,
+        confidenceScore: result.confidence_score,
+        horizonHours: horizon,
+        input: { horizon_hours: horizon, threshold_minutes: model.artifact.thresholdMinutes, stop_types: model.artifact.stopTypes ?? [] },
+        factors,
+        predictedAt: at,
+        dueAt: new Date(now + horizon * 3_600_000),
+      },
+      predictionEvent(result, machineId, 'failure_risk', horizon, null),
+    );
+    return result;
   }
+
 }
 
-function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): PredictionEvent {
+function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): Omit<PredictionEvent, 'above_threshold' | 'transition'> {
   return {
     prediction_id: result.prediction_id,
     machine_id: machineId,

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type ModelType, type ModelView } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, type ModelPromotion, type ModelType, type ModelView } from '@shopfloor/contracts';
 import { ModelRepository, type ModelRecord } from '@shopfloor/ml/data-access';
 import { TrainedModel, type ModelArtifact } from '../modelling/trained-model';
 
@@ -23,6 +23,7 @@ export function modelView(model: ModelRecord): ModelView {
     size_bytes: model.artifactBytes,
     created_at: model.createdAt.toISOString(),
     activated_at: model.activatedAt?.toISOString() ?? null,
+    promotion: (model.promotion as ModelPromotion | null) ?? null,
   };
 }
 

@@ -4,23 +4,28 @@ import { serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { DataSource } from 'typeorm';
 import type { DatasetTable } from '../modelling/dataset-table';
+import type { PromotionComparison } from '../modelling/promotion';
+import { compareOnNewHeldOut, type ShopfloorIncumbent } from '../modelling/shopfloor-comparison';
 import { trainOnDataset } from '../modelling/dataset-trainer';
 import { trainAnomaly } from '../modelling/shopfloor-anomaly';
 import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeLabel } from '../modelling/shopfloor-trainer';
+import { BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '../modelling/shopfloor-trainer';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =
   | { source: 'dataset'; modelType: ModelType; table: DatasetTable; params: Record<string, unknown> }
   | {
       source: 'shopfloor';
-      modelType: 'downtime' | 'anomaly' | 'maintenance_window';
+      /** failure_risk on the shop floor: the downtime learner with breakdowns of any length as its label. */
+      modelType: 'downtime' | 'anomaly' | 'maintenance_window' | 'failure_risk';
       params: Record<string, unknown>;
       database: { url: string; ssl: 'disable' | 'require' | 'verify-full' };
       machineIds: string[];
       span: { from: number; to: number };
       /** The shop's time zone for the models' calendar inputs. */
       timezone: string;
+      /** The type's active version, when it too learnt from the shop floor: the promotion gate compares with it. */
+      incumbent: ShopfloorIncumbent | null;
     };
 
 export type TrainingJobMessage =
@@ -33,6 +38,8 @@ export type TrainingJobMessage =
       featureNames: string[];
       rows: number | null;
       span: { from: number; to: number } | null;
+      /** Both versions on the same held-out rows; a string says why none could be made; undefined without an incumbent. */
+      comparison?: PromotionComparison | string;
     }
   | { type: 'failed'; message: string; code: string | null };
 
@@ -52,13 +59,22 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     try {
       const copy = new ShopfloorCopyRepository(dataSource);
       const load = (machineId: string) => copy.history(machineId, input.span.from, input.span.to);
+      if (input.modelType === 'anomaly') {
+        const outcome = await trainAnomaly(input.machineIds, load, input.span, progress);
+        const comparison = input.incumbent ? 'anomaly models have no labelled outcome to compare versions on' : undefined;
+        send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
+        return;
+      }
       const outcome =
-        input.modelType === 'anomaly'
-          ? await trainAnomaly(input.machineIds, load, input.span, progress)
-          : input.modelType === 'maintenance_window'
-            ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress, { timezone: input.timezone })
-            : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, downtimeLabel(input.params), { timezone: input.timezone });
-      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span });
+        input.modelType === 'maintenance_window'
+          ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress, { timezone: input.timezone })
+          : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, input.modelType === 'failure_risk' ? BREAKDOWN_LABEL : downtimeLabel(input.params), { timezone: input.timezone });
+      let comparison: PromotionComparison | string | undefined;
+      if (input.incumbent) {
+        const mismatch = labelMismatch(input.incumbent, outcome.artifact);
+        comparison = mismatch ?? (outcome.heldOut.length === 0 ? 'nothing was held out (fewer than 3 machines)' : await compareOnNewHeldOut(outcome.artifact.kind === 'shopfloor-downtime' ? 'log_loss' : 'rmse', outcome.heldOut, input.incumbent, load));
+      }
+      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
     } finally {
       await dataSource.destroy();
     }
@@ -69,6 +85,17 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     } else if (error instanceof RangeError) send({ type: 'failed', code: 'INSUFFICIENT_DATA', message: error.message });
     else send({ type: 'failed', code: null, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Versions that learnt different labels (or are of another kind) cannot be ranked on one held-out set. */
+function labelMismatch(incumbent: ShopfloorIncumbent, challenger: { kind: string }): string | null {
+  if (incumbent.artifact.kind !== challenger.kind) return `the active version is a ${incumbent.artifact.kind} model, this one a ${challenger.kind} model`;
+  if (challenger.kind !== 'shopfloor-downtime') return null;
+  const a = incumbent.artifact as DowntimeArtifact;
+  const b = challenger as DowntimeArtifact;
+  const types = (t: string[] | undefined): string => [...(t ?? [])].sort().join(',');
+  if (a.thresholdMinutes !== b.thresholdMinutes || types(a.stopTypes) !== types(b.stopTypes)) return 'the active version predicts another kind of stop (length or types), so the two cannot be ranked on one label';
+  return null;
 }
 
 /** What a downtime model is to predict, from the training's params (validated by the training service). */

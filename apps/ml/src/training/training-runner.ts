@@ -3,11 +3,14 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
-import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { MlEnv } from '../config/ml.env';
 import { datasetTable } from '../modelling/dataset-table';
+import { challengerWins, type PromotionComparison } from '../modelling/promotion';
+import type { ModelArtifact } from '../modelling/trained-model';
 import { runTrainingJob, type TrainingJobInput, type TrainingJobMessage } from './training-job';
 
 const HEARTBEAT_MS = 5000;
@@ -93,6 +96,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       }
       if (outcome.type !== 'done') return; // taken over by another replica, or stopping
+      const gate = promotionOf(prepared.incumbent, outcome.comparison);
       const model = await this.models.create({
         modelId: randomUUID(),
         modelType: run.modelType,
@@ -105,29 +109,48 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         metrics: outcome.metrics,
         featureNames: outcome.featureNames,
         artifact: Buffer.from(outcome.artifact),
+        promotion: gate.promotion,
+        replaces: gate.replaces,
       });
       await this.runs.succeed(run.trainingId, this.worker, model.modelId, outcome.metrics);
-      this.logger.log({ message: 'Training succeeded', training_id: run.trainingId, model_id: model.modelId, version: model.version, active: model.active, duration_ms: Math.round(performance.now() - started) });
+      this.logger.log({ message: 'Training succeeded', training_id: run.trainingId, model_id: model.modelId, version: model.version, active: model.active, promotion: model.promotion?.['reason'], duration_ms: Math.round(performance.now() - started) });
     } catch (error) {
       this.logger.error({ message: 'Training crashed', training_id: run.trainingId, err: error });
       await this.runs.fail(run.trainingId, this.worker, 'Internal error while training').catch(() => undefined);
     }
   }
 
-  /** What the thread needs: the dataset's table, or which machines and period of the shop-floor copy to learn from. */
-  private async prepare(run: TrainingRunRecord): Promise<{ input: TrainingJobInput; rows: number } | { failure: string }> {
+  /**
+   * What the thread needs: the dataset's table, or which machines and period of the shop-floor copy to learn from;
+   * and the type's active version, which the promotion gate compares the new one with.
+   */
+  private async prepare(run: TrainingRunRecord): Promise<{ input: TrainingJobInput; rows: number; incumbent: ModelRecord | null } | { failure: string }> {
+    const incumbent = await this.models.findActive(run.modelType);
     if (run.datasetId) {
       const dataset = await this.datasets.find(run.datasetId);
       if (!dataset) return { failure: 'The dataset was deleted before the training started' };
-      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params }, rows: dataset.rowCount };
+      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params }, rows: dataset.rowCount, incumbent };
     }
     const span = await this.copy.dataSpan();
     const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null).map((m) => m.machineId);
     if (span.from === null || span.to === null || machines.length === 0) return { failure: 'No shop-floor history has reached the ml service yet' };
     const from = Math.max(span.from, span.to - HISTORY_DAYS * 86_400_000);
+    // Only a shop-floor incumbent can be scored on the shop floor's held-out machines.
+    const comparable = incumbent !== null && incumbent.datasetId === null && incumbent.dataTo !== null;
+    const artifact = comparable ? await this.models.artifact(incumbent.modelId) : null;
     return {
-      input: { source: 'shopfloor', modelType: run.modelType as 'downtime' | 'anomaly' | 'maintenance_window', params: run.params, database: { url: this.env.DATABASE_URL, ssl: this.env.DATABASE_SSL }, machineIds: machines, span: { from, to: span.to }, timezone: this.env.ML_TIMEZONE },
+      input: {
+        source: 'shopfloor',
+        modelType: run.modelType as 'downtime' | 'anomaly' | 'maintenance_window' | 'failure_risk',
+        params: run.params,
+        database: { url: this.env.DATABASE_URL, ssl: this.env.DATABASE_SSL },
+        machineIds: machines,
+        span: { from, to: span.to },
+        timezone: this.env.ML_TIMEZONE,
+        incumbent: comparable && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, dataTo: (incumbent.dataTo as Date).getTime() } : null,
+      },
       rows: 0,
+      incumbent,
     };
   }
 
@@ -182,4 +205,25 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       await thread.terminate();
     }
   }
+}
+
+/**
+ * The promotion gate: a new version replaces the active one only when it scored better on the same held-out rows;
+ * without a fair comparison it waits for an admin (the first version of a type is active at once).
+ */
+export function promotionOf(incumbent: ModelRecord | null, comparison: PromotionComparison | string | undefined): { promotion: Record<string, unknown> & { decision: 'promoted' | 'held' }; replaces: string | null } {
+  if (incumbent === null) return { promotion: { decision: 'promoted', reason: 'the first active version of its type', comparison: null }, replaces: null };
+  if (comparison === undefined || typeof comparison === 'string') {
+    const why = comparison ?? (incumbent.datasetId === null ? 'the active version learnt from the shop floor, this one from a dataset' : 'no comparison with the active version could be made');
+    return { promotion: { decision: 'held', reason: `waits for an admin: ${why}`, comparison: null }, replaces: null };
+  }
+  const detail = { ...comparison, incumbent_model_id: incumbent.modelId, incumbent_version: incumbent.version };
+  const figures = `${comparison.metric} ${round(comparison.challenger)} against ${round(comparison.incumbent)} of version ${incumbent.version} on ${comparison.rows} held-out rows`;
+  return challengerWins(comparison)
+    ? { promotion: { decision: 'promoted', reason: `beat the active version: ${figures}`, comparison: detail }, replaces: incumbent.modelId }
+    : { promotion: { decision: 'held', reason: `did not beat the active version (${figures}); waits for an admin`, comparison: detail }, replaces: null };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
 }

@@ -37,10 +37,10 @@ export class TrainingService {
   async start(request: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
     checkParams(request.params ?? {});
     if (!request.dataset_id) {
-      if (request.model_type === 'failure_risk') {
-        throw new DomainError(ErrorCode.ValidationFailed, 'failure_risk models train on an uploaded dataset of readings and a failure label: give its dataset_id (POST /api/v1/ml/datasets)', null, [
-          { field: 'dataset_id', message: `is required for ${request.model_type}`, invalid_value: null },
-        ]);
+      // On the shop floor, failure risk is P(a breakdown within the horizon): its label is fixed.
+      const fixed = request.model_type === 'failure_risk' ? Object.keys(request.params ?? {}).filter((name) => name === 'threshold_minutes' || name === 'stop_types') : [];
+      if (fixed.length > 0) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'A shop-floor failure_risk model predicts breakdowns of any length: its stop length and types cannot be set', null, fixed.map((name) => ({ field: `params.${name}`, message: 'is not a setting of a shop-floor failure_risk model', invalid_value: request.params?.[name] ?? null })));
       }
       const span = await this.copy.dataSpan();
       if (span.from === null) throw new DomainError(ErrorCode.InsufficientData, 'No shop-floor history has reached the ml service yet: sync the source first', null);

@@ -22,6 +22,8 @@ import {
 
 /** How many escalations one check sends at most; the next check sends the rest. */
 const ESCALATION_BATCH = 200;
+/** Downtime risks over longer horizons than this are recorded apart from the day-ahead one (see onPrediction). */
+const LONG_RANGE_HOURS = 24;
 
 /** A stored rule whose condition is known to be one of C. */
 type JudgedEntity<C extends AlertCondition> = AlertRuleEntity & { condition: C };
@@ -95,11 +97,16 @@ export class AlertEngine {
     }
   }
 
-  /** `ml.prediction.<type>`: the newest prediction of its kind replaces the one before. */
+  /**
+   * `ml.prediction.<type>`: the newest prediction of its kind replaces the one before. Downtime risks beyond a day
+   * (the scheduled 7-day one) are kept apart: a week's probability is naturally higher than a day's, and judging the
+   * two in turn against one threshold would raise and clear the alert at every scoring round.
+   */
   async onPrediction(event: PredictionEvent): Promise<void> {
+    const longRange = event.prediction_type === 'downtime' && event.horizon_hours !== null && event.horizon_hours > LONG_RANGE_HOURS;
     const news = await this.conditions.recordLatest({
       machineId: event.machine_id,
-      kind: predictionKind(event.prediction_type),
+      kind: longRange ? `${predictionKind(event.prediction_type)}.long` : predictionKind(event.prediction_type),
       since: new Date(event.predicted_at),
       details: {
         predicted_value: event.predicted_value,
@@ -113,6 +120,7 @@ export class AlertEngine {
       },
       now: this.clock.now(),
     });
+    if (longRange) return;
     const conditions: StateCondition[] = event.prediction_type === 'maintenance_window' ? ['maintenance_due_within'] : ['failure_risk_above'];
     await this.judgeMachine(event.machine_id, conditions, news);
   }

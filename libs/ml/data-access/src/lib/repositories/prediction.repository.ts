@@ -34,6 +34,20 @@ export interface PredictionHistoryRow {
   actual_at: Date | null;
 }
 
+/** A machine's latest prediction of one kind, as the risk view reads it. */
+export interface LatestPredictionRow {
+  prediction_id: string;
+  model_id: string;
+  model_version: number;
+  model_type: string;
+  predicted_value: number;
+  horizon_hours: number | null;
+  input: Record<string, unknown>;
+  factors: unknown[];
+  predicted_at: Date;
+  due_at: Date | null;
+}
+
 /** Every prediction served, kept with what it was based on; the actual value is filled in once known. */
 @Injectable()
 export class PredictionRepository {
@@ -87,6 +101,42 @@ export class PredictionRepository {
       [machineIds, modelType, since],
     );
     return new Map(rows.map((r) => [r.machine_id, { value: r.predicted_value, horizonHours: r.horizon_hours }]));
+  }
+
+  /** The machine's latest prediction of a type (and horizon, null for none) before `before`: what a new one is compared to. */
+  async previousValue(machineId: string, modelType: string, horizonHours: number | null, before: Date): Promise<number | null> {
+    const rows = await this.dataSource.query<{ predicted_value: number }[]>(
+      `SELECT "predicted_value" FROM "ml"."model_predictions"
+       WHERE "machine_id" = $1 AND "model_type" = $2 AND "horizon_hours" IS NOT DISTINCT FROM $3::float8 AND "predicted_at" < $4
+       ORDER BY "predicted_at" DESC LIMIT 1`,
+      [machineId, modelType, horizonHours, before],
+    );
+    return rows.length > 0 ? rows[0].predicted_value : null;
+  }
+
+  /**
+   * The machine's latest prediction of each (type, horizon) made since `since`, with its model's version and the input
+   * it was stored with (the maintenance window, the anomaly's hour).
+   */
+  async latestForMachine(machineId: string, since: Date): Promise<LatestPredictionRow[]> {
+    return this.dataSource.query<LatestPredictionRow[]>(
+      `SELECT DISTINCT ON ("p"."model_type", "p"."horizon_hours")
+              "p"."prediction_id", "p"."model_id", "m"."version" AS "model_version", "p"."model_type", "p"."predicted_value", "p"."horizon_hours",
+              "p"."input", "p"."factors", "p"."predicted_at", "p"."due_at"
+         FROM "ml"."model_predictions" "p" JOIN "ml"."models" "m" ON "m"."model_id" = "p"."model_id"
+        WHERE "p"."machine_id" = $1 AND "p"."predicted_at" >= $2
+        ORDER BY "p"."model_type", "p"."horizon_hours", "p"."predicted_at" DESC, "p"."prediction_id" DESC`,
+      [machineId, since],
+    );
+  }
+
+  /** Removes predictions made before `before`, at most `limit` at a time; returns how many went. */
+  async prune(before: Date, limit: number): Promise<number> {
+    const [, count] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM "ml"."model_predictions" WHERE "prediction_id" IN (SELECT "prediction_id" FROM "ml"."model_predictions" WHERE "predicted_at" < $1 LIMIT $2)`,
+      [before, limit],
+    );
+    return count;
   }
 
   /** Predictions whose outcome is due but not yet recorded, oldest first. */

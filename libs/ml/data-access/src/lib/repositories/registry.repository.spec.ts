@@ -26,6 +26,8 @@ describe('ml registry repositories', () => {
     metrics: { f1: 0.9 },
     featureNames: ['torque × speed'],
     artifact: Buffer.from([1, 2, 3]),
+    promotion: { decision: 'held', reason: 'not compared', comparison: null },
+    replaces: null,
   });
 
   beforeAll(async () => {
@@ -98,6 +100,25 @@ describe('ml registry repositories', () => {
     expect((await models.list(type)).map((m) => [m.version, m.active])).toEqual([[2, false], [1, true]]);
     expect(await models.activate(randomUUID())).toBeNull();
     expect([...((await models.artifact(v1.modelId)) as Buffer)]).toEqual([1, 2, 3]);
+  });
+
+  it('promotes a version that beat the active one, but not when another was activated meanwhile', async () => {
+    const type = `p_${randomUUID().slice(0, 6)}`;
+    const v1 = await models.create(model(type));
+    expect(v1.promotion).toMatchObject({ decision: 'promoted', reason: 'the first active version of its type' });
+    const beat = { decision: 'promoted' as const, reason: 'beat the active version', comparison: { metric: 'log_loss', challenger: 0.1, incumbent: 0.2 } };
+    const v2 = await models.create({ ...model(type), promotion: beat, replaces: v1.modelId });
+    expect([v2.active, (await models.find(v1.modelId))?.active]).toEqual([true, false]);
+    expect(v2.promotion).toEqual(beat);
+    // Compared with v1, but v2 is the active one now: it waits, and says why.
+    const v3 = await models.create({ ...model(type), promotion: beat, replaces: v1.modelId });
+    expect(v3.active).toBe(false);
+    expect(v3.promotion).toMatchObject({ decision: 'held', comparison: beat.comparison });
+    expect((await models.findActive(type))?.modelId).toBe(v2.modelId);
+    const held = await models.create(model(type));
+    expect([held.active, held.promotion?.['decision']]).toEqual([false, 'held']);
+    expect(await models.activeIds()).toEqual(expect.any(Map));
+    expect((await models.activeIds()).get(type)).toBe(v2.modelId);
   });
 
   it('gives concurrent registrations of one type distinct versions', async () => {

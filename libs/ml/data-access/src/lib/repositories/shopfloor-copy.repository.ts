@@ -288,10 +288,11 @@ export class ShopfloorCopyRepository {
   /**
    * One machine's records in [from, to) as the feature library reads them: every job and stop overlapping it (a
    * running job overlaps everything after its start; a stop of no duration, the instant it starts) and every
-   * reading in it. `since` is `from`; `until` is `to`, or the machine's newest record time if earlier (not before
+   * reading in it (from `readingsFrom` when later: features read readings over their windows only, stops and jobs
+   * over months). `since` is `from`; `until` is `to`, or the machine's newest record time if earlier (not before
    * `from`: a machine without records up to the window has an empty one).
    */
-  async history(machineId: string, from: number, to: number): Promise<CopiedHistory> {
+  async history(machineId: string, from: number, to: number, readingsFrom = from): Promise<CopiedHistory> {
     checkWindow(from, to);
     const params = [machineId, from, to];
     const [jobs, stops, readings, newest] = await Promise.all([
@@ -316,7 +317,7 @@ export class ShopfloorCopyRepository {
          FROM "ml"."readings"
          WHERE "machine_id" = $1 AND "deleted_at" IS NULL AND "reading_time" >= ${at(2)} AND "reading_time" < ${at(3)}
          ORDER BY "reading_time", "reading_id"`,
-        params,
+        [machineId, Math.max(from, readingsFrom), to],
       ),
       this.dataSource.query<{ last_ms: number | null }[]>(LAST_RECORD, [machineId]),
     ]);

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsBoundedRecord } from './bounded-record';
 import { Omittable } from './omittable';
+import type { ModelPromotion } from './risk.payload';
 
 export const MODEL_TYPES = ['downtime', 'maintenance_window', 'failure_risk', 'anomaly'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
@@ -177,6 +178,8 @@ export interface ModelView {
   size_bytes: number;
   created_at: string;
   activated_at: string | null;
+  /** Why this version became active on registration, or why it waits for an admin (null for versions from before the gate). */
+  promotion: ModelPromotion | null;
 }
 
 /** `POST /api/v1/ml/evaluate` body. */

@@ -55,6 +55,26 @@ export interface MachineRiskView {
   maintenance_window: MaintenanceRiskEntry | null;
   /** The most recent anomalous hour within the last 24 hours, or null. */
   latest_anomaly: AnomalyRiskEntry | null;
-  /** When the scheduled scoring last scored this machine (any kind), or null. */
+  /** The newest of the entries' prediction times, or null when there is none. */
   scored_at: string | null;
+}
+
+/**
+ * The promotion gate's decision on a newly trained version: active at once only when it beat the active version on
+ * the same held-out rows (or its type had none); otherwise it waits for an admin to activate it.
+ */
+export interface ModelPromotion {
+  decision: 'promoted' | 'held';
+  reason: string;
+  /** Both versions scored on the same held-out rows (lower is better), when a fair comparison could be made. */
+  comparison: {
+    metric: 'log_loss' | 'rmse';
+    challenger: number;
+    incumbent: number;
+    rows: number;
+    /** The incumbent's stored model as is (it never learnt these rows), or its settings refit on the challenger's training part. */
+    method: 'stored' | 'refit';
+    incumbent_model_id: string;
+    incumbent_version: number;
+  } | null;
 }
