@@ -42,7 +42,7 @@ export class MachineRiskService {
       downtime_7d: downtime7d,
       failure_risk: failure,
       maintenance_window: maintenance && maintenanceRow ? ({ ...maintenance, ...maintenanceDetails(maintenanceRow) } satisfies MaintenanceRiskEntry) : null,
-      latest_anomaly: anomaly ? ({ ...anomaly, hour: new Date(anomalyHour).toISOString() } satisfies AnomalyRiskEntry) : null,
+      latest_anomaly: anomaly ? ({ ...anomaly, at: new Date(anomalyHour).toISOString() } satisfies AnomalyRiskEntry) : null,
       scored_at: entries.length > 0 ? entries.map((e) => e.predicted_at).sort().at(-1) ?? null : null,
     };
   }

@@ -36,8 +36,8 @@ export interface MaintenanceRiskEntry extends RiskEntry {
 }
 
 export interface AnomalyRiskEntry extends RiskEntry {
-  /** The hour that looked unlike normal (its start). */
-  hour: string;
+  /** End of the hour that looked unlike normal (its readings are those of the hour before), as AnomalyEvent.at. */
+  at: string;
 }
 
 /**
