@@ -45,6 +45,8 @@ export class Stack {
       OTEL_SDK_DISABLED: 'true',
       SHUTDOWN_TIMEOUT_MS: '10000',
       ...(service === 'gateway' ? { JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: ADMIN_KEY, RPC_TIMEOUT_MS: '4000' } : {}),
+      // Suites train and predict on request; the one about models that work by themselves turns these back on.
+      ...(service === 'ml' ? { ML_AUTO_TRAIN_MIN_DAYS: '0', ML_RETRAIN_HOURS: '0', ML_SCORING_INTERVAL_SECONDS: '0' } : {}),
       ...this.extraEnv,
     };
   }
