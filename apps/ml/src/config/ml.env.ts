@@ -47,7 +47,7 @@ export class MlEnv extends DatabaseEnv {
 
   /** Stored predictions older than this many days are removed (0 = kept for ever). */
   @IsInt() @Min(0) @Max(3650)
-  ML_PREDICTION_RETENTION_DAYS: number = 90;
+  ML_PREDICTION_RETENTION_DAYS: number = 30;
 
   /**
    * The shop's IANA time zone: hour-of-day and weekday inputs of the shop-floor models, and the hours of the week a
