@@ -11,6 +11,7 @@ import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachinesController } from './machines/machines.controller';
+import { MachineRiskController } from './ml/machine-risk.controller';
 import { MlController } from './ml/ml.controller';
 import { UploadBucketService } from './ml/upload-bucket.service';
 import { DownstreamHealth } from './probes/downstream-health';
@@ -29,6 +30,7 @@ import { ProbesController } from './probes/probes.controller';
     DataSyncController,
     IntegrityController,
     MlController,
+    MachineRiskController,
     AlertRulesController,
     AlertsController,
     DeliveriesController,

@@ -176,7 +176,7 @@ describe('the API edge', () => {
     const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
     const mb = 'x'.repeat(1024 * 1024);
     const cases: [RawRequest, number, string][] = [
-      ...['/api/v1/machines/%00', '/api/v1/machines/%00/jobs', '/api/v1/machines/%00/downtime', '/api/v1/calendars/%00'].map((url): [RawRequest, number, string] => [{ method: 'get', url, headers: admin }, 400, 'VALIDATION_FAILED']),
+      ...['/api/v1/machines/%00', '/api/v1/machines/%00/jobs', '/api/v1/machines/%00/downtime', '/api/v1/machines/%00/risk', `/api/v1/machines/${'x'.repeat(51)}/risk`, '/api/v1/calendars/%00'].map((url): [RawRequest, number, string] => [{ method: 'get', url, headers: admin }, 400, 'VALIDATION_FAILED']),
       [{ method: 'delete', url: '/api/v1/calendars/%00', headers: admin }, 400, 'VALIDATION_FAILED'],
       ...(
         [

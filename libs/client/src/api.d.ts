@@ -524,6 +524,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/machines/{machine_id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A machine's current risk: the latest prediction of each kind (downtime within 24 hours and within 7 days, failure risk, maintenance window, the latest anomalous hour of the last 24 hours) with its threshold, model version and top factors, null while no active model has scored it; 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachineRiskController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ml/datasets": {
         parameters: {
             query?: never;
@@ -1038,6 +1058,23 @@ export interface components {
             score: number;
             threshold: number;
         };
+        AnomalyRiskEntry: {
+            /** @description Whether the value is at or over the threshold; null without a threshold. */
+            above_threshold: boolean | null;
+            /** @description The inputs that moved this prediction most, largest first. */
+            factors: components["schemas"]["PredictionFactor"][];
+            horizon_hours: number | null;
+            /** @description The hour that looked unlike normal (its start). */
+            hour: string;
+            model_id: string;
+            model_version: number;
+            predicted_at: string;
+            /** @description Probability (downtime, failure_risk), hours to the next breakdown (maintenance_window), or an anomaly score. */
+            predicted_value: number;
+            prediction_id: string;
+            /** @description The model's decision threshold (a probability or an anomaly score), null where a model has none. */
+            threshold: number | null;
+        };
         /** @enum {string} */
         ApiKeyRole: "viewer" | "operator" | "admin";
         ApiKeyView: {
@@ -1550,6 +1587,21 @@ export interface components {
             small_stop_time: number;
             unplanned_stop_time: number;
         };
+        /** @description A machine's current risk: the latest of each kind of prediction, with the model version and top factors; a kind is null while no active model of it has scored the machine yet. */
+        MachineRiskView: {
+            /** @description The same within 7 days. */
+            downtime_7d: components["schemas"]["RiskEntry"] | null;
+            /** @description P(an unplanned stop of the downtime model's length starts within 24 hours). */
+            downtime_24h: components["schemas"]["RiskEntry"] | null;
+            /** @description P(a breakdown within the entry's horizon). */
+            failure_risk: components["schemas"]["RiskEntry"] | null;
+            /** @description The most recent anomalous hour within the last 24 hours, or null. */
+            latest_anomaly: components["schemas"]["AnomalyRiskEntry"] | null;
+            machine_id: string;
+            maintenance_window: components["schemas"]["MaintenanceRiskEntry"] | null;
+            /** @description When the scheduled scoring last scored this machine (any kind), or null. */
+            scored_at: string | null;
+        };
         MachinesController_downtime_Response: components["schemas"]["HistoryPage_DowntimeView_"];
         MachinesController_jobs_Response: components["schemas"]["HistoryPage_JobView_"];
         /** @description A machine as the API returns it. */
@@ -1564,6 +1616,27 @@ export interface components {
             } | null;
             synced_at: string;
             type: string;
+        };
+        MaintenanceRiskEntry: {
+            /** @description Whether the value is at or over the threshold; null without a threshold. */
+            above_threshold: boolean | null;
+            /** @description The inputs that moved this prediction most, largest first. */
+            factors: components["schemas"]["PredictionFactor"][];
+            horizon_hours: number | null;
+            model_id: string;
+            model_version: number;
+            predicted_at: string;
+            /** @description When the machine is predicted to break down, and the calmest 4 hours to maintain it before then. */
+            predicted_failure_at: string | null;
+            /** @description Probability (downtime, failure_risk), hours to the next breakdown (maintenance_window), or an anomaly score. */
+            predicted_value: number;
+            prediction_id: string;
+            recommended_window: {
+                end: string;
+                start: string;
+            } | null;
+            /** @description The model's decision threshold (a probability or an anomaly score), null where a model has none. */
+            threshold: number | null;
         };
         /** @description A remaining-life prediction (hours to the next breakdown) and when to maintain before it. */
         MaintenanceWindowResult: {
@@ -1989,6 +2062,22 @@ export interface components {
                 title: string | null;
             };
             timezone: string;
+        };
+        /** @description The latest prediction of one kind for a machine, scheduled or asked for. */
+        RiskEntry: {
+            /** @description Whether the value is at or over the threshold; null without a threshold. */
+            above_threshold: boolean | null;
+            /** @description The inputs that moved this prediction most, largest first. */
+            factors: components["schemas"]["PredictionFactor"][];
+            horizon_hours: number | null;
+            model_id: string;
+            model_version: number;
+            predicted_at: string;
+            /** @description Probability (downtime, failure_risk), hours to the next breakdown (maintenance_window), or an anomaly score. */
+            predicted_value: number;
+            prediction_id: string;
+            /** @description The model's decision threshold (a probability or an anomaly score), null where a model has none. */
+            threshold: number | null;
         };
         /** @description `POST /api/v1/alerts/rules` and `PUT /api/v1/alerts/rules/{id}` body. */
         RuleBody: {
@@ -4651,6 +4740,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MachinesController_jobs_Response"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachineRiskController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MachineRiskView"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED with field_errors) */

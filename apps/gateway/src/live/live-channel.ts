@@ -1,9 +1,10 @@
-/** The two live streams a client can open, one per WebSocket path. */
-export type LiveChannel = 'machine-status' | 'alerts';
+/** The live streams a client can open, one per WebSocket path. */
+export type LiveChannel = 'machine-status' | 'alerts' | 'predictions';
 
 const CHANNEL_BY_PATH = new Map<string, LiveChannel>([
   ['/ws/machine-status', 'machine-status'],
   ['/ws/alerts', 'alerts'],
+  ['/ws/predictions', 'predictions'],
 ]);
 
 /** The channel served at a request URL's path (the query is ignored), or undefined for any other path. */

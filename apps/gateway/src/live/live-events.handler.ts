@@ -4,14 +4,17 @@ import { NatsConnectionHolder } from '@shopfloor/nats';
 import type { Msg, NatsError, Subscription } from 'nats';
 import type { LiveChannel } from './live-channel';
 import { LiveSocketGateway } from './live-socket.gateway';
+import { predictionLiveMessage } from './prediction-message';
 
 /** 'live.machine.' — the subject's last token is the machine (machineSubjectToken). */
 const MACHINE_SUBJECT_PREFIX = SUBJECTS.live.allMachines.slice(0, -1);
 
 /**
- * Subscribes this replica, once and without a queue group, to `live.machine.*` and `live.alerts` (ARCHITECTURE.md
- * "Live fan-out": every replica gets every event) and passes each message, already a JSON LiveMessage, to its own
- * WebSocket clients. Live data is best effort: what arrives while NATS is reconnecting is not replayed.
+ * Subscribes this replica, once and without a queue group, to `live.machine.*`, `live.alerts` and `ml.prediction.>`
+ * (ARCHITECTURE.md "Live fan-out": every replica gets every event) and passes each message to its own WebSocket
+ * clients: live messages as they are, prediction events wrapped in one (predictionLiveMessage). The prediction events
+ * are read from the subject, not from the ML_PREDICTIONS stream: a replica wants what happens while it is connected,
+ * not a durable consumer of its own. Live data is best effort: what arrives while NATS is reconnecting is not replayed.
  */
 @Injectable()
 export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -28,10 +31,11 @@ export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestro
     this.subscriptions = [
       connection.subscribe(SUBJECTS.live.allMachines, { callback: (error, msg) => this.relay('machine-status', error, msg) }),
       connection.subscribe(SUBJECTS.live.alerts, { callback: (error, msg) => this.relay('alerts', error, msg) }),
+      connection.subscribe(SUBJECTS.mlEvents.all, { callback: (error, msg) => this.relayPrediction(error, msg) }),
     ];
     // The server has the subscriptions before the HTTP port opens, so a client never connects to a silent replica.
     await connection.flush();
-    this.logger.log({ message: 'Relaying live subjects to WebSocket clients', subjects: [SUBJECTS.live.allMachines, SUBJECTS.live.alerts] });
+    this.logger.log({ message: 'Relaying live subjects to WebSocket clients', subjects: [SUBJECTS.live.allMachines, SUBJECTS.live.alerts, SUBJECTS.mlEvents.all] });
   }
 
   onModuleDestroy(): void {
@@ -39,7 +43,7 @@ export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestro
     this.subscriptions = [];
   }
 
-  private relay(channel: LiveChannel, error: NatsError | null, msg: Msg): void {
+  private relay(channel: Exclude<LiveChannel, 'predictions'>, error: NatsError | null, msg: Msg): void {
     if (error) {
       this.logger.warn({ message: 'Live subscription error', channel, reason: error.message });
       return;
@@ -58,13 +62,32 @@ export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestro
       this.logger.error({ message: 'Could not relay a live message', subject: msg.subject, err: failure });
     }
   }
+
+  private relayPrediction(error: NatsError | null, msg: Msg): void {
+    if (error) {
+      this.logger.warn({ message: 'Live subscription error', channel: 'predictions', reason: error.message });
+      return;
+    }
+    if (!this.sockets.hasClients('predictions')) return;
+    try {
+      const relay = predictionLiveMessage(msg.string());
+      if (!relay.ok) {
+        this.logger.warn({ message: 'Dropped a prediction event that is not a JSON object with a machine_id', subject: msg.subject, reason: relay.reason, bytes: msg.data.length });
+        return;
+      }
+      this.sockets.broadcast('predictions', relay.machineId, relay.text);
+    } catch (failure) {
+      // Never let one message break the subscription callback for the ones after it.
+      this.logger.error({ message: 'Could not relay a prediction event', subject: msg.subject, err: failure });
+    }
+  }
 }
 
 /**
  * The machine a live message is about: the subject's last token for machine status (what the publisher routed it by),
  * `machine_id` (or `data.machine_id`) for alerts; undefined for a machine-less message; null if it is no LiveMessage.
  */
-function machineIdOf(channel: LiveChannel, subject: string, text: string): string | undefined | null {
+function machineIdOf(channel: Exclude<LiveChannel, 'predictions'>, subject: string, text: string): string | undefined | null {
   let message: unknown;
   try {
     message = JSON.parse(text);

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { validateEnv } from '@shopfloor/config';
-import { SUBJECTS, type AlertRaised, type LiveMessage, type MachineLiveStatus } from '@shopfloor/contracts';
+import { SUBJECTS, type AlertRaised, type LiveMessage, type MachineLiveStatus, type PredictionEvent } from '@shopfloor/contracts';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '@shopfloor/gateway/data-access';
 import { httpObservabilityMiddleware, MetricsRegistry } from '@shopfloor/observability';
 import { ServiceModule } from '@shopfloor/runtime';
@@ -134,6 +134,25 @@ describe(LiveSocketGateway.name, () => {
     const data: AlertRaised = { alert_id: alertId, machine_id: machineId, kind: 'breakdown', level: 'critical', message: 'spindle fault', raised_at: now, details: {} };
     const message: LiveMessage<AlertRaised> = { type: 'alert', machine_id: machineId, data, timestamp: now };
     nats.publish(SUBJECTS.live.alerts, JSON.stringify(message));
+  }
+
+  function publishPrediction(machineId: string, predictionId: string): void {
+    const event: PredictionEvent = {
+      prediction_id: predictionId,
+      machine_id: machineId,
+      prediction_type: 'failure_risk',
+      predicted_value: 0.7,
+      threshold: 0.5,
+      horizon_hours: 168,
+      model_id: 'model-1',
+      model_version: 1,
+      predicted_at: new Date().toISOString(),
+      window: null,
+      factors: [],
+      above_threshold: true,
+      transition: 'raised',
+    };
+    nats.publish(SUBJECTS.mlEvents.prediction('failure_risk'), JSON.stringify(event));
   }
 
   /** A new viewer key and a bearer token minted from it over REST. */
@@ -322,6 +341,37 @@ describe(LiveSocketGateway.name, () => {
         ['machine_status', 6],
         ['machine_status', 7],
       ]);
+    });
+
+    it('wraps ml.prediction events for /ws/predictions clients, filtered by machine, and drops those that name no machine', async () => {
+      const predictions = await TestClient.open(url('/ws/predictions'), asViewer());
+      const allPredictions = await TestClient.open(url(`/ws/predictions?token=${encodeURIComponent(viewerToken)}`));
+      const status = await TestClient.open(url('/ws/machine-status'), asViewer());
+      predictions.send({ subscribe: [m1] });
+      status.send({ subscribe: [m1] });
+      await predictions.next('the subscribe reply', (m) => m.type === 'subscribed');
+      await status.next('the subscribe reply', (m) => m.type === 'subscribed');
+
+      publishPrediction(m2, `${run}-p1`);
+      nats.publish(SUBJECTS.mlEvents.prediction('downtime'), 'not json');
+      nats.publish(SUBJECTS.mlEvents.prediction('downtime'), JSON.stringify({ prediction_id: `${run}-p0`, machine_id: null }));
+      publishPrediction(m1, `${run}-p2`);
+      publishStatus(m1, 8);
+      await predictions.next('the last prediction', (m) => m.data['prediction_id'] === `${run}-p2`);
+      await allPredictions.next('the last prediction', (m) => m.data['prediction_id'] === `${run}-p2`);
+      await status.next(`${m1} #8`, (m) => m.data['part_count'] === 8);
+
+      expect(predictions.messages.map((m) => [m.type, m.machine_id, m.data['prediction_id']])).toEqual([
+        ['subscribed', undefined, undefined],
+        ['prediction', m1, `${run}-p2`],
+      ]);
+      expect(predictions.messages[1]).toEqual({ type: 'prediction', machine_id: m1, data: expect.objectContaining({ machine_id: m1, prediction_type: 'failure_risk' }), timestamp: predictions.messages[1].data['predicted_at'] });
+      expect(allPredictions.about(m1, m2).map((m) => [m.type, m.data['prediction_id']])).toEqual([
+        ['prediction', `${run}-p1`],
+        ['prediction', `${run}-p2`],
+      ]);
+      expect(allPredictions.messages.filter((m) => m.data['prediction_id'] === `${run}-p0`)).toEqual([]);
+      expect(status.messages.map((m) => m.type)).toEqual(['subscribed', 'machine_status']);
     });
   });
 

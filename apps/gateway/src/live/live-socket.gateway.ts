@@ -22,8 +22,9 @@ import { writeUpgradeError } from './upgrade-error.response';
 const CLOSE_GOING_AWAY = 1001;
 
 /**
- * `/ws/machine-status` and `/ws/alerts` on the gateway's own HTTP server: authenticates the upgrade as REST does,
- * keeps the connected clients per channel, pings them, and hands each live message to the clients that want it.
+ * `/ws/machine-status`, `/ws/alerts` and `/ws/predictions` on the gateway's own HTTP server: authenticates the upgrade
+ * as REST does, keeps the connected clients per channel, pings them, and hands each live message to the clients that
+ * want it.
  * A client's credentials are held to the same rules as a request's for as long as it stays connected: it is closed
  * with 4401 when its API key is revoked (on every replica, as soon as the revocation reaches it) or its token expires.
  * Plain `ws` on the server's `upgrade` event rather than Nest's WsAdapter, so a refused upgrade can answer 401 with
@@ -34,7 +35,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private readonly logger = new Logger(LiveSocketGateway.name);
   private readonly wss: WebSocketServer;
   private readonly clients = new Map<WebSocket, LiveClient>();
-  private readonly byChannel: Record<LiveChannel, Set<LiveClient>> = { 'machine-status': new Set(), alerts: new Set() };
+  private readonly byChannel: Record<LiveChannel, Set<LiveClient>> = { 'machine-status': new Set(), alerts: new Set(), predictions: new Set() };
   private readonly requestIds = new WeakMap<IncomingMessage, string>();
   private httpServer?: Server;
   private heartbeat?: NodeJS.Timeout;

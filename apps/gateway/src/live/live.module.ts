@@ -6,7 +6,7 @@ import { LiveSocketGateway } from './live-socket.gateway';
 import { LiveSocketMetrics } from './live-socket.metrics';
 import { DEFAULT_LIVE_SOCKET_OPTIONS, LIVE_SOCKET_OPTIONS } from './live-socket.options';
 
-/** WebSocket live fan-out: `/ws/machine-status` and `/ws/alerts`, fed by the live NATS subjects. */
+/** WebSocket live fan-out: `/ws/machine-status`, `/ws/alerts` and `/ws/predictions`, fed by the live and ml.prediction subjects. */
 @Module({
   imports: [AuthModule],
   providers: [

@@ -20,9 +20,12 @@ export interface MachineLiveStatus {
   updated_at: string;
 }
 
-/** One WebSocket / live message (API.md "WebSocket"): `{ type, machine_id?, data, timestamp }`. */
+/**
+ * One WebSocket / live message (API.md "WebSocket"): `{ type, machine_id?, data, timestamp }`. `prediction` carries
+ * an event of `ml.prediction.<type>` as its data (a PredictionEvent, or an AnomalyEvent for `anomaly`).
+ */
 export interface LiveMessage<T> {
-  type: 'machine_status' | 'alert';
+  type: 'machine_status' | 'alert' | 'prediction';
   machine_id?: string;
   data: T;
   timestamp: string;
