@@ -1061,11 +1061,11 @@ export interface components {
         AnomalyRiskEntry: {
             /** @description Whether the value is at or over the threshold; null without a threshold. */
             above_threshold: boolean | null;
+            /** @description End of the hour that looked unlike normal (its readings are those of the hour before), as AnomalyEvent.at. */
+            at: string;
             /** @description The inputs that moved this prediction most, largest first. */
             factors: components["schemas"]["PredictionFactor"][];
             horizon_hours: number | null;
-            /** @description The hour that looked unlike normal (its start). */
-            hour: string;
             model_id: string;
             model_version: number;
             predicted_at: string;
@@ -1599,7 +1599,7 @@ export interface components {
             latest_anomaly: components["schemas"]["AnomalyRiskEntry"] | null;
             machine_id: string;
             maintenance_window: components["schemas"]["MaintenanceRiskEntry"] | null;
-            /** @description When the scheduled scoring last scored this machine (any kind), or null. */
+            /** @description The newest of the entries' prediction times, or null when there is none. */
             scored_at: string | null;
         };
         MachinesController_downtime_Response: components["schemas"]["HistoryPage_DowntimeView_"];
@@ -1699,6 +1699,27 @@ export interface components {
         ModelListQuery: {
             model_type?: components["schemas"]["ModelType"];
         };
+        /** @description The promotion gate's decision on a newly trained version: active at once only when it beat the active version on the same held-out rows (or its type had none); otherwise it waits for an admin to activate it. */
+        ModelPromotion: {
+            /** @description Both versions scored on the same held-out rows (lower is better), when a fair comparison could be made. */
+            comparison: {
+                challenger: number;
+                incumbent: number;
+                incumbent_model_id: string;
+                incumbent_version: number;
+                /**
+                 * @description The incumbent's stored model as is (it never learnt these rows), or its settings refit on the challenger's training part.
+                 * @enum {string}
+                 */
+                method: "stored" | "refit";
+                /** @enum {string} */
+                metric: "log_loss" | "rmse";
+                rows: number;
+            } | null;
+            /** @enum {string} */
+            decision: "promoted" | "held";
+            reason: string;
+        };
         /** @enum {string} */
         ModelType: "downtime" | "maintenance_window" | "failure_risk" | "anomaly";
         ModelView: {
@@ -1715,6 +1736,8 @@ export interface components {
             };
             model_id: string;
             model_type: components["schemas"]["ModelType"];
+            /** @description Why this version became active on registration, or why it waits for an admin (null for versions from before the gate). */
+            promotion: components["schemas"]["ModelPromotion"] | null;
             size_bytes: number;
             training_data: {
                 from: string | null;
