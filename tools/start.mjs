@@ -3,7 +3,7 @@
 // machine and reports each one's state; Ctrl-C stops all of them gracefully. Logs go to tmp/logs/<service>.log
 // (or to the console with --logs). Settings come from the environment or a .env file (see .env.example).
 // Without a CIMCO source (CIMCO_DATABASE_URL or CIMCO_DATABASE_HOST) it runs as a demo: a fresh simulated shop
-// floor in the local MySQL/MariaDB (database cimco_demo, two weeks of history, then live) feeding a fresh platform
+// floor in the local MySQL/MariaDB (database cimco_demo, 60 days of history, then live) feeding a fresh platform
 // database (shopfloor_demo). Without SMTP_HOST, a local mail catcher takes the notification service's e-mails and
 // writes each to tmp/mail/ as an .eml file.
 import { spawn, spawnSync } from 'node:child_process';
@@ -102,10 +102,10 @@ if (demo) {
   cimco.pathname = '/cimco_demo';
   env.CIMCO_DATABASE_URL = cimco.toString();
   env.SYNC_INTERVAL_SECONDS ??= '5';
-  console.log('No CIMCO source configured: simulating a shop floor in cimco_demo (12 machines, 14 days of history, then live)...');
+  console.log('No CIMCO source configured: simulating a shop floor in cimco_demo (12 machines, 3 of them breakdown-prone, 60 days of history, then live)...');
   simulator = spawn(
     process.execPath,
-    [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', env.CIMCO_DATABASE_URL, '--machines', '12', '--days', '14', '--readings-interval-s', '300', '--reset', '--live'],
+    [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', env.CIMCO_DATABASE_URL, '--machines', '12', '--breakdown-prone', '3', '--days', '60', '--readings-interval-s', '300', '--reset', '--live'],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const simLog = createWriteStream(join(root, 'tmp', 'logs', 'simulator.log'), { flags: 'a' });

@@ -21,6 +21,7 @@ describe(parseSimulatorOptions.name, () => {
         holidays: true,
         rowsPerStatement: 2000,
         machinePrefix: 'MC-',
+        breakdownProne: 0,
       },
     });
   });
@@ -50,6 +51,9 @@ describe(parseSimulatorOptions.name, () => {
     expect(parseSimulatorOptions(['--until', '2025-03-01T00:00:00Z'], ENV, NOW)).toMatchObject({ options: { endMs: Date.UTC(2025, 2, 1) } });
     expect(parseSimulatorOptions(['--readings-interval-s', '0'], ENV, NOW)).toMatchObject({ options: { readingsIntervalS: null } });
     expect(parseSimulatorOptions(['--machine-prefix', 'HALL2-'], ENV, NOW)).toMatchObject({ options: { machinePrefix: 'HALL2-' } });
+    expect(parseSimulatorOptions(['--machines', '12', '--breakdown-prone', '2'], ENV, NOW)).toMatchObject({ options: { breakdownProne: 2 } });
+    expect(parseSimulatorOptions(['--machines', '12', '--breakdown-prone', '13'], ENV, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--breakdown-prone 13/) });
+    expect(parseSimulatorOptions(['--breakdown-prone', '-1'], ENV, NOW)).toMatchObject({ kind: 'error' });
     expect(parseSimulatorOptions(['--machine-prefix', 'a b'], ENV, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--machine-prefix/) });
   });
 

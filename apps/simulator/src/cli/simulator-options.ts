@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   rowsPerStatement: number;
   /** Start of the machine ids (MC- gives MC-001, MC-002, ...). */
   machinePrefix: string;
+  /** The first this many machines wear out BREAKDOWN_PRONE_WEAR times faster. */
+  breakdownProne: number;
 }
 
 export type ParsedOptions =
@@ -39,6 +41,8 @@ Connection (from the environment or a flag, never stored):
 Options:
   --machines <n>              machines in the shop (default 20)
   --machine-prefix <text>     start of the machine ids (default MC-: MC-001, MC-002, ...); letters, digits, - and _
+  --breakdown-prone <n>       the first n machines wear out 3 times faster: breakdowns come sooner after each
+                              maintenance or repair (default 0)
   --days <n>                  days of history before the end (default 30; fractions allowed)
   --seed <n>                  random seed; the same seed gives the same shop floor (default 1)
   --timezone <zone>           IANA zone whose wall time the DATETIMEs are written in (default UTC)
@@ -84,6 +88,7 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
         'database-url': { type: 'string' },
         machines: { type: 'string' },
         'machine-prefix': { type: 'string' },
+        'breakdown-prone': { type: 'string' },
         days: { type: 'string' },
         seed: { type: 'string' },
         timezone: { type: 'string' },
@@ -137,8 +142,10 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
       endMs,
       holidays: values['no-holidays'] !== true,
       machinePrefix,
+      breakdownProne: 0,
       rowsPerStatement: number('rows-per-statement', str('rows-per-statement'), DEFAULTS.rowsPerStatement, (n) => Number.isInteger(n) && n >= 1 && n <= 50_000, 'a whole number from 1 to 50000'),
     };
+    options.breakdownProne = number('breakdown-prone', str('breakdown-prone'), 0, (n) => Number.isInteger(n) && n >= 0 && n <= options.machines, `a whole number from 0 to the machine count (${options.machines})`);
     return { kind: 'run', options };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message };

@@ -49,6 +49,14 @@ describe(ShopSimulator.name, () => {
     expect(breakdowns.every((d) => d.duration >= 3600)).toBe(true);
   });
 
+  it('breaks breakdown-prone machines down several times as often as the others', () => {
+    const shop = new ShopSimulator({ machines: MACHINES, seed: 1, clock: utc, startMs: END - DAYS * DAY_MS, readingsIntervalMs: null, breakdownProne: 4 });
+    const prone = new Set(shop.machines.slice(0, 4).map((m) => m.machineId));
+    const breakdowns = shop.advance(END).downtime.filter((d) => d.downtimeType === 'BREAKDOWN');
+    const rate = (mine: boolean) => breakdowns.filter((d) => prone.has(d.machineId) === mine).length / (mine ? 4 : MACHINES - 4);
+    expect(rate(true)).toBeGreaterThan(3 * rate(false));
+  });
+
   it('schedules planned maintenance every few hundred operating hours: 3–10 per machine-year', () => {
     const maintenance = year.downtime.filter((d) => d.downtimeType === 'PLANNED_MAINTENANCE');
     const perMachineYear = maintenance.length / MACHINES / (DAYS / 365);

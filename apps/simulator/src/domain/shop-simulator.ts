@@ -1,7 +1,9 @@
+import { AZURE_PDM, BREAKDOWN_WEIBULL_SCALE_H } from './azure-pdm-calibration';
 import { type MachineSpec, buildShop } from './machine-catalog';
 import { MachineSimulator } from './machine-simulator';
 import { FIXED_HOLIDAYS, SHIFT_PATTERNS, ShiftCalendar } from './shift-calendar';
 import type { JobRow, SimulationBatch } from './source-rows';
+import { WearModel } from './wear-model';
 import type { ZoneClock } from './zone-clock';
 
 export interface ShopOptions {
@@ -15,7 +17,12 @@ export interface ShopOptions {
   holidays?: boolean;
   /** Start of the machine ids (default MC-). */
   machinePrefix?: string;
+  /** The first this many machines wear out BREAKDOWN_PRONE_WEAR times faster (default 0). */
+  breakdownProne?: number;
 }
+
+/** How much faster a breakdown-prone machine wears: its Weibull scale in run hours is this many times shorter. */
+export const BREAKDOWN_PRONE_WEAR = 3;
 
 /** The whole shop: one simulator per machine, halls sharing a shift calendar; output merged in time order. */
 export class ShopSimulator {
@@ -27,7 +34,9 @@ export class ShopSimulator {
     this.machines = buildShop(options.machines, options.seed, options.startMs, options.machinePrefix);
     const calendars = new Map<string, ShiftCalendar>();
     const holidays = options.holidays === false ? [] : FIXED_HOLIDAYS;
-    this.simulators = this.machines.map((machine) => {
+    const prone = options.breakdownProne ?? 0;
+    const fragile = new WearModel(AZURE_PDM.weibullShape, BREAKDOWN_WEIBULL_SCALE_H / BREAKDOWN_PRONE_WEAR);
+    this.simulators = this.machines.map((machine, index) => {
       const hall = machine.profile.hall;
       let calendar = calendars.get(hall);
       if (!calendar) {
@@ -40,6 +49,7 @@ export class ShopSimulator {
         seed: options.seed,
         startMs: options.startMs,
         readingsIntervalMs: options.readingsIntervalMs,
+        ...(index < prone ? { wear: fragile } : {}),
       });
     });
     this.clockMs = options.startMs;

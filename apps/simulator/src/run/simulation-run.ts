@@ -82,6 +82,7 @@ export async function runSimulation(options: SimulatorOptions, log: (line: strin
       readingsIntervalMs: options.readingsIntervalS === null ? null : options.readingsIntervalS * 1000,
       holidays: options.holidays,
       machinePrefix: options.machinePrefix,
+      breakdownProne: options.breakdownProne,
     });
     const writer = new CimcoWriter(admin, readings, clock, { rowsPerStatement: options.rowsPerStatement });
     log(`Writing ${options.days} days of history for ${options.machines} machines into ${target.database} (wall time ${options.timezone}, seed ${options.seed})...`);
