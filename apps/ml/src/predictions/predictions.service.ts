@@ -17,8 +17,11 @@ const MAX_ANOMALY_SPAN_MS = 31 * 86_400_000;
 const LIVE_READINGS_MS = 3_600_000;
 /** History a downtime prediction reads: the feature pipeline's long window is 7 days; 90 days reach the last maintenance. */
 const HISTORY_MS = 90 * 86_400_000;
-/** Readings are read over the feature windows only (sensor aggregates look back 24 hours; a day's margin over the long window). */
-const READINGS_MS = 8 * 86_400_000;
+/**
+ * Readings are read over the feature windows only: sensor aggregates look back 24 hours (the short window), the
+ * anomaly model scores at most the last day of hours from 1-hour windows; an hour's margin on top.
+ */
+const READINGS_MS = 26 * 3_600_000;
 
 /** A machine's history for predictions made at `now`. */
 export function historyWindow(now: number): { from: number; to: number; readingsFrom: number } {

@@ -104,10 +104,22 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
     const active = await this.models.activeIds();
     const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null && m.lastDataAt >= now - ACTIVE_MACHINE_MS);
     const cursors = active.has('anomaly') ? await this.scoring.anomalyCursors() : new Map<string, number>();
-    for (const machine of machines) {
+    // The next machine's history is read while this one is scored: the database and the models work side by side.
+    let next = machines.length > 0 ? this.predictions.history(machines[0].machineId, now) : null;
+    for (const [i, machine] of machines.entries()) {
       if (this.stopping) break;
       counts.machines += 1;
-      const history = await this.predictions.history(machine.machineId, now);
+      const current = next as Promise<MachineHistory>;
+      next = i + 1 < machines.length ? this.predictions.history(machines[i + 1].machineId, now) : null;
+      next?.catch(() => undefined); // awaited, and reported, on its turn
+      let history: MachineHistory;
+      try {
+        history = await current;
+      } catch (error) {
+        counts.errors += 1;
+        this.logger.warn({ message: 'Could not read a machine history to score', machine_id: machine.machineId, reason: (error as Error).message });
+        continue;
+      }
       const attempt = async (type: ModelType, score: () => Promise<number>): Promise<void> => {
         if (!active.has(type)) return;
         try {

@@ -346,8 +346,16 @@ export class ShopfloorCopyRepository {
 
   /** Whether `machineId` is one of `machines()`. */
   async machineExists(machineId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ machine_id: string }[]>(MACHINES, [machineId]);
-    return rows.length > 0;
+    // The same rule as MACHINES, by index probes on this machine only (MACHINES first lists every machine's span).
+    const rows = await this.dataSource.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM "ml"."machines" WHERE "machine_id" = $1 AND "deleted_at" IS NULL)
+           OR (NOT EXISTS (SELECT 1 FROM "ml"."machines" WHERE "machine_id" = $1)
+               AND (EXISTS (SELECT 1 FROM "ml"."jobs" WHERE "machine_id" = $1 AND "deleted_at" IS NULL)
+                    OR EXISTS (SELECT 1 FROM "ml"."stops" WHERE "machine_id" = $1 AND "deleted_at" IS NULL)
+                    OR EXISTS (SELECT 1 FROM "ml"."readings" WHERE "machine_id" = $1 AND "deleted_at" IS NULL))) AS "found"`,
+      [machineId],
+    );
+    return rows[0]?.found === true;
   }
 
   /** First and last record time over the machines of the copy; nulls while it holds no records. */
