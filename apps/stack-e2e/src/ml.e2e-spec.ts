@@ -52,15 +52,15 @@ describe('ml through the gateway', () => {
       expect((res.body as DatasetView).columns).toHaveLength(30);
     }, 120_000);
 
-    it('refuses a dataset without its label column and a non-numeric feature with 400 and field_errors', async () => {
+    it('refuses a dataset without its label column and a numeric feature with a stray text cell with 400 and field_errors', async () => {
       const noLabel = await post('/api/v1/ml/datasets').send({ name: 'x', label: 'Machine failure', rows: [{ a: 1 }] });
       expect(noLabel.status).toBe(400);
       expect(noLabel.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'label' })] });
 
-      const csv = 'Type,Torque [Nm],Machine failure\nL,42.8,0\nM,46.3,1\n';
+      const csv = 'Torque [Nm],Machine failure\n42.8,0\nn/a,1\n46.3,0\n';
       const text = await post('/api/v1/ml/datasets?name=x&label=Machine%20failure').set('Content-Type', 'text/csv').send(csv);
       expect(text.status).toBe(400);
-      expect(text.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'columns.Type', invalid_value: 'L' })] });
+      expect(text.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'columns.Torque [Nm]', invalid_value: 'n/a' })] });
     });
 
     it('refuses another content type with 415, a viewer with 403, and broken JSON with 400', async () => {

@@ -28,8 +28,11 @@ export class DatasetSpec {
 }
 
 /**
- * `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers (true/false are not); `null` is a
- * missing value (not allowed in the label, group or order column); the group column may hold text.
+ * `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers or text; `null` is a missing value
+ * (not allowed in the label, group or order column). A feature column of text (true/false count as text) is a
+ * categorical feature, unless nearly every row has its own value or it has more than 100 distinct values (an identifier), or a value
+ * is longer than 100 characters (free text): such a column is left out and named in the answer's `ignored_columns`.
+ * The label and order must be numbers (the order may be ISO 8601 time); the group column may hold text.
  */
 export interface DatasetUploadBody {
   name: string;
@@ -64,7 +67,13 @@ export interface DatasetView {
   group: string | null;
   order: string | null;
   rows: number;
+  /** The stored columns: `text` is the group column or a categorical feature (its values are levels, not numbers). */
   columns: { name: string; kind: 'number' | 'text' }[];
+  /**
+   * In the upload's answer: text columns that are no feature and were not stored — identifiers (nearly every row its
+   * own value, or more than 100 distinct values) and free text — each with the reason.
+   */
+  ignored_columns?: { name: string; reason: string }[];
   created_at: string;
 }
 
