@@ -1335,6 +1335,7 @@ export interface components {
             /** @enum {string} */
             at: "all" | "last";
             dataset_id: string;
+            /** @description A classifier: precision, recall, f1 at the model's threshold, pr_auc, roc_auc, confusion. A remaining life: rmse, mae and nasa_score (PHM08) against the true remaining life in the label, as published figures are, and `capped`, the same against the label capped at `label_cap` as the model learnt it (null without a cap). */
             metrics: {
                 [key: string]: unknown;
             };

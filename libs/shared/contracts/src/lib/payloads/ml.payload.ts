@@ -205,6 +205,11 @@ export interface EvaluationView {
   dataset_id: string;
   at: 'all' | 'last';
   rows_scored: number;
+  /**
+   * A classifier: precision, recall, f1 at the model's threshold, pr_auc, roc_auc, confusion. A remaining life:
+   * rmse, mae and nasa_score (PHM08) against the true remaining life in the label, as published figures are, and
+   * `capped`, the same against the label capped at `label_cap` as the model learnt it (null without a cap).
+   */
   metrics: Record<string, unknown>;
 }
 
