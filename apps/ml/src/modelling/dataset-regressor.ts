@@ -15,13 +15,15 @@ export const DEFAULT_SERIES_SPEC: SeriesFeatureSpec = { windows: [5, 10, 20, 30,
 /** Folds (by group) of the cross-validation that chooses the label cap. */
 export const CAP_FOLDS = 3;
 /** Candidate caps as shares of the horizon (below); no cap is a candidate too. */
-const CAP_SHARES = [0.75, 0.875, 1, 1.125, 1.25];
+const CAP_SHARES = [0.7, 0.8, 0.9, 1];
 /**
- * The cap is judged on the rows whose true remaining life is at most the shortest life among the training groups:
- * the last cycles of every unit, as many of each, so every unit weighs the same. Earlier in a life the data cannot
- * tell how long it will last (a healthy unit looks like any other), and those rows would choose the cap by that
- * noise; near the end is where a remaining-life prediction is acted upon.
+ * The cap is judged on the rows whose true remaining life is at most the horizon: the 10th percentile of the
+ * training groups' lives, the last cycles of nine units in ten (as many of each, so they weigh the same; the
+ * shortest life alone would move with one unit). Earlier in a life the data cannot tell how long it will last (a
+ * healthy unit looks like any other), and those rows would choose the cap by that noise; near the end is where a
+ * remaining-life prediction is acted upon.
  */
+const HORIZON_QUANTILE = 0.1;
 const THIN_ABOVE_ROWS = 8000;
 
 export interface RegressorFit {
@@ -111,7 +113,7 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
     });
     const best = tried.reduce((a, b) => (b.rmse_within_horizon < a.rmse_within_horizon ? b : a));
     cap = best.cap;
-    capReport = { chosen_by: 'cross-validation by group', folds: inner.length, horizon: candidates.horizon, criterion: 'RMSE against the uncapped label on out-of-fold rows whose remaining life is at most the horizon (the shortest training life)', tried };
+    capReport = { chosen_by: 'cross-validation by group', folds: inner.length, horizon: candidates.horizon, criterion: 'RMSE against the uncapped label on out-of-fold rows whose remaining life is at most the horizon (10th percentile of the training lives)', tried };
   }
   const learnt = Array.from(label, (y) => capped(y, cap));
   const model = fitGbdt(train.map((i) => rows[i]), train.map((i) => learnt[i]), params, names, progress.step());
@@ -147,7 +149,8 @@ function capCandidates(groups: readonly string[], label: Float64Array, train: re
   const lives = new Map<string, number>();
   for (const i of train) lives.set(groups[i], Math.max(lives.get(groups[i]) ?? Number.NEGATIVE_INFINITY, label[i]));
   if (lives.size < 2) return null;
-  const horizon = Math.min(...lives.values());
+  const sorted = [...lives.values()].sort((a, b) => a - b);
+  const horizon = sorted[Math.floor(HORIZON_QUANTILE * (sorted.length - 1))];
   if (!(horizon >= 4)) return null;
   const caps = [...new Set(CAP_SHARES.map((share) => Math.round(share * horizon)))];
   return { caps: [null, ...caps], horizon, groups: lives.size };

@@ -93,7 +93,7 @@ describe(trainOnDataset.name, () => {
     const choice = fit.metrics['label_cap_choice'] as { chosen_by: string; horizon: number; tried: { cap: number | null }[] };
     expect(choice.chosen_by).toBe('cross-validation by group');
     expect(choice.tried.map((t) => t.cap)).toContain(null);
-    expect(choice.tried).toHaveLength(6);
+    expect(choice.tried).toHaveLength(5);
     expect(fit.metrics['label_cap']).toBe(fit.artifact.kind === 'series' ? fit.artifact.cap : undefined);
     expect(fit.metrics).toHaveProperty('rmse');
     expect(fit.metrics).toHaveProperty('capped');
