@@ -40,6 +40,17 @@ describe('ml through the gateway', () => {
       expect((list.body as { items: DatasetView[] }).items.map((d) => d.dataset_id)).toContain(view.dataset_id);
     });
 
+    it('keeps a text column as a categorical feature and leaves an identifier out, saying why', async () => {
+      const res = await post('/api/v1/ml/datasets?name=ai4i-typed&label=Machine%20failure&exclude=UDI,TWF,HDF,PWF,OSF,RNF')
+        .set('Content-Type', 'text/csv')
+        .send(readFileSync(AI4I, 'utf8'));
+      expect(res.status).toBe(201);
+      const view = res.body as DatasetView;
+      expect(view.columns).toContainEqual({ name: 'Type', kind: 'text' });
+      expect(view.columns.map((c) => c.name)).not.toContain('Product ID');
+      expect(view.ignored_columns).toEqual([{ name: 'Product ID', reason: expect.stringContaining('identifier') }]);
+    });
+
     it('takes 50,000 rows × 30 columns of JSON in one request', async () => {
       const rows = Array.from({ length: 50_000 }, (_, r) => {
         const row: Record<string, number> = { y: r % 7 === 0 ? 1 : 0 };
