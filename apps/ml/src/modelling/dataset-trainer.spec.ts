@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from '@shopfloor/contracts';
 import type { DatasetTable } from './dataset-table';
 import { trainOnDataset } from './dataset-trainer';
@@ -72,6 +73,36 @@ describe(trainOnDataset.name, () => {
     expect(high).toBeGreaterThan(shielded);
     expect(Number.isFinite(model.explainInputs({ a: 9, b: 9, kind: 'never seen 🔧' }, 3).value)).toBe(true);
     expect(() => model.explainInputs({ a: 'nine', kind: 'x' }, 3)).toThrow(DomainError);
+  });
+
+  it('checks readings: text only for a categorical input, every key an input, never a crash on hostile values', () => {
+    const model = TrainedModel.fromArtifact(outcome.artifact);
+    expect(model.readingsFrom({ a: 9, kind: 'x' })).toEqual({ a: 9, kind: 'x' });
+    const fieldsOf = (readings: Record<string, unknown>): string[] => {
+      try {
+        model.readingsFrom(readings);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        return ((error as DomainError).fieldErrors ?? []).map((f) => f.field);
+      }
+    };
+    expect(fieldsOf({ a: 'nine', kind: 'x' })).toEqual(['readings.a']);
+    expect(fieldsOf({ kind: true, zz: 1 })).toEqual(['readings.kind', 'readings.zz']);
+    expect(fieldsOf({ kind: 'x'.repeat(101) })).toEqual(['readings.kind']);
+    expect(fieldsOf({})).toEqual(['readings']);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'kind', 'other', '__proto__'), fc.oneof(fc.string({ unit: 'grapheme' }), fc.double(), fc.boolean(), fc.constant(null))), (readings) => {
+        let values: Record<string, number | string> | null = null;
+        try {
+          values = model.readingsFrom(readings);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+        }
+        if (values) expect(Number.isFinite(model.explainInputs(values, 3).value)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('compares with an incumbent: its stored model on the same held-out rows, a refit when it learnt some of them, none when it cannot read the data', () => {

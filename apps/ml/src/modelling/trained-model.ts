@@ -1,10 +1,11 @@
 import { GradientBoostedTrees, IsolationForest, SeriesFeaturePlan, type GbdtArtifact, type SeriesFeaturePlanJson } from '@shopfloor/ml/models';
 import type { MachineHistory } from '@shopfloor/ml/features';
-import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, type FieldError } from '@shopfloor/contracts';
 import { seriesRows, type DatasetTable } from './dataset-table';
 import { hourlyAnomalyRows, type AnomalyArtifact } from './shopfloor-anomaly';
 import { bound, maintenanceRow, type MaintenanceArtifact } from './shopfloor-maintenance';
 import { downtimeFeatureNames, downtimeRow, type DowntimeArtifact } from './shopfloor-trainer';
+import { MAX_LEVEL_CHARS } from './dataset-categories';
 import { categoricalFor, inputsFor as numericInputsFor } from './dataset-table';
 import { TabularEncoder, type TabularLayout } from './tabular-features';
 
@@ -180,6 +181,28 @@ export class TrainedModel {
       return [{ at: hourly.at[i], score, factors }];
     });
     return { scored: hourly.rows.length, found };
+  }
+
+  /**
+   * A prediction request's `readings` checked against a tabular model's inputs: every key one of them, a finite
+   * number for a numeric input, text (at most MAX_LEVEL_CHARS characters) or a number for a categorical one; at
+   * least one given. Anything else is a ValidationFailed DomainError naming each bad key, never a crash.
+   */
+  readingsFrom(readings: Record<string, unknown>): Record<string, number | string> {
+    const inputs = this.inputs;
+    const categorical = new Set(this.categoricalInputs);
+    const errors: FieldError[] = [];
+    // No prototype: an input named like an Object member ("__proto__", "constructor") is just a key.
+    const values = Object.create(null) as Record<string, number | string>;
+    for (const [key, value] of Object.entries(readings)) {
+      if (!inputs.includes(key)) errors.push({ field: `readings.${key}`, message: `is not an input of the active model (its inputs: ${inputs.join(', ')})`, invalid_value: value });
+      else if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
+      else if (typeof value === 'string' && categorical.has(key) && value.length <= MAX_LEVEL_CHARS) values[key] = value;
+      else errors.push({ field: `readings.${key}`, message: categorical.has(key) ? `must be text of at most ${MAX_LEVEL_CHARS} characters (a categorical input)` : 'must be a finite number', invalid_value: value });
+    }
+    if (errors.length === 0 && Object.keys(values).length === 0) errors.push({ field: 'readings', message: `must hold at least one of ${inputs.join(', ')}`, invalid_value: null });
+    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${errors.map((e) => e.field).join(', ')}`, { inputs }, errors);
+    return values;
   }
 
   /**
