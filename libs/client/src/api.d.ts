@@ -1133,7 +1133,7 @@ export interface components {
             date?: string;
             format?: components["schemas"]["ReportFileFormat"];
         };
-        /** @description `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers or text; `null` is a missing value (not allowed in the label, group or order column). A feature column of text (true/false count as text) is a categorical feature, unless nearly every row has its own value or it has more than 100 distinct values (an identifier), or a value is longer than 100 characters (free text): such a column is left out and named in the answer's `ignored_columns`. The label and order must be numbers (the order may be ISO 8601 time); the group column may hold text. */
+        /** @description `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers or text; `null` is a missing value (not allowed in the label, group or order column); true/false are neither. A feature column of text is a categorical feature, unless nearly every row has its own value or it has more than 100 distinct values (an identifier), or a value is longer than 100 characters (free text): such a column is left out and named in the answer's `ignored_columns`. The label and order must be numbers (the order may be ISO 8601 time); the group column may hold text. */
         DatasetUploadBody: {
             exclude?: string[];
             group?: string;

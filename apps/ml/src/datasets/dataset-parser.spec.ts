@@ -42,11 +42,12 @@ describe(parseJsonDataset.name, () => {
     expect(parsed.ignored).toEqual([{ name: 'serial', reason: expect.stringContaining('identifier') }]);
   });
 
-  it('reads true/false as categorical levels and a column of longer text as free text', () => {
-    const rows = Array.from({ length: 20 }, (_, i) => ({ coolant: i % 3 === 0, remark: 'x'.repeat(101 + i), t: i, y: i % 2 }));
+  it('leaves a column of longer text out as free text, and refuses true/false as neither number nor text', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ remark: 'x'.repeat(101 + i), t: i, y: i % 2 }));
     const parsed = parseJsonDataset(json({ name: 'x', label: 'y', rows }));
-    expect(parsed.columns.find((c) => c.name === 'coolant')?.values.slice(0, 2)).toEqual(['true', 'false']);
     expect(parsed.ignored).toEqual([{ name: 'remark', reason: expect.stringContaining('free text') }]);
+    const flags = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: true, y: 0 }, { a: null, y: 1 }] })));
+    expect(flags.fieldErrors?.[0]).toMatchObject({ field: 'columns.a', invalid_value: true });
   });
 
   it('refuses a column of numbers with a stray text cell and tells how to fix it', () => {

@@ -198,13 +198,18 @@ function featureColumn(name: string, rowCount: number, cell: (row: number) => Ce
       continue;
     }
     numbers[r] = Number.NaN;
-    if (typeof v === 'string' || typeof v === 'boolean') {
-      texts[r] = typeof v === 'string' ? (fromCsv ? v.trim() : v) : String(v);
+    if (typeof v === 'string') {
+      texts[r] = fromCsv ? v.trim() : v;
       firstText ??= { row: r, value: v };
       textCount += 1;
       continue;
     }
-    errors.push({ field: `rows[${r}].${name}`, message: `the feature column '${name}' holds ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}; a cell must be a number, text or null`, invalid_value: null });
+    // true/false are neither: 1/0 make a number column, "yes"/"no" a categorical one — the sender says which.
+    if (typeof v === 'boolean') {
+      errors.push({ field: `columns.${name}`, message: `the feature column '${name}' holds ${String(v)} (row ${r + 1}); send numbers (1/0) or text ("yes"/"no"), or add the column to exclude`, invalid_value: v });
+    } else {
+      errors.push({ field: `rows[${r}].${name}`, message: `the feature column '${name}' holds ${Array.isArray(v) ? 'an array' : typeof v}; a cell must be a number, text or null`, invalid_value: null });
+    }
     return { name, kind: 'number', values: numbers };
   }
   if (missing === rowCount) {
