@@ -13,6 +13,8 @@ const DERIVED_SIZES = [0, 1, 2, 4, 8, 16];
 const PR_AUC_MARGIN = 0.003;
 /** Rows whose contributions rank the candidates. */
 const SCREEN_ROWS = 1000;
+/** Above this many training rows, the choices are made on a stratified sample of this size (the final model learns from all). */
+const CV_MAX_ROWS = 20_000;
 
 export interface ClassifierFit {
   artifact: Extract<ModelArtifact, { kind: 'tabular' }>;
@@ -64,36 +66,40 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
   const categoricalColumns = encoder.names.map((_, c) => c).slice(firstDerived + candidates.length);
   const chosenColumns = (k: number): number[] => [...numericColumns, ...ranked.slice(0, k).map((d) => firstDerived + d), ...categoricalColumns];
   const trainRows = train.map((i) => rows[i]);
-  const folds = stratifiedKFold(trainLabels, INNER_FOLDS, seed + 1);
+  const sample = train.length > CV_MAX_ROWS ? holdoutSplit(train.length, CV_MAX_ROWS / train.length, seed + 2, trainLabels).holdout : train.map((_, j) => j);
+  const cvRows = sample.map((j) => trainRows[j]);
+  const cvLabels = sample.map((j) => trainLabels[j]);
+  const folds = stratifiedKFold(cvLabels, INNER_FOLDS, seed + 1);
 
   const sizes = candidates.length === 0 ? [0] : DERIVED_SIZES.filter((k) => k <= candidates.length);
   const fixedWeight = raw['positive_weight'] !== undefined;
-  const balanced = Math.min(10, Math.sqrt((trainLabels.length - trainLabels.filter((y) => y === 1).length) / Math.max(1, trainLabels.filter((y) => y === 1).length)));
+  const trainPositives = trainLabels.filter((y) => y === 1).length;
+  const balanced = Math.min(10, Math.sqrt((trainLabels.length - trainPositives) / Math.max(1, trainPositives)));
   const weights = fixedWeight || balanced < 1.5 ? [params.positiveWeight ?? 1] : [1, Math.round(balanced * 100) / 100];
   const progress = progressSteps((candidates.length > 0 ? 1 : 0) + INNER_FOLDS * (sizes.length + weights.length - 1) + 1, onProgress);
 
   const crossValidate = (columns: number[], weight: number): CvResult => {
-    const projected = projectRows(trainRows, columns);
+    const projected = projectRows(cvRows, columns);
     const names = columns.map((c) => encoder.names[c]);
-    const oof = new Float64Array(train.length);
+    const oof = new Float64Array(cvRows.length);
     for (const test of folds) {
       const held = new Set(test);
-      const fitRows = train.map((_, j) => j).filter((j) => !held.has(j));
-      const model = fitGbdt(fitRows.map((j) => projected[j]), fitRows.map((j) => trainLabels[j]), { ...params, positiveWeight: weight }, names, progress.step());
+      const fitRows = cvRows.map((_, j) => j).filter((j) => !held.has(j));
+      const model = fitGbdt(fitRows.map((j) => projected[j]), fitRows.map((j) => cvLabels[j]), { ...params, positiveWeight: weight }, names, progress.step());
       for (const j of test) oof[j] = model.predict(projected[j], -Math.log(weight));
     }
-    return { oof, prAuc: classificationMetrics(trainLabels, Array.from(oof)).pr_auc ?? 0 };
+    return { oof, prAuc: classificationMetrics(cvLabels, Array.from(oof)).pr_auc ?? 0 };
   };
 
   // Candidates ranked by a screening model that sees them all.
   let ranked: number[] = [];
   if (candidates.length > 0) {
     const screening = { ...params, trees: Math.min(params.trees ?? 200, 100), learningRate: Math.min(0.3, (params.learningRate ?? 0.05) * 3), positiveWeight: weights[0] };
-    const model = fitGbdt(trainRows, trainLabels, screening, encoder.names, progress.step());
+    const model = fitGbdt(cvRows, cvLabels, screening, encoder.names, progress.step());
     const importance = new Float64Array(encoder.width);
-    const every = Math.max(1, Math.floor(trainRows.length / SCREEN_ROWS));
-    for (let j = 0; j < trainRows.length; j += every) {
-      const { values } = model.contributions(trainRows[j]);
+    const every = Math.max(1, Math.floor(cvRows.length / SCREEN_ROWS));
+    for (let j = 0; j < cvRows.length; j += every) {
+      const { values } = model.contributions(cvRows[j]);
       for (let c = 0; c < values.length; c += 1) importance[c] += Math.abs(values[c]);
     }
     ranked = candidates.map((_, k) => k).filter((k) => importance[firstDerived + k] > 0).sort((a, b) => importance[firstDerived + b] - importance[firstDerived + a]);
@@ -113,7 +119,7 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
     if (cv.prAuc > current.cv.prAuc + PR_AUC_MARGIN) best = { k: current.k, weight, cv };
   }
   const chosen = best as { k: number; weight: number; cv: CvResult };
-  const threshold = bestF1Threshold(trainLabels, Array.from(chosen.cv.oof));
+  const threshold = bestF1Threshold(cvLabels, Array.from(chosen.cv.oof));
 
   const derived = ranked.slice(0, chosen.k).map((d) => candidates[d]);
   const layout: TabularLayout = { inputs: table.inputs, crosses: [], derived, categorical };
@@ -133,7 +139,7 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
       evaluated_on: 'holdout',
       holdout_rows: outer.holdout.length,
       training_rows: train.length,
-      cross_validation: { folds: INNER_FOLDS, criterion: 'pr_auc', tried, chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) }, threshold: 'best F1 on out-of-fold probabilities' },
+      cross_validation: { folds: INNER_FOLDS, rows: cvRows.length, criterion: 'pr_auc', tried, chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) }, threshold: 'best F1 on out-of-fold probabilities' },
       derived_features: derived.map((d) => derivedName(table.inputs, d)),
       categorical_inputs: Object.fromEntries(categorical.map((c) => [c.name, c.levels.length])),
       ignored_columns: ignored,

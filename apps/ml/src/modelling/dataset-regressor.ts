@@ -24,7 +24,8 @@ const CAP_SHARES = [0.7, 0.8, 0.9, 1];
  * remaining-life prediction is acted upon.
  */
 const HORIZON_QUANTILE = 0.1;
-const THIN_ABOVE_ROWS = 8000;
+/** The cap's cross-validation fits on about this many rows at most: every n-th row of a longer series. */
+const CAP_FIT_ROWS = 10_000;
 
 export interface RegressorFit {
   artifact: Extract<ModelArtifact, { kind: 'tabular' | 'series' }>;
@@ -96,9 +97,9 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
   if (candidates) {
     const inner = groupKFold(train.map((i) => (table.groups as string[])[i]), Math.min(CAP_FOLDS, candidates.groups), seed + 1);
     // A faster stand-in of the learner ranks the caps: half the trees at twice the rate, and on long series every
-    // other row (neighbouring cycles carry nearly the same window features).
+    // n-th row (neighbouring cycles carry nearly the same window features).
     const quick: GbdtParams = { ...params, trees: Math.max(50, Math.round((params.trees ?? 200) / 2)), learningRate: Math.min(0.3, (params.learningRate ?? 0.05) * 2) };
-    const thin = train.length > THIN_ABOVE_ROWS ? 2 : 1;
+    const thin = Math.max(1, Math.ceil(train.length / CAP_FIT_ROWS));
     const tried = candidates.caps.map((candidate) => {
       const oof = new Float64Array(train.length);
       for (const fold of inner) {
