@@ -6,7 +6,13 @@
  * `crosses`: every pair's product and difference.
  */
 export const MAX_CROSSED_INPUTS = 12;
-/** Categorical inputs with at most this many levels are one-hot encoded; more levels get one ordinal column. */
+/**
+ * Categorical inputs with at most this many levels are one-hot encoded; more levels get one ordinal column (levels
+ * by frequency). On AI4I's Type (L/M/H), 5-fold CV: one-hot F1 0.756 / PR-AUC 0.810, ordinal by frequency
+ * 0.746 / 0.808, ordinal in code-unit order 0.742 / 0.810, without Type 0.736 / 0.782; with the derived features
+ * one-hot and ordinal both 0.896 / ~0.904. One-hot needs no order of the levels, so it is the choice where the
+ * column count stays small; past that, one ordinal column keeps the trees' cost flat.
+ */
 export const ONE_HOT_MAX_LEVELS = 8;
 
 export type DerivedOp = 'product' | 'difference' | 'ratio';
