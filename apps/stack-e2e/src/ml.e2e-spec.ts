@@ -40,6 +40,17 @@ describe('ml through the gateway', () => {
       expect((list.body as { items: DatasetView[] }).items.map((d) => d.dataset_id)).toContain(view.dataset_id);
     });
 
+    it('keeps a text column as a categorical feature and leaves an identifier out, saying why', async () => {
+      const res = await post('/api/v1/ml/datasets?name=ai4i-typed&label=Machine%20failure&exclude=UDI,TWF,HDF,PWF,OSF,RNF')
+        .set('Content-Type', 'text/csv')
+        .send(readFileSync(AI4I, 'utf8'));
+      expect(res.status).toBe(201);
+      const view = res.body as DatasetView;
+      expect(view.columns).toContainEqual({ name: 'Type', kind: 'text' });
+      expect(view.columns.map((c) => c.name)).not.toContain('Product ID');
+      expect(view.ignored_columns).toEqual([{ name: 'Product ID', reason: expect.stringContaining('identifier') }]);
+    });
+
     it('takes 50,000 rows × 30 columns of JSON in one request', async () => {
       const rows = Array.from({ length: 50_000 }, (_, r) => {
         const row: Record<string, number> = { y: r % 7 === 0 ? 1 : 0 };
@@ -52,15 +63,15 @@ describe('ml through the gateway', () => {
       expect((res.body as DatasetView).columns).toHaveLength(30);
     }, 120_000);
 
-    it('refuses a dataset without its label column and a non-numeric feature with 400 and field_errors', async () => {
+    it('refuses a dataset without its label column and a numeric feature with a stray text cell with 400 and field_errors', async () => {
       const noLabel = await post('/api/v1/ml/datasets').send({ name: 'x', label: 'Machine failure', rows: [{ a: 1 }] });
       expect(noLabel.status).toBe(400);
       expect(noLabel.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'label' })] });
 
-      const csv = 'Type,Torque [Nm],Machine failure\nL,42.8,0\nM,46.3,1\n';
+      const csv = 'Torque [Nm],Machine failure\n42.8,0\nn/a,1\n46.3,0\n';
       const text = await post('/api/v1/ml/datasets?name=x&label=Machine%20failure').set('Content-Type', 'text/csv').send(csv);
       expect(text.status).toBe(400);
-      expect(text.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'columns.Type', invalid_value: 'L' })] });
+      expect(text.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'columns.Torque [Nm]', invalid_value: 'n/a' })] });
     });
 
     it('refuses another content type with 415, a viewer with 403, and broken JSON with 400', async () => {

@@ -1170,7 +1170,7 @@ export interface components {
             date?: string;
             format?: components["schemas"]["ReportFileFormat"];
         };
-        /** @description `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers (true/false are not); `null` is a missing value (not allowed in the label, group or order column); the group column may hold text. */
+        /** @description `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers or text; `null` is a missing value (not allowed in the label, group or order column); true/false are neither. A feature column of text is a categorical feature, unless nearly every row has its own value or it has more than 100 distinct values (an identifier), or a value is longer than 100 characters (free text): such a column is left out and named in the answer's `ignored_columns`. The label and order must be numbers (the order may be ISO 8601 time); the group column may hold text. */
         DatasetUploadBody: {
             exclude?: string[];
             group?: string;
@@ -1182,6 +1182,7 @@ export interface components {
             }[];
         };
         DatasetView: {
+            /** @description The stored columns: `text` is the group column or a categorical feature (its values are levels, not numbers). */
             columns: {
                 /** @enum {string} */
                 kind: "number" | "text";
@@ -1191,6 +1192,11 @@ export interface components {
             dataset_id: string;
             exclude: string[];
             group: string | null;
+            /** @description In the upload's answer: text columns that are no feature and were not stored — identifiers (nearly every row its own value, or more than 100 distinct values) and free text — each with the reason. */
+            ignored_columns?: {
+                name: string;
+                reason: string;
+            }[];
             label: string;
             name: string;
             order: string | null;
@@ -1366,6 +1372,7 @@ export interface components {
             /** @enum {string} */
             at: "all" | "last";
             dataset_id: string;
+            /** @description A classifier: precision, recall, f1 at the model's threshold, pr_auc, roc_auc, confusion. A remaining life: rmse, mae and nasa_score (PHM08) against the true remaining life in the label, as published figures are, and `capped`, the same against the label capped at `label_cap` as the model learnt it (null without a cap). */
             metrics: {
                 [key: string]: unknown;
             };
@@ -1924,7 +1931,7 @@ export interface components {
         /** @description `POST /api/v1/ml/predict/failure-risk`: a machine (from what the ml service knows of it) or readings given directly. */
         PredictFailureRiskRequest: {
             machine_id?: string;
-            /** @description Input values by the names the active model was trained on, e.g. { "Torque [Nm]": 52.1, ... }. */
+            /** @description Input values by the names the active model was trained on: numbers, or text for a categorical input, e.g. { "Type": "L", "Torque [Nm]": 52.1 }. */
             readings?: {
                 [key: string]: unknown;
             };

@@ -1,4 +1,5 @@
-import { ErrorCode, type DomainError } from '@shopfloor/contracts';
+import fc from 'fast-check';
+import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { parseCsv } from './csv-table';
 import { parseCsvDataset, parseJsonDataset } from './dataset-parser';
 
@@ -33,11 +34,58 @@ describe(parseJsonDataset.name, () => {
     expect(error.fieldErrors).toEqual([expect.objectContaining({ field: 'label' })]);
   });
 
-  it('refuses a non-numeric feature and tells how to fix it', () => {
-    const error = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: 'L', y: 0 }, { Type: 'M', y: 1 }] })));
+  it('keeps a text feature with few levels as a categorical column, leaves an identifier out with the reason, and lets exclude win', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ serial: `SN-${i}`, Type: ['L', 'M', 'H'][i % 3], note: i % 2 ? 'ok' : null, y: i % 2 }));
+    const parsed = parseJsonDataset(json({ name: 'x', label: 'y', exclude: ['note'], rows }));
+    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([['Type', 'text'], ['y', 'number']]);
+    expect(parsed.columns[0].values.slice(0, 4)).toEqual(['L', 'M', 'H', 'L']);
+    expect(parsed.ignored).toEqual([{ name: 'serial', reason: expect.stringContaining('identifier') }]);
+  });
+
+  it('leaves a column of longer text out as free text, and refuses true/false as neither number nor text', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ remark: 'x'.repeat(101 + i), t: i, y: i % 2 }));
+    const parsed = parseJsonDataset(json({ name: 'x', label: 'y', rows }));
+    expect(parsed.ignored).toEqual([{ name: 'remark', reason: expect.stringContaining('free text') }]);
+    const flags = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: true, y: 0 }, { a: null, y: 1 }] })));
+    expect(flags.fieldErrors?.[0]).toMatchObject({ field: 'columns.a', invalid_value: true });
+  });
+
+  it('refuses a column of numbers with a stray text cell and tells how to fix it', () => {
+    const error = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Torque: 40, y: 0 }, { Torque: 'n/a', y: 1 }, { Torque: 41, y: 0 }] })));
     expect(error.code).toBe(ErrorCode.ValidationFailed);
-    expect(error.fieldErrors?.[0]).toMatchObject({ field: 'columns.Type', invalid_value: 'L' });
+    expect(error.fieldErrors?.[0]).toMatchObject({ field: 'columns.Torque', invalid_value: 'n/a' });
     expect(error.fieldErrors?.[0].message).toContain('exclude');
+  });
+
+  it('refuses a categorical value no database can hold and an object cell, naming the row', () => {
+    const nul = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: 'L', y: 0 }, { Type: 'M\u0000', y: 1 }] })));
+    expect(nul.fieldErrors?.[0]).toMatchObject({ field: 'rows[1].Type' });
+    const object = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: { a: 1 }, y: 0 }] })));
+    expect(object.fieldErrors?.[0]).toMatchObject({ field: 'rows[0].Type' });
+  });
+
+  it('answers any hostile cell with a validation error or a dataset, never anything else', () => {
+    const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', '\u0000', '\ud800', '🔧', 'NaN', '1e999', '-0', 'true'), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, fc.integer({ min: 0, max: 1 })), { minLength: 1, maxLength: 30 }), (cells) => {
+        const body = json({ name: 'x', label: 'y', rows: cells.map(([a, b, y]) => ({ a, b, y })) });
+        try {
+          const parsed = parseJsonDataset(body);
+          for (const column of parsed.columns) expect(column.values).toHaveLength(cells.length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves out a text column with more than 100 levels however many rows there are', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ batch: `b${i % 101}`, t: i, y: i % 2 }));
+    const parsed = parseJsonDataset(json({ name: 'x', label: 'y', rows }));
+    expect(parsed.ignored.map((c) => c.name)).toEqual(['batch']);
+    const few = parseJsonDataset(json({ name: 'x', label: 'y', rows: rows.map((r, i) => ({ ...r, batch: `b${i % 100}` })) }));
+    expect(few.columns.find((c) => c.name === 'batch')?.kind).toBe('text');
   });
 
   it('refuses true/false as numbers, a column with no value at all, and names or groups no database can hold', () => {
@@ -65,6 +113,12 @@ describe(parseCsvDataset.name, () => {
     const parsed = parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure', exclude: 'UDI, Type' });
     expect(parsed.columns.map((c) => c.name)).toEqual(['Torque [Nm]', 'Machine failure']);
     expect([...(parsed.columns[0].values as Float64Array)]).toEqual([42.8, 46.3]);
+  });
+
+  it('reads a text column as categorical levels (trimmed; an empty cell is missing)', () => {
+    const csv = 'Type,Torque [Nm],Machine failure\n L ,42.8,0\nM,46.3,1\n,40,0\n';
+    const parsed = parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure' });
+    expect(parsed.columns[0]).toEqual({ name: 'Type', kind: 'text', values: ['L', 'M', null] });
   });
 
   it('refuses ragged rows with the record number', () => {

@@ -1,5 +1,6 @@
 import { DatasetSpec, DomainError, ErrorCode, textProblem, validatePayload, type FieldError } from '@shopfloor/contracts';
 import type { DatasetColumn } from '@shopfloor/ml/data-access';
+import { ignoredReason, judgeTextColumn } from '../modelling/dataset-categories';
 import { parseCsv } from './csv-table';
 
 /** Bounds that keep one upload within what the service can hold and train on. */
@@ -8,8 +9,18 @@ export const DATASET_LIMITS = { rows: 500_000, columns: 500, cells: 20_000_000 }
 export interface ParsedDataset {
   spec: DatasetSpec;
   rowCount: number;
-  /** Every column but the excluded ones: features (numbers), the label (numbers), group (text) and order (numbers). */
+  /**
+   * Every column but the excluded and ignored ones: features (numbers, or text for a categorical feature), the label
+   * (numbers), group (text) and order (numbers).
+   */
   columns: DatasetColumn[];
+  /** Text columns left out as no feature: identifiers and free text. */
+  ignored: IgnoredColumn[];
+}
+
+export interface IgnoredColumn {
+  name: string;
+  reason: string;
 }
 
 type Cell = unknown;
@@ -104,6 +115,7 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
   if (errors.length > 0) throw invalid(errors.map((e) => e.message).join('; '), errors);
 
   const columns: DatasetColumn[] = [];
+  const ignored: IgnoredColumn[] = [];
   for (const [c, name] of header.entries()) {
     if (exclude.includes(name)) continue;
     if (name === spec.group) {
@@ -118,40 +130,108 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
       columns.push({ name, kind: 'text', values });
       continue;
     }
-    const values = new Float64Array(rowCount);
-    let firstBad: { row: number; value: Cell } | null = null;
-    let missing = 0;
-    for (let r = 0; r < rowCount; r += 1) {
-      const v = cell(r, c);
-      if (isMissing(v, fromCsv)) {
-        values[r] = Number.NaN;
-        missing += 1;
-        continue;
-      }
-      let n = numberOf(v, fromCsv);
-      // The order may be a time: ISO 8601 text counts as epoch milliseconds.
-      if (n === null && name === spec.order && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) n = Date.parse(v);
-      if (n === null || Number.isNaN(n)) {
-        firstBad ??= { row: r, value: v };
-        values[r] = Number.NaN;
-      } else values[r] = n;
-    }
-    if (firstBad) {
-      const role = name === spec.label ? 'label' : name === spec.order ? 'order' : 'feature';
-      errors.push({ field: `columns.${name}`, message: `the ${role} column '${name}' is not numeric (row ${firstBad.row + 1}: ${JSON.stringify(firstBad.value)}); encode it as numbers${role === 'feature' ? ' or add it to exclude' : ''}`, invalid_value: firstBad.value });
-    } else if (missing === rowCount) {
-      errors.push({ field: `columns.${name}`, message: `the column '${name}' has no value in any row${name === spec.label || name === spec.order ? '' : '; add it to exclude'}`, invalid_value: null });
-    } else if (missing > 0 && (name === spec.label || name === spec.order)) {
-      errors.push({ field: `columns.${name}`, message: `the ${name === spec.label ? 'label' : 'order'} column '${name}' has ${missing} empty cells; every row needs one`, invalid_value: null });
-    }
-    columns.push({ name, kind: 'number', values });
+    const role = name === spec.label ? 'label' : name === spec.order ? 'order' : 'feature';
+    const column = role === 'feature' ? featureColumn(name, rowCount, (r) => cell(r, c), fromCsv, errors) : numberColumn(name, role, rowCount, (r) => cell(r, c), fromCsv, spec, errors);
+    if ('ignored' in column) ignored.push(column.ignored);
+    else columns.push(column);
   }
   if (!columns.some((col) => col.name !== spec.label && col.name !== spec.group && col.name !== spec.order)) {
     errors.push({ field: 'exclude', message: 'no feature column is left besides the label, group and order', invalid_value: exclude });
   }
   if (errors.length === 0 && spec.group !== undefined && spec.order !== undefined) checkSeries(columns, spec.group, spec.order, errors);
   if (errors.length > 0) throw invalid(`The dataset cannot be used: ${errors.slice(0, 3).map((e) => e.message).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`, errors.slice(0, 100));
-  return { spec, rowCount, columns };
+  return { spec, rowCount, columns, ignored };
+}
+
+/** A label or order column: every cell a number (an order may also be ISO 8601 time), none empty. */
+function numberColumn(name: string, role: 'label' | 'order', rowCount: number, cell: (row: number) => Cell, fromCsv: boolean, spec: DatasetSpec, errors: FieldError[]): DatasetColumn {
+  const values = new Float64Array(rowCount);
+  let firstBad: { row: number; value: Cell } | null = null;
+  let missing = 0;
+  for (let r = 0; r < rowCount; r += 1) {
+    const v = cell(r);
+    if (isMissing(v, fromCsv)) {
+      values[r] = Number.NaN;
+      missing += 1;
+      continue;
+    }
+    let n = numberOf(v, fromCsv);
+    // The order may be a time: ISO 8601 text counts as epoch milliseconds.
+    if (n === null && name === spec.order && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) n = Date.parse(v);
+    if (n === null || Number.isNaN(n)) {
+      firstBad ??= { row: r, value: v };
+      values[r] = Number.NaN;
+    } else values[r] = n;
+  }
+  if (firstBad) {
+    errors.push({ field: `columns.${name}`, message: `the ${role} column '${name}' is not numeric (row ${firstBad.row + 1}: ${JSON.stringify(firstBad.value)}); encode it as numbers`, invalid_value: firstBad.value });
+  } else if (missing > 0) {
+    errors.push({ field: `columns.${name}`, message: missing === rowCount ? `the column '${name}' has no value in any row` : `the ${role} column '${name}' has ${missing} empty cells; every row needs one`, invalid_value: null });
+  }
+  return { name, kind: 'number', values };
+}
+
+/**
+ * A feature column: numbers (empty cells missing), or text — a categorical feature, unless it has so many distinct
+ * values that it is an identifier or free text, which is left out and reported (`ignored`). A column of numbers
+ * with a few text cells is refused rather than guessed at: it is more likely a typo than a category.
+ */
+function featureColumn(name: string, rowCount: number, cell: (row: number) => Cell, fromCsv: boolean, errors: FieldError[]): DatasetColumn | { ignored: IgnoredColumn } {
+  const numbers = new Float64Array(rowCount);
+  const texts: (string | null)[] = new Array<string | null>(rowCount).fill(null);
+  let missing = 0;
+  let numeric = 0;
+  let firstText: { row: number; value: Cell } | null = null;
+  let textCount = 0;
+  for (let r = 0; r < rowCount; r += 1) {
+    const v = cell(r);
+    if (isMissing(v, fromCsv)) {
+      numbers[r] = Number.NaN;
+      missing += 1;
+      continue;
+    }
+    const n = numberOf(v, fromCsv);
+    if (n !== null) {
+      numbers[r] = n;
+      numeric += 1;
+      texts[r] = typeof v === 'string' ? v.trim() : String(n);
+      continue;
+    }
+    numbers[r] = Number.NaN;
+    if (typeof v === 'string') {
+      texts[r] = fromCsv ? v.trim() : v;
+      firstText ??= { row: r, value: v };
+      textCount += 1;
+      continue;
+    }
+    // true/false are neither: 1/0 make a number column, "yes"/"no" a categorical one — the sender says which.
+    if (typeof v === 'boolean') {
+      errors.push({ field: `columns.${name}`, message: `the feature column '${name}' holds ${String(v)} (row ${r + 1}); send numbers (1/0) or text ("yes"/"no"), or add the column to exclude`, invalid_value: v });
+    } else {
+      errors.push({ field: `rows[${r}].${name}`, message: `the feature column '${name}' holds ${Array.isArray(v) ? 'an array' : typeof v}; a cell must be a number, text or null`, invalid_value: null });
+    }
+    return { name, kind: 'number', values: numbers };
+  }
+  if (missing === rowCount) {
+    errors.push({ field: `columns.${name}`, message: `the column '${name}' has no value in any row; add it to exclude`, invalid_value: null });
+    return { name, kind: 'number', values: numbers };
+  }
+  if (!firstText) return { name, kind: 'number', values: numbers };
+  if (numeric >= textCount) {
+    errors.push({ field: `columns.${name}`, message: `the feature column '${name}' is mostly numbers but row ${firstText.row + 1} holds ${JSON.stringify(firstText.value)}; correct it, leave the cell empty, or add the column to exclude`, invalid_value: firstText.value });
+    return { name, kind: 'number', values: numbers };
+  }
+  const verdict = judgeTextColumn(texts);
+  if (verdict.use === 'ignored') return { ignored: { name, reason: ignoredReason(verdict) } };
+  // Levels end up in feature names and stored predictions: text a database can hold.
+  for (const [r, text] of texts.entries()) {
+    const problem = text === null ? null : textProblem(text, {});
+    if (problem) {
+      errors.push({ field: `rows[${r}].${name}`, message: `a value of the categorical column '${name}' ${problem}`, invalid_value: null });
+      break;
+    }
+  }
+  return { name, kind: 'text', values: texts };
 }
 
 /** A time series needs one row per (group, order): a repeated pair would make "the history so far" ambiguous. */

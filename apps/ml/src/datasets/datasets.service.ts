@@ -52,8 +52,8 @@ export class DatasetsService {
         },
         parsed.columns,
       );
-      this.logger.log({ message: 'Dataset stored', dataset_id: record.datasetId, rows: record.rowCount, columns: record.columns.length, bytes: body.byteLength, duration_ms: Math.round(performance.now() - started) });
-      return datasetView(record);
+      this.logger.log({ message: 'Dataset stored', dataset_id: record.datasetId, rows: record.rowCount, columns: record.columns.length, ignored_columns: parsed.ignored.map((c) => c.name), bytes: body.byteLength, duration_ms: Math.round(performance.now() - started) });
+      return { ...datasetView(record), ignored_columns: parsed.ignored };
     } finally {
       await bucket.delete(request.upload).catch((error: Error) => this.logger.warn({ message: 'Could not delete an upload; it expires within the hour', reason: error.message }));
     }

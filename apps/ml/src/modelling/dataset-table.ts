@@ -10,6 +10,8 @@ export interface DatasetTable {
   label: Float64Array | null;
   groups: string[] | null;
   orders: Float64Array | null;
+  /** Text feature columns (categorical features; null = missing), in upload order. */
+  categorical?: { name: string; values: (string | null)[] }[];
 }
 
 export function datasetTable(dataset: Pick<DatasetRecord, 'label' | 'groupColumn' | 'orderColumn' | 'rowCount'>, columns: DatasetColumn[]): DatasetTable {
@@ -18,25 +20,41 @@ export function datasetTable(dataset: Pick<DatasetRecord, 'label' | 'groupColumn
   let label: Float64Array | null = null;
   let groups: string[] | null = null;
   let orders: Float64Array | null = null;
+  const categorical: { name: string; values: (string | null)[] }[] = [];
   for (const column of columns) {
     if (column.name === dataset.groupColumn) groups = Array.from(column.values as ArrayLike<string | number | null>, (v) => String(v));
-    else if (column.kind !== 'number') continue;
-    else if (column.name === dataset.label) label = column.values;
+    else if (column.kind !== 'number') {
+      if (column.name !== dataset.label && column.name !== dataset.orderColumn) categorical.push({ name: column.name, values: column.values });
+    } else if (column.name === dataset.label) label = column.values;
     else if (column.name === dataset.orderColumn) orders = column.values;
     else {
       inputs.push(column.name);
       inputValues.push(column.values);
     }
   }
-  return { rowCount: dataset.rowCount, inputs, inputValues, label, groups, orders };
+  return { rowCount: dataset.rowCount, inputs, inputValues, label, groups, orders, categorical };
 }
+
+/** The table's text values for the model's categorical inputs, in the model's order; a dataset lacking one is refused. */
+export function categoricalFor(table: DatasetTable, wanted: readonly string[]): (string | null)[][] {
+  const have = table.categorical ?? [];
+  const missing = wanted.filter((name) => !have.some((c) => c.name === name));
+  if (missing.length > 0) throw lacking(missing);
+  return wanted.map((name) => (have.find((c) => c.name === name) as { values: (string | null)[] }).values);
+}
+
+/** Whether the table has every input the model reads (numbers and categorical). */
+export function hasInputs(table: DatasetTable, numeric: readonly string[], categorical: readonly string[] = []): boolean {
+  return numeric.every((name) => table.inputs.includes(name)) && categorical.every((name) => (table.categorical ?? []).some((c) => c.name === name));
+}
+
+const lacking = (missing: string[]): DomainError =>
+  new DomainError(ErrorCode.ValidationFailed, `The dataset lacks columns the model was trained on: ${missing.join(', ')}`, { missing_columns: missing }, missing.map((name) => ({ field: `columns.${name}`, message: 'is required by the model', invalid_value: null })));
 
 /** The table's values for the model's inputs, in the model's order; a dataset lacking one of them is refused. */
 export function inputsFor(table: DatasetTable, wanted: readonly string[]): Float64Array[] {
   const missing = wanted.filter((name) => !table.inputs.includes(name));
-  if (missing.length > 0) {
-    throw new DomainError(ErrorCode.ValidationFailed, `The dataset lacks columns the model was trained on: ${missing.join(', ')}`, { missing_columns: missing }, missing.map((name) => ({ field: `columns.${name}`, message: 'is required by the model', invalid_value: null })));
-  }
+  if (missing.length > 0) throw lacking(missing);
   return wanted.map((name) => table.inputValues[table.inputs.indexOf(name)]);
 }
 

@@ -1,6 +1,6 @@
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { GradientBoostedTrees } from '@shopfloor/ml/models';
-import { logLoss, rmse, type PromotionComparison } from './promotion';
+import { logLoss, rootMeanSquaredError, type PromotionComparison } from './promotion';
 import { bound, maintenanceRow, type MaintenanceArtifact } from './shopfloor-maintenance';
 import { downtimeRow, type DowntimeArtifact, type HeldOutInstant } from './shopfloor-trainer';
 
@@ -55,6 +55,6 @@ export async function compareOnNewHeldOut(
       incumbentScores.push(score);
     }
   }
-  const measure = metric === 'log_loss' ? logLoss : rmse;
+  const measure = metric === 'log_loss' ? logLoss : rootMeanSquaredError;
   return { metric, challenger: measure(labels, challenger), incumbent: measure(labels, incumbentScores), rows: labels.length, method: 'stored' };
 }

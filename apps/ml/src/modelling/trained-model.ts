@@ -1,15 +1,30 @@
 import { GradientBoostedTrees, IsolationForest, SeriesFeaturePlan, type GbdtArtifact, type SeriesFeaturePlanJson } from '@shopfloor/ml/models';
 import type { MachineHistory } from '@shopfloor/ml/features';
-import { DomainError, ErrorCode } from '@shopfloor/contracts';
-import { seriesRows, inputsFor, type DatasetTable } from './dataset-table';
+import { DomainError, ErrorCode, type FieldError } from '@shopfloor/contracts';
+import { seriesRows, type DatasetTable } from './dataset-table';
 import { hourlyAnomalyRows, type AnomalyArtifact } from './shopfloor-anomaly';
 import { bound, maintenanceRow, type MaintenanceArtifact } from './shopfloor-maintenance';
 import { downtimeFeatureNames, downtimeRow, type DowntimeArtifact } from './shopfloor-trainer';
-import { tabularFeatureNames, tabularRow, type TabularLayout } from './tabular-features';
+import { MAX_LEVEL_CHARS } from './dataset-categories';
+import { categoricalFor, inputsFor as numericInputsFor } from './dataset-table';
+import { TabularEncoder, type TabularLayout } from './tabular-features';
 
 /** What the registry stores for a model trained on a dataset (gzip-compressed JSON). */
 export type ModelArtifact =
-  | { format: 1; kind: 'tabular'; objective: 'binary' | 'regression'; layout: TabularLayout; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
+  | {
+      format: 1;
+      kind: 'tabular';
+      objective: 'binary' | 'regression';
+      layout: TabularLayout;
+      threshold: number | null;
+      cap?: number | null;
+      /**
+       * Added to the trees' margin at prediction: −ln(w) for a classifier trained with positive rows weighted w, so
+       * its probabilities estimate the real failure rate again (prior correction; King & Zeng 2001).
+       */
+      offset?: number;
+      gbdt: GbdtArtifact;
+    }
   | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
   | DowntimeArtifact
   | AnomalyArtifact
@@ -29,12 +44,16 @@ export class TrainedModel {
     private readonly plan: SeriesFeaturePlan | null,
     readonly featureNames: string[],
     private readonly forest: IsolationForest | null = null,
+    private readonly encoder: TabularEncoder | null = null,
   ) {}
 
   static fromArtifact(artifact: ModelArtifact): TrainedModel {
     if (artifact.kind === 'shopfloor-anomaly') return new TrainedModel(artifact, null, null, artifact.columns, IsolationForest.fromJSON(artifact.forest));
     const gbdt = GradientBoostedTrees.fromJSON(artifact.gbdt);
-    if (artifact.kind === 'tabular') return new TrainedModel(artifact, gbdt, null, tabularFeatureNames(artifact.layout));
+    if (artifact.kind === 'tabular') {
+      const encoder = new TabularEncoder(artifact.layout);
+      return new TrainedModel(artifact, gbdt, null, encoder.names, null, encoder);
+    }
     if (artifact.kind === 'shopfloor-downtime') return new TrainedModel(artifact, gbdt, null, downtimeFeatureNames(artifact.features));
     if (artifact.kind === 'shopfloor-maintenance') return new TrainedModel(artifact, gbdt, null, gbdt.featureNames ? [...gbdt.featureNames] : []);
     const plan = SeriesFeaturePlan.fromJSON(artifact.plan);
@@ -44,7 +63,7 @@ export class TrainedModel {
   get inputs(): string[] {
     switch (this.artifact.kind) {
       case 'tabular':
-        return this.artifact.layout.inputs;
+        return [...this.artifact.layout.inputs, ...(this.artifact.layout.categorical ?? []).map((c) => c.name)];
       case 'series':
         return this.artifact.inputs;
       case 'shopfloor-downtime':
@@ -52,6 +71,16 @@ export class TrainedModel {
       case 'shopfloor-maintenance':
         return [];
     }
+  }
+
+  /** The inputs whose values are text (categorical), a subset of `inputs`. */
+  get categoricalInputs(): string[] {
+    return this.artifact.kind === 'tabular' ? (this.artifact.layout.categorical ?? []).map((c) => c.name) : [];
+  }
+
+  /** The margin offset of a tabular model (class-weight correction), else 0. */
+  private get offset(): number {
+    return this.artifact.kind === 'tabular' ? (this.artifact.offset ?? 0) : 0;
   }
 
   private get gbdt(): GradientBoostedTrees {
@@ -90,15 +119,19 @@ export class TrainedModel {
       ]);
     }
     if (this.artifact.kind === 'tabular') {
-      const layout = this.artifact.layout;
-      const columns = inputsFor(table, layout.inputs);
+      const encoder = this.encoder as TabularEncoder;
+      const columns = numericInputsFor(table, encoder.layout.inputs);
+      const texts = categoricalFor(table, encoder.categoricalInputs);
       const rows = at === 'last' && table.groups ? lastRowOfEachGroup(table) : Array.from({ length: table.rowCount }, (_, r) => r);
       const scores = new Float64Array(rows.length);
       const inputs = new Float64Array(columns.length);
-      const row = new Float64Array(this.featureNames.length);
+      const text = new Array<string | null>(texts.length);
+      const row = new Float64Array(encoder.width);
+      const offset = this.offset;
       rows.forEach((r, i) => {
         for (let c = 0; c < columns.length; c += 1) inputs[c] = columns[c][r];
-        scores[i] = this.bounded(this.gbdt.predict(tabularRow(layout, inputs, row)));
+        for (let c = 0; c < texts.length; c += 1) text[c] = texts[c][r];
+        scores[i] = this.bounded(this.gbdt.predict(encoder.row(inputs, text, row), offset));
       });
       return { rows, scores };
     }
@@ -150,17 +183,49 @@ export class TrainedModel {
     return { scored: hourly.rows.length, found };
   }
 
-  /** One prediction from input values by name (missing = NaN), with each feature's contribution to it. */
-  explainInputs(values: Record<string, number>, top: number): { value: number; factors: Factor[] } {
-    if (this.artifact.kind !== 'tabular') throw new Error('explainInputs needs a tabular model');
-    const inputs = Float64Array.from(this.artifact.layout.inputs, (name) => (name in values ? values[name] : Number.NaN));
-    const row = tabularRow(this.artifact.layout, inputs);
+  /**
+   * A prediction request's `readings` checked against a tabular model's inputs: every key one of them, a finite
+   * number for a numeric input, text (at most MAX_LEVEL_CHARS characters) or a number for a categorical one; at
+   * least one given. Anything else is a ValidationFailed DomainError naming each bad key, never a crash.
+   */
+  readingsFrom(readings: Record<string, unknown>): Record<string, number | string> {
+    const inputs = this.inputs;
+    const categorical = new Set(this.categoricalInputs);
+    const errors: FieldError[] = [];
+    // No prototype: an input named like an Object member ("__proto__", "constructor") is just a key.
+    const values = Object.create(null) as Record<string, number | string>;
+    for (const [key, value] of Object.entries(readings)) {
+      if (!inputs.includes(key)) errors.push({ field: `readings.${key}`, message: `is not an input of the active model (its inputs: ${inputs.join(', ')})`, invalid_value: value });
+      else if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
+      else if (typeof value === 'string' && categorical.has(key) && value.length <= MAX_LEVEL_CHARS) values[key] = value;
+      else errors.push({ field: `readings.${key}`, message: categorical.has(key) ? `must be text of at most ${MAX_LEVEL_CHARS} characters (a categorical input)` : 'must be a finite number', invalid_value: value });
+    }
+    if (errors.length === 0 && Object.keys(values).length === 0) errors.push({ field: 'readings', message: `must hold at least one of ${inputs.join(', ')}`, invalid_value: null });
+    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${errors.map((e) => e.field).join(', ')}`, { inputs }, errors);
+    return values;
+  }
+
+  /**
+   * One prediction from input values by name (absent = missing), with each feature's contribution to it: numbers for
+   * numeric inputs, text for categorical ones (a number there is read as its text; an unknown level is missing).
+   */
+  explainInputs(values: Record<string, number | string>, top: number): { value: number; factors: Factor[] } {
+    if (this.artifact.kind !== 'tabular' || !this.encoder) throw new Error('explainInputs needs a tabular model');
+    const encoder = this.encoder;
+    const wrong = encoder.layout.inputs.filter((name) => typeof values[name] === 'string');
+    if (wrong.length > 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${wrong.map((name) => `readings.${name}`).join(', ')}`, { categorical_inputs: encoder.categoricalInputs }, wrong.map((name) => ({ field: `readings.${name}`, message: 'must be a finite number (only categorical inputs take text)', invalid_value: values[name] })));
+    }
+    const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(values, name);
+    const inputs = Float64Array.from(encoder.layout.inputs, (name) => (has(name) ? (values[name] as number) : Number.NaN));
+    const texts = encoder.categoricalInputs.map((name) => (has(name) ? String(values[name]) : null));
+    const row = encoder.row(inputs, texts);
     const { values: contributions } = this.gbdt.contributions(row);
     const factors = this.featureNames
       .map((feature, i) => ({ feature, value: Number.isNaN(row[i]) ? null : row[i], contribution: contributions[i] }))
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, top);
-    return { value: this.gbdt.predict(row), factors };
+    return { value: this.gbdt.predict(row, this.offset), factors };
   }
 }
 

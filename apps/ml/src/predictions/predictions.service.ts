@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, FAILURE_RISK_HORIZON_HOURS, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type FieldError, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, FAILURE_RISK_HORIZON_HOURS, SUBJECTS, type MaintenanceWindowResult, type PredictMaintenanceRequest, type AnomaliesView, type AnomalyEvent, type PredictAnomaliesRequest, type ModelAccuracyView, type ModelType, type PredictDowntimeRequest, type PredictFailureRiskRequest, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { PredictionRepository, ShopfloorCopyRepository, type ModelRecord } from '@shopfloor/ml/data-access';
@@ -245,7 +245,7 @@ export class PredictionsService {
     if (model.artifact.kind !== 'tabular') throw new DomainError(ErrorCode.Conflict, 'The active failure_risk model reads series, not single readings', { model_id: record.modelId });
     const machineId = request.machine_id ?? null;
     const readings = machineId === null ? (request.readings ?? {}) : await this.latestReadings(machineId, model.inputs);
-    const values = readingsFor(model.inputs, readings);
+    const values = model.readingsFrom(readings);
     const { value, factors } = model.explainInputs(values, TOP_FACTORS);
     const threshold = model.threshold;
     const at = new Date();
@@ -343,18 +343,4 @@ function predictionEvent(result: PredictionResult, machineId: string, type: Pred
     window,
     factors: result.factors,
   };
-}
-
-/** The model's inputs from a readings object: every key must be one of them and a finite number; absent ones are missing. */
-function readingsFor(inputs: readonly string[], readings: Record<string, unknown>): Record<string, number> {
-  const errors: FieldError[] = [];
-  const values: Record<string, number> = {};
-  for (const [key, value] of Object.entries(readings)) {
-    if (!inputs.includes(key)) errors.push({ field: `readings.${key}`, message: `is not an input of the active model (its inputs: ${inputs.join(', ')})`, invalid_value: value });
-    else if (typeof value !== 'number' || !Number.isFinite(value)) errors.push({ field: `readings.${key}`, message: 'must be a finite number', invalid_value: value });
-    else values[key] = value;
-  }
-  if (errors.length === 0 && Object.keys(values).length === 0) errors.push({ field: 'readings', message: `must hold at least one of ${inputs.join(', ')}`, invalid_value: readings });
-  if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${errors.map((e) => e.field).join(', ')}`, { inputs }, errors);
-  return values;
 }

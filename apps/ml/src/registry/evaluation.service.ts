@@ -25,19 +25,24 @@ export class EvaluationService {
     const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
     if (!table.label) throw new DomainError(ErrorCode.ValidationFailed, 'The dataset has no numeric label to compare with', null, [{ field: 'dataset_id', message: 'needs a numeric label column', invalid_value: request.dataset_id }]);
     const { rows, scores } = model.score(table, at);
-    // A remaining-life model learned a capped label (C-MAPSS convention); it is scored against the same cap.
-    const cap = model.cap;
-    const truth = rows.map((r) => Math.min((table.label as Float64Array)[r], cap ?? Number.POSITIVE_INFINITY));
+    const label = table.label;
     let metrics: Record<string, unknown>;
     if (model.objective === 'anomaly') {
       throw new DomainError(ErrorCode.ValidationFailed, 'An anomaly model has no label to be scored against', null, [{ field: 'model_id', message: 'is an anomaly model', invalid_value: request.model_id }]);
     }
     if (model.objective === 'binary') {
+      const truth = rows.map((r) => label[r]);
       const bad = truth.findIndex((y) => y !== 0 && y !== 1);
       if (bad >= 0) throw new DomainError(ErrorCode.ValidationFailed, `A classifier is scored against a 0/1 label; a scored row has ${truth[bad]}`, null, [{ field: 'dataset_id', message: 'label must be 0/1', invalid_value: truth[bad] }]);
       metrics = { ...classificationMetrics(truth, Array.from(scores), model.threshold ?? 0.5) };
     } else {
-      metrics = { ...regressionMetrics(truth, Array.from(scores)), label_cap: cap };
+      // Against the true remaining life, as published figures are (a model that learnt a capped label never predicts
+      // beyond its cap, and is charged for it); against the label capped as the model learnt it beside it.
+      const cap = model.cap;
+      const predicted = Array.from(scores);
+      const uncapped = regressionMetrics(rows.map((r) => label[r]), predicted);
+      const capped = cap === null ? null : regressionMetrics(rows.map((r) => Math.min(label[r], cap)), predicted);
+      metrics = { ...uncapped, capped, label_cap: cap };
     }
     return { model_id: record.modelId, dataset_id: dataset.datasetId, at, rows_scored: rows.length, metrics };
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ModelRecord } from '@shopfloor/ml/data-access';
-import { challengerWins, logLoss, rmse } from '../modelling/promotion';
+import { challengerWins, logLoss, rootMeanSquaredError } from '../modelling/promotion';
 import { thresholdSide } from '../predictions/prediction-publisher';
 import { labelParams } from './model-scheduler';
 import { promotionOf } from './training-runner';
@@ -39,14 +39,15 @@ describe('promotion gate', () => {
     expect(promotionOf(incumbent(), { metric: 'rmse', challenger: 12, incumbent: 10, rows: 300, method: 'refit' }).promotion.decision).toBe('held');
     const why = promotionOf(incumbent(), 'too little new held-out history');
     expect(why).toEqual({ promotion: { decision: 'held', reason: 'waits for an admin: too little new held-out history', comparison: null }, replaces: null });
-    expect(promotionOf(incumbent({ datasetId: 'd1' }), undefined).promotion).toMatchObject({ decision: 'held', reason: expect.stringContaining('no comparison') });
+    expect(promotionOf(incumbent({ datasetId: 'd1' }), undefined).promotion).toMatchObject({ decision: 'held', reason: expect.stringContaining('learnt from a dataset, this one from the shop floor') });
   });
 
-  it('never lets a non-finite score win', () => {
+  it('never lets a non-finite score win, and lets a finite one beat a non-finite incumbent', () => {
     fc.assert(
       fc.property(fc.double(), fc.double(), (challenger, inc) => {
         const wins = challengerWins({ metric: 'rmse', challenger, incumbent: inc, rows: 100, method: 'stored' });
-        if (!Number.isFinite(challenger) || !Number.isFinite(inc)) expect(wins).toBe(false);
+        if (!Number.isFinite(challenger)) expect(wins).toBe(false);
+        else if (!Number.isFinite(inc)) expect(wins).toBe(true);
         else expect(wins).toBe(challenger < inc * 0.995);
       }),
     );
@@ -56,8 +57,8 @@ describe('promotion gate', () => {
     expect(logLoss([1, 0], [1, 0])).toBeCloseTo(1e-6, 6);
     expect(Number.isFinite(logLoss([1, 0], [0, 1]))).toBe(true);
     expect(logLoss([1], [0.5])).toBeCloseTo(Math.LN2, 12);
-    expect(rmse([1, 2, 3], [1, 2, 5])).toBeCloseTo(Math.sqrt(4 / 3), 12);
-    expect(Number.isNaN(rmse([], []))).toBe(true);
+    expect(rootMeanSquaredError([1, 2, 3], [1, 2, 5])).toBeCloseTo(Math.sqrt(4 / 3), 12);
+    expect(() => rootMeanSquaredError([], [])).toThrow(RangeError);
   });
 });
 

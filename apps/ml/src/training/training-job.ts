@@ -6,14 +6,21 @@ import { DataSource } from 'typeorm';
 import type { DatasetTable } from '../modelling/dataset-table';
 import type { PromotionComparison } from '../modelling/promotion';
 import { compareOnNewHeldOut, type ShopfloorIncumbent } from '../modelling/shopfloor-comparison';
-import { trainOnDataset } from '../modelling/dataset-trainer';
+import { trainOnDataset, type IncumbentModel } from '../modelling/dataset-trainer';
 import { trainAnomaly } from '../modelling/shopfloor-anomaly';
 import { trainMaintenance } from '../modelling/shopfloor-maintenance';
 import { BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '../modelling/shopfloor-trainer';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =
-  | { source: 'dataset'; modelType: ModelType; table: DatasetTable; params: Record<string, unknown> }
+  | {
+      source: 'dataset';
+      modelType: ModelType;
+      table: DatasetTable;
+      params: Record<string, unknown>;
+      /** The type's active version, when it learnt from a dataset too: the promotion gate compares with it. */
+      incumbent: IncumbentModel | null;
+    }
   | {
       source: 'shopfloor';
       /** failure_risk on the shop floor: the downtime learner with breakdowns of any length as its label. */
@@ -48,8 +55,9 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
   const progress = (fraction: number): void => send({ type: 'progress', fraction });
   try {
     if (input.source === 'dataset') {
-      const outcome = trainOnDataset(input.modelType, input.table, input.params, progress);
-      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: null, span: null });
+      const outcome = trainOnDataset(input.modelType, input.table, input.params, progress, input.incumbent ?? undefined);
+      const comparison = input.incumbent ? (outcome.comparison ?? 'the active version cannot read this dataset (its inputs are not all in it)') : undefined;
+      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: null, span: null, comparison });
       return;
     }
     // The thread reads the history itself, one machine at a time, through its own small connection pool.

@@ -129,7 +129,11 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (run.datasetId) {
       const dataset = await this.datasets.find(run.datasetId);
       if (!dataset) return { failure: 'The dataset was deleted before the training started' };
-      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table: datasetTable(dataset, await this.datasets.columns(dataset.datasetId)), params: run.params }, rows: dataset.rowCount, incumbent };
+      // Only an incumbent learnt from a dataset reads a dataset's columns.
+      const artifact = incumbent !== null && incumbent.datasetId !== null ? await this.models.artifact(incumbent.modelId) : null;
+      const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
+      const compared = incumbent && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
+      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table, params: run.params, incumbent: compared }, rows: dataset.rowCount, incumbent };
     }
     const span = await this.copy.dataSpan();
     const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null).map((m) => m.machineId);
@@ -214,7 +218,8 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
 export function promotionOf(incumbent: ModelRecord | null, comparison: PromotionComparison | string | undefined): { promotion: Record<string, unknown> & { decision: 'promoted' | 'held' }; replaces: string | null } {
   if (incumbent === null) return { promotion: { decision: 'promoted', reason: 'the first active version of its type', comparison: null }, replaces: null };
   if (comparison === undefined || typeof comparison === 'string') {
-    const why = comparison ?? (incumbent.datasetId === null ? 'the active version learnt from the shop floor, this one from a dataset' : 'no comparison with the active version could be made');
+    // No comparison at all: the two learnt from different sources (a dataset's columns, the shop-floor history).
+    const why = comparison ?? (incumbent.datasetId === null ? 'the active version learnt from the shop floor, this one from a dataset' : 'the active version learnt from a dataset, this one from the shop floor');
     return { promotion: { decision: 'held', reason: `waits for an admin: ${why}`, comparison: null }, replaces: null };
   }
   const detail = { ...comparison, incumbent_model_id: incumbent.modelId, incumbent_version: incumbent.version };

@@ -29,8 +29,11 @@ export class DatasetSpec {
 }
 
 /**
- * `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers (true/false are not); `null` is a
- * missing value (not allowed in the label, group or order column); the group column may hold text.
+ * `POST /api/v1/ml/datasets` as JSON: the spec and the rows. Cells are numbers or text; `null` is a missing value
+ * (not allowed in the label, group or order column); true/false are neither. A feature column of text is a
+ * categorical feature, unless nearly every row has its own value or it has more than 100 distinct values (an identifier), or a value
+ * is longer than 100 characters (free text): such a column is left out and named in the answer's `ignored_columns`.
+ * The label and order must be numbers (the order may be ISO 8601 time); the group column may hold text.
  */
 export interface DatasetUploadBody {
   name: string;
@@ -65,7 +68,13 @@ export interface DatasetView {
   group: string | null;
   order: string | null;
   rows: number;
+  /** The stored columns: `text` is the group column or a categorical feature (its values are levels, not numbers). */
   columns: { name: string; kind: 'number' | 'text' }[];
+  /**
+   * In the upload's answer: text columns that are no feature and were not stored — identifiers (nearly every row its
+   * own value, or more than 100 distinct values) and free text — each with the reason.
+   */
+  ignored_columns?: { name: string; reason: string }[];
   created_at: string;
 }
 
@@ -199,6 +208,11 @@ export interface EvaluationView {
   dataset_id: string;
   at: 'all' | 'last';
   rows_scored: number;
+  /**
+   * A classifier: precision, recall, f1 at the model's threshold, pr_auc, roc_auc, confusion. A remaining life:
+   * rmse, mae and nasa_score (PHM08) against the true remaining life in the label, as published figures are, and
+   * `capped`, the same against the label capped at `label_cap` as the model learnt it (null without a cap).
+   */
   metrics: Record<string, unknown>;
 }
 
@@ -207,7 +221,7 @@ export class PredictFailureRiskRequest {
   @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
   machine_id?: string;
 
-  /** Input values by the names the active model was trained on, e.g. { "Torque [Nm]": 52.1, ... }. */
+  /** Input values by the names the active model was trained on: numbers, or text for a categorical input, e.g. { "Type": "L", "Torque [Nm]": 52.1 }. */
   @Omittable() @IsBoundedRecord({ maxKeys: 500 })
   readings?: Record<string, unknown>;
 }
