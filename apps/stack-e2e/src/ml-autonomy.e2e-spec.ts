@@ -58,7 +58,7 @@ describe('ml that works by itself', () => {
   });
 
   const risk = async (machineId: string): Promise<MachineRiskView | undefined> => {
-    const { data } = await admin.GET('/api/v1/machines/{id}/risk', { params: { path: { id: machineId } } });
+    const { data } = await admin.GET('/api/v1/machines/{machine_id}/risk', { params: { path: { machine_id: machineId } } });
     return data;
   };
 

@@ -24,6 +24,7 @@ const options: SimulatorOptions = {
   holidays: true,
   rowsPerStatement: 500,
   machinePrefix: 'MC-',
+  breakdownProne: 0,
 };
 
 /** Wall time of an instant in a zone by Intl alone, independent of the simulator's ZoneClock. */
