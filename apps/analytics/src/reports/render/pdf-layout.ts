@@ -1,10 +1,14 @@
-/** Shared look of the PDF report: A4 landscape, built-in Helvetica only (no font files to ship or embed). */
+/**
+ * Shared look of the PDF report: A4 landscape, DejaVu Sans (Condensed) embedded, with Noto Sans SC for CJK text (see
+ * PdfText). Text that comes from the data goes through PdfText; fixed captions, numbers and axis labels may use these
+ * faces directly, which PdfText.prepare registers under these names.
+ */
 export const PDF_STYLE = {
   margin: 36,
   /** Kept free above the bottom margin for the page footer. */
   footerSpace: 14,
-  font: 'Helvetica',
-  boldFont: 'Helvetica-Bold',
+  font: 'Sans',
+  boldFont: 'Sans-Bold',
   color: {
     text: '#1F2933',
     muted: '#6B7280',
@@ -32,13 +36,4 @@ export function contentBox(pdf: PDFKit.PDFDocument): PdfBox {
   const left = PDF_STYLE.margin;
   const right = pdf.page.width - PDF_STYLE.margin;
   return { left, right, top: PDF_STYLE.margin, bottom: pdf.page.height - PDF_STYLE.margin - PDF_STYLE.footerSpace, width: right - left };
-}
-
-/** One line of text cut with "…" to fit a width in the current font, so that labels never wrap or overflow. */
-export function fitLine(pdf: PDFKit.PDFDocument, text: string, width: number): string {
-  const line = text.replace(/\n/g, ' ');
-  if (pdf.widthOfString(line) <= width) return line;
-  let cut = line;
-  while (cut.length > 0 && pdf.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return cut.length > 0 ? `${cut.trimEnd()}…` : '';
 }

@@ -1,5 +1,5 @@
-import { PDF_STYLE, contentBox, fitLine } from './pdf-layout';
-import { pdfSafeText } from './pdf-safe-text';
+import { PDF_STYLE, contentBox } from './pdf-layout';
+import { PdfText, type PdfTextStyle } from './pdf-text';
 import { type ReportChartPoint } from './report-document';
 import { type ReportValueFormatter } from './report-value-formatter';
 
@@ -11,6 +11,7 @@ const MAX_ROW = 26;
 const VALUE_WIDTH = 52;
 const MARKER_WIDTH = 8;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
+const LABEL: PdfTextStyle = { size: FONT_SIZE, color: PDF_STYLE.color.text };
 
 /**
  * Horizontal bars of OEE per machine on a fixed 0–100 % axis (a fixed axis keeps machines and reports comparable).
@@ -26,9 +27,8 @@ export function writeOeeChart(pdf: PDFKit.PDFDocument, points: ReportChartPoint[
   const perPage = Math.max(1, Math.floor(available / MIN_ROW));
   const rowHeight = Math.min(MAX_ROW, available / Math.max(1, Math.min(points.length, perPage)));
 
-  pdf.font(PDF_STYLE.font).fontSize(FONT_SIZE);
-  const labels = points.map((point) => pdfSafeText(point.label));
-  const labelWidth = Math.min(box.width * 0.3, Math.max(40, ...labels.map((label) => pdf.widthOfString(label))) + 8);
+  const text = new PdfText(pdf);
+  const labelWidth = Math.min(box.width * 0.3, Math.max(40, ...points.map((point) => text.width(point.label, LABEL))) + 8);
   const plotLeft = box.left + labelWidth;
   const plotWidth = box.width - labelWidth - MARKER_WIDTH - VALUE_WIDTH - 8;
 
@@ -44,7 +44,7 @@ export function writeOeeChart(pdf: PDFKit.PDFDocument, points: ReportChartPoint[
     }
     chunk.forEach((point, i) => {
       const middle = plotTop + i * rowHeight + rowHeight / 2;
-      bar(pdf, { label: labels[start + i], value: point.value }, { labelWidth, plotLeft, plotWidth, middle, rowHeight, left: box.left }, formatter);
+      bar(pdf, text, point, { labelWidth, plotLeft, plotWidth, middle, rowHeight, left: box.left }, formatter);
     });
   }
   pdf.x = box.left;
@@ -81,10 +81,9 @@ interface Row {
   left: number;
 }
 
-function bar(pdf: PDFKit.PDFDocument, point: ReportChartPoint, row: Row, formatter: ReportValueFormatter): void {
+function bar(pdf: PDFKit.PDFDocument, text: PdfText, point: ReportChartPoint, row: Row, formatter: ReportValueFormatter): void {
   const textTop = row.middle - FONT_SIZE * 0.6;
-  pdf.font(PDF_STYLE.font).fontSize(FONT_SIZE).fillColor(PDF_STYLE.color.text);
-  pdf.text(fitLine(pdf, point.label, row.labelWidth - 8), row.left, textTop, { width: row.labelWidth - 8, align: 'right', lineBreak: false });
+  text.line(text.fit(point.label, row.labelWidth - 8, LABEL), row.left, textTop, LABEL, { width: row.labelWidth - 8, align: 'right' });
 
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
   const height = Math.min(row.rowHeight * 0.62, 16);

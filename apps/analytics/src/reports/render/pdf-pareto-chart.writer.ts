@@ -1,5 +1,5 @@
-import { PDF_STYLE, contentBox, fitLine } from './pdf-layout';
-import { pdfSafeText } from './pdf-safe-text';
+import { PDF_STYLE, contentBox } from './pdf-layout';
+import { PdfText, type PdfTextStyle } from './pdf-text';
 import { type ReportParetoPoint } from './report-document';
 import { type ReportValueFormatter } from './report-value-formatter';
 
@@ -116,21 +116,20 @@ function shareLine(pdf: PDFKit.PDFDocument, points: ReportParetoPoint[], centre:
 
 /** Under each bar; turned by 45° when any does not fit its slot, so long reason codes stay readable. */
 function reasonLabels(pdf: PDFKit.PDFDocument, points: ReportParetoPoint[], centre: (i: number) => number, bottom: number, slot: number): void {
-  pdf.font(PDF_STYLE.font).fontSize(7.5).fillColor(PDF_STYLE.color.text);
-  const labels = points.map((point) => pdfSafeText(point.label));
-  const turned = labels.some((label) => pdf.widthOfString(label) > slot - 4);
+  const text = new PdfText(pdf);
+  const style: PdfTextStyle = { size: 7.5, color: PDF_STYLE.color.text };
+  const turned = points.some((point) => text.width(point.label, style) > slot - 4);
   const length = (LABEL_AREA - 10) * Math.SQRT2;
-  labels.forEach((label, i) => {
+  points.forEach(({ label }, i) => {
     if (!turned) {
-      pdf.text(label, centre(i) - slot / 2, bottom + 5, { width: slot, align: 'center', lineBreak: false });
+      text.line(label, centre(i) - slot / 2, bottom + 5, style, { width: slot, align: 'center' });
       return;
     }
-    const text = fitLine(pdf, label, length);
     const x = centre(i);
     const y = bottom + 5;
     pdf.save();
     pdf.rotate(-45, { origin: [x, y] });
-    pdf.text(text, x - length, y - 3, { width: length, align: 'right', lineBreak: false });
+    text.line(text.fit(label, length, style), x - length, y - 3, style, { width: length, align: 'right' });
     pdf.restore();
   });
 }

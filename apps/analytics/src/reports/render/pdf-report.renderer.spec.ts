@@ -99,11 +99,18 @@ describe(renderPdf.name, () => {
     expect(read.pages.join('\n')).toContain('M-042 Grob G350 n/a');
   });
 
-  it('spells characters the built-in fonts lack instead of printing garbage', async () => {
-    const read = await readPdf(await renderPdf({ ...shopDayReport(), title: 'Stops ≥ 10 min − Őrség' }));
-    expect(read.pages[0].split('\n')[0]).toBe('Stops >= 10 min - Orség');
+  it('prints any character its fonts have and marks the rest, instead of printing garbage', async () => {
+    const read = await readPdf(await renderPdf({ ...shopDayReport(), title: 'Stops ≥ 10 min − Őrség 车床 🚀' }));
+    expect(read.pages[0].split('\n')[0]).toBe('Stops ≥ 10 min − Őrség 车床 �');
     // The document info is Unicode and keeps the title as written.
-    expect(read.info.Title).toBe('Stops ≥ 10 min − Őrség');
+    expect(read.info.Title).toBe('Stops ≥ 10 min − Őrség 车床 🚀');
+  });
+
+  it('embeds DejaVu Sans only, without the CJK font, when no text needs it', () => {
+    const raw = body.toString('latin1');
+    expect(raw).toContain('DejaVuSansCondensed');
+    expect(raw).not.toContain('NotoSansSC');
+    expect(raw).not.toContain('/Helvetica');
   });
 
   it('paginates a long table, repeating the header on each page and never losing or splitting a row', async () => {

@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { PDF_STYLE, contentBox, fitLine } from './pdf-layout';
+import { PDF_STYLE, contentBox } from './pdf-layout';
 import { writeOeeChart } from './pdf-oee-chart.writer';
 import { writeParetoChart } from './pdf-pareto-chart.writer';
-import { pdfSafeText } from './pdf-safe-text';
+import { PdfText } from './pdf-text';
 import { writePdfTable } from './pdf-table.writer';
 import { type ReportDocument } from './report-document';
 import { ReportValueFormatter } from './report-value-formatter';
@@ -12,7 +12,8 @@ export const PDF_CREATOR = 'Shopfloor Analytics';
 /**
  * The report as an A4 landscape PDF for people: title, period and zone, the main table, the OEE bar chart, the
  * downtime Pareto, then the other tables, every page numbered. Times are wall times in the report zone, numbers are
- * formatted en-US (74.8%, 1:02:05, 12,345). The document info carries generated_at as its creation date and nothing
+ * formatted en-US (74.8%, 1:02:05, 12,345). Text is set in embedded DejaVu Sans, CJK in Noto Sans SC (see PdfText),
+ * so names print in their own script. The document info carries generated_at as its creation date and nothing
  * depends on the clock, so the same document gives the same bytes.
  */
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
@@ -30,6 +31,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
     info: { Title: doc.title, Creator: PDF_CREATOR, CreationDate: generatedAt },
   });
   const body = collect(pdf);
+  PdfText.prepare(pdf);
 
   titleBlock(pdf, doc, formatter);
   const [main, ...others] = doc.tables;
@@ -62,13 +64,14 @@ function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
 
 function titleBlock(pdf: PDFKit.PDFDocument, doc: ReportDocument, formatter: ReportValueFormatter): void {
   const box = contentBox(pdf);
-  pdf.font(PDF_STYLE.boldFont).fontSize(18).fillColor(PDF_STYLE.color.text);
-  pdf.text(fitLine(pdf, pdfSafeText(doc.title), box.width), box.left, box.top, { lineBreak: false });
-  const zone = pdfSafeText(doc.timezone);
-  pdf.font(PDF_STYLE.font).fontSize(10).fillColor(PDF_STYLE.color.text);
-  pdf.text(`Period: ${formatter.instant(doc.period.from, 'minute')} – ${formatter.instant(doc.period.to, 'minute')} (${zone})`, box.left, box.top + 26, { lineBreak: false });
-  pdf.fontSize(8.5).fillColor(PDF_STYLE.color.muted);
-  pdf.text(`Generated: ${formatter.instant(doc.generated_at, 'minute')} (${zone}). Times are shown in ${zone}.`, box.left, box.top + 41, { lineBreak: false });
+  const text = new PdfText(pdf);
+  const title = { size: 18, weight: 'bold', color: PDF_STYLE.color.text } as const;
+  text.line(text.fit(doc.title, box.width, title), box.left, box.top, title);
+  const zone = doc.timezone;
+  const period = { size: 10, color: PDF_STYLE.color.text };
+  text.line(text.fit(`Period: ${formatter.instant(doc.period.from, 'minute')} – ${formatter.instant(doc.period.to, 'minute')} (${zone})`, box.width, period), box.left, box.top + 26, period);
+  const generated = { size: 8.5, color: PDF_STYLE.color.muted };
+  text.line(text.fit(`Generated: ${formatter.instant(doc.generated_at, 'minute')} (${zone}). Times are shown in ${zone}.`, box.width, generated), box.left, box.top + 41, generated);
   pdf.x = box.left;
   pdf.y = box.top + 66;
 }
@@ -81,8 +84,10 @@ function footers(pdf: PDFKit.PDFDocument, title: string): void {
     const box = contentBox(pdf);
     const y = pdf.page.height - PDF_STYLE.margin - 4;
     pdf.moveTo(box.left, y - 5).lineTo(box.right, y - 5).lineWidth(0.5).strokeColor(PDF_STYLE.color.grid).stroke();
+    const style = { size: 7.5, color: PDF_STYLE.color.muted };
+    const text = new PdfText(pdf);
+    text.line(text.fit(`${PDF_CREATOR} · ${title}`, box.width - 100, style), box.left, y, style);
     pdf.font(PDF_STYLE.font).fontSize(7.5).fillColor(PDF_STYLE.color.muted);
-    pdf.text(fitLine(pdf, `${PDF_CREATOR} · ${pdfSafeText(title)}`, box.width - 100), box.left, y, { lineBreak: false });
     pdf.text(`Page ${i - start + 1} of ${count}`, box.right - 100, y, { width: 100, align: 'right', lineBreak: false });
   }
 }

@@ -1,3 +1,5 @@
+import { sumTotals, type DowntimePatternTotals, type OeeTotals } from '@shopfloor/analytics/oee';
+import { chartsOf, DAILY_METRICS, machineTable, paretoTable, totalsTable } from '../report-builder';
 import { type ReportDocument, type ReportParetoPoint, type ReportTable } from './report-document';
 
 const MAIN_COLUMNS: ReportTable['columns'] = [
@@ -122,4 +124,82 @@ function paretoOf(reasons: [string, number][]): ReportParetoPoint[] {
     running += duration;
     return { label, duration, cumulative_share: running / total };
   });
+}
+
+/** A machine of `dailyReport`: its names and the totals of its day. */
+export interface DailyMachine {
+  machineId: string;
+  name: string;
+  type: string;
+  location: string | null;
+  totals: OeeTotals;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * One day of a machine: 24 h planned, an hour of planned stops (half of it setup), `unplannedS` of breakdowns in
+ * `failures` events, 10 min of small stops, `parts` at a 30 s ideal cycle with 2 % scrap.
+ */
+export function machineDay(unplannedS: number, failures: number, parts: number): OeeTotals {
+  const plannedProductionMs = 24 * HOUR_MS;
+  const plannedStopMs = HOUR_MS;
+  const unplannedStopMs = unplannedS * 1000;
+  const scrap = Math.round(parts * 0.02);
+  return {
+    calendarMs: plannedProductionMs,
+    noProductionMs: 0,
+    plannedProductionMs,
+    plannedStopMs,
+    setupMs: HOUR_MS / 2,
+    unplannedStopMs,
+    smallStopMs: 600_000,
+    runMs: plannedProductionMs - plannedStopMs - unplannedStopMs,
+    failures,
+    partsProduced: parts,
+    partsScrapped: scrap,
+    idealProducedSeconds: parts * 30,
+    idealScrappedSeconds: scrap * 30,
+    partsWithoutIdealTime: 0,
+  };
+}
+
+/** Machines named in Czech, Turkish, Hebrew and Chinese, and one with a very long name. */
+export function internationalMachines(): DailyMachine[] {
+  return [
+    // 45,296 s of breakdowns in one failure: unplanned stops and MTTR are both 12:34:56.
+    { machineId: 'M-101', name: 'Frézka Čížek', type: 'MILL', location: 'Hala 1', totals: machineDay(45_296, 1, 1_100) },
+    { machineId: 'M-102', name: 'Torna Işıklı', type: 'LATHE', location: 'Bina B', totals: machineDay(5_400, 3, 2_300) },
+    { machineId: 'M-103', name: 'מחרטה 3', type: 'LATHE', location: 'אולם 2', totals: machineDay(1_800, 2, 1_900) },
+    { machineId: 'M-104', name: '车床 五号', type: 'LATHE', location: '二号车间', totals: machineDay(0, 0, 2_500) },
+    {
+      machineId: 'M-105',
+      name: 'Mehrspindel-Drehautomat INDEX MS32-6 mit Stangenlademagazin und Späneförderer, Halle Nord, Linie 4',
+      type: 'LATHE',
+      location: 'Halle Nord',
+      totals: machineDay(7_261, 4, 1_750),
+    },
+  ];
+}
+
+/** The daily report as ReportsService builds it, for the given machines of 2026-11-02 in Europe/Berlin. */
+export function dailyReport(machines: DailyMachine[]): ReportDocument {
+  const patterns: DowntimePatternTotals = {
+    reasons: new Map([
+      ['unplanned_stop|SPINDLE', { category: 'unplanned_stop', reason: 'SPINDLE', ms: 45_296_000, count: 1 }],
+      ['unplanned_stop|TOOL_BREAK', { category: 'unplanned_stop', reason: 'TOOL_BREAK', ms: 14_461_000, count: 9 }],
+      ['planned_stop|SETUP', { category: 'planned_stop', reason: 'SETUP', ms: 9_000_000, count: 5 }],
+    ]),
+    heatMs: new Array<number>(168).fill(0),
+    heatCount: new Array<number>(168).fill(0),
+    lossMs: 68_757_000,
+  };
+  return {
+    title: 'OEE daily report 2026-11-02',
+    period: { from: '2026-11-02T00:00:00+01:00', to: '2026-11-03T00:00:00+01:00' },
+    timezone: 'Europe/Berlin',
+    generated_at: '2026-11-03T06:15:00+01:00',
+    tables: [machineTable('Machines', machines, DAILY_METRICS), paretoTable(patterns), totalsTable(sumTotals(machines.map((m) => m.totals)), DAILY_METRICS)],
+    charts: chartsOf(machines, patterns),
+  };
 }

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { type ReportCell, type ReportColumnUnit } from './report-document';
+import { type ReportCell, type ReportColumn, type ReportColumnUnit } from './report-document';
 
 /** Shown for a null (or non-finite) value, so an empty cell is never mistaken for zero. */
 export const NOT_AVAILABLE = 'n/a';
@@ -8,6 +8,8 @@ export const NOT_AVAILABLE = 'n/a';
 const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** How `seconds` prints durations, named in the headers of the columns it prints. */
+export const DURATION_FORMAT = 'h:mm:ss';
 
 /**
  * Values of a report formatted for people (PDF) and times moved into the report's zone (PDF, XLSX). The zone must be a
@@ -20,6 +22,15 @@ export class ReportValueFormatter {
 
   static assertZone(timezone: string): void {
     if (!IANAZone.isValidZone(timezone)) throw new RangeError(`Unknown IANA time zone "${timezone}"`);
+  }
+
+  /**
+   * A column's header as printed beside values from `cell`. Durations are seconds in the document, labelled "(s)" as
+   * JSON, CSV and XLSX carry them; printed as h:mm:ss they are headed so: "MTBF (s)" → "MTBF (h:mm:ss)".
+   */
+  heading(column: ReportColumn): string {
+    if (column.unit !== 'seconds') return column.label;
+    return `${column.label.replace(/\s*\(s\)$/, '')} (${DURATION_FORMAT})`;
   }
 
   cell(unit: ReportColumnUnit, value: ReportCell | undefined): string {
