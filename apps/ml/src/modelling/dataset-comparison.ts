@@ -34,8 +34,10 @@ export interface ChallengerScores {
 /**
  * The incumbent scored on the challenger's held-out rows with the challenger's metric, or undefined when it cannot
  * be (another kind of model, or its inputs are not in this dataset). Its stored model is scored as is when it cannot
- * have learnt those rows (another dataset, or the same rows held out); otherwise its settings — feature layout or
- * window plan, learner parameters, class-weight offset and label cap — are refit on the challenger's training part.
+ * have learnt those rows (another dataset, or an older model that learnt only its training part with the same rows
+ * held out); otherwise (it learnt every row of this dataset, or other rows were held out) its settings — feature
+ * layout or window plan, learner parameters, class-weight offset and label cap — are refit on the challenger's
+ * training part, so both are scored as models that never saw the held-out rows.
  */
 export function compareWithIncumbent(incumbent: IncumbentModel, table: DatasetTable, challenger: ChallengerScores): PromotionComparison | undefined {
   const artifact = incumbent.artifact;
@@ -46,7 +48,7 @@ export function compareWithIncumbent(incumbent: IncumbentModel, table: DatasetTa
       ? hasInputs(table, artifact.layout.inputs, (artifact.layout.categorical ?? []).map((c) => c.name))
       : table.groups !== null && table.orders !== null && hasInputs(table, artifact.inputs);
   if (!readable) return undefined;
-  const method = !incumbent.sameData || sameSplit(holdoutOf(incumbent), challenger.split) ? 'stored' : 'refit';
+  const method = !incumbent.sameData || (sameSplit(holdoutOf(incumbent), challenger.split) && !learntEveryRow(incumbent)) ? 'stored' : 'refit';
   let scores: number[];
   try {
     scores = method === 'stored' ? storedScores(artifact, table, challenger.holdout) : refitScores(artifact, table, challenger);
@@ -72,6 +74,9 @@ export function holdoutOf(incumbent: IncumbentModel): HoldoutDescriptor {
   const method = artifact.kind === 'series' ? 'groups' : artifact.kind === 'tabular' && artifact.objective === 'binary' ? 'stratified' : 'random';
   return { method, seed, fraction: HOLDOUT };
 }
+
+/** Models trained since the stored model learns every row record it; older ones learnt their training part only. */
+const learntEveryRow = (incumbent: IncumbentModel): boolean => incumbent.hyperparameters['learnt_from'] === 'all rows';
 
 const sameSplit = (a: HoldoutDescriptor, b: HoldoutDescriptor): boolean => a.method === b.method && a.seed === b.seed && a.fraction === b.fraction;
 

@@ -51,7 +51,8 @@ function capParam(raw: Record<string, unknown>): { given: true; cap: number | nu
 /**
  * A remaining-life regression on the label: on window features along `order` when the dataset is a time series
  * (a fifth of the groups held out), on the rows as they are otherwise (a fifth of the rows held out). Without
- * `params.cap`, a time series' label cap is chosen by cross-validation by group on the training part.
+ * `params.cap`, a time series' label cap is chosen by cross-validation by group on the training part. The metrics
+ * are a probe's that learnt the training part; the stored model learns every row with the same settings.
  */
 export function trainRegressor(table: DatasetTable, label: Float64Array, params: GbdtParams, raw: Record<string, unknown>, onProgress: (f: number) => void): RegressorFit {
   const started = performance.now();
@@ -91,7 +92,7 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
 
   const auto = !capChoice.given && table.groups !== null;
   const candidates = auto ? capCandidates(table.groups as string[], label, train) : null;
-  const progress = progressSteps(candidates ? candidates.caps.length * CAP_FOLDS + 1 : 1, onProgress);
+  const progress = progressSteps(candidates ? candidates.caps.length * CAP_FOLDS + 2 : 2, onProgress);
   let cap: number | null = capChoice.given ? capChoice.cap : null;
   let capReport: Record<string, unknown> = { chosen_by: capChoice.given ? 'params.cap' : 'none: a cap is chosen for time series (with group and order) only' };
   if (candidates) {
@@ -117,10 +118,12 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
     capReport = { chosen_by: 'cross-validation by group', folds: inner.length, horizon: candidates.horizon, criterion: 'RMSE against the uncapped label on out-of-fold rows whose remaining life is at most the horizon (10th percentile of the training lives)', tried };
   }
   const learnt = Array.from(label, (y) => capped(y, cap));
-  const model = fitGbdt(train.map((i) => rows[i]), train.map((i) => learnt[i]), params, names, progress.step());
-  const holdoutScores = test.map((i) => clip(model.predict(rows[i]), cap));
+  const probe = fitGbdt(train.map((i) => rows[i]), train.map((i) => learnt[i]), params, names, progress.step());
+  const holdoutScores = test.map((i) => clip(probe.predict(rows[i]), cap));
   const uncapped = regressionMetrics(test.map((i) => label[i]), holdoutScores);
   const asLearnt = regressionMetrics(test.map((i) => learnt[i]), holdoutScores);
+  // The metrics are the probe's, on rows it never saw; the stored model learns every row with the same settings.
+  const model = fitGbdt(rows, learnt, params, names, progress.step());
   onProgress(1);
   return {
     artifact: { ...artifactBase, cap, gbdt: model.toJSON() },
@@ -131,12 +134,13 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
       evaluated_on: 'holdout',
       holdout_rows: test.length,
       training_rows: train.length,
+      stored_model_rows: rows.length,
       label_cap: cap,
       label_cap_choice: capReport,
       ...extra,
       training_seconds: round((performance.now() - started) / 1000, 1),
     },
-    hyperparameters: { ...params, cap, series: artifactBase.kind === 'series' ? DEFAULT_SERIES_SPEC : null, holdout: { method: artifactBase.kind === 'series' ? 'groups' : 'random', fraction: HOLDOUT, seed } },
+    hyperparameters: { ...params, cap, series: artifactBase.kind === 'series' ? DEFAULT_SERIES_SPEC : null, holdout: { method: artifactBase.kind === 'series' ? 'groups' : 'random', fraction: HOLDOUT, seed }, learnt_from: 'all rows' },
     featureNames: names,
     holdout: test,
     holdoutScores,

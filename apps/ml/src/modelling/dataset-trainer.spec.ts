@@ -105,11 +105,20 @@ describe(trainOnDataset.name, () => {
     );
   });
 
-  it('compares with an incumbent: its stored model on the same held-out rows, a refit when it learnt some of them, none when it cannot read the data', () => {
+  it('stores a model that learnt every row, with the settings chosen on the training part, and reports the probe’s metrics', () => {
+    expect(outcome.metrics).toMatchObject({ evaluated_on: 'holdout', holdout_rows: 300, training_rows: 1200, stored_model_rows: 1500 });
+    expect(outcome.hyperparameters).toMatchObject({ learnt_from: 'all rows' });
+  });
+
+  it('compares with an incumbent: refit on the challenger’s training part when it learnt the held-out rows, its stored model when it cannot have, none when it cannot read the data', () => {
     const incumbent = { artifact: outcome.artifact, sameData: true, hyperparameters: outcome.hyperparameters };
     const same = trainOnDataset('failure_risk', table, QUICK, () => undefined, incumbent);
-    expect(same.comparison).toMatchObject({ metric: 'log_loss', method: 'stored', rows: 300 });
+    // The same settings refit on the same training part: the probe itself.
+    expect(same.comparison).toMatchObject({ metric: 'log_loss', method: 'refit', rows: 300 });
     expect(same.comparison?.incumbent).toBeCloseTo(same.comparison?.challenger as number, 10);
+    // A model from before the stored model learnt every row held out the same rows: scored as stored.
+    const { learnt_from: _learnt, ...older } = outcome.hyperparameters;
+    expect(trainOnDataset('failure_risk', table, QUICK, () => undefined, { ...incumbent, hyperparameters: older }).comparison).toMatchObject({ method: 'stored', rows: 300 });
     const reseeded = trainOnDataset('failure_risk', table, { ...QUICK, seed: 7 }, () => undefined, incumbent);
     expect(reseeded.comparison).toMatchObject({ metric: 'log_loss', method: 'refit', rows: 300 });
     const other = trainOnDataset('failure_risk', failureTable(1500, 2), { ...QUICK, crosses: false }, () => undefined, { ...incumbent, sameData: false });
@@ -130,7 +139,8 @@ describe(trainOnDataset.name, () => {
     expect(fit.metrics).toHaveProperty('capped');
     const given = trainOnDataset('maintenance_window', life, { ...QUICK, cap: 50 }, () => undefined, { artifact: fit.artifact, sameData: true, hyperparameters: fit.hyperparameters });
     expect(given.metrics).toMatchObject({ label_cap: 50, label_cap_choice: { chosen_by: 'params.cap' } });
-    expect(given.comparison).toMatchObject({ metric: 'rmse', method: 'stored' });
+    expect(given.comparison).toMatchObject({ metric: 'rmse', method: 'refit' });
+    expect(given.metrics['stored_model_rows']).toBe(life.rowCount);
     expect(() => trainOnDataset('maintenance_window', life, { ...QUICK, cap: -1 }, () => undefined)).toThrow(DomainError);
   });
 });

@@ -23,9 +23,10 @@ export interface TrainingOutcome {
  * Trains a model type on an uploaded dataset: `failure_risk` and `downtime` are classifiers of the (0/1) label,
  * `maintenance_window` a regression of the remaining life in the label — on window features along `order` when the
  * dataset is a time series. A stratified (or, for series, group-wise) fifth of the data is held out and the metrics
- * are the stored model's on it; everything the trainer chooses (a classifier's derived features, class weight and
- * decision threshold; a remaining life's label cap) is chosen by cross-validation on the training part only.
- * With `incumbent`, the active version is scored on the same held-out rows (`comparison`).
+ * are those of a probe model on it, which learnt the rest; everything the trainer chooses (a classifier's derived
+ * features, class weight and decision threshold; a remaining life's label cap) is chosen by cross-validation on the
+ * training part only. The stored model then learns every row with those settings. With `incumbent`, the active
+ * version is scored on the same held-out rows against the probe (`comparison`).
  */
 export function trainOnDataset(modelType: ModelType, table: DatasetTable, params: Record<string, unknown>, onProgress: (fraction: number) => void, incumbent?: IncumbentModel): TrainingOutcome {
   if (!table.label) throw invalid('dataset_id', 'The dataset has no numeric label column');
