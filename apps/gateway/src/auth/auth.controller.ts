@@ -59,4 +59,18 @@ export class AuthController {
     const { token, expiresIn } = this.tokens.issue(principal);
     return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
   }
+
+  @Post('token/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a valid bearer token for a fresh one with the same role and key, so a browser renews without keeping the key',
+    description: 'Refused (401) once the key the token came from is revoked or the token has expired; an API key is exchanged with POST /api/v1/auth/token instead.',
+  })
+  refresh(@CurrentPrincipal() principal: Principal): TokenView {
+    if (principal.via !== 'bearer') {
+      throw new DomainError(ErrorCode.Forbidden, 'Only a bearer token is refreshed; exchange an API key with POST /api/v1/auth/token');
+    }
+    const { token, expiresIn } = this.tokens.issue(principal);
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
+  }
 }
