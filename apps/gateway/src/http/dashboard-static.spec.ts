@@ -86,9 +86,11 @@ describe(dashboardStatic.name, () => {
     expect(res.text).toBe(INDEX);
   });
 
-  it('leaves a missing asset and a non-page request to the 404 of the API', async () => {
-    expect((await request(app(dir)).get('/assets/gone-000.js')).status).toBe(404);
-    expect((await request(app(dir)).get('/board').set('Accept', 'application/json')).status).toBe(404);
+  it('leaves a missing asset and a non-page request to the 404 of the API, under the API policy', async () => {
+    for (const res of [await request(app(dir)).get('/assets/gone-000.js'), await request(app(dir)).get('/board').set('Accept', 'application/json'), await request(app(dir)).get('/no-such-page')]) {
+      expect(res.status).toBe(404);
+      expect(directives(res.headers['content-security-policy']).get('default-src')).toBe("'none'");
+    }
   });
 
   it.each(['/api/v1/nothing', '/ws/machine-status', '/docs', '/health', '/ready', '/metrics'])('never answers %s with the dashboard', async (path) => {

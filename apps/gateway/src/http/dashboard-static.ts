@@ -4,7 +4,7 @@ import { ErrorCode } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId } from '@shopfloor/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { errorBody } from './error-body';
-import { dashboardSecurityHeaders } from './security-headers';
+import { setDashboardSecurityHeaders } from './security-headers';
 
 /** Paths the dashboard never answers: the API, its docs, the WebSockets and the probes keep their own 404s. */
 const NOT_DASHBOARD = /^\/(api|ws|docs|health|ready|metrics)(\/|$)/;
@@ -23,45 +23,47 @@ export function defaultDashboardDir(): string {
  * for (client-side routes). Without a build, `/` answers 404 with the error body saying so.
  */
 export function dashboardStatic(dir: string): (req: Request, res: Response, next: NextFunction) => void {
-  const headers = dashboardSecurityHeaders();
   const assetsDir = join(dir, 'assets');
   const files = express.static(dir, {
     index: false,
     redirect: false,
     dotfiles: 'deny',
-    setHeaders: (res, filePath) =>
-      res.setHeader('Cache-Control', filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, filePath) => {
+      setDashboardSecurityHeaders(res.req, res);
+      res.setHeader('Cache-Control', filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
   const indexFile = join(dir, 'index.html');
 
+  const notBuilt = (req: Request, res: Response): void => {
+    const requestId = (req as Request & { requestId?: string }).requestId ?? acceptOrCreateRequestId(req.header('x-request-id'));
+    res.setHeader('X-Request-Id', requestId);
+    res.status(404).json(
+      errorBody({
+        code: ErrorCode.NotFound,
+        message: 'The dashboard is not built: run `npx nx run dashboard:build` (or `npm start`), or set DASHBOARD_DIR to its build folder',
+        details: { dashboard_dir: dir },
+        requestId,
+      }),
+    );
+  };
+
   const page = (req: Request, res: Response, next: NextFunction): void => {
-    const wantsPage = req.path === '/' || req.accepts(['text/html', 'application/json']) === 'text/html';
+    // A browser navigating says it wants HTML; API clients and probes of unknown paths get the API's 404.
+    const wantsPage = req.path === '/' || /\btext\/html\b/.test(req.header('accept') ?? '');
     if (!wantsPage || req.path.startsWith('/assets/')) return next();
-    if (!existsSync(indexFile)) {
-      const requestId = (req as Request & { requestId?: string }).requestId ?? acceptOrCreateRequestId(req.header('x-request-id'));
-      res.setHeader('X-Request-Id', requestId);
-      res.status(404).json(
-        errorBody({
-          code: ErrorCode.NotFound,
-          message: 'The dashboard is not built: run `npx nx run dashboard:build` (or `npm start`), or set DASHBOARD_DIR to its build folder',
-          details: { dashboard_dir: dir },
-          requestId,
-        }),
-      );
-      return;
-    }
+    if (!existsSync(indexFile)) return notBuilt(req, res);
+    setDashboardSecurityHeaders(req, res);
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile, { dotfiles: 'deny' }, (error) => {
-      if (error) next(error);
+    res.sendFile(indexFile, (error) => {
+      // Gone between the check and the read (a build replacing the folder): the same clear 404.
+      if (error && !res.headersSent) notBuilt(req, res);
     });
   };
 
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_DASHBOARD.test(req.path)) return next();
-    headers(req, res, (headerError?: unknown) => {
-      if (headerError) return next(headerError);
-      if (req.path === '/' || req.path === '/index.html') return page(req, res, next);
-      files(req, res, () => page(req, res, next));
-    });
+    if (req.path === '/' || req.path === '/index.html') return page(req, res, next);
+    files(req, res, () => page(req, res, next));
   };
 }

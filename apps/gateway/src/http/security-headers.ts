@@ -79,9 +79,12 @@ function dashboardPolicy(host: string | undefined): ReturnType<typeof helmet> {
   });
 }
 
-/** The dashboard's policy in place of the API's, for a response of the dashboard's static files. */
-export function dashboardSecurityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
-  return (req, res, next) => dashboardPolicy(req.headers.host)(req, res, next);
+/**
+ * Puts the dashboard's policy in place of the API's on a response that serves one of the dashboard's files (helmet
+ * sets its headers synchronously); everything else, 404s included, keeps the API's.
+ */
+export function setDashboardSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  dashboardPolicy(req.headers.host)(req, res, () => undefined);
 }
 
 const hsts = helmet.strictTransportSecurity();
