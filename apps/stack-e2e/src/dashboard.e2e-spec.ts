@@ -11,6 +11,7 @@ const CHROMIUM = '/usr/bin/chromium';
 // Without the networking flags Chromium's connections are refused in the sandboxed CI machines.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SYNC_INTERVAL_SECONDS = 1;
+const TOKEN_TTL_SECONDS = 60;
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
@@ -44,6 +45,9 @@ describe('the web dashboard in a browser', () => {
     { id: `DASH-B-${run}`, name: 'Lathe 2', type: 'LATHE', location: 'Hall 1' },
     { id: `DASH-C-${run}`, name: '5-axis 3', type: '5AXIS', location: 'Hall 2' },
   ];
+  // Silent for longer than LIVE_SILENCE_SECONDS: a data gap, shown unlike a stop.
+  const silent = { id: `DASH-D-${run}`, name: 'Grinder 4', type: 'GRINDER', location: 'Hall 2' };
+  const everyMachine = [...machines, silent];
   const screenshots = join(workspaceRoot(), 'tmp', 'screenshots');
   let source: TestSourceDatabase;
   let admin: ShopfloorClient;
@@ -61,19 +65,25 @@ describe('the web dashboard in a browser', () => {
       await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [m.id, m.name, m.type, m.location]);
       await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, job_id, part_count) VALUES (?, ?, 'RUNNING', ?, 1250)`, [m.id, at(90), `JOB-${m.id}`]);
     }
+    await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [silent.id, silent.name, silent.type, silent.location]);
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state) VALUES (?, ?, 'RUNNING')`, [silent.id, at(2 * 3600)]);
     await stack.start({
       CIMCO_DATABASE_URL: source.url,
       SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
       SYNC_SAFETY_LAG_MS: '0',
       LIVE_SILENCE_SECONDS: '3600',
+      LIVE_SWEEP_SECONDS: '1',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // Tokens of the shortest allowed life, so that the browser has to renew one while it is watched.
+      JWT_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
     });
     admin = createShopfloorClient({ baseUrl: stack.gatewayUrl, apiKey: ADMIN_KEY });
     await waitFor(
       'the machines and their live states to be synced',
       async () => {
         const { data } = await admin.GET('/api/v1/analytics/live');
-        return machines.every((m) => data?.items.some((i) => i.machine_id === m.id && i.state === 'RUNNING'));
+        const stateOf = (id: string) => data?.items.find((i) => i.machine_id === id)?.state;
+        return machines.every((m) => stateOf(m.id) === 'RUNNING') && stateOf(silent.id) === 'UNAVAILABLE';
       },
       60_000,
       500,
@@ -135,6 +145,9 @@ describe('the web dashboard in a browser', () => {
     await signIn(page, ADMIN_KEY);
 
     for (const m of machines) await expect(page.locator(`.tile[data-machine-id="${m.id}"]`).getAttribute('data-state')).resolves.toBe('RUNNING');
+    const gap = page.locator(`.tile[data-machine-id="${silent.id}"]`);
+    await expect(gap.getAttribute('data-state')).resolves.toBe('UNAVAILABLE');
+    await expect(gap.getByTestId('state').textContent()).resolves.toBe('State: No data (data gap, not a stop)');
     await expect(page.getByTestId('sync-now').isVisible()).resolves.toBe(true);
     await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
     await expect(page.evaluate<string>(`sessionStorage.getItem('shopfloor.session') ?? ''`)).resolves.not.toContain(ADMIN_KEY);
@@ -151,7 +164,10 @@ describe('the web dashboard in a browser', () => {
     await page.screenshot({ path: join(screenshots, 'dashboard-admin-desktop.png'), fullPage: true });
 
     await page.getByLabel('Hall').selectOption('Hall 2');
+    await expect(page.locator('.tile').count()).resolves.toBe(2);
+    await page.getByLabel('Type').selectOption('GRINDER');
     await expect(page.locator('.tile').count()).resolves.toBe(1);
+    await page.getByLabel('Type').selectOption('');
     await page.getByLabel('Hall').selectOption('');
 
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
@@ -164,7 +180,7 @@ describe('the web dashboard in a browser', () => {
     const seen = new PageProblems(page);
     await signIn(page, viewerKey);
 
-    await expect(page.locator('.tile').count()).resolves.toBe(machines.length);
+    await expect(page.locator('.tile').count()).resolves.toBe(everyMachine.length);
     await expect(page.getByTestId('role').textContent()).resolves.toContain('viewer');
     await expect(page.getByTestId('sync-now').count()).resolves.toBe(0);
     await page.screenshot({ path: join(screenshots, 'dashboard-viewer-desktop.png'), fullPage: true });
@@ -182,7 +198,7 @@ describe('the web dashboard in a browser', () => {
     const seen = new PageProblems(page);
     await signIn(page, ADMIN_KEY);
 
-    await expect(page.locator('.tile').count()).resolves.toBe(machines.length);
+    await expect(page.locator('.tile').count()).resolves.toBe(everyMachine.length);
     await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(screenshots, 'dashboard-admin-phone.png'), fullPage: true });
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
@@ -209,6 +225,35 @@ describe('the web dashboard in a browser', () => {
     expect(seen.problems).toEqual([]);
     await page.close();
   });
+
+  it('stays signed in and live past the token lifetime: the token is renewed without the key, the sockets move to the new one', async () => {
+    const page = await browser.newPage();
+    const seen = new PageProblems(page);
+    const refreshes: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/v1/auth/token/refresh')) refreshes.push(r.status());
+    });
+    const statusSockets: string[] = [];
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/ws/machine-status')) statusSockets.push(new URL(ws.url()).searchParams.get('token') ?? '');
+    });
+    await signIn(page, ADMIN_KEY);
+
+    await waitFor('the token to be renewed', () => refreshes.length > 0, TOKEN_TTL_SECONDS * 1000, 500);
+    expect(refreshes).toEqual([200]);
+    // At the first token's expiry the gateway closes its sockets (4401); the board opens them again with the renewed one.
+    await waitFor('the status socket to be opened again with the renewed token', () => statusSockets.length >= 2, (TOKEN_TTL_SECONDS + 35) * 1000, 500);
+    expect(new Set(statusSockets).size).toBe(statusSockets.length);
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
+
+    const idle = machines[1];
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'IDLE', 'NO_ORDER')`, [idle.id, at(1)]);
+    const tile = page.locator(`.tile[data-machine-id="${idle.id}"]`);
+    await waitFor(`the tile of ${idle.id} to turn IDLE`, async () => (await tile.getAttribute('data-state')) === 'IDLE', (SYNC_INTERVAL_SECONDS + 14) * 1000, 200);
+    await expect(page.getByLabel('API key').count()).resolves.toBe(0);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  }, (TOKEN_TTL_SECONDS + 90) * 1000);
 
   it('renews a bearer token without the key, and stops once the key is revoked', async () => {
     const token = (await createShopfloorClient({ baseUrl: stack.gatewayUrl, apiKey: viewerKey }).POST('/api/v1/auth/token')).data!.access_token;

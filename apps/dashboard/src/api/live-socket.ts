@@ -16,7 +16,7 @@ export interface LiveSocketOptions {
   onState: (state: SocketState) => void;
   /** Called after each (re)connection, so that what was missed meanwhile is read again. */
   onOpen?: () => void;
-  /** The gateway closed the socket for its credentials (4401): renew them; false stops reconnecting. */
+  /** The gateway closed the socket for the credentials it was opened with (4401) and there are no newer ones: renew them; false stops reconnecting. */
   onCredentialsRefused: () => Promise<boolean>;
 }
 
@@ -32,10 +32,12 @@ export function openLiveSocket(options: LiveSocketOptions): () => void {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let openedWith = '';
 
   const url = (): string => {
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${window.location.host}${options.path}?token=${encodeURIComponent(options.token())}`;
+    openedWith = options.token();
+    return `${scheme}//${window.location.host}${options.path}?token=${encodeURIComponent(openedWith)}`;
   };
 
   const retry = (): void => {
@@ -68,6 +70,8 @@ export function openLiveSocket(options: LiveSocketOptions): () => void {
       if (stopped || socket !== ws) return;
       socket = null;
       if (event.code === 4401) {
+        // A socket lives on the token it was opened with: when that one expires, the renewed token opens the next.
+        if (options.token() !== openedWith && options.token() !== '') return connect();
         void options.onCredentialsRefused().then((renewed) => (renewed ? connect() : options.onState({ kind: 'waiting', retryAt: Number.POSITIVE_INFINITY })));
         return;
       }

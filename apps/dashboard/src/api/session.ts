@@ -149,12 +149,12 @@ export class Session {
     for (const listener of this.listeners) listener();
   }
 
-  /** Renews at four fifths of the token's life (at least a minute before expiry), or after `delayMs`. */
+  /** Renews at four fifths of the token's life and at least 30 s before it ends, or after `delayMs`. */
   private schedule(delayMs?: number): void {
     clearTimeout(this.timer);
     if (!this.state) return;
     const left = this.state.expiresAt - Date.now();
-    const delay = delayMs ?? Math.max(1_000, Math.min(left * 0.8, left - 60_000));
+    const delay = delayMs ?? Math.max(1_000, Math.min(left * 0.8, left - 30_000));
     this.timer = setTimeout(() => void this.renew(), Math.min(delay, 2 ** 31 - 1));
   }
 }
