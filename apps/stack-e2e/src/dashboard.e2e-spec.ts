@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { connect, JSONCodec } from 'nats';
 import { createShopfloorClient, type ShopfloorClient } from '@shopfloor/client';
-import { createSourceDatabase, waitFor, workspaceRoot, type TestSourceDatabase } from '@shopfloor/testing';
+import { SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
+import { createSourceDatabase, TEST_INFRA, waitFor, workspaceRoot, type TestSourceDatabase } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -161,6 +163,20 @@ describe('the web dashboard in a browser', () => {
     await expect(tile.getByTestId('state').textContent()).resolves.toContain('Down');
     await expect(tile.textContent()).resolves.toContain('SPINDLE');
     await expect(page.evaluate<number | undefined>('window.boardMarker')).resolves.toBe(42);
+
+    // A failure-risk prediction as the ml service publishes it reaches the tile over /ws/predictions.
+    const risky = machines[2];
+    const prediction: PredictionEvent = {
+      prediction_id: randomUUID(), machine_id: risky.id, prediction_type: 'failure_risk', predicted_value: 0.82, threshold: 0.5,
+      horizon_hours: 168, model_id: randomUUID(), model_version: 1, predicted_at: new Date().toISOString(), window: null,
+      factors: [{ feature: 'spindle_temp_mean_24h', value: 71.5, contribution: 0.31 }], above_threshold: true, transition: 'raised',
+    };
+    const nats = await connect({ servers: TEST_INFRA.natsUrl });
+    await nats.jetstream().publish(SUBJECTS.mlEvents.prediction('failure_risk'), JSONCodec().encode(prediction));
+    await nats.close();
+    const riskBadge = page.locator(`.tile[data-machine-id="${risky.id}"] .risk`);
+    await waitFor('the risk badge to show the prediction', async () => (await riskBadge.getAttribute('class'))?.includes('risk-high'), 10_000, 200);
+    await expect(riskBadge.textContent()).resolves.toMatch(/Risk 82\s?%/);
     await page.screenshot({ path: join(screenshots, 'dashboard-admin-desktop.png'), fullPage: true });
 
     await page.getByLabel('Hall').selectOption('Hall 2');
