@@ -242,6 +242,28 @@ describe('the web dashboard in a browser', () => {
     await page.close();
   });
 
+  it('says it is offline while the gateway restarts, reconnects by itself and shows what changed meanwhile', async () => {
+    const page = await browser.newPage();
+    const seen = new PageProblems(page);
+    await signIn(page, ADMIN_KEY);
+    const connection = page.getByTestId('connection');
+    await connection.filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
+    expect(seen.problems).toEqual([]);
+
+    await stack.service('gateway').stop();
+    await connection.filter({ hasText: /Offline, retrying in \d+ s/ }).waitFor({ timeout: 10_000 });
+    const changed = machines[2];
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'SETUP', 'CHANGEOVER')`, [changed.id, at(1)]);
+    await stack.service('gateway').start();
+    seen.problems.length = 0;
+
+    await connection.filter({ hasText: 'Live' }).waitFor({ timeout: 40_000 });
+    const tile = page.locator(`.tile[data-machine-id="${changed.id}"]`);
+    await waitFor(`the tile of ${changed.id} to turn SETUP`, async () => (await tile.getAttribute('data-state')) === 'SETUP', (SYNC_INTERVAL_SECONDS + 14) * 1000, 200);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('stays signed in and live past the token lifetime: the token is renewed without the key, the sockets move to the new one', async () => {
     const page = await browser.newPage();
     const seen = new PageProblems(page);
