@@ -90,6 +90,12 @@ describe('the web dashboard in a browser', () => {
       60_000,
       500,
     );
+    // The shop's zone: the default calendar's, which the board shows times in.
+    const calendar = await admin.PUT('/api/v1/calendars/{calendar_id}', {
+      params: { path: { calendar_id: 'default' } },
+      body: { timezone: 'Europe/Berlin', shifts: [{ name: 'day', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '22:00' }] },
+    });
+    expect(calendar.response.status).toBe(200);
     const created = await admin.POST('/api/v1/auth/api-keys', { body: { name: 'hall board', role: 'viewer' } });
     viewerKey = created.data!.key;
     viewerKeyId = created.data!.id;
@@ -191,14 +197,24 @@ describe('the web dashboard in a browser', () => {
     await page.close();
   });
 
-  it('offers a viewer no actions beyond reading', async () => {
+  it('offers a viewer no actions beyond reading, with times in the shop zone', async () => {
     const page = await browser.newPage();
     const seen = new PageProblems(page);
+    await page.goto(`${stack.gatewayUrl}/`);
+    await page.getByLabel('API key').fill('not-a-key-at-all-0000000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not valid');
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'dashboard-sign-in.png'), fullPage: true });
+    seen.problems.splice(0, seen.problems.length, ...seen.problems.filter((p) => !p.includes('401: POST') && !p.includes('status of 401')));
     await signIn(page, viewerKey);
 
     await expect(page.locator('.tile').count()).resolves.toBe(everyMachine.length);
     await expect(page.getByTestId('role').textContent()).resolves.toContain('viewer');
     await expect(page.getByTestId('sync-now').count()).resolves.toBe(0);
+    await expect(page.locator('.zone-note').textContent()).resolves.toContain('shop time, Europe/Berlin');
+    const since = await page.locator(`.tile[data-machine-id="${machines[1].id}"] time`).getAttribute('title');
+    expect(since).toMatch(/GMT\+[12]|CES?T/);
     await page.screenshot({ path: join(screenshots, 'dashboard-viewer-desktop.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
