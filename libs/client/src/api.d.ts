@@ -286,7 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange a valid bearer token for a fresh one with the same role and key, so a browser renews without keeping the key
+         * A fresh bearer token with the same role and key for a valid one, so a browser renews without keeping the key
          * @description Needs the viewer role or a larger one (viewer, operator, admin).
          */
         post: operations["AuthController_refresh"];

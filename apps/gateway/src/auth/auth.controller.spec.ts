@@ -33,8 +33,14 @@ describe(AuthController.name, () => {
     expect(principal!.expiresAt!.getTime()).toBeGreaterThan(bearer!.expiresAt!.getTime());
   });
 
-  it('refuses to refresh with an API key: that is what POST /auth/token is for', () => {
-    expect(() => controller.refresh(viewerKey)).toThrow(expect.objectContaining({ code: ErrorCode.Forbidden }) as DomainError);
+  it('answers an API key as POST /auth/token does: a token of its role', async () => {
+    const token = controller.refresh(viewerKey);
+
+    await expect(tokens.authenticate(token.access_token)).resolves.toMatchObject({ id: 'key-viewer-1', role: 'viewer', via: 'bearer' });
+  });
+
+  it('still exchanges only an API key at POST /auth/token', () => {
+    expect(() => controller.token({ ...viewerKey, via: 'bearer' })).toThrow(expect.objectContaining({ code: ErrorCode.Forbidden }) as DomainError);
   });
 
   it('gives no token after the key is revoked: neither the old token nor a refreshed one authenticates', async () => {
