@@ -1,22 +1,7 @@
 import type { LiveStatus, Machine, MachineRisk, RiskEntry } from './board-data';
 import { count, dateTimeIn, percent, relativeTime } from './format';
+import { stateClass, stateLabel } from './machine-state';
 
-const KNOWN_STATES = new Set(['RUNNING', 'IDLE', 'DOWN', 'SETUP', 'MAINTENANCE', 'UNAVAILABLE']);
-
-/** A CSS class per state; states the source names otherwise share a neutral look (the text says which). */
-export function stateClass(state: string): string {
-  const upper = state.toUpperCase();
-  return `state-${KNOWN_STATES.has(upper) ? upper.toLowerCase() : 'other'}`;
-}
-
-const STATE_LABEL: Record<string, string> = {
-  RUNNING: 'Running',
-  IDLE: 'Idle',
-  DOWN: 'Down',
-  SETUP: 'Setup',
-  MAINTENANCE: 'Maintenance',
-  UNAVAILABLE: 'No data',
-};
 
 function RiskBadge({ risk }: { risk: MachineRisk | null | undefined }) {
   const entry: RiskEntry | null = risk?.failure_risk ?? risk?.downtime_24h ?? null;
@@ -36,7 +21,7 @@ function RiskBadge({ risk }: { risk: MachineRisk | null | undefined }) {
 export function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; timeZone: string; now: number }) {
   const { machine, status, risk, timeZone, now } = props;
   const state = status?.state ?? 'UNKNOWN';
-  const label = STATE_LABEL[state.toUpperCase()] ?? state;
+  const label = stateLabel(state);
   return (
     <article className={`tile ${stateClass(state)}`} data-machine-id={machine.machine_id} data-state={state} aria-labelledby={`m-${machine.machine_id}`}>
       <header className="tile-head">
