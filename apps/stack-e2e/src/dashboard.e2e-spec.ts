@@ -185,12 +185,16 @@ describe('the web dashboard in a browser', () => {
     await expect(riskBadge.textContent()).resolves.toMatch(/Risk 82\s?%/);
     await page.screenshot({ path: join(screenshots, 'dashboard-admin-desktop.png'), fullPage: true });
 
+    // The filters live in the URL; the board re-renders on the next tick, hence the waits.
+    const tiles = async (n: number) => waitFor(`${n} tiles to be shown`, async () => (await page.locator('.tile').count()) === n, 5_000, 100);
     await page.getByLabel('Hall').selectOption('Hall 2');
-    await expect(page.locator('.tile').count()).resolves.toBe(2);
+    await tiles(2);
     await page.getByLabel('Type').selectOption('GRINDER');
-    await expect(page.locator('.tile').count()).resolves.toBe(1);
+    await tiles(1);
+    expect(new URL(page.url()).search).toBe('?hall=Hall+2&type=GRINDER');
     await page.getByLabel('Type').selectOption('');
     await page.getByLabel('Hall').selectOption('');
+    await tiles(everyMachine.length);
 
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     expect(seen.problems).toEqual([]);
