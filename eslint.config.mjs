@@ -10,6 +10,8 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:shared'] },
   { sourceTag: 'scope:ml', onlyDependOnLibsWithTags: ['scope:ml', 'scope:shared'] },
   { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
+  // The web dashboard runs in the browser and talks to the public API only: the typed client and contract types.
+  { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:infra', 'type:util'] },
   // Pure domain logic (no framework, no I/O): depends on nothing but utilities.
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util'] },
@@ -32,7 +34,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

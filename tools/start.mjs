@@ -194,7 +194,7 @@ while (Date.now() < deadline && !stopping) {
 }
 if (stopping) await new Promise(() => undefined);
 
-console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (API docs: ${gatewayUrl}/api/docs)`);
+console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (dashboard: ${gatewayUrl}/, API docs: ${gatewayUrl}/api/docs)`);
 for (const s of SERVICES) {
   const state = s.name === 'gateway' ? (report ? 'up' : 'down') : (report?.dependencies?.[s.name] ?? 'unknown');
   console.log(`  ${s.name.padEnd(13)} ${state.padEnd(5)} port ${s.port}  pid ${children.get(s.name)?.pid ?? '-'}  log tmp/logs/${s.name}.log`);

@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 
 /*
  * Keeps the deployment descriptions (deploy/docker/Dockerfile, docker-compose.yml, k8s/) in step with the apps they
- * run. Every fact is read from the apps themselves — which apps exist (project.json tagged type:app), the port each
+ * run. Every fact is read from the apps themselves — which apps exist (project.json tagged type:app, with an env class), the port each
  * listens on and the environment variables each declares (its env class) — so a new app, a changed port or a
  * renamed variable fails here until the manifests follow.
  */
@@ -105,9 +105,12 @@ function parseEnvClasses(source: string): EnvClass[] {
   return classes;
 }
 
+// The services: type:app projects with a validated environment of their own. The web dashboard is a type:app too, but
+// files in the browser that the gateway serves (its image carries them), not a process to deploy.
 const discoverApps = (): string[] =>
   readdirSync(path.join(ROOT, 'apps'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, 'apps', entry.name, 'project.json')))
+    .filter((entry) => existsSync(path.join(ROOT, 'apps', entry.name, 'src', 'config', `${entry.name}.env.ts`)))
     .filter((entry) => {
       const project = JSON.parse(read(`apps/${entry.name}/project.json`)) as { tags?: string[] };
       return (project.tags ?? []).includes('type:app');

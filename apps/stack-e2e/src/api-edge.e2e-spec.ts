@@ -31,7 +31,7 @@ const label = ({ method, path }: Operation): string => `${method.toUpperCase()} 
 function roleByReadme({ method, path }: Operation): Role {
   const adminReads = ['/api/v1/auth/api-keys', '/api/v1/data/dead-letters', '/api/v1/alerts/rules', '/api/v1/notifications/'];
   if (adminReads.some((prefix) => path.startsWith(prefix))) return 'admin';
-  if (path === '/api/v1/auth/token' || path === '/api/v1/reports/custom') return 'viewer';
+  if (path === '/api/v1/auth/token' || path === '/api/v1/auth/token/refresh' || path === '/api/v1/reports/custom') return 'viewer';
   if (method === 'get') return 'viewer';
   if (path === '/api/v1/data/sync' || path.startsWith('/api/v1/ml/predict/') || path === '/api/v1/ml/optimize-schedule' || /^\/api\/v1\/alerts\/\{id\}\/(acknowledge|resolve)$/.test(path)) return 'operator';
   return 'admin';

@@ -59,4 +59,17 @@ export class AuthController {
     const { token, expiresIn } = this.tokens.issue(principal);
     return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
   }
+
+  @Post('token/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A fresh bearer token with the same role and key for a valid one, so a browser renews without keeping the key',
+    description:
+      'Refused (401) once the key the token came from is revoked or the token has expired. With an API key it answers as POST /api/v1/auth/token does.',
+  })
+  refresh(@CurrentPrincipal() principal: Principal): TokenView {
+    // The principal of a bearer token carries its key's id, name and role (verified, revocation checked by the guard).
+    const { token, expiresIn } = this.tokens.issue(principal);
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
+  }
 }

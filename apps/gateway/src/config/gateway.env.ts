@@ -73,4 +73,8 @@ export class GatewayEnv extends RedisServiceEnv {
    */
   @IsOptional() @Validate(ExactOrigins)
   CORS_ORIGINS?: string;
+
+  /** The built web dashboard served at `/`; default: dist/apps/dashboard beside the gateway's build. */
+  @IsOptional() @IsString()
+  DASHBOARD_DIR?: string;
 }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { parseOrigins, type GatewayEnv } from '../config/gateway.env';
 import { openApiDocument } from '../openapi/openapi-document';
 import { bodyParsers, uploadBodyParser } from './body-parsers';
+import { dashboardStatic, defaultDashboardDir } from './dashboard-static';
 import { answerClientErrors } from './client-error';
 import { HttpErrorFilter } from './http-error.filter';
 import { DOCS_PATH, securityHeaders } from './security-headers';
@@ -15,7 +16,7 @@ export const DATASET_UPLOAD_PATH = '/api/v1/ml/datasets';
 
 /**
  * The gateway's HTTP edge: security headers and CORS on every response, body limits, validation, the public error
- * body everywhere (requests Node cannot parse included), and the OpenAPI docs.
+ * body everywhere (requests Node cannot parse included), the OpenAPI docs and the web dashboard.
  */
 export function configureHttp(app: INestApplication, env: GatewayEnv): void {
   const expressApp = app as NestExpressApplication;
@@ -31,6 +32,8 @@ export function configureHttp(app: INestApplication, env: GatewayEnv): void {
     origin: parseOrigins(env.CORS_ORIGINS),
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'],
   });
+  // The web dashboard's files at `/`, ahead of the body parsers (it only answers GET and HEAD).
+  expressApp.use(dashboardStatic(env.DASHBOARD_DIR ?? defaultDashboardDir()));
   expressApp.use(DATASET_UPLOAD_PATH, uploadBodyParser(env.DATASET_BODY_LIMIT));
   for (const parser of bodyParsers(env.BODY_LIMIT)) expressApp.use(parser);
   app.useGlobalPipes(createValidationPipe());

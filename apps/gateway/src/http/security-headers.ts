@@ -48,6 +48,45 @@ const docsPolicy = helmet({
   },
 });
 
+/** Hosts as browsers send them in Host: a name or address and a port, nothing that could end a CSP directive. */
+const PLAIN_HOST = /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The dashboard's pages: its own scripts and styles only (the build has no inline script or style), data: images,
+ * calls to this origin and its WebSockets (ws:/wss: of the same host, spelled out for browsers whose 'self' does not
+ * cover them), nothing framed and nothing framing it.
+ */
+function dashboardPolicy(host: string | undefined): ReturnType<typeof helmet> {
+  const sockets = host !== undefined && PLAIN_HOST.test(host) ? [`ws://${host}`, `wss://${host}`] : [];
+  return helmet({
+    ...EVERY_RESPONSE,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'", ...sockets],
+        objectSrc: ["'none'"],
+        frameSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+}
+
+/**
+ * Puts the dashboard's policy in place of the API's on a response that serves one of the dashboard's files (helmet
+ * sets its headers synchronously); everything else, 404s included, keeps the API's.
+ */
+export function setDashboardSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  dashboardPolicy(req.headers.host)(req, res, () => undefined);
+}
+
 const hsts = helmet.strictTransportSecurity();
 
 const isDocs = (path: string): boolean => path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
