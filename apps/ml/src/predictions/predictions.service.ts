@@ -247,20 +247,8 @@ export class PredictionsService {
     const readings = machineId === null ? (request.readings ?? {}) : await this.latestReadings(machineId, model.inputs);
     const values = model.readingsFrom(readings);
     const { value, factors } = model.explainInputs(values, TOP_FACTORS);
-    const threshold = model.threshold;
     const at = new Date();
-    const result: PredictionResult = {
-      prediction_id: randomUUID(),
-      machine_id: machineId,
-      prediction_type: 'failure_risk',
-      predicted_value: value,
-      confidence_score: threshold === null || value >= threshold ? value : 1 - value,
-      prediction_timestamp: at.toISOString(),
-      model_id: record.modelId,
-      model_version: record.version,
-      threshold,
-      factors,
-    };
+    const result = failureRiskResult(record, machineId, value, model.threshold, factors, at);
     await this.publisher.record(
       {
         predictionId: result.prediction_id,
@@ -291,19 +279,9 @@ export class PredictionsService {
     }
     const horizon = FAILURE_RISK_HORIZON_HOURS;
     const { value, factors } = model.explainDowntime(history, now, horizon, TOP_FACTORS);
-    const threshold = model.threshold;
     const at = new Date(now);
     const result: PredictionResult = {
-      prediction_id: randomUUID(),
-      machine_id: machineId,
-      prediction_type: 'failure_risk',
-      predicted_value: value,
-      confidence_score: threshold === null || value >= threshold ? value : 1 - value,
-      prediction_timestamp: at.toISOString(),
-      model_id: record.modelId,
-      model_version: record.version,
-      threshold,
-      factors,
+      ...failureRiskResult(record, machineId, value, model.threshold, factors, at),
       horizon_hours: horizon,
       stop_minutes: model.artifact.thresholdMinutes,
       stop_types: model.artifact.stopTypes ?? [],
@@ -327,6 +305,22 @@ export class PredictionsService {
     return result;
   }
 
+}
+
+/** A failure-risk answer: its confidence is the probability of the side of the threshold it falls on. */
+function failureRiskResult(record: ModelRecord, machineId: string | null, value: number, threshold: number | null, factors: PredictionResult['factors'], at: Date): PredictionResult {
+  return {
+    prediction_id: randomUUID(),
+    machine_id: machineId,
+    prediction_type: 'failure_risk',
+    predicted_value: value,
+    confidence_score: threshold === null || value >= threshold ? value : 1 - value,
+    prediction_timestamp: at.toISOString(),
+    model_id: record.modelId,
+    model_version: record.version,
+    threshold,
+    factors,
+  };
 }
 
 function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): Omit<PredictionEvent, 'above_threshold' | 'transition'> {
