@@ -1,11 +1,28 @@
-import { useSyncExternalStore } from 'react';
+import { Suspense, useSyncExternalStore } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import type { Session } from './api/session';
 import { LiveBoard } from './board/live-board';
+import { Shell } from './shell/shell';
+import { Loading } from './shared/page-state';
+import { NotFoundPage } from './shell/not-found-page';
 import { SignInPage } from './sign-in/sign-in-page';
+
+// Screens past the board load when first opened (React.lazy), so the wall board ships only what it shows.
 
 export function App({ session }: { session: Session }) {
   const user = useSyncExternalStore(session.subscribe, session.current);
   const notice = useSyncExternalStore(session.subscribe, session.lastNotice);
-  // Keyed by the token's key id and role: a different sign-in starts from a fresh board.
-  return user ? <LiveBoard key={`${user.name}:${user.role}`} session={session} user={user} /> : <SignInPage session={session} notice={notice} />;
+  if (!user) return <SignInPage session={session} notice={notice} />;
+  const props = { session, user };
+  // Keyed by the token's key id and role: a different sign-in starts from fresh screens.
+  return (
+    <Shell key={`${user.name}:${user.role}`} {...props}>
+      <Suspense fallback={<Loading what="this screen" />}>
+        <Routes>
+          <Route path="/" element={<LiveBoard {...props} />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </Shell>
+  );
 }

@@ -146,7 +146,7 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
 
   return (
     <div className={tv ? 'board tv' : 'board'}>
-      <header className="topbar">
+      <div className="topbar">
         <h1>{tv && shownHall ? shownHall : 'Shop floor'}</h1>
         <p className="summary">
           {count(shown.length)} machines{down > 0 ? `, ${count(down)} down` : ''}
@@ -180,15 +180,9 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
               TV mode
             </button>
             {roleAllows(user.role, 'operator') ? <SyncButton session={session} /> : null}
-            <span className="who" data-testid="role">
-              {user.name || 'Signed in'} ({user.role})
-            </span>
-            <button type="button" onClick={() => session.signOut()}>
-              Sign out
-            </button>
           </nav>
         )}
-      </header>
+      </div>
       <main>
         <h2 className="visually-hidden">Machines</h2>
         {body}

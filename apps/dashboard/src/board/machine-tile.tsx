@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import type { LiveStatus, Machine, MachineRisk, RiskEntry } from './board-data';
 import { count, dateTimeIn, percent, relativeTime } from './format';
 import { stateClass, stateLabel } from './machine-state';
@@ -25,7 +26,9 @@ export function MachineTile(props: { machine: Machine; status: LiveStatus | unde
   return (
     <article className={`tile ${stateClass(state)}`} data-machine-id={machine.machine_id} data-state={state} aria-labelledby={`m-${machine.machine_id}`}>
       <header className="tile-head">
-        <h3 id={`m-${machine.machine_id}`}>{machine.name}</h3>
+        <h3 id={`m-${machine.machine_id}`}>
+          <Link to={`/machines/${encodeURIComponent(machine.machine_id)}`}>{machine.name}</Link>
+        </h3>
         <span className="tile-id">{machine.machine_id}</span>
       </header>
       <p className="state-badge" data-testid="state">
