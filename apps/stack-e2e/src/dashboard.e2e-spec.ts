@@ -1,38 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { connect, JSONCodec } from 'nats';
 import { createShopfloorClient, type ShopfloorClient } from '@shopfloor/client';
 import { SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
-import { createSourceDatabase, TEST_INFRA, waitFor, workspaceRoot, type TestSourceDatabase } from '@shopfloor/testing';
+import { createSourceDatabase, TEST_INFRA, waitFor, type TestSourceDatabase } from '@shopfloor/testing';
+import { launchBrowser, PageProblems, SCREENSHOTS, seriousAccessibilityViolations, signIn as signInAt } from './browser';
 import { ADMIN_KEY, Stack } from './stack';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without the networking flags Chromium's connections are refused in the sandboxed CI machines.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SYNC_INTERVAL_SECONDS = 1;
 const TOKEN_TTL_SECONDS = 60;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
-
-/** What went wrong in a page: console errors, uncaught errors, failed and refused requests. */
-class PageProblems {
-  readonly problems: string[] = [];
-  constructor(page: Page) {
-    page.on('console', (m) => {
-      if (m.type() === 'error') this.problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-    });
-  }
-}
 
 /**
  * The web dashboard in a real browser against the whole stack: machines written at a CIMCO source, synced every
@@ -50,13 +28,13 @@ describe('the web dashboard in a browser', () => {
   // Silent for longer than LIVE_SILENCE_SECONDS: a data gap, shown unlike a stop.
   const silent = { id: `DASH-D-${run}`, name: 'Grinder 4', type: 'GRINDER', location: 'Hall 2' };
   const everyMachine = [...machines, silent];
-  const screenshots = join(workspaceRoot(), 'tmp', 'screenshots');
+  const screenshots = SCREENSHOTS;
   let source: TestSourceDatabase;
   let admin: ShopfloorClient;
   let viewerKey = '';
   let viewerKeyId = '';
-  let userDataDir = '';
   let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
 
   const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString().slice(0, 23).replace('T', ' ');
 
@@ -99,31 +77,17 @@ describe('the web dashboard in a browser', () => {
     const created = await admin.POST('/api/v1/auth/api-keys', { body: { name: 'hall board', role: 'viewer' } });
     viewerKey = created.data!.key;
     viewerKeyId = created.data!.id;
-    userDataDir = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+    ({ context: browser, close: closeBrowser } = await launchBrowser());
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await closeBrowser?.();
     stack.kill();
     await stack.database?.drop();
     await source?.drop();
   });
 
-  async function signIn(page: Page, key: string): Promise<void> {
-    await page.goto(`${stack.gatewayUrl}/`);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('.tile').first().waitFor({ timeout: 20_000 });
-  }
-
-  async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-    // Evaluated through the debugging protocol: the page's own policy rightly refuses an injected <script>.
-    await page.evaluate(readFileSync(join(workspaceRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-    const result = await page.evaluate<AxeResult>('window.axe.run()');
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
-  }
+  const signIn = (page: Page, key: string): Promise<void> => signInAt(page, stack.gatewayUrl, key);
 
   it('serves the app at / under its content policy, with hashed assets cached for good', async () => {
     const page = await fetch(`${stack.gatewayUrl}/`, { headers: { Accept: 'text/html' } });
