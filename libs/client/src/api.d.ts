@@ -544,6 +544,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/machines/{machine_id}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sensor readings of one machine in [from, to) (at most 31 days), per metric in equal time buckets (mean, min, max, count); 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_readings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/machines/{machine_id}/risk": {
         parameters: {
             query?: never;
@@ -556,6 +576,26 @@ export interface paths {
          * @description Needs the viewer role or a larger one (viewer, operator, admin).
          */
         get: operations["MachineRiskController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{machine_id}/states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recorded states of one machine in [from, to) (at most 31 days): one stretch per change of state, reason or job, the state in effect at from included; 404 MACHINE_NOT_FOUND if unknown
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MachinesController_states"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1614,6 +1654,17 @@ export interface components {
             small_stop_time: number;
             unplanned_stop_time: number;
         };
+        /** @description `GET /api/v1/machines/{machine_id}/readings?from&to&metric&buckets` (query part): a period of at most 31 days. */
+        MachineReadingsQuery: {
+            /** @description Equal time buckets the period is cut into (default 200). */
+            buckets?: number;
+            /** Format: date-time */
+            from: string;
+            /** @description One metric (sensor) only; all of the machine's otherwise. */
+            metric?: string;
+            /** Format: date-time */
+            to: string;
+        };
         /** @description A machine's current risk: the latest of each kind of prediction, with the model version and top factors; a kind is null while no active model of it has scored the machine yet. */
         MachineRiskView: {
             /** @description The same within 7 days. */
@@ -1631,6 +1682,16 @@ export interface components {
         };
         MachinesController_downtime_Response: components["schemas"]["HistoryPage_DowntimeView_"];
         MachinesController_jobs_Response: components["schemas"]["HistoryPage_JobView_"];
+        /** @description `GET /api/v1/machines/{machine_id}/states?from&to` (query part): a period of at most 31 days. */
+        MachineStatesQuery: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 with offset; the state in effect at `from` is included, clipped to it.
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
         /** @description A machine as the API returns it. */
         MachineView: {
             installation_date: string | null;
@@ -2035,6 +2096,27 @@ export interface components {
             /** @description IANA time zone the hours are wall-clock times in. */
             timezone: string;
         };
+        /** @description One bucket of one metric: the readings in [start, start + bucket_seconds). */
+        ReadingBucketView: {
+            count: number;
+            max: number;
+            mean: number;
+            min: number;
+            start: string;
+        };
+        ReadingSeriesView: {
+            metric: string;
+            /** @description Buckets with at least one reading, oldest first. */
+            points: components["schemas"]["ReadingBucketView"][];
+            unit: string | null;
+        };
+        ReadingsView: {
+            bucket_seconds: number;
+            from: string;
+            machine_id: string;
+            series: components["schemas"]["ReadingSeriesView"][];
+            to: string;
+        };
         ReplayDeadLettersReply: {
             /** @description Their ids. */
             ids: string[];
@@ -2262,6 +2344,26 @@ export interface components {
         /** @description `POST /api/v1/data/sync` body and `ingestion.sync.start` request. */
         StartSyncRequest: {
             mode?: components["schemas"]["SyncMode"];
+        };
+        /** @description One stretch of a machine's recorded state: from one state event to the next (or the end of the period). */
+        StateIntervalView: {
+            /** @description Seconds. */
+            duration: number;
+            end: string;
+            job_id: string | null;
+            reason_code: string | null;
+            start: string;
+            state: string;
+        };
+        StateTimelineView: {
+            from: string;
+            items: components["schemas"]["StateIntervalView"][];
+            /** @description Up to where the timeline is known: `to`, or now when the period reaches into the future. */
+            known_until: string;
+            machine_id: string;
+            to: string;
+            /** @description More state events than one answer holds: the items end early (at `known_until`). */
+            truncated: boolean;
         };
         /** @enum {string} */
         SyncMode: "incremental" | "full";
@@ -4940,6 +5042,89 @@ export interface operations {
             };
         };
     };
+    MachinesController_readings: {
+        parameters: {
+            query: {
+                /** @description Equal time buckets the period is cut into (default 200). */
+                buckets?: number;
+                from: string;
+                /** @description One metric (sensor) only; all of the machine's otherwise. */
+                metric?: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingsView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MachineRiskController_get: {
         parameters: {
             query?: never;
@@ -4958,6 +5143,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MachineRiskView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MachinesController_states: {
+        parameters: {
+            query: {
+                /** @description ISO 8601 with offset; the state in effect at `from` is included, clipped to it. */
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                machine_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateTimelineView"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED with field_errors) */

@@ -1,6 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { MachineHistoryRequest, SUBJECTS, validatePayload, type DowntimeView, type HistoryPage, type JobView } from '@shopfloor/contracts';
+import {
+  MachineHistoryRequest,
+  MachineReadingsRequest,
+  MachineStatesRequest,
+  SUBJECTS,
+  validatePayload,
+  type DowntimeView,
+  type HistoryPage,
+  type JobView,
+  type ReadingsView,
+  type StateTimelineView,
+} from '@shopfloor/contracts';
 import { MachineHistoryService } from './machine-history.service';
 
 @Controller()
@@ -15,5 +26,15 @@ export class MachineHistoryHandler {
   @MessagePattern(SUBJECTS.analytics.machineDowntime)
   async downtime(@Payload() payload: unknown): Promise<HistoryPage<DowntimeView>> {
     return this.history.downtime(validatePayload(MachineHistoryRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.analytics.machineStates)
+  async states(@Payload() payload: unknown): Promise<StateTimelineView> {
+    return this.history.states(validatePayload(MachineStatesRequest, payload));
+  }
+
+  @MessagePattern(SUBJECTS.analytics.machineReadings)
+  async readings(@Payload() payload: unknown): Promise<ReadingsView> {
+    return this.history.readingSeries(validatePayload(MachineReadingsRequest, payload));
   }
 }

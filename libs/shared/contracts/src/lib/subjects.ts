@@ -23,6 +23,8 @@ export const SUBJECTS = {
     machineGet: 'analytics.machines.get',
     machineJobs: 'analytics.machines.jobs',
     machineDowntime: 'analytics.machines.downtime',
+    machineStates: 'analytics.machines.states',
+    machineReadings: 'analytics.machines.readings',
     integrityGet: 'analytics.integrity.get',
     calendarGet: 'analytics.calendars.get',
     calendarPut: 'analytics.calendars.put',
