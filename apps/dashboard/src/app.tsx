@@ -1,4 +1,4 @@
-import { Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import type { Session } from './api/session';
 import { LiveBoard } from './board/live-board';
@@ -7,7 +7,10 @@ import { Loading } from './shared/page-state';
 import { NotFoundPage } from './shell/not-found-page';
 import { SignInPage } from './sign-in/sign-in-page';
 
-// Screens past the board load when first opened (React.lazy), so the wall board ships only what it shows.
+// Screens past the board load when first opened, so the wall board ships only what it shows.
+const MachinePage = lazy(() => import('./machine/machine-page'));
+const LossesPage = lazy(() => import('./losses/losses-page'));
+const ReportsPage = lazy(() => import('./reports/reports-page'));
 
 export function App({ session }: { session: Session }) {
   const user = useSyncExternalStore(session.subscribe, session.current);
@@ -20,6 +23,9 @@ export function App({ session }: { session: Session }) {
       <Suspense fallback={<Loading what="this screen" />}>
         <Routes>
           <Route path="/" element={<LiveBoard {...props} />} />
+          <Route path="/machines/:machineId" element={<MachinePage {...props} />} />
+          <Route path="/losses" element={<LossesPage {...props} />} />
+          <Route path="/reports" element={<ReportsPage {...props} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -41,12 +41,15 @@ export function useLive(session: Session) {
   });
 }
 
-/** The shop's zone: the default calendar's, else null (the board then says it shows the browser's). */
-export function useShopTimeZone(session: Session) {
+/**
+ * The zone of a calendar (a machine's own, else the shop default it falls back to): the default calendar's for the
+ * whole shop, else null (the screens then say they show the browser's).
+ */
+export function useShopTimeZone(session: Session, calendarId = 'default') {
   return useQuery({
-    queryKey: ['calendar', 'default'],
+    queryKey: ['calendar', calendarId],
     queryFn: async (): Promise<string | null> => {
-      const { data } = await session.api.GET('/api/v1/calendars/{calendar_id}', { params: { path: { calendar_id: 'default' } } });
+      const { data } = await session.api.GET('/api/v1/calendars/{calendar_id}', { params: { path: { calendar_id: calendarId } } });
       return data?.timezone ?? null;
     },
     staleTime: 60 * 60_000,

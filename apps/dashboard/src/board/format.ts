@@ -38,3 +38,38 @@ export function percent(value: number): string {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** A length of time for reading: "2 h 05 min", "12 min 30 s", "45 s"; an em dash for none. */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const total = Math.round(Math.abs(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const sign = seconds < 0 ? '−' : '';
+  if (h > 0) return `${sign}${count(h)} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${sign}${m} min${s ? ` ${s} s` : ''}`;
+  return `${sign}${s} s`;
+}
+
+/** A ratio as a percentage with one decimal ("87.5 %" in the browser's style); an em dash for null. */
+export function ratio(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+/** A number with at most `digits` decimals in the browser's locale. */
+export function decimal(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+}
+
+/** Time of day (and the date when `withDate`) in the zone: "14:03" / "5 Dec, 14:03". */
+export function timeIn(iso: string, timeZone: string, withDate = false): string {
+  const options: Intl.DateTimeFormatOptions = withDate ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone } : { hour: '2-digit', minute: '2-digit', timeZone };
+  try {
+    return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+  } catch {
+    return new Date(iso).toLocaleTimeString(locale());
+  }
+}
