@@ -132,6 +132,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/current-shift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each machine's OEE of its current shift so far (its own calendar's shift in progress, else the one that ended last within a day; the UTC day so far for a machine planned 24/7), for a live board
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["AnalyticsController_currentShift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/downtime-patterns": {
         parameters: {
             query?: never;
@@ -1210,6 +1230,18 @@ export interface components {
             name: string;
             role: components["schemas"]["ApiKeyRole"];
         };
+        /** @description `GET /api/v1/analytics/current-shift` query and `analytics.oee.current-shift` request. */
+        CurrentShiftQuery: {
+            location?: string;
+            /** @description Comma-separated machine ids. */
+            machine_ids?: string;
+            machine_type?: string;
+        };
+        CurrentShiftView: {
+            generated_at: string;
+            machines: components["schemas"]["MachineShiftOeeView"][];
+            micro_stop_threshold_seconds: number;
+        };
         /** @description `POST /api/v1/reports/custom`. */
         CustomReportRequest: {
             format?: components["schemas"]["ReportFileFormat"];
@@ -1682,6 +1714,46 @@ export interface components {
         };
         MachinesController_downtime_Response: components["schemas"]["HistoryPage_DowntimeView_"];
         MachinesController_jobs_Response: components["schemas"]["HistoryPage_JobView_"];
+        MachineShiftOeeView: {
+            availability: number | null;
+            benchmark_comparison: number | null;
+            /** @enum {string} */
+            calendar: "machine" | "default" | "default_24x7";
+            counts: {
+                good: number;
+                scrap: number;
+                total: number;
+            };
+            /** @description ISO 22400-2 KPIs from the same data. */
+            kpis: {
+                failures: number;
+                mtbf: number | null;
+                mttr: number | null;
+                nee: number | null;
+                scrap_ratio: number | null;
+                setup_rate: number | null;
+                technical_efficiency: number | null;
+            };
+            losses: {
+                planned_stops: number;
+                production_rejects: number;
+                slow_cycles: number;
+                small_stops: number;
+                unplanned_stops: number;
+            };
+            machine_id: string;
+            overall_oee: number | null;
+            performance: number | null;
+            /** @description [from, to) the figures cover: the shift (or day) up to now. */
+            period: {
+                from: string;
+                to: string;
+            };
+            quality: number | null;
+            /** @description Null without a shift calendar (planned 24/7): the figures are then of the current day in UTC. */
+            shift: components["schemas"]["ShiftPeriodView"] | null;
+            time_model: components["schemas"]["OeeTimeModel"];
+        };
         /** @description `GET /api/v1/machines/{machine_id}/states?from&to` (query part): a period of at most 31 days. */
         MachineStatesQuery: {
             /**
@@ -2313,6 +2385,14 @@ export interface components {
             risk_cost: number;
             /** @description Total seconds of lateness over all jobs. */
             tardiness: number;
+        };
+        /** @description The shift a machine's figures are of: the one in progress, else the last one that ended (within a day). */
+        ShiftPeriodView: {
+            end: string;
+            in_progress: boolean;
+            name: string;
+            /** @description The shift's start and end (ISO 8601), whole, as its calendar defines it. */
+            start: string;
         };
         /** @enum {string} */
         ShopfloorEntity: "machines" | "jobs" | "downtime_records" | "machine_events" | "machine_readings";
@@ -3220,6 +3300,76 @@ export interface operations {
             };
             /** @description Not found (MACHINE_NOT_FOUND, CALENDAR_NOT_FOUND, … or NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnalyticsController_currentShift: {
+        parameters: {
+            query?: {
+                location?: string;
+                /** @description Comma-separated machine ids. */
+                machine_ids?: string;
+                machine_type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentShiftView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

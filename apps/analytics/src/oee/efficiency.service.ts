@@ -51,7 +51,7 @@ export class EfficiencyService {
   }
 }
 
-function parseIds(text: string | undefined): string[] | null {
+export function parseIds(text: string | undefined): string[] | null {
   if (text === undefined || text.trim() === '') return null;
   const ids = [...new Set(text.split(',').map((id) => id.trim()))];
   const bad = ids.filter((id) => !MACHINE_ID.test(id));

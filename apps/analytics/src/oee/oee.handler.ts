@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { EfficiencyQuery, OeeQuery, SUBJECTS, validatePayload, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
+import { CurrentShiftQuery, EfficiencyQuery, OeeQuery, SUBJECTS, validatePayload, type CurrentShiftView, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
 import type { JsonText } from '@shopfloor/nats';
+import { CurrentShiftService } from './current-shift.service';
 import { EfficiencyService } from './efficiency.service';
 import { OeeService } from './oee.service';
 
@@ -10,6 +11,7 @@ export class OeeHandler {
   constructor(
     private readonly oee: OeeService,
     private readonly efficiency: EfficiencyService,
+    private readonly currentShift: CurrentShiftService,
   ) {}
 
   @MessagePattern(SUBJECTS.analytics.oeeGet)
@@ -20,5 +22,10 @@ export class OeeHandler {
   @MessagePattern(SUBJECTS.analytics.efficiencyGet)
   async efficiencyReport(@Payload() payload: unknown): Promise<JsonText<EfficiencyView>> {
     return this.efficiency.get(validatePayload(EfficiencyQuery, payload));
+  }
+
+  @MessagePattern(SUBJECTS.analytics.currentShiftGet)
+  async currentShiftOee(@Payload() payload: unknown): Promise<CurrentShiftView> {
+    return this.currentShift.get(validatePayload(CurrentShiftQuery, payload));
   }
 }

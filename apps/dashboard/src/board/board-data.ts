@@ -9,6 +9,7 @@ export type LiveStatus = components['schemas']['MachineLiveStatus'];
 export type LiveList = components['schemas']['LiveStatusList'];
 export type MachineRisk = components['schemas']['MachineRiskView'];
 export type RiskEntry = components['schemas']['RiskEntry'];
+export type ShiftOee = components['schemas']['MachineShiftOeeView'];
 
 /** Thrown by a query so that the error state can show the API's message. */
 export class ApiError extends Error {}
@@ -37,6 +38,19 @@ export function useLive(session: Session) {
       return data;
     },
     // The socket keeps it current; a slow re-read covers silences it does not push (UNAVAILABLE after a gap).
+    refetchInterval: 60_000,
+  });
+}
+
+/** Each machine's OEE of its current shift so far, re-read every minute (it changes with every minute run). */
+export function useShiftOee(session: Session) {
+  return useQuery({
+    queryKey: ['current-shift'],
+    queryFn: async (): Promise<ShiftOee[]> => {
+      const { data, error } = await session.api.GET('/api/v1/analytics/current-shift');
+      if (!data) throw new ApiError(errorMessage(error, 'The OEE of the current shift could not be read.'));
+      return data.machines;
+    },
     refetchInterval: 60_000,
   });
 }

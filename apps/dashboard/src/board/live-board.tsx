@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage, roleAllows, type Session, type SessionState } from '../api/session';
 import type { SocketState } from '../api/live-socket';
-import { useLive, useLiveUpdates, useMachines, useRisks, useShopTimeZone, type Machine } from './board-data';
+import { useLive, useLiveUpdates, useMachines, useRisks, useShiftOee, useShopTimeZone, type Machine } from './board-data';
 import { browserTimeZone, count } from './format';
 import { MachineTile } from './machine-tile';
 
@@ -69,6 +69,8 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
   const halls = useMemo(() => distinct(all.map(hallOf)), [all]);
   const types = useMemo(() => distinct(all.map((m) => m.type)), [all]);
   const risks = useRisks(session, all.map((m) => m.machine_id));
+  const shiftOee = useShiftOee(session);
+  const oeeOf = new Map((shiftOee.data ?? []).map((o) => [o.machine_id, o]));
   const riskOf = new Map(all.map((m, i) => [m.machine_id, risks[i]?.data]));
   const statusOf = new Map((live.data?.items ?? []).map((s) => [s.machine_id, s]));
   const timeZone = zone.data ?? browserTimeZone();
@@ -138,7 +140,7 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
       <ul className="tiles" aria-label="Machines">
         {shown.map((m) => (
           <li key={m.machine_id}>
-            <MachineTile machine={m} status={statusOf.get(m.machine_id)} risk={riskOf.get(m.machine_id)} timeZone={timeZone} now={now} />
+            <MachineTile machine={m} status={statusOf.get(m.machine_id)} risk={riskOf.get(m.machine_id)} shiftOee={oeeOf.get(m.machine_id)} timeZone={timeZone} now={now} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { LiveStatus, Machine, MachineRisk, RiskEntry } from './board-data';
-import { count, dateTimeIn, percent, relativeTime } from './format';
+import type { LiveStatus, Machine, MachineRisk, RiskEntry, ShiftOee } from './board-data';
+import { count, dateTimeIn, percent, relativeTime, timeIn } from './format';
 import { stateClass, stateLabel } from './machine-state';
 
 
@@ -19,8 +19,23 @@ function RiskBadge({ risk }: { risk: MachineRisk | null | undefined }) {
   );
 }
 
-export function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; timeZone: string; now: number }) {
-  const { machine, status, risk, timeZone, now } = props;
+/** "OEE, early shift", "OEE, last shift (late)", "OEE today (24/7)", and the period in the title. */
+function ShiftOeeFact({ oee, timeZone }: { oee: ShiftOee | undefined; timeZone: string }) {
+  if (!oee) return null;
+  const what = oee.shift ? (oee.shift.in_progress ? `OEE, ${oee.shift.name} shift` : `OEE, last shift (${oee.shift.name})`) : oee.calendar === 'default_24x7' ? 'OEE today (24/7)' : 'OEE, last 24 h';
+  const title = `${timeIn(oee.period.from, timeZone, true)} – ${timeIn(oee.period.to, timeZone, true)}`;
+  return (
+    <div>
+      <dt>{what}</dt>
+      <dd data-testid="shift-oee" title={title}>
+        {oee.overall_oee === null ? 'no planned time' : percent(oee.overall_oee)}
+      </dd>
+    </div>
+  );
+}
+
+export function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; shiftOee?: ShiftOee; timeZone: string; now: number }) {
+  const { machine, status, risk, shiftOee, timeZone, now } = props;
   const state = status?.state ?? 'UNKNOWN';
   const label = stateLabel(state);
   return (
@@ -55,6 +70,7 @@ export function MachineTile(props: { machine: Machine; status: LiveStatus | unde
           <dt>Parts</dt>
           <dd>{status?.part_count === null || status?.part_count === undefined ? '—' : count(status.part_count)}</dd>
         </div>
+        <ShiftOeeFact oee={shiftOee} timeZone={timeZone} />
       </dl>
       <footer className="tile-foot">
         <span className="tile-meta">{[machine.type, machine.location].filter(Boolean).join(' · ')}</span>

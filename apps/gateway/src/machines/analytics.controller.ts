@@ -1,10 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  CurrentShiftQuery,
   DowntimePatternsQuery,
   EfficiencyQuery,
   OeeQuery,
   SUBJECTS,
+  type CurrentShiftView,
   type DowntimePatternsView,
   type EfficiencyView,
   type LiveStatusList,
@@ -40,6 +42,15 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
   async efficiency(@Query() query: EfficiencyQuery, @Res() res: Response): Promise<void> {
     sendJson(res, await this.rpc.requestJson<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query));
+  }
+
+  @Get('current-shift')
+  @ApiOperation({
+    summary:
+      "Each machine's OEE of its current shift so far (its own calendar's shift in progress, else the one that ended last within a day; the UTC day so far for a machine planned 24/7), for a live board",
+  })
+  async currentShift(@Query() query: CurrentShiftQuery): Promise<CurrentShiftView> {
+    return this.rpc.request<CurrentShiftView>(SUBJECTS.analytics.currentShiftGet, query);
   }
 
   @Get('live')

@@ -12,5 +12,6 @@ export * from './lib/buckets';
 export * from './lib/oee-totals';
 export * from './lib/oee-figures';
 export * from './lib/oee-series';
+export * from './lib/current-shift';
 export { sumTotals } from './lib/sum-totals';
 export * from './lib/downtime-patterns';

@@ -32,6 +32,7 @@ export const SUBJECTS = {
     oeeGet: 'analytics.oee.get',
     downtimePatternsGet: 'analytics.downtime-patterns.get',
     efficiencyGet: 'analytics.efficiency.get',
+    currentShiftGet: 'analytics.oee.current-shift',
     liveList: 'analytics.live.list',
     reportDaily: 'analytics.reports.daily',
     reportCustom: 'analytics.reports.custom',

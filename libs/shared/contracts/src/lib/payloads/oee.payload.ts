@@ -163,3 +163,40 @@ export interface EfficiencyView {
   totals: OeeFiguresView;
   machines: MachineEfficiencyView[];
 }
+
+/** `GET /api/v1/analytics/current-shift` query and `analytics.oee.current-shift` request. */
+export class CurrentShiftQuery {
+  /** Comma-separated machine ids. */
+  @Omittable() @IsString() @MaxLength(5000)
+  machine_ids?: string;
+
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  machine_type?: string;
+
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  location?: string;
+}
+
+/** The shift a machine's figures are of: the one in progress, else the last one that ended (within a day). */
+export interface ShiftPeriodView {
+  name: string;
+  /** The shift's start and end (ISO 8601), whole, as its calendar defines it. */
+  start: string;
+  end: string;
+  in_progress: boolean;
+}
+
+export interface MachineShiftOeeView extends OeeFiguresView {
+  machine_id: string;
+  calendar: 'machine' | 'default' | 'default_24x7';
+  /** Null without a shift calendar (planned 24/7): the figures are then of the current day in UTC. */
+  shift: ShiftPeriodView | null;
+  /** [from, to) the figures cover: the shift (or day) up to now. */
+  period: { from: string; to: string };
+}
+
+export interface CurrentShiftView {
+  generated_at: string;
+  micro_stop_threshold_seconds: number;
+  machines: MachineShiftOeeView[];
+}
