@@ -36,7 +36,10 @@ export class PageProblems {
       if (m.type() === 'error') this.problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (r) => {
+      // Aborted: cancelled because the test navigated on while it was in flight, not refused or lost.
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') this.problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    });
     page.on('response', (r) => {
       if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
     });

@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import type { components } from '@shopfloor/client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -38,7 +39,7 @@ function Pareto({ patterns }: { patterns: Patterns }) {
     <section className="panel" aria-labelledby="pareto-title">
       <h2 id="pareto-title">Downtime by reason</h2>
       <Chart option={option} label="Lost time by reason, largest first, with the cumulative share" testId="pareto-chart" />
-      <div className="table-wrap">
+      <TableScroll label="Lost time by reason">
         <table className="data-table" data-testid="pareto">
           <caption className="visually-hidden">Lost time by reason</caption>
           <thead>
@@ -64,7 +65,7 @@ function Pareto({ patterns }: { patterns: Patterns }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -96,7 +97,7 @@ function TopLosers({ patterns }: { patterns: Patterns }) {
   return (
     <section className="panel" aria-labelledby="losers-title">
       <h2 id="losers-title">Machines losing the most</h2>
-      <div className="table-wrap">
+      <TableScroll label="Machines losing the most">
         <table className="data-table" data-testid="top-losers">
           <caption className="visually-hidden">Machines with the most unplanned stop time</caption>
           <thead>
@@ -128,7 +129,7 @@ function TopLosers({ patterns }: { patterns: Patterns }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -207,7 +208,7 @@ export default function LossesPage({ session }: { session: Session; user: Sessio
         <QueryState query={patterns} what="the losses">
           {(p) => (
             <>
-              <dl className="kpis" data-testid="loss-kpis">
+              <dl className="kpis" data-testid="loss-kpis" data-from={p.period.from} data-to={p.period.to}>
                 <div>
                   <dt>Lost time</dt>
                   <dd>{duration(p.lost_time)}</dd>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import { count, decimal, timeIn } from '../board/format';
 import type { Job } from './machine-data';
 
@@ -5,7 +6,7 @@ import type { Job } from './machine-data';
 export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string }) {
   if (jobs.length === 0) return <p className="help">No jobs ran in this period.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Jobs">
       <table className="data-table" data-testid="jobs">
         <caption className="visually-hidden">Jobs</caption>
         <thead>
@@ -42,6 +43,6 @@ export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string })
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

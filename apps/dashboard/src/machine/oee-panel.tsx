@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { count, duration, ratio, timeIn } from '../board/format';
+import { count, decimal, duration, ratio, timeIn } from '../board/format';
 import { Chart } from '../shared/chart';
 import type { OeeMetrics } from './machine-data';
 import { sixBigLosses } from './waterfall';
@@ -31,10 +31,11 @@ export function OeePanel({ oee, timeZone }: { oee: OeeMetrics; timeZone: string 
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (items: { name: string; dataIndex: number }[]) => `${items[0].name}: ${duration(steps[items[0].dataIndex].value)}` },
       grid: { left: 56, right: 12, top: 12, bottom: 64 },
       xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: 25 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v / 360) / 10} h` } },
+      // Hours on the axis, so that its ticks fall on round hours.
+      yAxis: { type: 'value', axisLabel: { formatter: '{value} h' } },
       series: [
-        { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: steps.map((s) => s.base) },
-        { type: 'bar', stack: 'w', data: steps.map((s) => ({ value: s.value, itemStyle: { color: s.kind === 'total' ? '#1f5fbf' : '#b3261e' } })) },
+        { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: steps.map((s) => s.base / 3600) },
+        { type: 'bar', stack: 'w', data: steps.map((s) => ({ value: s.value / 3600, itemStyle: { color: s.kind === 'total' ? '#1f5fbf' : '#b3261e' } })) },
       ],
     }),
     [steps],
@@ -63,7 +64,7 @@ export function OeePanel({ oee, timeZone }: { oee: OeeMetrics; timeZone: string 
         <div>
           <dt>Good / total parts</dt>
           <dd>
-            {count(oee.counts.good)} / {count(oee.counts.total)}
+            {decimal(oee.counts.good, 2)} / {decimal(oee.counts.total, 2)}
           </dd>
         </div>
       </dl>

@@ -84,7 +84,7 @@ export function Timeline(props: { period: Period; states: StateTimeline; stops: 
     title: `Job ${j.job_id}${j.part_number ? `, part ${j.part_number}` : ''}, ${j.end_time ? span(j.start_time, j.end_time) : `since ${timeIn(j.start_time, timeZone, week)}`}${j.parts_produced !== null ? `, ${count(j.parts_produced)} parts` : ''}`,
   }));
   return (
-    <div className="timeline" data-testid="timeline">
+    <div className="timeline" data-testid="timeline" data-from={period.from} data-to={period.to}>
       <Lane name="State" segments={stateSegments} from={from} to={to} empty="No state recorded in this period" />
       <Lane name="Stops" segments={stopSegments} from={from} to={to} empty="No stops" />
       <Lane name="Jobs" segments={jobSegments} from={from} to={to} empty="No jobs" />

@@ -1,3 +1,4 @@
+import { TableScroll } from '../shared/table-scroll';
 import type { components } from '@shopfloor/client';
 import { reportCell, reportHeading, type ReportUnit } from './report-format';
 
@@ -22,7 +23,7 @@ export function ReportView({ report }: { report: ReportDocument }) {
         {reportCell('datetime', report.period.from, zone)} to {reportCell('datetime', report.period.to, zone)} ({zone}); made {reportCell('datetime', report.generated_at, zone)}.
       </p>
       {report.tables.map((table) => (
-        <div key={table.name} className="table-wrap">
+        <TableScroll key={table.name} label={table.name}>
           <table className="data-table" data-testid={`report-table-${table.name}`}>
             <caption>{table.name}</caption>
             <thead>
@@ -52,7 +53,7 @@ export function ReportView({ report }: { report: ReportDocument }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </div>
   );

@@ -3,7 +3,7 @@ import { NavLink, useLocation, useSearchParams } from 'react-router-dom';
 import type { Session, SessionState } from '../api/session';
 
 const SCREENS = [
-  { to: '/', label: 'Shop floor', end: true },
+  { to: '/', label: 'Live board', end: true },
   { to: '/losses', label: 'Losses' },
   { to: '/alerts', label: 'Alerts' },
   { to: '/models', label: 'Models' },
