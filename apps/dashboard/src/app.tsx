@@ -1,4 +1,4 @@
-import { Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import type { Session } from './api/session';
 import { LiveBoard } from './board/live-board';
@@ -8,6 +8,7 @@ import { NotFoundPage } from './shell/not-found-page';
 import { SignInPage } from './sign-in/sign-in-page';
 
 // Screens past the board load when first opened (React.lazy), so the wall board ships only what it shows.
+const AlertsPage = lazy(() => import('./alerts/alerts-page'));
 
 export function App({ session }: { session: Session }) {
   const user = useSyncExternalStore(session.subscribe, session.current);
@@ -20,6 +21,7 @@ export function App({ session }: { session: Session }) {
       <Suspense fallback={<Loading what="this screen" />}>
         <Routes>
           <Route path="/" element={<LiveBoard {...props} />} />
+          <Route path="/alerts" element={<AlertsPage {...props} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
