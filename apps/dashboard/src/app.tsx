@@ -9,6 +9,8 @@ import { SignInPage } from './sign-in/sign-in-page';
 
 // Screens past the board load when first opened (React.lazy), so the wall board ships only what it shows.
 const AlertsPage = lazy(() => import('./alerts/alerts-page'));
+const ModelsPage = lazy(() => import('./models/models-page'));
+const DataPage = lazy(() => import('./data/data-page'));
 
 export function App({ session }: { session: Session }) {
   const user = useSyncExternalStore(session.subscribe, session.current);
@@ -22,6 +24,8 @@ export function App({ session }: { session: Session }) {
         <Routes>
           <Route path="/" element={<LiveBoard {...props} />} />
           <Route path="/alerts" element={<AlertsPage {...props} />} />
+          <Route path="/models" element={<ModelsPage {...props} />} />
+          <Route path="/data" element={<DataPage {...props} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

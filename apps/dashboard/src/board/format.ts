@@ -38,3 +38,8 @@ export function percent(value: number): string {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** A measure with up to `digits` decimals: "0.83", "12.5". */
+export function decimal(value: number, digits = 2): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+}
