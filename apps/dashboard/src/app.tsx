@@ -24,6 +24,7 @@ export function App({ session }: { session: Session }) {
         <Routes>
           <Route path="/" element={<LiveBoard {...props} />} />
           <Route path="/alerts" element={<AlertsPage {...props} />} />
+          <Route path="/alerts/:alertId" element={<AlertsPage {...props} />} />
           <Route path="/models" element={<ModelsPage {...props} />} />
           <Route path="/data" element={<DataPage {...props} />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router-dom';
 import { roleAllows, type Session, type SessionState } from '../api/session';
 import { useShopTime } from '../shared/shop-time';
 import { AlertList } from './alert-list';
@@ -15,10 +15,13 @@ const TABS = [
 /** Alerts of the shop floor, live; for admins also the rules that raise them and the log of what was sent. */
 export default function AlertsPage({ session, user }: { session: Session; user: SessionState }) {
   const [params] = useSearchParams();
+  // The link of an alert's e-mail or webhook message: /alerts/<id>.
+  const { alertId } = useParams();
   const admin = roleAllows(user.role, 'admin');
   const asked = params.get('tab');
   const tab = admin && (asked === 'rules' || asked === 'deliveries') ? asked : 'alerts';
   const { timeZone, note } = useShopTime(session);
+  if (alertId) return <Navigate replace to={`/alerts?alert=${encodeURIComponent(alertId)}`} />;
   return (
     <main className="page alerts-page">
       <h1>Alerts</h1>

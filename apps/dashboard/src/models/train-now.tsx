@@ -22,7 +22,7 @@ export function TrainNow({ session, type }: { session: Session; type: ModelType 
         {running ? 'Training…' : 'Train now'}
       </button>
       {trainingId && trainingActive(training.data) ? <progress max={1} value={progress} aria-label={`${TYPE_LABELS[type].title} training progress`} /> : null}
-      <span className={failed ? 'form-error' : 'help'} role={failed ? 'alert' : 'status'} data-testid={`training-state-${type}`} data-state={training.data?.state ?? ''}>
+      <span className={failed ? 'form-error' : 'help'} role={failed ? 'alert' : 'status'} data-testid={`training-state-${type}`} data-state={start.error ? 'refused' : (training.data?.state ?? '')}>
         {text}
       </span>
     </div>
