@@ -9,6 +9,7 @@ import { AlertDetailPanel } from './alert-detail';
 import { CONDITION_LABELS, SEVERITIES, STATES, type AlertSeverity, type AlertState } from './alert-text';
 import { useAlerts, useAlertsLive, type AlertFilters } from './alerts-data';
 import { MachineLink, SeverityBadge, StateBadge } from './alert-badges';
+import { TableWrap } from '../shared/table-wrap';
 
 function readFilters(params: URLSearchParams): AlertFilters {
   const state = params.get('state');
@@ -48,7 +49,7 @@ export function AlertList({ session, user, timeZone }: { session: Session; user:
   else
     body = (
       <>
-        <div className="table-wrap">
+        <TableWrap label="Alerts">
           <table className="data-table alerts-table">
             <caption className="visually-hidden">Alerts, newest first</caption>
             <thead>
@@ -94,7 +95,7 @@ export function AlertList({ session, user, timeZone }: { session: Session; user:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <LoadMore hasMore={alerts.hasNextPage} loading={alerts.isFetchingNextPage} onMore={() => void alerts.fetchNextPage()} shown={items.length} noun="alerts" />
       </>
     );

@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../shared/page-state';
 import { allItems } from '../shared/paging';
 import { Time } from '../shared/shop-time';
 import { useDeliveries, type DeliveryState } from './alerts-data';
+import { TableWrap } from '../shared/table-wrap';
 
 const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'sent', 'failed'];
 
@@ -28,7 +29,7 @@ export function DeliveryLog({ session, timeZone }: { session: Session; timeZone:
   else
     body = (
       <>
-        <div className="table-wrap">
+        <TableWrap label="Deliveries">
           <table className="data-table">
             <caption className="visually-hidden">Deliveries, newest first</caption>
             <thead>
@@ -66,7 +67,7 @@ export function DeliveryLog({ session, timeZone }: { session: Session; timeZone:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <LoadMore hasMore={deliveries.hasNextPage} loading={deliveries.isFetchingNextPage} onMore={() => void deliveries.fetchNextPage()} shown={items.length} noun="deliveries" />
       </>
     );

@@ -7,6 +7,7 @@ import { describeCondition } from './alert-text';
 import { useDeleteRule, useRules } from './alerts-data';
 import { RuleFormPanel } from './rule-form-panel';
 import type { Rule } from './rule-form';
+import { TableWrap } from '../shared/table-wrap';
 
 const scopeText = (rule: Rule): string => {
   const parts = [
@@ -62,7 +63,7 @@ export function RuleEditor({ session, timeZone }: { session: Session; timeZone: 
                 <p>No rules: no alert will open. Create one with “New rule”.</p>
               </Empty>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label="Alert rules">
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -110,7 +111,7 @@ export function RuleEditor({ session, timeZone }: { session: Session; timeZone: 
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )
           }
         </QueryState>

@@ -7,6 +7,7 @@ import { allItems } from '../shared/paging';
 import { Time } from '../shared/shop-time';
 import { visibleText, type DeadLetter } from './data-view';
 import { useDeadLetters, useReplay } from './data-queries';
+import { TableWrap } from '../shared/table-wrap';
 
 /** Messages a consumer gave up on (admin), each with a replay once its cause is fixed. */
 export function DeadLettersPanel({ session, timeZone }: { session: Session; timeZone: string }) {
@@ -34,7 +35,7 @@ export function DeadLettersPanel({ session, timeZone }: { session: Session; time
   else
     body = (
       <>
-        <div className="table-wrap">
+        <TableWrap label="Dead letters">
           <table className="data-table">
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function DeadLettersPanel({ session, timeZone }: { session: Session; time
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <LoadMore hasMore={letters.hasNextPage} loading={letters.isFetchingNextPage} onMore={() => void letters.fetchNextPage()} shown={items.length} noun="dead letters" />
       </>
     );

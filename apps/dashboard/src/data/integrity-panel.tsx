@@ -4,6 +4,7 @@ import { QueryState } from '../shared/page-state';
 import { Time } from '../shared/shop-time';
 import { ENTITIES, entityLabel, type Integrity } from './data-view';
 import { useIntegrity, useMapping } from './data-queries';
+import { TableWrap } from '../shared/table-wrap';
 
 /** The columns of the source that do not fit the mapping: a sync refuses to run while there are any. */
 export function MappingPanel({ session }: { session: Session }) {
@@ -16,7 +17,7 @@ export function MappingPanel({ session }: { session: Session }) {
           problems.length === 0 ? (
             <p className="help">The source's tables and columns match the mapping.</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label="Mapping problems">
               <table className="data-table">
                 <thead>
                   <tr>
@@ -37,7 +38,7 @@ export function MappingPanel({ session }: { session: Session }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>
@@ -49,7 +50,7 @@ function SourceComparison({ report }: { report: Integrity }) {
   const comparison = report.source_comparison;
   if (!comparison) return <p className="help">The source could not be counted{report.source_comparison_error ? `: ${report.source_comparison_error}` : ''}.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Source comparison">
       <table className="data-table compact" data-testid="source-comparison">
         <caption>Read model against the source</caption>
         <thead>
@@ -94,7 +95,7 @@ function SourceComparison({ report }: { report: Integrity }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

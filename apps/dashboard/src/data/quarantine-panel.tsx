@@ -5,6 +5,7 @@ import { allItems } from '../shared/paging';
 import { Time } from '../shared/shop-time';
 import { rawEntries, visibleText, type QuarantinedRow } from './data-view';
 import { useQuarantine } from './data-queries';
+import { TableWrap } from '../shared/table-wrap';
 
 function RawRow({ row }: { row: QuarantinedRow }) {
   return (
@@ -38,7 +39,7 @@ export function QuarantinePanel({ session, timeZone }: { session: Session; timeZ
   else
     body = (
       <>
-        <div className="table-wrap">
+        <TableWrap label="Quarantined rows">
           <table className="data-table quarantine-table">
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function QuarantinePanel({ session, timeZone }: { session: Session; timeZ
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <LoadMore hasMore={rows.hasNextPage} loading={rows.isFetchingNextPage} onMore={() => void rows.fetchNextPage()} shown={items.length} noun="quarantined rows" />
       </>
     );

@@ -5,6 +5,7 @@ import { QueryState } from '../shared/page-state';
 import { Time } from '../shared/shop-time';
 import { downstreamRows, ENTITIES, entityLabel, syncHeadline, syncRunning, type SyncStatus } from './data-view';
 import { useStartSync, useSyncStatus } from './data-queries';
+import { TableWrap } from '../shared/table-wrap';
 
 function SyncNow({ session, running }: { session: Session; running: boolean }) {
   const start = useStartSync(session);
@@ -22,10 +23,11 @@ function SyncNow({ session, running }: { session: Session; running: boolean }) {
       <label>
         Mode
         <select value={mode} onChange={(e) => setMode(e.target.value as 'incremental' | 'full')}>
-          <option value="incremental">Incremental (what changed)</option>
-          <option value="full">Full (everything, and remove what the source deleted)</option>
+          <option value="incremental">Incremental</option>
+          <option value="full">Full</option>
         </select>
       </label>
+      <span className="help">Incremental reads what changed; full reads everything and removes what the source deleted.</span>
       <button type="button" onClick={go} disabled={start.isPending || running} data-testid="data-sync-now">
         Sync now
       </button>
@@ -71,7 +73,7 @@ function LastRun({ status, timeZone }: { status: SyncStatus; timeZone: string })
         ) : null}
         .{run.error ? ` Error${run.error_code ? ` (${run.error_code})` : ''}: ${run.error}` : ''}
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Records of the last run">
         <table className="data-table compact">
           <caption>Records published in this run</caption>
           <thead>
@@ -95,7 +97,7 @@ function LastRun({ status, timeZone }: { status: SyncStatus; timeZone: string })
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }
@@ -104,7 +106,7 @@ function Downstream({ status }: { status: SyncStatus }) {
   const rows = downstreamRows(status);
   if (rows.length === 0) return <p className="help">No consumer refused anything{status.dead_letters === null ? ' (the dead letters could not be read)' : ''}.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Downstream consumers">
       <table className="data-table compact">
         <caption>Downstream: what each consumer refused</caption>
         <thead>
@@ -132,7 +134,7 @@ function Downstream({ status }: { status: SyncStatus }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -18,8 +18,9 @@ export function TrainNow({ session, type }: { session: Session; type: ModelType 
   else if (start.isPending || trainingId) text = 'Starting…';
   return (
     <div className="train-now" data-testid={`train-${type}`}>
-      <button type="button" onClick={() => start.mutate(type, { onSuccess: setTrainingId })} disabled={running} aria-label={`Train ${TYPE_LABELS[type].title} now`}>
+      <button type="button" onClick={() => start.mutate(type, { onSuccess: setTrainingId })} disabled={running}>
         {running ? 'Training…' : 'Train now'}
+        <span className="visually-hidden"> ({TYPE_LABELS[type].title})</span>
       </button>
       {trainingId && trainingActive(training.data) ? <progress max={1} value={progress} aria-label={`${TYPE_LABELS[type].title} training progress`} /> : null}
       <span className={failed ? 'form-error' : 'help'} role={failed ? 'alert' : 'status'} data-testid={`training-state-${type}`} data-state={start.error ? 'refused' : (training.data?.state ?? '')}>

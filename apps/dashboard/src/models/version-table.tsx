@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { Session } from '../api/session';
 import { count, decimal } from '../board/format';
 import { Time } from '../shared/shop-time';
-import { activation, evaluatedOn, keyMetrics, type Accuracy, type Model } from './model-view';
+import { activation, evaluatedOn, keyMetrics, TYPE_LABELS, type Accuracy, type Model } from './model-view';
 import { useAccuracies, useActivate } from './models-data';
+import { TableWrap } from '../shared/table-wrap';
 
 function Metrics({ model }: { model: Model }) {
   const shown = keyMetrics(model.model_type, model.metrics);
@@ -46,7 +47,7 @@ export function VersionTable({ session, versions, admin, timeZone }: { session: 
   };
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label={`${TYPE_LABELS[versions[0]?.model_type ?? 'downtime'].title} versions`}>
         <table className="data-table">
           <thead>
             <tr>
@@ -105,7 +106,7 @@ export function VersionTable({ session, versions, admin, timeZone }: { session: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className={outcome && !outcome.ok ? 'form-error' : 'help'} role={outcome && !outcome.ok ? 'alert' : 'status'}>
         {outcome?.text ?? ''}
       </p>
