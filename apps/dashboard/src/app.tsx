@@ -11,6 +11,9 @@ import { SignInPage } from './sign-in/sign-in-page';
 const MachinePage = lazy(() => import('./machine/machine-page'));
 const LossesPage = lazy(() => import('./losses/losses-page'));
 const ReportsPage = lazy(() => import('./reports/reports-page'));
+const AlertsPage = lazy(() => import('./alerts/alerts-page'));
+const ModelsPage = lazy(() => import('./models/models-page'));
+const DataPage = lazy(() => import('./data/data-page'));
 
 export function App({ session }: { session: Session }) {
   const user = useSyncExternalStore(session.subscribe, session.current);
@@ -26,6 +29,10 @@ export function App({ session }: { session: Session }) {
           <Route path="/machines/:machineId" element={<MachinePage {...props} />} />
           <Route path="/losses" element={<LossesPage {...props} />} />
           <Route path="/reports" element={<ReportsPage {...props} />} />
+          <Route path="/alerts" element={<AlertsPage {...props} />} />
+          <Route path="/alerts/:alertId" element={<AlertsPage {...props} />} />
+          <Route path="/models" element={<ModelsPage {...props} />} />
+          <Route path="/data" element={<DataPage {...props} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,4 +1,4 @@
-import { TableScroll } from '../shared/table-scroll';
+import { TableWrap } from '../shared/table-wrap';
 import type { components } from '@shopfloor/client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -39,7 +39,7 @@ function Pareto({ patterns }: { patterns: Patterns }) {
     <section className="panel" aria-labelledby="pareto-title">
       <h2 id="pareto-title">Downtime by reason</h2>
       <Chart option={option} label="Lost time by reason, largest first, with the cumulative share" testId="pareto-chart" />
-      <TableScroll label="Lost time by reason">
+      <TableWrap label="Lost time by reason">
         <table className="data-table" data-testid="pareto">
           <caption className="visually-hidden">Lost time by reason</caption>
           <thead>
@@ -65,7 +65,7 @@ function Pareto({ patterns }: { patterns: Patterns }) {
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </TableWrap>
     </section>
   );
 }
@@ -97,7 +97,7 @@ function TopLosers({ patterns }: { patterns: Patterns }) {
   return (
     <section className="panel" aria-labelledby="losers-title">
       <h2 id="losers-title">Machines losing the most</h2>
-      <TableScroll label="Machines losing the most">
+      <TableWrap label="Machines losing the most">
         <table className="data-table" data-testid="top-losers">
           <caption className="visually-hidden">Machines with the most unplanned stop time</caption>
           <thead>
@@ -129,7 +129,7 @@ function TopLosers({ patterns }: { patterns: Patterns }) {
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </TableWrap>
     </section>
   );
 }

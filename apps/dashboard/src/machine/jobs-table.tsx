@@ -1,4 +1,4 @@
-import { TableScroll } from '../shared/table-scroll';
+import { TableWrap } from '../shared/table-wrap';
 import { count, decimal, timeIn } from '../board/format';
 import type { Job } from './machine-data';
 
@@ -6,7 +6,7 @@ import type { Job } from './machine-data';
 export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string }) {
   if (jobs.length === 0) return <p className="help">No jobs ran in this period.</p>;
   return (
-    <TableScroll label="Jobs">
+    <TableWrap label="Jobs">
       <table className="data-table" data-testid="jobs">
         <caption className="visually-hidden">Jobs</caption>
         <thead>
@@ -43,6 +43,6 @@ export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string })
           })}
         </tbody>
       </table>
-    </TableScroll>
+    </TableWrap>
   );
 }

@@ -1,4 +1,4 @@
-import { TableScroll } from '../shared/table-scroll';
+import { TableWrap } from '../shared/table-wrap';
 import type { components } from '@shopfloor/client';
 import { reportCell, reportHeading, type ReportUnit } from './report-format';
 
@@ -23,7 +23,7 @@ export function ReportView({ report }: { report: ReportDocument }) {
         {reportCell('datetime', report.period.from, zone)} to {reportCell('datetime', report.period.to, zone)} ({zone}); made {reportCell('datetime', report.generated_at, zone)}.
       </p>
       {report.tables.map((table) => (
-        <TableScroll key={table.name} label={table.name}>
+        <TableWrap key={table.name} label={table.name}>
           <table className="data-table" data-testid={`report-table-${table.name}`}>
             <caption>{table.name}</caption>
             <thead>
@@ -53,7 +53,7 @@ export function ReportView({ report }: { report: ReportDocument }) {
               )}
             </tbody>
           </table>
-        </TableScroll>
+        </TableWrap>
       ))}
     </div>
   );
