@@ -257,6 +257,9 @@ describe('the operations screens in a browser', () => {
         const view = (await admin.GET('/api/v1/ml/train/{training_id}', { params: { path: { training_id: trainingId } } })).data;
         throw new Error(`${error.message}; shown: ${await state.textContent()}; states seen: ${[...seenStates].join(', ')}; API: ${JSON.stringify(view)}`);
       });
+      // Listed for every reader, newest first, so a reload or another tab finds it again.
+      const listed = await admin.GET('/api/v1/ml/train', { params: { query: { model_type: 'downtime', limit: 5 } } });
+      expect(listed.data?.items[0]).toMatchObject({ training_id: trainingId, state: outcome });
     } else await waitFor('the refusal to be shown', async () => (await state.getAttribute('data-state')) === 'refused', 5_000, 100);
     const text = (await state.textContent()) ?? '';
     // On a short history the outcome is stated either way: a new version, or the reason it could not learn.

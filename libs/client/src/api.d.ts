@@ -875,7 +875,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Recent trainings newest first (20 unless limit), by state and model type: those queued by an admin and those the service started by itself
+         * @description Needs the viewer role or a larger one (viewer, operator, admin).
+         */
+        get: operations["MlController_trainings"];
         put?: never;
         /**
          * Queue a training (it runs in the background on one ml replica); poll GET /api/v1/ml/train/{training_id}
@@ -1606,6 +1610,13 @@ export interface components {
             cursor?: string;
             limit?: number;
         };
+        /** @description `GET /api/v1/ml/train?state&model_type&limit` and `ml.train.list`: trainings newest first. */
+        ListTrainingsQuery: {
+            limit?: number;
+            model_type?: components["schemas"]["ModelType"];
+            /** @enum {string} */
+            state?: "queued" | "running" | "succeeded" | "failed";
+        };
         LiveStatusList: {
             items: components["schemas"]["MachineLiveStatus"][];
             /** @description Seconds without data after which a machine is shown UNAVAILABLE. */
@@ -1841,6 +1852,9 @@ export interface components {
             /** @constant */
             state: "queued";
             training_id: string;
+        };
+        MlController_trainings_Response: {
+            items: components["schemas"]["TrainingView"][];
         };
         ModelAccuracyView: {
             /** @description Classifiers: mean squared error of the probability (lower is better), and counts at the model's threshold. */
@@ -6670,6 +6684,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PredictionPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED with field_errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired credentials (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role of the credentials is too small (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. SYNC_ALREADY_RUNNING, NO_ACTIVE_MODEL) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Valid, but too little data (INSUFFICIENT_DATA) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); Retry-After says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable (SERVICE_UNAVAILABLE, SOURCE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MlController_trainings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                model_type?: "downtime" | "maintenance_window" | "failure_risk" | "anomaly";
+                state?: "queued" | "running" | "succeeded" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlController_trainings_Response"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED with field_errors) */

@@ -67,3 +67,19 @@ export function useTraining(session: Session, trainingId: string | null) {
     refetchInterval: (query) => (query.state.data === undefined || trainingActive(query.state.data) ? 1_000 : false),
   });
 }
+
+/**
+ * Recent trainings of every type — those an admin started anywhere and those the service started by itself — read
+ * every 2 s while one is queued or running, so a reload or another tab still shows a training's progress.
+ */
+export function useTrainings(session: Session) {
+  return useQuery({
+    queryKey: ['ml-trainings'],
+    queryFn: async (): Promise<Training[]> => {
+      const { data, error } = await session.api.GET('/api/v1/ml/train', { params: { query: { limit: 20 } } });
+      if (!data) throw new ApiError(errorMessage(error, 'The trainings could not be read.'));
+      return data.items;
+    },
+    refetchInterval: (query) => (query.state.data?.some(trainingActive) ? 2_000 : 30_000),
+  });
+}

@@ -3,7 +3,7 @@ import { count } from '../board/format';
 import { Empty, QueryState } from '../shared/page-state';
 import { useShopTime } from '../shared/shop-time';
 import { byType, MODEL_TYPES, TYPE_LABELS, type Model } from './model-view';
-import { useModels } from './models-data';
+import { useModels, useTrainings } from './models-data';
 import { TrainNow } from './train-now';
 import { VersionTable } from './version-table';
 import './models.css';
@@ -24,6 +24,9 @@ function NoModelsYet({ admin }: { admin: boolean }) {
 /** Versions of each shop-floor model: how good each is, which is active, and (admins) activate or train. */
 export default function ModelsPage({ session, user }: { session: Session; user: SessionState }) {
   const models = useModels(session);
+  const trainings = useTrainings(session);
+  // The list is newest first: the first of a type is its latest training.
+  const latest = (type: string) => trainings.data?.find((t) => t.model_type === type && t.dataset_id === null);
   const admin = roleAllows(user.role, 'admin');
   const { timeZone, note } = useShopTime(session);
   return (
@@ -42,7 +45,7 @@ export default function ModelsPage({ session, user }: { session: Session; user: 
                     <span className="help">
                       {TYPE_LABELS[type].what}; {count(groups[type].length)} {groups[type].length === 1 ? 'version' : 'versions'}
                     </span>
-                    {admin ? <TrainNow session={session} type={type} /> : null}
+                    <TrainNow session={session} type={type} current={latest(type)} admin={admin} />
                   </div>
                   {groups[type].length === 0 ? <p className="help">No version of this type yet.</p> : <VersionTable session={session} versions={groups[type]} admin={admin} timeZone={timeZone} />}
                 </section>

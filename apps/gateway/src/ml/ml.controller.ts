@@ -6,6 +6,7 @@ import {
   ErrorCode,
   EvaluateRequest,
   ListPredictionsQuery,
+  ListTrainingsQuery,
   ModelListQuery,
   OptimizeScheduleRequest,
   PredictAnomaliesRequest,
@@ -94,6 +95,12 @@ export class MlController {
   @ApiOperation({ summary: 'Queue a training (it runs in the background on one ml replica); poll GET /api/v1/ml/train/{training_id}' })
   async train(@Body() body: TrainRequest): Promise<{ training_id: string; state: 'queued' }> {
     return this.rpc.request<{ training_id: string; state: 'queued' }>(SUBJECTS.ml.trainStart, body);
+  }
+
+  @Get('train')
+  @ApiOperation({ summary: 'Recent trainings newest first (20 unless limit), by state and model type: those queued by an admin and those the service started by itself' })
+  async trainings(@Query() query: ListTrainingsQuery): Promise<{ items: TrainingView[] }> {
+    return this.rpc.request<{ items: TrainingView[] }>(SUBJECTS.ml.trainList, query);
   }
 
   @Get('train/:training_id')

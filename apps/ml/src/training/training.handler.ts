@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SUBJECTS, TrainingIdRequest, TrainRequest, validatePayload, type TrainingView } from '@shopfloor/contracts';
+import { ListTrainingsQuery, SUBJECTS, TrainingIdRequest, TrainRequest, validatePayload, type TrainingView } from '@shopfloor/contracts';
 import { TrainingService } from './training.service';
 
 @Controller()
@@ -15,5 +15,10 @@ export class TrainingHandler {
   @MessagePattern(SUBJECTS.ml.trainGet)
   async get(@Payload() payload: unknown): Promise<TrainingView> {
     return this.training.get(validatePayload(TrainingIdRequest, payload).training_id);
+  }
+
+  @MessagePattern(SUBJECTS.ml.trainList)
+  async list(@Payload() payload: unknown): Promise<{ items: TrainingView[] }> {
+    return this.training.list(validatePayload(ListTrainingsQuery, payload));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, type ListTrainingsQuery, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
 import { downtimeCategory } from '@shopfloor/ml/features';
 import { DatasetRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { TrainingRunner } from './training-runner';
@@ -60,6 +60,12 @@ export class TrainingService {
     const run = await this.runs.enqueue({ trainingId: randomUUID(), modelType, datasetId, params });
     this.runner.wake();
     return { training_id: run.trainingId, state: 'queued' };
+  }
+
+  /** Recent trainings (20 unless asked otherwise), those the service started by itself included. */
+  async list(query: ListTrainingsQuery): Promise<{ items: TrainingView[] }> {
+    const runs = await this.runs.list({ state: query.state, modelType: query.model_type, limit: query.limit ?? 20 });
+    return { items: runs.map(trainingView) };
   }
 
   async get(trainingId: string): Promise<TrainingView> {

@@ -47,6 +47,7 @@ export const SUBJECTS = {
     predictionsList: 'ml.predictions.list',
     trainStart: 'ml.train.start',
     trainGet: 'ml.train.get',
+    trainList: 'ml.train.list',
     modelsList: 'ml.models.list',
     modelActivate: 'ml.models.activate',
     evaluate: 'ml.models.evaluate',

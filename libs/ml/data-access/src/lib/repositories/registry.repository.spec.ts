@@ -89,6 +89,17 @@ describe('ml registry repositories', () => {
     expect(await runs.find(first.trainingId)).toMatchObject({ state: 'succeeded', progress: 1, metrics: { f1: 0.9 } });
   });
 
+  it('lists trainings newest first, by state and type', async () => {
+    const anomaly = await runs.enqueue({ trainingId: randomUUID(), modelType: 'anomaly', datasetId: null, params: {} });
+    const downtime = await runs.enqueue({ trainingId: randomUUID(), modelType: 'downtime', datasetId: null, params: {} });
+    await dataSource.query(`UPDATE "ml"."training_runs" SET "created_at" = now() + interval '1 minute' WHERE "training_id" = $1`, [downtime.trainingId]);
+    const newest = await runs.list({ limit: 2 });
+    expect(newest.map((r) => r.trainingId)).toEqual([downtime.trainingId, anomaly.trainingId]);
+    expect((await runs.list({ modelType: 'anomaly', state: 'queued', limit: 10 })).map((r) => r.trainingId)).toContain(anomaly.trainingId);
+    expect((await runs.list({ modelType: 'anomaly', state: 'succeeded', limit: 10 })).map((r) => r.trainingId)).not.toContain(anomaly.trainingId);
+    await dataSource.query(`DELETE FROM "ml"."training_runs" WHERE "training_id" = ANY($1::uuid[])`, [[anomaly.trainingId, downtime.trainingId]]);
+  });
+
   it('numbers versions per type, activates only the first by itself, and rolls back by activating an older one', async () => {
     const type = `t_${randomUUID().slice(0, 6)}`;
     const [v1, v2] = [await models.create(model(type)), await models.create(model(type))];

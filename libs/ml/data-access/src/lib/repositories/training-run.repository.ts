@@ -93,6 +93,17 @@ export class TrainingRunRepository {
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
+  /** Runs newest first, of one state and type when given. */
+  async list(filter: { state?: TrainingState; modelType?: string; limit: number }): Promise<TrainingRunRecord[]> {
+    const rows = await this.dataSource.query<TrainingRunRow[]>(
+      `SELECT * FROM "ml"."training_runs"
+       WHERE ($1::varchar IS NULL OR "state" = $1) AND ($2::varchar IS NULL OR "model_type" = $2)
+       ORDER BY "created_at" DESC, "training_id" LIMIT $3`,
+      [filter.state ?? null, filter.modelType ?? null, filter.limit],
+    );
+    return rows.map(toRecord);
+  }
+
   /** Claims the oldest queued run, or a running one whose worker has been silent for `staleSeconds`. */
   async claimNext(worker: string, staleSeconds: number): Promise<TrainingRunRecord | null> {
     const rows = await this.dataSource.query<[TrainingRunRow[], number]>(

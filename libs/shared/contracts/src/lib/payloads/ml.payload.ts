@@ -149,6 +149,20 @@ export class TrainingIdRequest {
   training_id!: string;
 }
 
+export const TRAINING_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+/** `GET /api/v1/ml/train?state&model_type&limit` and `ml.train.list`: trainings newest first. */
+export class ListTrainingsQuery {
+  @Omittable() @IsIn(TRAINING_STATES)
+  state?: (typeof TRAINING_STATES)[number];
+
+  @Omittable() @IsIn(MODEL_TYPES)
+  model_type?: ModelType;
+
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+}
+
 export interface TrainingView {
   training_id: string;
   model_type: ModelType;
