@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
-import { bestF1Threshold, classificationMetrics, GBDT_MAX_BINS, holdoutSplit, stratifiedKFold, type GbdtParams } from '@shopfloor/ml/models';
+import { classificationMetrics, foldF1Threshold, GBDT_MAX_BINS, holdoutSplit, stratifiedKFold, type GbdtParams } from '@shopfloor/ml/models';
 import { encodeTable, fitGbdt, HOLDOUT, invalid, learnCategorical, progressSteps, projectRows } from './dataset-fit';
 import type { DatasetTable } from './dataset-table';
 import { derivedCandidates, derivedName, TabularEncoder, type TabularLayout } from './tabular-features';
@@ -53,7 +53,8 @@ interface CvResult {
  *    the best out-of-fold PR-AUC is kept, the smaller one when they are within PR_AUC_MARGIN;
  *  - the weight of the failure rows (1, or √(negatives / positives)), by the same rule; a weighted model's
  *    probabilities are corrected back by a margin offset of −ln(w), so they still estimate the failure rate;
- *  - the decision threshold: the best F1 on the chosen model's out-of-fold probabilities.
+ *  - the decision threshold: each inner fold's best F1 on the chosen model's out-of-fold probabilities, averaged in
+ *    log-odds (`foldF1Threshold`).
  * Unless the request sets `max_bins`, every model splits on a bin per distinct value where the histograms stay small
  * (`classifierBins`).
  * The stored model then learns every row, held-out ones included, with those settings (a fifth more data; the
@@ -137,7 +138,7 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
     if (cv.prAuc > current.cv.prAuc + PR_AUC_MARGIN) best = { k: current.k, weight, cv };
   }
   const chosen = best as { k: number; weight: number; cv: CvResult };
-  const threshold = bestF1Threshold(cvLabels, Array.from(chosen.cv.oof));
+  const threshold = foldF1Threshold(cvLabels, Array.from(chosen.cv.oof), folds);
 
   const derived = ranked.slice(0, chosen.k).map((d) => candidates[d]);
   const layout: TabularLayout = { inputs: table.inputs, crosses: [], derived, categorical };
@@ -160,7 +161,7 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
       holdout_rows: outer.holdout.length,
       training_rows: train.length,
       stored_model_rows: labels.length,
-      cross_validation: { folds: INNER_FOLDS, rows: cvRows.length, criterion: 'pr_auc', tried, chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) }, threshold: 'best F1 on out-of-fold probabilities' },
+      cross_validation: { folds: INNER_FOLDS, rows: cvRows.length, criterion: 'pr_auc', tried, chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) }, threshold: 'mean log-odds of the inner folds’ best-F1 thresholds' },
       derived_features: derived.map((d) => derivedName(table.inputs, d)),
       categorical_inputs: Object.fromEntries(categorical.map((c) => [c.name, c.levels.length])),
       ignored_columns: ignored,
