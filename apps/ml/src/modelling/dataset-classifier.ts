@@ -22,7 +22,8 @@ export const HISTOGRAM_BINS = 262_144;
  * Bins per feature for a model of `width` columns when the request sets none: as many as the learner allows — a bin
  * per distinct value of a few thousand rows, so a sharp limit in a sparse tail is split exactly (on AI4I, 1,024
  * quantile bins left power and overstrain failures a few watts or minute-newton-metres either side of theirs: F1
- * 0.888 against 0.912) — fewer when that many columns would make the histograms large, never below `floor`.
+ * 0.888 against 0.906–0.912, bench/ml/dataset-defaults.mjs) — fewer when that many columns would make the histograms
+ * large, never below `floor`.
  */
 export function classifierBins(width: number, floor: number): number {
   return Math.max(floor, Math.min(GBDT_MAX_BINS, Math.floor(HISTOGRAM_BINS / Math.max(1, width))));
