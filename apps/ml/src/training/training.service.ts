@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ListTrainingsQuery, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
 import { downtimeCategory } from '@shopfloor/ml/features';
+import { GBDT_MAX_BINS } from '@shopfloor/ml/models';
 import { DatasetRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { TrainingRunner } from './training-runner';
 
@@ -84,7 +85,7 @@ const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
   l2: (v) => typeof v === 'number' && v >= 0,
   subsample: (v) => typeof v === 'number' && v > 0 && v <= 1,
   colsample: (v) => typeof v === 'number' && v > 0 && v <= 1,
-  max_bins: (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 1024,
+  max_bins: (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= GBDT_MAX_BINS,
   positive_weight: (v) => typeof v === 'number' && v > 0,
   seed: (v) => Number.isInteger(v),
   crosses: (v) => typeof v === 'boolean',

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../validation/seeded-random';
 import { GradientBoostedTrees } from './gradient-boosted-trees';
+import { GBDT_MAX_BINS } from './resolve-gbdt-params';
 
 /** Rows of 4 features in [−1, 1): label 1 when x0 + x1·x2 > 0.2; x3 is noise. */
 function binaryData(count: number, seed: number): { rows: number[][]; labels: number[] } {
@@ -35,6 +36,19 @@ describe(GradientBoostedTrees.name, () => {
     const rmse = Math.sqrt(rows.reduce((s, row, i) => s + (m.predict(row) - y[i]) ** 2, 0) / rows.length);
     expect(rmse).toBeLessThan(0.5);
     expect(m.predict([7, 0.5])).toBeCloseTo(31, 0);
+  });
+
+  it('resolves a sharp limit in a sparse tail with a bin per distinct value', () => {
+    // 3,000 distinct values, failures above 990 only: 1 % of the rows, the last bins of a quantile binning.
+    const random = new SeededRandom(4);
+    const rows = Array.from({ length: 3000 }, () => [random.next() * 1000]);
+    const labels = rows.map(([x]) => (x > 990 ? 1 : 0));
+    const settings = { objective: 'binary', trees: 60, learningRate: 0.3, maxDepth: 2, minSamplesLeaf: 1 } as const;
+    const exact = GradientBoostedTrees.fit(rows, labels, { ...settings, maxBins: GBDT_MAX_BINS });
+    const coarse = GradientBoostedTrees.fit(rows, labels, { ...settings, maxBins: 32 });
+    const near = [[987], [989], [991], [993]];
+    expect(near.map((row) => (exact.predict(row) >= 0.5 ? 1 : 0))).toEqual([0, 0, 1, 1]);
+    expect(near.map((row) => (coarse.predict(row) >= 0.5 ? 1 : 0))).not.toEqual([0, 0, 1, 1]);
   });
 
   it('is deterministic for a seed, also with row and feature sampling', () => {
@@ -169,7 +183,7 @@ describe(GradientBoostedTrees.name, () => {
       { l2: -1 },
       { subsample: 1.5 },
       { colsample: 0 },
-      { maxBins: 1025 },
+      { maxBins: GBDT_MAX_BINS + 1 },
       { positiveWeight: 0 },
       { validationFraction: 1 },
       { earlyStoppingRounds: 0 },

@@ -4,10 +4,12 @@ import type { GbdtParams, ResolvedGbdtParams } from './gbdt.types';
 export const GBDT_MAX_DEPTH = 16;
 
 /**
- * Bin bound: codes are 16-bit, but a histogram holds 3 numbers per bin and feature for every open node, so more bins
- * cost memory and time; sharp thresholds in the tails of a few thousand rows are resolved well by ~500.
+ * Bin bound: codes are 16-bit, and a histogram holds 3 numbers per bin and feature for every open node, so more bins
+ * cost memory. Enough for a bin per distinct value of a few thousand rows: sharp limits in sparse tails (AI4I's power
+ * and overstrain failures) need exact splits there — 1,024 quantile bins over 6,400 rows still blur them
+ * (bench/ml/dataset-defaults.mjs).
  */
-export const GBDT_MAX_BINS = 1024;
+export const GBDT_MAX_BINS = 8192;
 
 const DEFAULTS: Omit<ResolvedGbdtParams, 'objective'> = {
   trees: 200,

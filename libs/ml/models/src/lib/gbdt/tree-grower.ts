@@ -5,6 +5,13 @@ import type { DecisionTree } from './gbdt.types';
 const MIN_CHILD_HESSIAN = 1e-3;
 /** Gains at or below this are rounding noise, not structure. */
 const MIN_GAIN = 1e-12;
+/**
+ * A node with fewer rows than a feature's bins ÷ this is split on that feature from its rows sorted by bin, not by a
+ * scan of every bin: with a bin per distinct value, most bins of a deep node are empty.
+ */
+const SORTED_SCAN_RATIO = 4;
+/** Sort keys pack a row's bin code above its index (codes < 2^16, indices < 2^32: exact in a double). */
+const CODE_UNIT = 2 ** 32;
 
 /** Training rows in bin codes, shared by every tree. */
 export interface BinnedRows {
@@ -44,7 +51,9 @@ interface Split {
  * Grows one regression tree on gradients and hessians (second-order boosting, Chen & Guestrin 2016), depth-wise, from
  * per-node histograms of (Σg, Σh, count) per feature bin. Only the smaller child's histogram is built from rows; the
  * larger one is the parent's minus it (LightGBM's subtraction trick). Missing values are a bin of their own, and each
- * split tries them on both sides and keeps the better (XGBoost's sparsity-aware default direction).
+ * split tries them on both sides and keeps the better (XGBoost's sparsity-aware default direction). With many bins
+ * (one per distinct value) deep nodes have far fewer rows than bins: their rows are taken out of the parent's
+ * histogram one by one and sorted by bin to find a split, so a node costs its rows, not its bins.
  */
 export class TreeGrower {
   private readonly width: number;
@@ -54,6 +63,7 @@ export class TreeGrower {
   private readonly histLength: number;
   private readonly pool: Float64Array[] = [];
   private readonly scratch: Uint32Array;
+  private readonly keys: Float64Array;
 
   constructor(
     private readonly data: BinnedRows,
@@ -61,6 +71,8 @@ export class TreeGrower {
     private readonly minSamplesLeaf: number,
     private readonly l2: number,
     private readonly learningRate: number,
+    /** A node is handled from its rows (sorted scan, row removal) below bins ÷ this many rows; 0: always from histograms. */
+    private readonly sortedScanRatio: number = SORTED_SCAN_RATIO,
   ) {
     this.width = data.binner.featureCount;
     this.binCounts = Int32Array.from({ length: this.width }, (_, f) => data.binner.binCount(f));
@@ -72,6 +84,7 @@ export class TreeGrower {
     }
     this.histLength = total * 3;
     this.scratch = new Uint32Array(data.count);
+    this.keys = new Float64Array(data.count);
   }
 
   /**
@@ -104,7 +117,7 @@ export class TreeGrower {
       const next: OpenNode[] = [];
       for (const node of level) {
         covers[node.id] = node.end - node.start;
-        const split = depth < this.maxDepth ? this.bestSplit(node, features) : null;
+        const split = depth < this.maxDepth ? this.bestSplit(node, features, grad, hess, order) : null;
         if (split === null) {
           values[node.id] = (-node.g / (node.h + this.l2)) * this.learningRate;
           if (node.hist) this.pool.push(node.hist);
@@ -164,6 +177,16 @@ export class TreeGrower {
       if (mayGrow(small)) small.hist = this.histogram(grad, hess, order, small.start, small.end, features);
       return;
     }
+    let slots = 0;
+    for (const f of features) slots += this.binCounts[f] + 1;
+    if ((small.end - small.start) * this.sortedScanRatio * features.length < slots) {
+      // Far fewer rows than bins (a bin per distinct value, a deep node): taking the rows out is cheaper than a
+      // histogram of them. Coarse bins never get here, so their sums stay those of whole histograms.
+      this.removeRows(parentHist, grad, hess, order, small.start, small.end, features);
+      large.hist = parentHist;
+      if (mayGrow(small)) small.hist = this.histogram(grad, hess, order, small.start, small.end, features);
+      return;
+    }
     const smallHist = this.histogram(grad, hess, order, small.start, small.end, features);
     for (const f of features) {
       for (let p = this.offsets[f] * 3, end = (this.offsets[f] + this.binCounts[f] + 1) * 3; p < end; p++) {
@@ -173,6 +196,24 @@ export class TreeGrower {
     large.hist = parentHist;
     if (mayGrow(small)) small.hist = smallHist;
     else this.pool.push(smallHist);
+  }
+
+  /** Takes the rows order[start, end) out of a histogram, in place. */
+  private removeRows(hist: Float64Array, grad: Float64Array, hess: Float64Array, order: Uint32Array, start: number, end: number, features: Int32Array): void {
+    const { codes } = this.data;
+    const width = this.width;
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      const g = grad[i];
+      const h = hess[i];
+      const base = i * width;
+      for (const f of features) {
+        const p = (this.offsets[f] + codes[base + f]) * 3;
+        hist[p] -= g;
+        hist[p + 1] -= h;
+        hist[p + 2] -= 1;
+      }
+    }
   }
 
   /** Σg, Σh and the row count per bin of each considered feature over order[start, end). */
@@ -207,7 +248,7 @@ export class TreeGrower {
   }
 
   /** The split of highest gain G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ) that respects the leaf limits, if any. */
-  private bestSplit(node: OpenNode, features: Int32Array): Split | null {
+  private bestSplit(node: OpenNode, features: Int32Array, grad: Float64Array, hess: Float64Array, order: Uint32Array): Split | null {
     const { hist, g, h } = node;
     const count = node.end - node.start;
     if (hist === null) return null;
@@ -224,8 +265,12 @@ export class TreeGrower {
       if (gain > MIN_GAIN && (best === null || gain > best.gain)) best = { feature: f, bin, missingLeft, gain, gl, hl, cl };
     };
     for (const f of features) {
-      const base = this.offsets[f] * 3;
       const bins = this.binCounts[f];
+      if (count * this.sortedScanRatio < bins) {
+        this.scanSorted(f, node, grad, hess, order, consider);
+        continue;
+      }
+      const base = this.offsets[f] * 3;
       const mg = hist[base + bins * 3];
       const mh = hist[base + bins * 3 + 1];
       const mc = hist[base + bins * 3 + 2];
@@ -233,6 +278,9 @@ export class TreeGrower {
       let hl = 0;
       let cl = 0;
       for (let b = 0; b < bins; b++) {
+        // An empty bin splits the rows as the last non-empty one did, at no higher gain: with a bin per distinct
+        // value most bins of a small node are empty.
+        if (hist[base + b * 3 + 2] === 0) continue;
         gl += hist[base + b * 3];
         hl += hist[base + b * 3 + 1];
         cl += hist[base + b * 3 + 2];
@@ -246,6 +294,56 @@ export class TreeGrower {
       }
     }
     return best;
+  }
+
+  /** The same candidates as the histogram scan of feature f, from the node's rows sorted by their bin. */
+  private scanSorted(
+    f: number,
+    node: OpenNode,
+    grad: Float64Array,
+    hess: Float64Array,
+    order: Uint32Array,
+    consider: (f: number, bin: number, missingLeft: boolean, gl: number, hl: number, cl: number) => void,
+  ): void {
+    const { codes } = this.data;
+    const width = this.width;
+    const bins = this.binCounts[f];
+    const count = node.end - node.start;
+    const keys = this.keys.subarray(0, count);
+    for (let k = 0; k < count; k++) {
+      const i = order[node.start + k];
+      keys[k] = codes[i * width + f] * CODE_UNIT + i;
+    }
+    keys.sort();
+    // Missing values have the highest code: they end the sorted keys.
+    let present = count;
+    let mg = 0;
+    let mh = 0;
+    while (present > 0 && keys[present - 1] >= bins * CODE_UNIT) {
+      present--;
+      const i = keys[present] - bins * CODE_UNIT;
+      mg += grad[i];
+      mh += hess[i];
+    }
+    const mc = count - present;
+    let gl = 0;
+    let hl = 0;
+    let cl = 0;
+    for (let k = 0; k < present; ) {
+      const b = Math.floor(keys[k] / CODE_UNIT);
+      for (; k < present && keys[k] < (b + 1) * CODE_UNIT; k++) {
+        const i = keys[k] - b * CODE_UNIT;
+        gl += grad[i];
+        hl += hess[i];
+        cl++;
+      }
+      if (mc === 0) {
+        if (b < bins - 1) consider(f, b, cl >= count - cl, gl, hl, cl);
+      } else {
+        consider(f, b, false, gl, hl, cl);
+        if (b < bins - 1) consider(f, b, true, gl + mg, hl + mh, cl + mc);
+      }
+    }
   }
 
   /** Stable partition of order[start, end) by the split; returns the first index of the right part. */

@@ -2,4 +2,5 @@
 export * from './metrics.types';
 export * from './classification-metrics';
 export * from './best-f1-threshold';
+export * from './fold-f1-threshold';
 export * from './regression-metrics';
