@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /*
  * Keeps the deployment descriptions (deploy/docker/Dockerfile, docker-compose.yml, k8s/) in step with the apps they
@@ -17,6 +17,9 @@ const SECRETS_EXAMPLE = 'secrets.example.yaml';
 const KUSTOMIZATION = 'kustomization.yaml';
 /** The only service reachable from outside: it alone publishes a port and sits behind the Ingress. */
 const PUBLIC_APP = 'gateway';
+/** The services of docker-compose.yml's `monitoring` profile, which run only when it is asked for. */
+const MONITORING = ['prometheus', 'grafana'];
+const MONITORING_PROFILE = 'monitoring';
 const PROVISION = { composeService: 'db-provision', image: 'shopfloor/provision', dockerTarget: 'provision' };
 const BASE_ENV_FILE = 'libs/shared/config/src/lib/base-env.ts';
 
@@ -228,6 +231,8 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   stop_grace_period?: string;
+  profiles?: string[];
+  volumes?: string[];
 }
 
 interface ComposeFile {
@@ -535,9 +540,9 @@ describe('deploy manifests', () => {
       expect(port === undefined || withDefaults(port ?? '') === String(appPort(app))).toBe(true);
     });
 
-    it('publishes a port for the public gateway only, mapped to its app port', () => {
+    it('publishes a port for the public gateway only, mapped to its app port (monitoring aside)', () => {
       const publishing = Object.entries(composeServices())
-        .filter(([, service]) => (service.ports ?? []).length > 0)
+        .filter(([name, service]) => (service.ports ?? []).length > 0 && !MONITORING.includes(name))
         .map(([name]) => name);
       expect(publishing).toEqual([PUBLIC_APP]);
       expect((composeServices()[PUBLIC_APP].ports ?? []).map(containerPort)).toEqual([appPort(PUBLIC_APP)]);
@@ -611,6 +616,41 @@ describe('deploy manifests', () => {
         [...composeEnv(service)].flatMap(([variable, value]) => composeSecretProblems(`${COMPOSE_FILE} ${name}`, variable, value)),
       );
       expect(problems).toEqual([]);
+    });
+
+    it(`runs ${MONITORING.join(' and ')} only in the ${MONITORING_PROFILE} profile, and nothing else in a profile`, () => {
+      const profiled = Object.entries(composeServices())
+        .filter(([, service]) => (service.profiles ?? []).length > 0)
+        .map(([name, service]) => `${name}: ${(service.profiles ?? []).join(',')}`);
+      expect(profiled.sort()).toEqual(MONITORING.map((name) => `${name}: ${MONITORING_PROFILE}`).sort());
+    });
+
+    it('publishes the monitoring UIs on the loopback only', () => {
+      const ports = MONITORING.flatMap((name) => (composeServices()[name]?.ports ?? []).map((p) => `${name} ${typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : p}`));
+      expect(ports.length).toBeGreaterThan(0);
+      expect(ports.filter((p) => !/ 127\.0\.0\.1:\d+:\d+$/.test(p))).toEqual([]);
+    });
+
+    it('mounts deploy/prometheus where Prometheus reads its configuration and rules', () => {
+      const prometheus = composeServices()['prometheus'] ?? {};
+      const mounts = new Map((prometheus.volumes ?? []).map((v) => [v.split(':')[1], v.split(':')[0]]));
+      const configFile = ([] as string[]).concat(prometheus.command ?? []).find((arg) => arg.startsWith('--config.file='))?.split('=')[1];
+      expect(configFile).toBeDefined();
+      expect(mounts.get(configFile ?? '')).toBe('./deploy/prometheus/prometheus.yml');
+      // prometheus.yml names its rule files relative to its own folder.
+      expect(mounts.get(`${path.posix.dirname(configFile ?? '')}/rules`)).toBe('./deploy/prometheus/rules');
+      for (const [, source] of mounts) if (source.startsWith('./')) expect(existsSync(path.join(ROOT, source))).toBe(true);
+    });
+
+    it('mounts deploy/grafana where the dashboards provider reads, with the data source pointing at Prometheus', () => {
+      const grafana = composeServices()['grafana'] ?? {};
+      const mounts = new Map((grafana.volumes ?? []).map((v) => [v.split(':')[1], v.split(':')[0]]));
+      expect(mounts.get('/etc/grafana/provisioning')).toBe('./deploy/grafana/provisioning');
+      const provider = parse(read('deploy/grafana/provisioning/dashboards/shopfloor.yml')) as { providers: { options: { path: string } }[] };
+      expect(mounts.get(provider.providers[0].options.path)).toBe('./deploy/grafana/dashboards');
+      const prometheusPort = containerPort((composeServices()['prometheus']?.ports ?? [])[0] ?? 0);
+      expect(composeEnv(grafana).get('PROMETHEUS_URL')).toBe(`http://prometheus:${prometheusPort}`);
+      expect(read('deploy/grafana/provisioning/datasources/prometheus.yml')).toContain('url: ${PROMETHEUS_URL}');
     });
 
     it('takes JWT_SECRET and BOOTSTRAP_ADMIN_API_KEY only from the environment, with no default', () => {

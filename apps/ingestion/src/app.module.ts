@@ -9,10 +9,11 @@ import { SourceDatabase } from './source/source-database';
 import { SourceMappingProvider } from './source/source-mapping.provider';
 import { SyncHandler } from './sync/sync.handler';
 import { SyncService } from './sync/sync.service';
+import { SyncMetrics } from './sync/sync.metrics';
 
 @Module({
   imports: [DeadLettersModule],
   controllers: [createHealthPingController('ingestion'), SyncHandler, QuarantineHandler, SourceCountsHandler],
-  providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncRunRepository, SyncStateRepository, RejectionsConsumer],
+  providers: [SourceDatabase, SourceMappingProvider, SyncService, SyncMetrics, SyncRunRepository, SyncStateRepository, RejectionsConsumer],
 })
 export class AppModule {}

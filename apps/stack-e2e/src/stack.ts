@@ -7,6 +7,8 @@ export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789';
 /** The whole platform as separate processes on free ports, on a fresh database. */
 export class Stack {
   readonly services = new Map<string, ServiceProcess>();
+  /** The HTTP port of each service (its /health, /ready and /metrics), by service name. */
+  readonly ports = new Map<string, number>();
   gatewayUrl = '';
   database?: TestDatabase;
 
@@ -17,6 +19,7 @@ export class Stack {
     this.extraEnv = extraEnv;
     for (const service of SERVICE_NAMES) {
       const port = await freePort();
+      this.ports.set(service, port);
       this.services.set(service, new ServiceProcess(service, this.envOf(service, port)));
       if (service === 'gateway') this.gatewayUrl = `http://127.0.0.1:${port}`;
     }

@@ -1,13 +1,18 @@
 import type { RedisServiceEnv } from '@shopfloor/config';
-import { HealthRegistry } from '@shopfloor/observability';
+import { HealthRegistry, MetricsRegistry } from '@shopfloor/observability';
 import { RedisClient } from '@shopfloor/runtime';
 import { TEST_INFRA } from '@shopfloor/testing';
 import type { AnalyticsEnv } from '../config/analytics.env';
 import { AnalyticsCache } from './analytics-cache';
+import { AnalyticsCacheMetrics } from './analytics-cache.metrics';
 
-/** A cache on the machine's Redis, in the namespace of `databaseUrl`, for tests. Close it with `client.onApplicationShutdown()`. */
-export async function testCache(databaseUrl: string): Promise<{ cache: AnalyticsCache; client: RedisClient }> {
+/**
+ * A cache on the machine's Redis, in the namespace of `databaseUrl`, for tests, with the metrics registry it counts
+ * in. Close it with `client.onApplicationShutdown()`.
+ */
+export async function testCache(databaseUrl: string): Promise<{ cache: AnalyticsCache; client: RedisClient; metrics: MetricsRegistry }> {
   const client = new RedisClient({ REDIS_URL: TEST_INFRA.redisUrl } as RedisServiceEnv, new HealthRegistry());
   await client.onModuleInit();
-  return { cache: new AnalyticsCache(client, { DATABASE_URL: databaseUrl } as AnalyticsEnv), client };
+  const metrics = new MetricsRegistry();
+  return { cache: new AnalyticsCache(client, { DATABASE_URL: databaseUrl } as AnalyticsEnv, new AnalyticsCacheMetrics(metrics)), client, metrics };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonText } from '@shopfloor/nats';
+import type { MetricsRegistry } from '@shopfloor/observability';
 import type { RedisClient } from '@shopfloor/runtime';
 import type { AnalyticsCache } from './analytics-cache';
 import { testCache } from './analytics-cache.spec-helper';
@@ -16,6 +17,7 @@ function plain<T>({ answer, cached }: { answer: JsonText<T>; cached: boolean }):
 describe('AnalyticsCache', () => {
   let cache: AnalyticsCache;
   let client: RedisClient;
+  let metrics: MetricsRegistry;
   let calls: number;
 
   const answer = async (request: unknown, scope: { machineId: string | null; from: number; to: number }) =>
@@ -27,7 +29,7 @@ describe('AnalyticsCache', () => {
     );
 
   beforeEach(async () => {
-    ({ cache, client } = await testCache(`postgres://u@127.0.0.1:5432/cache_${randomUUID().slice(0, 8)}`));
+    ({ cache, client, metrics } = await testCache(`postgres://u@127.0.0.1:5432/cache_${randomUUID().slice(0, 8)}`));
     calls = 0;
   });
 
@@ -40,6 +42,17 @@ describe('AnalyticsCache', () => {
     expect(await answer({ q: 1 }, scope)).toEqual({ value: { request: { q: 1 }, n: 1 }, cached: false });
     expect(await answer({ q: 1 }, scope)).toEqual({ value: { request: { q: 1 }, n: 1 }, cached: true });
     expect((await answer({ q: 2 }, scope)).cached).toBe(false);
+  });
+
+  it('counts hits and misses by kind of answer on /metrics', async () => {
+    const scope = { machineId: 'M-1', from: monday, to: monday + DAY };
+    await answer({ q: 1 }, scope);
+    await answer({ q: 1 }, scope);
+    await answer({ q: 1 }, scope);
+    const text = await metrics.render();
+    expect(text).toMatch(/^shopfloor_analytics_cache_requests_total\{kind="oee",result="hit"\} 2$/m);
+    expect(text).toMatch(/^shopfloor_analytics_cache_requests_total\{kind="oee",result="miss"\} 1$/m);
+    expect(text).toMatch(/^shopfloor_analytics_cache_requests_total\{kind="efficiency",result="hit"\} 0$/m);
   });
 
   it('drops exactly the entries of the touched machine and period, and the aggregates over that period', async () => {

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { JsonText } from '@shopfloor/nats';
 import { RedisClient } from '@shopfloor/runtime';
 import { AnalyticsEnv } from '../config/analytics.env';
+import { AnalyticsCacheMetrics, type CachedAnswerKind } from './analytics-cache.metrics';
 
 /** A machine and the time range new data changed for it (epoch ms, end exclusive; Infinity = open-ended). */
 export interface TouchedRange {
@@ -68,6 +69,7 @@ export class AnalyticsCache implements OnModuleDestroy {
   constructor(
     private readonly client: RedisClient,
     env: AnalyticsEnv,
+    private readonly metrics: AnalyticsCacheMetrics,
   ) {
     const db = new URL(env.DATABASE_URL);
     this.prefix = `analytics:cache:${digest(`${db.hostname}:${db.port}${db.pathname}`).slice(0, 12)}`;
@@ -82,8 +84,11 @@ export class AnalyticsCache implements OnModuleDestroy {
    * passed on as stored, never parsed. `kind` separates the kinds of answer; `request` must hold everything the answer
    * depends on besides the data.
    */
-  async getOrCompute<T>(kind: string, request: unknown, scope: CacheScope, now: number, compute: () => Promise<T>): Promise<{ answer: JsonText<T>; cached: boolean }> {
-    if (this.mustFlush) return { answer: JsonText.of(await compute()), cached: false };
+  async getOrCompute<T>(kind: CachedAnswerKind, request: unknown, scope: CacheScope, now: number, compute: () => Promise<T>): Promise<{ answer: JsonText<T>; cached: boolean }> {
+    if (this.mustFlush) {
+      this.metrics.count(kind, 'bypass');
+      return { answer: JsonText.of(await compute()), cached: false };
+    }
     const redis = this.client.redis;
     const scopeId = scope.machineId ?? ALL;
     let generation: string;
@@ -92,14 +97,19 @@ export class AnalyticsCache implements OnModuleDestroy {
     try {
       const suffix = `${kind}:${scopeId}:${digest(request)}`;
       const [currentGeneration, hit, currentVersion] = (await redis.eval(READ, 0, this.prefix, suffix, scopeId)) as [string, string | null, string];
-      if (hit) return { answer: new JsonText<T>(hit), cached: true };
+      if (hit) {
+        this.metrics.count(kind, 'hit');
+        return { answer: new JsonText<T>(hit), cached: true };
+      }
       generation = currentGeneration;
       entryKey = `${this.prefix}:${generation}:entry:${suffix}`;
       version = currentVersion;
     } catch (error) {
       this.logger.warn({ message: 'Cache not readable; answering uncached', reason: (error as Error).message });
+      this.metrics.count(kind, 'bypass');
       return { answer: JsonText.of(await compute()), cached: false };
     }
+    this.metrics.count(kind, 'miss');
     const answer = JsonText.of(await compute());
     const ttl = scope.to > now ? PRESENT_TTL_SECONDS : PAST_TTL_SECONDS;
     await redis

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { Counter, Gauge } from 'prom-client';
-import type { LiveChannel } from './live-channel';
+import { LIVE_CHANNELS, type LiveChannel } from './live-channel';
 
 export type EvictionReason = 'too_slow' | 'no_pong' | 'revoked' | 'expired';
 
@@ -18,6 +18,7 @@ export class LiveSocketMetrics {
       labelNames: ['channel'] as const,
       registers: [metrics.registry],
     });
+    for (const channel of LIVE_CHANNELS) this.clients.set({ channel }, 0);
     this.evictions = new Counter({
       name: 'gateway_websocket_evictions_total',
       help: 'WebSocket clients closed by the gateway: too slow, no longer answering pings, API key revoked or token expired',

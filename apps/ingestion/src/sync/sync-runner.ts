@@ -39,6 +39,8 @@ export interface SyncRunnerDeps {
   lagMs: number;
   /** Called after every committed batch (progress, heartbeat). */
   onProgress: (tally: RunTally) => Promise<void>;
+  /** Called after every committed page with what it published and quarantined (for the metrics). */
+  onCommitted: (entity: ShopfloorEntity, published: number, rejected: number) => void;
   /** True once the service is stopping: the run ends after the batch in hand. */
   stopping: () => boolean;
   plausibility: Plausibility;
@@ -128,6 +130,7 @@ export class SyncRunner {
         });
         this.tally.counts[entity] += published.length;
         this.tally.rejected += quarantined.length;
+        this.deps.onCommitted(entity, published.length, quarantined.length);
         processed += rows.length;
         this.tally.progress = total === 0 ? 1 : Math.min(0.99, processed / total);
         await this.deps.onProgress(this.tally);

@@ -11,6 +11,7 @@ import { checkMapping } from '../source/mapping-check';
 import { SourceDatabase } from '../source/source-database';
 import { SourceMappingProvider } from '../source/source-mapping.provider';
 import { emptyCounts, SyncInterrupted, SyncRunner, type RunTally } from './sync-runner';
+import { SyncMetrics } from './sync.metrics';
 
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
 
@@ -35,6 +36,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly state: SyncStateRepository,
     private readonly jetStream: JetStreamService,
     private readonly deadLetters: DeadLetterStore,
+    private readonly metrics: SyncMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -147,6 +149,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
           lastWrite = Date.now();
           await this.runs.recordProgress(run.id, t.progress, t.counts, t.deleted, t.rejected);
         },
+        onCommitted: (entity, published, rejected) => this.metrics.committed(entity, published, rejected),
       },
       run.id,
       mode,
@@ -156,11 +159,13 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       const tally = await runner.run();
       await this.runs.recordProgress(run.id, 1, tally.counts, tally.deleted, tally.rejected);
       await this.runs.finish(run.id, 'succeeded', null);
+      this.metrics.runEnded(mode, 'succeeded');
       this.lastSourceFailure = null;
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.code === (ErrorCode.SourceUnavailable as string)) this.lastSourceFailure = failure.message;
       this.logger.error({ message: `Sync ${run.id} failed: ${failure.message}`, error_code: failure.code, err: error });
+      this.metrics.runEnded(mode, 'failed');
       await this.runs.finish(run.id, 'failed', failure.message, failure.code).catch(() => undefined);
     }
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
 import { PredictionRepository, type NewPrediction } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { MlMetrics } from '../registry/ml.metrics';
 
 /** Where a value stands against its threshold, and whether it crossed it since the previous value. */
 export function thresholdSide(value: number, previous: number | null, threshold: number | null): Pick<PredictionEvent, 'above_threshold' | 'transition'> {
@@ -22,16 +23,19 @@ export class PredictionPublisher {
   constructor(
     private readonly predictions: PredictionRepository,
     private readonly jetStream: JetStreamService,
+    private readonly metrics: MlMetrics,
   ) {}
 
   /** `event` null: nothing to publish (readings sent without a machine are a what-if). */
   async record(stored: NewPrediction, event: Omit<PredictionEvent, 'above_threshold' | 'transition'> | null): Promise<void> {
     if (event === null) {
       await this.predictions.insert(stored);
+      this.metrics.predictionStored(stored.modelType);
       return;
     }
     const previous = await this.predictions.previousValue(event.machine_id, stored.modelType, stored.horizonHours, stored.predictedAt);
     await this.predictions.insert(stored);
+    this.metrics.predictionStored(stored.modelType);
     const full: PredictionEvent = { ...event, ...thresholdSide(event.predicted_value, previous, event.threshold) };
     // Published once: the message id is the prediction's id, so a repeated publish is dropped by JetStream.
     await this.jetStream.publish(SUBJECTS.mlEvents.prediction(event.prediction_type), full, event.prediction_id);

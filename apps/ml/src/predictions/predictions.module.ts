@@ -3,6 +3,7 @@ import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/dat
 import { PredictionHistory } from './prediction-history';
 import { RegistryModule } from '../registry/registry.module';
 import { MachineRiskService } from './machine-risk';
+import { ModelAccuracyMetrics } from './model-accuracy.metrics';
 import { OutcomeRecorder } from './outcome-recorder';
 import { PredictionPublisher } from './prediction-publisher';
 import { PredictionsHandler } from './predictions.handler';
@@ -11,7 +12,7 @@ import { PredictionsService } from './predictions.service';
 @Module({
   imports: [RegistryModule],
   controllers: [PredictionsHandler],
-  providers: [PredictionsService, PredictionPublisher, MachineRiskService, PredictionHistory, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder],
+  providers: [PredictionsService, PredictionPublisher, MachineRiskService, PredictionHistory, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder, ModelAccuracyMetrics],
   exports: [PredictionsService],
 })
 export class PredictionsModule {}

@@ -4,6 +4,7 @@ import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfl
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
 import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,7 @@ import { trainOnDataset } from '../modelling/dataset-trainer';
 import { trainMaintenance } from '../modelling/shopfloor-maintenance';
 import { trainDowntime } from '../modelling/shopfloor-trainer';
 import type { ModelArtifact } from '../modelling/trained-model';
+import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { PredictionPublisher } from './prediction-publisher';
 import { PredictionsService } from './predictions.service';
@@ -125,7 +127,7 @@ describe(PredictionsService.name, () => {
     await copy.upsertJobs(own.jobs);
     await copy.upsertStops(own.stops);
     const predictions = new PredictionRepository(dataSource);
-    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), predictions, copy, jetStream, new PredictionPublisher(predictions, jetStream), { ML_TIMEZONE: 'UTC' } as MlEnv);
+    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), predictions, copy, jetStream, new PredictionPublisher(predictions, jetStream, new MlMetrics(new MetricsRegistry())), { ML_TIMEZONE: 'UTC' } as MlEnv);
   }, 120_000);
 
   afterAll(async () => {

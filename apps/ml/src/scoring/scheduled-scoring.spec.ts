@@ -5,6 +5,7 @@ import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
 import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ import type { ModelArtifact } from '../modelling/trained-model';
 import { MachineRiskService } from '../predictions/machine-risk';
 import { PredictionPublisher } from '../predictions/prediction-publisher';
 import { PredictionsService } from '../predictions/predictions.service';
+import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { ScheduledScoring } from './scheduled-scoring';
 
@@ -60,6 +62,8 @@ describe(ScheduledScoring.name, () => {
   let nats: NatsConnection;
   let jetStream: JetStreamService;
   let replicas: ScheduledScoring[];
+  /** Each replica's /metrics. */
+  const registries: MetricsRegistry[] = [];
   let risks: MachineRiskService;
   const run = randomUUID().slice(0, 6);
   const machines = ['A', 'B', 'C', 'D'].map((m) => `SC-${run}-${m}`);
@@ -142,9 +146,12 @@ describe(ScheduledScoring.name, () => {
     const env = { ML_TIMEZONE: 'UTC', ML_SCORING_INTERVAL_SECONDS: INTERVAL_S, ML_PREDICTION_RETENTION_DAYS: 90 } as MlEnv;
     const predictionRepository = new PredictionRepository(dataSource);
     const replica = (): ScheduledScoring => {
+      const registry = new MetricsRegistry();
+      registries.push(registry);
+      const mlMetrics = new MlMetrics(registry);
       const models = new ModelsService(new ModelRepository(dataSource));
-      const service = new PredictionsService(models, predictionRepository, copy, jetStream, new PredictionPublisher(predictionRepository, jetStream), env);
-      return new ScheduledScoring(new ScoringRepository(dataSource), new ModelRepository(dataSource), copy, predictionRepository, service, env);
+      const service = new PredictionsService(models, predictionRepository, copy, jetStream, new PredictionPublisher(predictionRepository, jetStream, mlMetrics), env);
+      return new ScheduledScoring(new ScoringRepository(dataSource), new ModelRepository(dataSource), copy, predictionRepository, service, env, mlMetrics);
     };
     replicas = [replica(), replica()];
     risks = new MachineRiskService(predictionRepository, copy, new ModelsService(new ModelRepository(dataSource)));
@@ -163,6 +170,13 @@ describe(ScheduledScoring.name, () => {
     const anomalies = await published(SUBJECTS.mlEvents.anomaly);
     // Per machine: downtime over 24 h and 7 days, failure risk, remaining life; and the anomalous hours of the last day.
     expect(ran[0]).toEqual({ machines: 4, predictions: 4 * 4 + anomalies.length, skipped: 0, errors: 0 });
+    // The replica that ran the round counted it on its /metrics; the other counted nothing.
+    const texts = await Promise.all(registries.map((r) => r.render()));
+    const runner = texts[rounds.findIndex((r) => r !== null)];
+    expect(runner).toMatch(/^shopfloor_ml_scoring_round_duration_seconds_count 1$/m);
+    expect(runner).toMatch(new RegExp(`^shopfloor_ml_scoring_results_total\\{result="prediction"\\} ${ran[0]?.predictions}$`, 'm'));
+    expect(runner).toMatch(/^shopfloor_ml_predictions_total\{model_type="downtime"\} 8$/m);
+    expect(texts[rounds.findIndex((r) => r === null)]).toMatch(/^shopfloor_ml_scoring_round_duration_seconds_count 0$/m);
     // The hot hour is found, and is the worst (the model's 1 % contamination may flag another hour or two).
     const worst = [...anomalies].sort((a, b) => (b as unknown as { score: number }).score - (a as unknown as { score: number }).score)[0] as unknown as { machine_id: string; at: string };
     expect([worst.machine_id, worst.at]).toEqual([hot, new Date(now - 10 * 60_000).toISOString()]);

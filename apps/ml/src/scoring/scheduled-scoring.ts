@@ -7,6 +7,7 @@ import type { MachineHistory } from '@shopfloor/ml/features';
 import { ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { MlEnv } from '../config/ml.env';
 import { PredictionsService } from '../predictions/predictions.service';
+import { MlMetrics } from '../registry/ml.metrics';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -51,6 +52,7 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
     private readonly stored: PredictionRepository,
     private readonly predictions: PredictionsService,
     private readonly env: MlEnv,
+    private readonly metrics: MlMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -143,6 +145,7 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
       await yieldToEventLoop();
     }
     await this.scoring.finishRound(key, counts);
+    this.metrics.scoringRound((performance.now() - started) / 1000, counts);
     this.logger.log({ message: 'Scoring round done', round: key, ...counts, duration_ms: Math.round(performance.now() - started) });
     return counts;
   }

@@ -8,6 +8,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { ModelType } from '@shopfloor/contracts';
 import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { MlEnv } from '../config/ml.env';
+import { MlMetrics } from '../registry/ml.metrics';
 import { datasetTable } from '../modelling/dataset-table';
 import { challengerWins, type PromotionComparison } from '../modelling/promotion';
 import type { ModelArtifact } from '../modelling/trained-model';
@@ -37,6 +38,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly models: ModelRepository,
     private readonly copy: ShopfloorCopyRepository,
     private readonly env: MlEnv,
+    private readonly metrics: MlMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -87,11 +89,13 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       const prepared = await this.prepare(run);
       if ('failure' in prepared) {
         await this.runs.fail(run.trainingId, this.worker, prepared.failure);
+        this.metrics.trainingEnded(run.modelType, 'failed');
         return;
       }
       const outcome = await this.train(run.trainingId, prepared.input);
       if (outcome.type === 'failed') {
         await this.runs.fail(run.trainingId, this.worker, outcome.message);
+        this.metrics.trainingEnded(run.modelType, 'failed');
         this.logger.warn({ message: 'Training failed', training_id: run.trainingId, reason: outcome.message });
         return;
       }
@@ -113,9 +117,11 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         replaces: gate.replaces,
       });
       await this.runs.succeed(run.trainingId, this.worker, model.modelId, outcome.metrics);
+      this.metrics.trainingEnded(run.modelType, 'succeeded');
       this.logger.log({ message: 'Training succeeded', training_id: run.trainingId, model_id: model.modelId, version: model.version, active: model.active, promotion: model.promotion?.['reason'], duration_ms: Math.round(performance.now() - started) });
     } catch (error) {
       this.logger.error({ message: 'Training crashed', training_id: run.trainingId, err: error });
+      this.metrics.trainingEnded(run.modelType, 'failed');
       await this.runs.fail(run.trainingId, this.worker, 'Internal error while training').catch(() => undefined);
     }
   }

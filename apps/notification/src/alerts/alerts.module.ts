@@ -13,6 +13,7 @@ import { LiveAlertsPublisher } from './live-alerts.publisher';
 import { LiveReconciler } from './live-reconciler';
 import { MachineDirectory } from './machine-directory';
 import { OeeCheck } from './oee-check';
+import { AlertMetrics } from './alert.metrics';
 
 /** The alert engine (consumers, periodic checks, lifecycle) and the alerts' RPC; notices go out through the delivery outbox. */
 @Module({
@@ -34,6 +35,7 @@ import { OeeCheck } from './oee-check';
     AlertTicker,
     AlertEventsConsumer,
     AlertsService,
+    AlertMetrics,
   ],
   exports: [AlertLifecycle, AlertRepository, AlertRuleRepository, Clock],
 })

@@ -7,6 +7,7 @@ export * from './lib/rpc-client';
 export * from './lib/rpc-server';
 export * from './lib/rpc-error-passthrough.filter';
 export * from './lib/jetstream';
+export * from './lib/consumer-lag.metrics';
 export * from './lib/durable-consumer';
 export * from './lib/nats.module';
 export * from './lib/record-rejections';

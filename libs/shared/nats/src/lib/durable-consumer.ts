@@ -3,6 +3,7 @@ import { context as otelContext, trace } from '@opentelemetry/api';
 import { DomainError, ErrorCode, HEADERS, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId, MetricsRegistry, requestContext } from '@shopfloor/observability';
 import { AckPolicy, DeliverPolicy, JSONCodec, headers as natsHeaders, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type MsgHdrs, type Subscription } from 'nats';
+import { trackConsumerLag, type ConsumerLag } from './consumer-lag.metrics';
 import { isNotFound, JetStreamService } from './jetstream';
 import { incomingContext } from './message-headers';
 import { NatsConnectionHolder } from './nats-connection';
@@ -70,12 +71,27 @@ export function redeliveryDelayMs(deliveryCount: number, random: () => number = 
 @Injectable()
 export class DurableConsumerFactory {
   private readonly logger = new Logger(DurableConsumerFactory.name);
+  /** The consumers this process runs, by stream and durable name: their backlog is reported on /metrics. */
+  private readonly running = new Map<string, ConsumerDefinition>();
 
   constructor(
     private readonly jetStream: JetStreamService,
     private readonly nats: NatsConnectionHolder,
     private readonly metrics: MetricsRegistry,
-  ) {}
+  ) {
+    trackConsumerLag(metrics.registry, () => this.lagOfRunning());
+  }
+
+  /** The backlog of each consumer this process runs, from JetStream's consumer info. */
+  async lagOfRunning(): Promise<ConsumerLag[]> {
+    const jsm = await this.jetStream.jsm();
+    return Promise.all(
+      [...this.running.values()].map(async (def) => {
+        const info = await jsm.consumers.info(def.stream.name, def.durableName);
+        return { stream: def.stream.name, consumer: def.durableName, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+      }),
+    );
+  }
 
   async ensureConsumer(def: ConsumerDefinition): Promise<void> {
     const jsm = await this.jetStream.jsm();
@@ -113,6 +129,10 @@ export class DurableConsumerFactory {
     const consumer = await this.jetStream.client.consumers.get(def.stream.name, def.durableName);
     const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
     const advisory = this.watchMaxDeliveries(def);
+    const key = `${def.stream.name}/${def.durableName}`;
+    this.running.set(key, def);
+    // From 0, so that the first dead letter is an increase Prometheus sees (a series born at 1 shows none).
+    this.metrics.natsDeadLettered.inc({ stream: def.stream.name, consumer: def.durableName }, 0);
     const stopping = new AbortController();
     const parallelSubjects = new Set(parallel.subjects);
     const inFlight = new Set<Promise<void>>();
@@ -135,6 +155,7 @@ export class DurableConsumerFactory {
     })().catch((error: unknown) => this.logger.error({ message: `Consumer ${def.durableName} stopped`, err: error }));
     return {
       stop: async () => {
+        this.running.delete(key);
         advisory.unsubscribe();
         stopping.abort();
         await messages.close();

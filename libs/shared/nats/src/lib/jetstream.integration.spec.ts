@@ -224,4 +224,28 @@ describe('JetStream helpers', () => {
     await doomedRunning.stop();
     expect(received[0].deliveryCount).toBe(2);
   });
+
+  it('reports on /metrics the backlog of each consumer it runs, from JetStream consumer info', async () => {
+    const def = await stream();
+    const consumer = testConsumer(def, 5);
+    const own = await services();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const running = await own.factory.start(consumer, () => held);
+    for (let i = 0; i < 3; i += 1) await js.publish(`${def.name.toLowerCase()}.held`, { i });
+    const labels = `stream="${def.name}",consumer="${consumer.durableName}"`;
+    const value = (text: string, name: string): number => Number(new RegExp(`^${name}\\{${labels}[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    // Not yet acknowledged: the first is in the handler, the rest wait behind it (given out, or still in the stream).
+    await waitFor('the backlog on /metrics', async () => {
+      const text = await own.metrics.render();
+      return value(text, 'nats_consumer_pending_messages') + value(text, 'nats_consumer_ack_pending_messages') === 3;
+    });
+    release();
+    await waitFor('the backlog to drain', async () => {
+      const text = await own.metrics.render();
+      return value(text, 'nats_consumer_pending_messages') === 0 && value(text, 'nats_consumer_ack_pending_messages') === 0;
+    });
+    await running.stop();
+    expect(await own.metrics.render()).toMatch(new RegExp(`^nats_consumer_redelivered_messages\\{${labels}[^}]*\\} 0$`, 'm'));
+  });
 });

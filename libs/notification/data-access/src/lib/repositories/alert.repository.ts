@@ -229,6 +229,14 @@ export class AlertRepository {
     return rows.map(toAlert);
   }
 
+  /** How many alerts are not resolved, by severity and state (open, acknowledged), for metrics. */
+  async countUnresolved(): Promise<{ severity: string; state: StoredAlertState; count: number }[]> {
+    const rows = await this.dataSource.query<{ severity: string; state: StoredAlertState; n: string }[]>(
+      `SELECT "severity", "state", count(*) AS "n" FROM ${ALERTS} WHERE "state" <> 'resolved' GROUP BY "severity", "state"`,
+    );
+    return rows.map((r) => ({ severity: r.severity, state: r.state, count: Number(r.n) }));
+  }
+
   /** The alerts not resolved yet: of one rule, of one machine, or of some conditions (all of those given). */
   async unresolved(filter: { ruleId?: string; machineId?: string; conditions?: readonly string[] }, manager?: EntityManager): Promise<AlertEntity[]> {
     const where = [`"state" <> 'resolved'`];
