@@ -52,15 +52,40 @@
 //     difference, the threshold from one inner split; Type and Product ID had to be excluded), on the same folds in
 //     process: F1 0.857, precision 0.912, recall 0.808, PR-AUC 0.865, 3 s per training.
 //   FD001, one uniform cut per held-out engine, 100 engines, against the true remaining life (uncapped):
-//     RMSE 23.35, PHM08 score 3,876; against the truth capped at the model's cap: RMSE 11.53, score 266; the 88
-//     engines whose true remaining life is ≤ 145: RMSE 11.79, score 254. Caps chosen 138–140 (horizon 153–155);
-//     trainings 34–39 s. Before, with the served model learning only the training part: 23.37 / 5,463, capped
-//     11.47 / 291, ≤ 145 11.87 / 282, 25–30 s; 800 trees at 0.025 instead of 400 at 0.05: the first fold's ≤ 145
-//     RMSE 9.66 instead of 9.91, for twice the trees (not kept). Other cap rules on the first fold: candidates every
-//     0.05 of the horizon (0.7–1) tie 132 and 140 (13.04 within the horizon) and keep 140; judging the caps with
-//     the full learner on every row instead of the faster stand-in also chooses 140 (12.29 against 13.72 for 124).
-//   The same cuts with the cap fixed, the served model learning the training part only (an in-process replica of this
-//   protocol, trainOnDataset + TrainedModel.score; it reproduces the API figures above exactly): no cap — the default
+//     RMSE 22.79, PHM08 score 4,314; against the truth capped at the model's cap: RMSE 10.45, score 195; the 88
+//     engines whose true remaining life is ≤ 145: RMSE 10.69, score 185 (folds 9.61, 15.32, 7.02, 12.47, 4.79).
+//     Caps chosen 138–140 (horizon 153–155) by the same stand-in (200 trees at 0.1) as before; the learner 1,200
+//     trees at 0.05/3. Trainings 109–517 s while the machine ran other jobs (load average 8–22 on its 2 cores); in
+//     process, one after the other at the same load, the first fold trained in 51.8 s against 41.9 s with 400 trees
+//     at 0.05 (the caps' cross-validation, unchanged, is most of the work). The stored model is three times larger
+//     (692 KiB of gzip against 230); the training's heap peaked alike (~70 MiB above its start); scoring the 20
+//     held-out histories at their last cycle took 22 ms.
+//     Before, with 400 trees at 0.05: 23.35 / 3,876, capped 11.53 / 266, ≤ 145 11.79 / 254, 34–39 s on a quiet
+//     machine; in process with 800 trees at 0.025 (the stand-in then 400 at 0.05): 22.99 / 4,182, capped
+//     10.81 / 208, ≤ 145 11.10 / 199. Both smaller steps lowered the ≤ 145 RMSE in every fold (400 → 1,200 trees:
+//     9.91 → 9.60, 16.45 → 15.45, 8.12 → 7.10, 14.55 → 12.43, 5.38 → 4.87), and the cap's stand-in at 400 trees and
+//     0.05 instead of 200 and 0.1 lowered its own cross-validated RMSE near the end of life in every fold, on the
+//     training part alone (13.04 → 12.62, 13.83 → 13.51, 13.88 → 13.41, 13.65 → 13.07, 13.31 → 13.26). The uncapped
+//     PHM08 sum rises (3,876 → 4,363 in process): it is led by the engines early in life that no capped model can
+//     place. Other cap rules on the first fold (400 trees): candidates every 0.05 of the horizon (0.7–1) tie 132
+//     and 140 (13.04 within the horizon) and keep 140; judging the caps with the full learner on every row instead
+//     of the faster stand-in also chooses 140 (12.29 against 13.72 for 124). Earlier, with the served model learning
+//     only the training part: 23.37 / 5,463, capped 11.47 / 291, ≤ 145 11.87 / 282, 25–30 s.
+//   A network for remaining life with TensorFlow.js (tfjs-core 4.22 on the wasm backend), in process on the same
+//   folds, its label capped at the chosen cap, inputs standardised with the training statistics, early stopping on
+//   a fifth of the training engines; not kept, as it lost to the trees alone:
+//     - dense on the last 30 cycles (18 non-constant channels with the cycle, a short history padded with its first
+//       row; 540 → 64 → 32 → 1, Adam at 0.001, batches of 256): the first fold's ≤ 145 RMSE 20.2 against the trees'
+//       9.9, their mean 13.0; its validation RMSE 22–23 (the trees' held-out 10–12), alike with a rate of 0.003, 50
+//       cycles or 128 → 64 units;
+//     - dense on the trees' 256 window features (standardised and clipped at ±4 sd: the slopes over a series' first
+//       cycles reach 40 sd; 256 → 128 → 64 → 1, L2 1e-4): ≤ 145 RMSE 14.56 / 380 over the five folds, its mean with
+//       the trees (800 at 0.025) 12.10 / 249 against the trees' 11.10 / 199, worse in every fold; 23–55 s a fold.
+//     On that backend a matMul with a transposed operand (a dense layer's backward pass) ran ~10× slower than an
+//     explicit transpose and a plain matMul, so training went through a custom gradient; it has no convolution
+//     backward kernels.
+//   The same cuts with the cap fixed, 400 trees at 0.05, the served model learning the training part only (in process:
+//   bench/ml/cmapss-in-process.mjs reproduces the API figures above exactly): no cap — the default
 //   before — 19.54 / 1,342 (≤ 145: 15.44 / 526); cap 111 30.03 / 26,311 (≤ 145: 12.53 / 184); 125 26.06 / 10,923
 //   (≤ 145: 11.29 / 200); 135 23.77 / 5,948 (≤ 145: 11.49 / 231). An earlier rule (horizon = the shortest training
 //   life) chose 111–119: 29.26 / 25,574 (≤ 145: 12.08 / 172). The cap's cross-validation ranks 138–140 above 122–124
@@ -77,6 +102,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, root, sleep, startService, waitHttp } from '../lib/services.mjs';
+import { CMAPSS_SPEC, MIN_CYCLES, OFFICIAL_MAX_RUL, cmapssFolds } from '../lib/cmapss-folds.mjs';
 
 const require = createRequire(import.meta.url);
 const { provision, serviceUrl } = require(join(root, 'tools/db/provision.cjs'));
@@ -87,8 +113,6 @@ const arg = (name, fallback) => {
 const SEED = Number(arg('seed', 1));
 const FOLDS = Number(arg('folds', 5));
 const ONLY = arg('only', 'all');
-const MIN_CYCLES = 30;
-const OFFICIAL_MAX_RUL = 145;
 const DATA = join(root, '..', 'shared', 'data');
 const env = process.env;
 const adminUrl = env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -137,21 +161,6 @@ function stratifiedFolds(labels, k, rand) {
   return folds;
 }
 const AI4I_EXCLUDE = ['UDI', 'TWF', 'HDF', 'PWF', 'OSF', 'RNF'];
-
-const CMAPSS_COLUMNS = ['unit', 'cycle', 'setting1', 'setting2', 'setting3', ...Array.from({ length: 21 }, (_, i) => `s${i + 1}`)];
-const engines = new Map();
-for (const line of readFileSync(join(DATA, 'cmapss', 'train_FD001.txt'), 'utf8').split('\n')) {
-  const cells = line.trim().split(/\s+/);
-  if (cells.length !== CMAPSS_COLUMNS.length) continue;
-  const row = Object.fromEntries(CMAPSS_COLUMNS.map((name, i) => [name, Number(cells[i])]));
-  if (!engines.has(row.unit)) engines.set(row.unit, []);
-  engines.get(row.unit).push(row);
-}
-for (const rows of engines.values()) rows.sort((a, b) => a.cycle - b.cycle);
-const withRul = (rows) => {
-  const last = rows[rows.length - 1].cycle;
-  return rows.map((r) => ({ ...r, rul: last - r.cycle }));
-};
 
 const processes = [];
 try {
@@ -233,10 +242,7 @@ try {
 
   // ---- C-MAPSS FD001 --------------------------------------------------------------------------------------------------
   if (ONLY === 'all' || ONLY === 'cmapss') {
-    const rand = random(SEED + 100);
-    const units = shuffle([...engines.keys()].sort((a, b) => a - b), rand);
-    const folds = Array.from({ length: FOLDS }, (_, f) => units.filter((_, i) => i % FOLDS === f));
-    const spec = { label: 'rul', group: 'unit', order: 'cycle' };
+    const spec = CMAPSS_SPEC;
     const sums = { all: { n: 0, se: 0, score: 0 }, capped: { n: 0, se: 0, score: 0 }, official: { n: 0, se: 0, score: 0 } };
     const add = (bucket, metrics, n) => {
       bucket.n += n;
@@ -244,14 +250,7 @@ try {
       bucket.score += metrics.nasa_score;
     };
     log(`C-MAPSS FD001: ${FOLDS}-fold CV by engine through the API, maintenance_window with default parameters; each held-out engine cut at a uniform cycle in [${MIN_CYCLES}, its last]`);
-    for (const [f, testUnits] of folds.entries()) {
-      const trainRows = units.filter((u) => !testUnits.includes(u)).sort((a, b) => a - b).flatMap((u) => withRul(engines.get(u)));
-      const cut = testUnits.map((u) => {
-        const rows = withRul(engines.get(u));
-        const last = rows[rows.length - 1].cycle;
-        const at = MIN_CYCLES + Math.floor(rand() * (last - MIN_CYCLES + 1));
-        return { unit: u, rows: rows.filter((r) => r.cycle <= at), rul: last - at };
-      });
+    for (const [f, { testUnits, trainRows, cut }] of cmapssFolds(SEED, FOLDS).entries()) {
       const trainSet = await uploadJson({ name: `fd001 fold ${f + 1} train`, ...spec, rows: trainRows });
       const testSet = await uploadJson({ name: `fd001 fold ${f + 1} test`, ...spec, rows: cut.flatMap((c) => c.rows) });
       const near = cut.filter((c) => c.rul <= OFFICIAL_MAX_RUL);

@@ -97,9 +97,10 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
   let capReport: Record<string, unknown> = { chosen_by: capChoice.given ? 'params.cap' : 'none: a cap is chosen for time series (with group and order) only' };
   if (candidates) {
     const inner = groupKFold(train.map((i) => (table.groups as string[])[i]), Math.min(CAP_FOLDS, candidates.groups), seed + 1);
-    // A faster stand-in of the learner ranks the caps: half the trees at twice the rate, and on long series every
-    // n-th row (neighbouring cycles carry nearly the same window features).
-    const quick: GbdtParams = { ...params, trees: Math.max(50, Math.round((params.trees ?? 200) / 2)), learningRate: Math.min(0.3, (params.learningRate ?? 0.05) * 2) };
+    // A faster stand-in of the learner ranks the caps: at most QUICK_TREES trees, at the rate that keeps the learner's
+    // trees × rate (its total step), and on long series every n-th row (neighbouring cycles carry nearly the same
+    // window features). It only ranks the caps, so its cost need not grow with the stored model's tree count.
+    const quick = quickParams(params);
     const thin = Math.max(1, Math.ceil(train.length / CAP_FIT_ROWS));
     const tried = candidates.caps.map((candidate) => {
       const oof = new Float64Array(train.length);
@@ -159,6 +160,17 @@ function capCandidates(groups: readonly string[], label: Float64Array, train: re
   if (!(horizon >= 4)) return null;
   const caps = [...new Set(CAP_SHARES.map((share) => Math.round(share * horizon)))];
   return { caps: [null, ...caps], horizon, groups: lives.size };
+}
+
+/** Trees of the stand-in that ranks the caps. */
+const QUICK_TREES = 200;
+
+/** The cap's stand-in learner: `params` with at most QUICK_TREES trees and the same trees × rate (rate at most 0.3). */
+export function quickParams(params: GbdtParams): GbdtParams {
+  const trees = params.trees ?? 200;
+  const rate = params.learningRate ?? 0.05;
+  const quickTrees = Math.min(trees, QUICK_TREES);
+  return { ...params, trees: quickTrees, learningRate: Math.min(0.3, (rate * trees) / quickTrees) };
 }
 
 const capped = (y: number, cap: number | null): number => (cap === null ? y : Math.min(y, cap));
