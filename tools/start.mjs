@@ -253,8 +253,9 @@ async function unitState(unit) {
   try {
     const res = await fetch(`http://127.0.0.1:${unit.port}${path}`, { signal: AbortSignal.timeout(3000) });
     return res.status === 200 ? 'up' : 'not ready';
-  } catch {
-    return 'down';
+  } catch (error) {
+    // No answer within 3 s is a process busy (a first catch-up sync), not one that is gone.
+    return error.name === 'TimeoutError' ? 'busy' : 'down';
   }
 }
 
