@@ -14,7 +14,7 @@ function findConfigs(dir, depth = 0) {
 }
 
 module.exports = {
-  projects: ['apps', 'libs', 'deploy'].flatMap((top) => {
+  projects: ['apps', 'libs', 'deploy', 'tools'].flatMap((top) => {
     const dir = join(__dirname, top);
     if (!existsSync(dir)) return [];
     return existsSync(join(dir, 'jest.config.js')) ? [dir] : findConfigs(dir);

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: checks the infrastructure, builds, provisions the database, starts the five services on this
-// machine and reports each one's state; Ctrl-C stops all of them gracefully. Logs go to tmp/logs/<service>.log
-// (or to the console with --logs). Settings come from the environment or a .env file (see .env.example).
+// machine and reports each one's state; Ctrl-C stops all of them gracefully. A service that exits unexpectedly is
+// started again with backoff (tools/lib/supervisor.cjs); `--replicas N` or `--replicas gateway=2,analytics=2` runs
+// several processes of a service, the gateway's behind one public port (tools/lib/tcp-balancer.cjs). Logs go to
+// tmp/logs/<service>.log, or <service>-<n>.log per replica (or to the console with --logs); tmp/services.json holds
+// every process's state. Settings come from the environment or a .env file (see .env.example).
 // Without a CIMCO source (CIMCO_DATABASE_URL or CIMCO_DATABASE_HOST) it runs as a demo: a fresh simulated shop
 // floor in the local MySQL/MariaDB (database cimco_demo, 60 days of history, then live) feeding a fresh platform
 // database (shopfloor_demo). Without SMTP_HOST, a local mail catcher takes the notification service's e-mails and
@@ -12,6 +15,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { checkInfrastructure, infraSettings } from './lib/infra.mjs';
 
@@ -19,6 +23,9 @@ const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
 const require = createRequire(import.meta.url);
 const { provision, serviceUrl } = require('./db/provision.cjs');
+const { Supervisor, describeExit } = require('./lib/supervisor.cjs');
+const { parseReplicas, replicaPlan } = require('./lib/replicas.cjs');
+const { createBalancer } = require('./lib/tcp-balancer.cjs');
 
 const SERVICES = [
   { name: 'gateway', port: 3000, portVar: 'PORT' },
@@ -28,6 +35,10 @@ const SERVICES = [
   { name: 'notification', port: 3004, portVar: 'NOTIFICATION_PORT' },
 ];
 const showLogs = process.argv.includes('--logs');
+/** Stop order: the public edge first (no new requests), then the producer of data, then its consumers. */
+const STOP_PHASES = [['gateway'], ['ingestion'], ['analytics', 'ml', 'notification']];
+/** Above every service's SHUTDOWN_TIMEOUT_MS (15 s by default), so a drain is not cut short. */
+const STOP_GRACE_MS = 20_000;
 
 function loadDotEnv() {
   const file = join(root, '.env');
@@ -72,9 +83,20 @@ console.log('Checking infrastructure...');
 const problems = await checkInfrastructure(undefined, env);
 if (problems.length > 0) fail(`Cannot start:\n  ${problems.join('\n  ')}`);
 
-for (const s of SERVICES) {
-  s.port = Number(env[s.portVar] || s.port);
-  if (!(await portFree(s.port))) fail(`Port ${s.port} (${s.name}) is in use. Stop what holds it or set ${s.portVar}.`);
+for (const s of SERVICES) s.port = Number(env[s.portVar] || s.port);
+let replicaCounts;
+try {
+  replicaCounts = parseReplicas(process.argv.slice(2), SERVICES.map((s) => s.name));
+} catch (error) {
+  fail(error.message);
+}
+// Several gateways share the public port through a balancer: each replica needs a port of its own for /health,
+// /ready and /metrics, which one shared listener (node:cluster) would not give.
+const balanced = replicaCounts.gateway > 1;
+const plan = replicaPlan(SERVICES, replicaCounts, ['gateway']);
+for (const { port, id } of [...(balanced ? [{ port: SERVICES[0].port, id: 'gateway (public port)' }] : []), ...plan]) {
+  const portVar = SERVICES.find((s) => id.startsWith(s.name))?.portVar;
+  if (!(await portFree(port))) fail(`Port ${port} (${id}) is in use. Stop what holds it or set ${portVar}${plan.length > SERVICES.length ? ' (replicas use that port + 100, + 200, ...)' : ''}.`);
 }
 
 mkdirSync(join(root, 'tmp', 'logs'), { recursive: true });
@@ -85,7 +107,6 @@ if (build.status !== 0) fail(`Build failed:\n${build.stdout?.toString() ?? ''}${
 const adminUrl = infraSettings(env).postgres;
 const demo = !env.CIMCO_DATABASE_URL && !env.CIMCO_DATABASE_HOST;
 const database = env.DATABASE_NAME || (demo ? 'shopfloor_demo' : 'shopfloor');
-const children = new Map();
 let stopping = false;
 let simulator = null;
 if (demo) {
@@ -128,55 +149,87 @@ const secrets = localSecrets(env);
 const logDir = join(root, 'tmp', 'logs');
 const mailCatcher = env.SMTP_HOST ? null : await startMailCatcher();
 
-for (const s of SERVICES) {
+const gateway = SERVICES[0];
+const logName = (unit) => (replicaCounts[unit.service] > 1 ? `${unit.service}-${unit.replica}.log` : `${unit.service}.log`);
+const logStreams = new Map();
+
+function spawnUnit(unit) {
   const serviceEnv = {
     ...env,
     NODE_ENV: env.NODE_ENV || 'development',
-    PORT: String(s.port),
-    DATABASE_URL: serviceUrl(adminUrl, database, s.name, env[`${s.name.toUpperCase()}_DATABASE_PASSWORD`]),
+    PORT: String(unit.port),
+    DATABASE_URL: serviceUrl(adminUrl, database, unit.service, env[`${unit.service.toUpperCase()}_DATABASE_PASSWORD`]),
     OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER || 'none',
     OTEL_METRICS_EXPORTER: env.OTEL_METRICS_EXPORTER || 'none',
-    ...(s.name === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
-    ...(s.name === 'notification' ? { WEBHOOK_SIGNING_SECRET: secrets.WEBHOOK_SIGNING_SECRET, DASHBOARD_URL: env.DASHBOARD_URL || `http://localhost:${SERVICES[0].port}` } : {}),
-    ...(s.name === 'notification' && mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailCatcher.port), SMTP_SECURE: 'false', SMTP_USER: '', SMTP_PASSWORD: '' } : {}),
-    // HOST is the gateway's: the services behind it serve only probes and metrics, to this machine.
-    ...(s.name === 'gateway' ? {} : { HOST: '127.0.0.1' }),
+    ...(unit.service === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
+    ...(unit.service === 'notification' ? { WEBHOOK_SIGNING_SECRET: secrets.WEBHOOK_SIGNING_SECRET, DASHBOARD_URL: env.DASHBOARD_URL || `http://localhost:${gateway.port}` } : {}),
+    ...(unit.service === 'notification' && mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailCatcher.port), SMTP_SECURE: 'false', SMTP_USER: '', SMTP_PASSWORD: '' } : {}),
+    // HOST is the public edge's: the gateway's when it is one process, the balancer's in front of several; every
+    // other port serves only probes and metrics, to this machine.
+    ...(unit.service === 'gateway' && !balanced ? {} : { HOST: '127.0.0.1' }),
   };
-  const child = spawn(process.execPath, [join(root, 'dist', 'apps', s.name, 'apps', s.name, 'src', 'main.js')], { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(join(logDir, `${s.name}.log`), { flags: 'a' });
+  // A process group of its own: a Ctrl-C in the terminal reaches only this tool, which stops the services in order.
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', unit.service, 'apps', unit.service, 'src', 'main.js')], { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  if (!logStreams.has(unit.id)) logStreams.set(unit.id, createWriteStream(join(logDir, logName(unit)), { flags: 'a' }));
   for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(log, { end: false });
-    if (showLogs) stream.on('data', (chunk) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${s.name}] `)));
+    stream.pipe(logStreams.get(unit.id), { end: false });
+    if (showLogs) stream.on('data', (chunk) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${unit.id}] `)));
   }
-  child.on('exit', (code, signal) => {
-    children.delete(s.name);
-    if (!stopping) {
-      console.error(`\n${s.name} exited (${signal ?? `code ${code}`}); see ${join('tmp', 'logs', `${s.name}.log`)}. Stopping the rest.`);
-      void stopAll(1);
-    }
-  });
-  children.set(s.name, child);
+  return child;
 }
 
+const duration = (ms) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 3_600_000).toFixed(1)} h`);
+const supervisor = new Supervisor(spawnUnit);
+for (const unit of plan) supervisor.add(unit);
+supervisor.on('exit', (unit, exit) => {
+  console.error(`${unit.id} exited (${describeExit(exit)}) after ${duration(exit.uptimeMs)}; restart ${unit.restarts} in ${duration(exit.delayMs)} (log tmp/logs/${logName(unit)})`);
+});
+supervisor.on('spawn', (unit) => {
+  if (unit.restarts > 0) console.log(`${unit.id} restarted (pid ${unit.pid}, restart ${unit.restarts})`);
+});
+supervisor.on('crash-loop', (unit) => {
+  const exit = unit.lastExit;
+  console.error(
+    `\n${unit.id} keeps exiting soon after it starts (${unit.quickExits} times in a row, last: ${describeExit(exit)}); retrying every ${duration(unit.delayMs)} until it stays up. ` +
+      (unit.tail.length > 0 ? `Fix the cause or press Ctrl-C. Its last output (tmp/logs/${logName(unit)}):\n  ${unit.tail.map((line) => line.slice(0, 300)).join('\n  ')}\n` : `It printed nothing; see tmp/logs/${logName(unit)}. Fix the cause or press Ctrl-C.\n`),
+  );
+});
+supervisor.on('recovered', (unit) => console.log(`${unit.id} is up again and has stayed up (restart ${unit.restarts})`));
+const statusFile = join(root, 'tmp', 'services.json');
+const writeStatus = () =>
+  writeFileSync(
+    statusFile,
+    `${JSON.stringify({ updated_at: new Date().toISOString(), pid: process.pid, public_port: gateway.port, services: supervisor.status().map((s, i) => ({ ...s, port: plan[i].port, log: `tmp/logs/${logName(plan[i])}` })) }, null, 2)}\n`,
+  );
+supervisor.on('change', writeStatus);
+
+const balancer = balanced ? createBalancer(() => supervisor.running('gateway').map((unit) => ({ host: '127.0.0.1', port: unit.port }))) : null;
+if (balancer) {
+  await new Promise((resolve, reject) => {
+    balancer.once('error', reject);
+    balancer.listen(gateway.port, env.HOST || '0.0.0.0', resolve);
+  }).catch((error) => fail(`The gateway's public port ${gateway.port} could not be opened: ${error.message}`));
+}
+supervisor.start();
+
 async function stopAll(code = 0) {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C: do not wait for the drains.
+    supervisor.signalAll('SIGKILL');
+    return;
+  }
   stopping = true;
-  console.log('\nStopping...');
+  console.log('\nStopping... (Ctrl-C again to kill at once)');
   if (simulator && simulator.exitCode === null) simulator.kill('SIGINT');
-  const waits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of children.values()) child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-  }, 20_000);
-  await Promise.all(waits);
-  clearTimeout(timer);
+  balancer?.close();
+  await supervisor.stop(STOP_PHASES, STOP_GRACE_MS);
   console.log('Stopped.');
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
+// Should this tool end any other way (an error), its services, in process groups of their own, still get SIGTERM.
+process.on('exit', () => supervisor.signalAll('SIGTERM'));
 
-const gateway = SERVICES[0];
 // A gateway bound to one address answers only there; bound to every interface, localhost reaches it.
 const gatewayHost = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
 const gatewayUrl = `http://${gatewayHost}:${gateway.port}`;
@@ -190,15 +243,29 @@ while (Date.now() < deadline && !stopping) {
   } catch {
     // not listening yet
   }
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await sleep(500);
 }
 if (stopping) await new Promise(() => undefined);
 
-console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (dashboard: ${gatewayUrl}/, API docs: ${gatewayUrl}/api/docs)`);
-for (const s of SERVICES) {
-  const state = s.name === 'gateway' ? (report ? 'up' : 'down') : (report?.dependencies?.[s.name] ?? 'unknown');
-  console.log(`  ${s.name.padEnd(13)} ${state.padEnd(5)} port ${s.port}  pid ${children.get(s.name)?.pid ?? '-'}  log tmp/logs/${s.name}.log`);
+/** One process's own readiness, on its own port (the gateway's without the services behind it). */
+async function unitState(unit) {
+  const path = unit.service === 'gateway' ? '/ready?scope=local' : '/ready';
+  try {
+    const res = await fetch(`http://127.0.0.1:${unit.port}${path}`, { signal: AbortSignal.timeout(3000) });
+    return res.status === 200 ? 'up' : 'not ready';
+  } catch (error) {
+    // No answer within 3 s is a process busy (a first catch-up sync), not one that is gone.
+    return error.name === 'TimeoutError' ? 'busy' : 'down';
+  }
 }
+
+console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (dashboard: ${gatewayUrl}/, API docs: ${gatewayUrl}/api/docs)`);
+if (balancer) console.log(`  gateway       ${gateway.port} → ${plan.filter((u) => u.service === 'gateway').map((u) => u.port).join(', ')} (round robin)`);
+const states = await Promise.all(supervisor.units.map(unitState));
+supervisor.units.forEach((unit, i) => {
+  const restarts = unit.restarts > 0 ? `  restarts ${unit.restarts} (last exit ${describeExit(unit.lastExit)})` : '';
+  console.log(`  ${unit.id.padEnd(15)} ${states[i].padEnd(9)} port ${unit.port}  pid ${unit.pid ?? '-'}  log tmp/logs/${logName(unit)}${restarts}`);
+});
 for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)} ${report?.dependencies?.[dep] ?? 'unknown'}`);
 console.log(demo ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)` : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`);
 if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);

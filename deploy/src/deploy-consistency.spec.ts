@@ -233,6 +233,7 @@ interface ComposeService {
   stop_grace_period?: string;
   profiles?: string[];
   volumes?: string[];
+  restart?: string;
 }
 
 interface ComposeFile {
@@ -307,7 +308,13 @@ interface EnvVar {
 
 interface Probe {
   httpGet?: { path?: string; port?: string | number };
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
 }
+
+/** Kubernetes' probe defaults (core/v1 Probe). */
+const probeWindowSeconds = (probe: Probe | undefined): number => (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
 
 interface Container {
   name: string;
@@ -578,6 +585,22 @@ describe('deploy manifests', () => {
       expect(durationMs(service.stop_grace_period ?? '10s')).toBeGreaterThan(shutdownMs);
     });
 
+    it.each(APPS)('restarts %s by itself when it exits (restart unless-stopped, always or on-failure)', (app) => {
+      expect(['unless-stopped', 'always', 'on-failure']).toContain(composeServices()[app]?.restart);
+    });
+
+    it('never restarts the one-shot provisioning, which the services wait to see completed', () => {
+      expect(['no', undefined]).toContain(composeServices()[PROVISION.composeService]?.restart);
+    });
+
+    it('does not restart a container whose command replaces data (--reset) by itself', () => {
+      const resetting = Object.entries(composeServices())
+        .filter(([, service]) => ([] as string[]).concat(service.command ?? []).join(' ').includes('--reset'))
+        .filter(([, service]) => (service.restart ?? 'no') !== 'no')
+        .map(([name]) => name);
+      expect(resetting).toEqual([]);
+    });
+
     it('has healthchecks on every infrastructure service', () => {
       const missing = Object.entries(composeServices())
         // Infrastructure = images not built from this repository (the apps, provisioning and the simulator are).
@@ -692,6 +715,18 @@ describe('deploy manifests', () => {
       for (const probe of [container?.livenessProbe, container?.readinessProbe, container?.startupProbe]) {
         expect(ports.has(probe?.httpGet?.port ?? '')).toBe(true);
       }
+    });
+
+    it.each(APPS)('restarts %s only when it is wedged: liveness tolerates a busy event loop for a minute, readiness reacts within seconds', (app) => {
+      const container = appContainer(app);
+      // Liveness must not follow dependencies (that is readiness): /health answers while NATS or Postgres is down, so
+      // an outage takes pods out of the Service instead of restart-looping every one of them.
+      expect(container?.livenessProbe?.httpGet?.path).not.toMatch(/^\/ready/);
+      expect(container?.livenessProbe?.timeoutSeconds ?? 1).toBeGreaterThanOrEqual(5);
+      expect(probeWindowSeconds(container?.livenessProbe)).toBeGreaterThanOrEqual(60);
+      expect(probeWindowSeconds(container?.readinessProbe)).toBeLessThanOrEqual(15);
+      // Migrations run at start (DATABASE_MIGRATIONS_RUN): the startup probe holds liveness off for minutes, not seconds.
+      expect(probeWindowSeconds(container?.startupProbe)).toBeGreaterThanOrEqual(120);
     });
 
     it.each(APPS)('gives %s resource requests and limits and runs it as non-root', (app) => {

@@ -23,7 +23,11 @@ const PROGRESS_WRITE_INTERVAL_MS = 1000;
 export class SyncService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SyncService.name);
   private current: Promise<void> | null = null;
+  /** Starts between their first check and their run (or refusal), which a shutdown must wait for. */
+  private readonly starting = new Set<Promise<unknown>>();
   private stopping = false;
+  /** Set when a run in flight outlasts its share of the shutdown: it then ends after the batch in hand. */
+  private interrupting = false;
   private timer?: NodeJS.Timeout;
   private mappingProblems: MappingProblem[] = [];
   private lastSourceFailure: string | null = null;
@@ -51,10 +55,24 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * A stop (a rolling update, a scale-down) is not a failure: no new run starts, and a run in flight may finish
+   * within half of SHUTDOWN_TIMEOUT_MS (an incremental sync takes well under that). Only a run still going then (a
+   * long full sync) is interrupted after the batch in hand, and the next sync resumes from its last committed page.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
-    await this.current;
+    await Promise.allSettled([...this.starting]);
+    const running = this.current;
+    if (!running) return;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([running.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.env.SHUTDOWN_TIMEOUT_MS / 2)))]);
+    clearTimeout(timer);
+    if (finished) return;
+    this.logger.warn({ message: 'Stopping: interrupting the sync in flight after the batch in hand', shutdown_timeout_ms: this.env.SHUTDOWN_TIMEOUT_MS });
+    this.interrupting = true;
+    await running;
   }
 
   /** Compares the mapping with the source's information_schema; every problem is logged by name and kept for sync-status. */
@@ -66,7 +84,17 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
 
   async start(mode: SyncMode, trigger: 'api' | 'schedule'): Promise<StartSyncReply> {
     if (!this.source.configured) throw new DomainError(ErrorCode.SourceUnavailable, 'No CIMCO source is configured (set CIMCO_DATABASE_URL)');
-    if (this.stopping) throw new DomainError(ErrorCode.ServiceUnavailable, 'The ingestion service is shutting down');
+    if (this.stopping) throw shuttingDown();
+    const attempt = this.startLocked(mode, trigger);
+    this.starting.add(attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.starting.delete(attempt);
+    }
+  }
+
+  private async startLocked(mode: SyncMode, trigger: 'api' | 'schedule'): Promise<StartSyncReply> {
     const problems = await this.checkMapping();
     if (problems.length > 0) {
       throw new DomainError(ErrorCode.SourceMappingInvalid, `The source mapping does not match the source database (${problems.length} problems)`, { mapping_problems: problems });
@@ -77,6 +105,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       throw new DomainError(ErrorCode.SyncAlreadyRunning, 'A sync is already running', { sync_id: running?.id ?? null });
     }
     try {
+      // A stop that began while this start waited for the mapping check or the lock: leave the run to another replica.
+      if (this.stopping) throw shuttingDown();
       // Holding the lock, any run still marked running belongs to a process that died; the watermarks resume it.
       await this.runs.failAbandoned(new Date(Date.now() + 1000));
       const run = await this.runs.start({ id: randomUUID(), mode, trigger, runner: `${hostname()}:${process.pid}`, emptyCounts: emptyCounts() });
@@ -119,7 +149,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.start('incremental', 'schedule');
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.SyncAlreadyRunning) return;
+      if (this.stopping || (error instanceof DomainError && error.code === ErrorCode.SyncAlreadyRunning)) return;
       this.logger.warn({ message: 'Scheduled sync did not start', reason: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -135,7 +165,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
         batchSize: this.env.SYNC_BATCH_SIZE,
         pageSize: this.env.SYNC_PAGE_SIZE,
         lagMs: this.env.SYNC_SAFETY_LAG_MS,
-        stopping: () => this.stopping,
+        stopping: () => this.interrupting,
         plausibility: {
           maxFutureSeconds: this.env.PLAUSIBLE_MAX_FUTURE_SECONDS,
           earliestMs: Date.parse(this.env.PLAUSIBLE_EARLIEST_TIME),
@@ -172,6 +202,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 const RESUMES = 'the next sync resumes from the last page it committed';
+
+const shuttingDown = (): DomainError => new DomainError(ErrorCode.ServiceUnavailable, 'The ingestion service is shutting down');
 
 /**
  * Why a run failed, as a code and a plain sentence for people; the underlying error (a driver's or the database's
