@@ -5,11 +5,9 @@ import { parseIds } from './efficiency.service';
 import { figuresView } from './oee.service';
 import { PeriodFactsLoader } from './period-facts.loader';
 
-const HOUR = 3_600_000;
-
 /**
- * Each machine's OEE of its current shift (on its own calendar) so far, for the live board: one read of the last two
- * days' facts for every machine, then each machine's figures over its shift's part of them.
+ * Each machine's OEE of its current shift (on its own calendar) so far, for the live board: one read of the facts
+ * since the earliest of the machines' shifts began, then each machine's figures over its own shift's part of them.
  */
 @Injectable()
 export class CurrentShiftService {
@@ -17,13 +15,17 @@ export class CurrentShiftService {
 
   async get(query: CurrentShiftQuery, now: Date = new Date()): Promise<CurrentShiftView> {
     const at = now.getTime();
-    // A shift in progress started less than a day ago; one that ended last, within the 49 hours its window looks at.
-    const from = new Date(at - 49 * HOUR);
-    const facts = await this.facts.load({ machineIds: parseIds(query.machine_ids) ?? undefined, type: query.machine_type, location: query.location }, from, now, now);
+    const selection = { machineIds: parseIds(query.machine_ids) ?? undefined, type: query.machine_type, location: query.location };
+    const selected = await this.facts.select(selection);
+    // Each machine's window first (from its calendar alone), so that only the facts since the earliest one are read:
+    // a shift is hours, where the 49 hours a window may look back would be several times the work.
+    const windows = new Map(selected.machineIds.map((id) => [id, currentShiftWindow(selected.applying.get(id)?.calendar ?? null, at)]));
+    const from = new Date(Math.min(at - 1, ...[...windows.values()].map((w) => w.from)));
+    const facts = await this.facts.load(selection, from, now, now, selected);
     const machines: MachineShiftOeeView[] = [];
     for (const [id, input] of facts.inputs) {
-      const window = currentShiftWindow(input.calendar, at);
-      const [totals] = oeeSeriesTotals(input, [{ from: Math.max(window.from, from.getTime()), to: window.to, label: 'shift' }]);
+      const window = windows.get(id) ?? currentShiftWindow(input.calendar, at);
+      const [totals] = oeeSeriesTotals(input, [{ from: window.from, to: window.to, label: 'shift' }]);
       machines.push({
         machine_id: id,
         calendar: facts.applying.get(id)?.source ?? 'default_24x7',

@@ -30,6 +30,8 @@ export interface PeriodFacts {
   microStopThresholdSeconds: number;
 }
 
+export type SelectedMachines = Pick<PeriodFacts, 'machineIds' | 'applying' | 'displayCalendar'>;
+
 /** Reads the facts of a period once, for OEE, downtime patterns and efficiency alike. */
 @Injectable()
 export class PeriodFactsLoader {
@@ -47,7 +49,8 @@ export class PeriodFactsLoader {
     }
   }
 
-  async load(selection: MachineSelection, from: Date, to: Date, now: Date): Promise<PeriodFacts> {
+  /** The selected machines and the calendar that applies to each, for a caller that needs them before the period. */
+  async select(selection: MachineSelection): Promise<SelectedMachines> {
     const machineIds = selection.machineId
       ? [selection.machineId]
       : await this.machines.activeIds({ machineIds: selection.machineIds, type: selection.type, location: selection.location });
@@ -55,6 +58,11 @@ export class PeriodFactsLoader {
     const single = selection.machineId ?? (selection.machineIds?.length === 1 && machineIds.length === 1 ? machineIds[0] : undefined);
     const applying = await this.calendars.resolve(single ? machineIds : [...machineIds, DEFAULT_CALENDAR_ID]);
     const displayCalendar = applying.get(single ?? DEFAULT_CALENDAR_ID)?.calendar ?? null;
+    return { machineIds, applying, displayCalendar };
+  }
+
+  async load(selection: MachineSelection, from: Date, to: Date, now: Date, selected?: SelectedMachines): Promise<PeriodFacts> {
+    const { machineIds, applying, displayCalendar } = selected ?? (await this.select(selection));
     const [stopFacts, jobFacts] = await Promise.all([this.stops.findFactsOverlapping(machineIds, from, to), this.jobs.findFactsOverlapping(machineIds, from, to)]);
     const stopsByMachine = groupBy(stopFacts);
     const jobsByMachine = groupBy(jobFacts);

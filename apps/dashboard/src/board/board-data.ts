@@ -42,10 +42,14 @@ export function useLive(session: Session) {
   });
 }
 
-/** Each machine's OEE of its current shift so far, re-read every minute (it changes with every minute run). */
-export function useShiftOee(session: Session) {
+/**
+ * Each machine's OEE of its current shift so far, re-read every minute (it changes with every minute run). Asked for
+ * once `enabled` (the board's states are in), so that its heavier computation never delays the first filled board.
+ */
+export function useShiftOee(session: Session, enabled: boolean) {
   return useQuery({
     queryKey: ['current-shift'],
+    enabled,
     queryFn: async (): Promise<ShiftOee[]> => {
       const { data, error } = await session.api.GET('/api/v1/analytics/current-shift');
       if (!data) throw new ApiError(errorMessage(error, 'The OEE of the current shift could not be read.'));

@@ -1,6 +1,18 @@
 /** Formatting in the browser's locale; times of day in the shop's zone when the API gives one. */
 const locale = (): string | undefined => (typeof navigator !== 'undefined' ? navigator.language : undefined);
 
+// Building an Intl formatter costs far more than using one, and a live board formats on every update of every tile.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale() ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(), options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
   ['hour', 3_600],
@@ -21,7 +33,7 @@ export function relativeTime(iso: string, now: number): string {
 /** The date and time in the zone, with the zone's short name: "5 Dec 2026, 14:03:07 CET". */
 export function dateTimeIn(iso: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(new Date(iso));
+    return dateFormat({ dateStyle: 'medium', timeStyle: 'long', timeZone }).format(new Date(iso));
   } catch {
     return new Date(iso).toLocaleString(locale());
   }
@@ -68,7 +80,7 @@ export function decimal(value: number | null | undefined, digits = 1): string {
 export function timeIn(iso: string, timeZone: string, withDate = false): string {
   const options: Intl.DateTimeFormatOptions = withDate ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone } : { hour: '2-digit', minute: '2-digit', timeZone };
   try {
-    return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+    return dateFormat(options).format(new Date(iso));
   } catch {
     return new Date(iso).toLocaleTimeString(locale());
   }

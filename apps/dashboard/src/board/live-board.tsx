@@ -69,7 +69,7 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
   const halls = useMemo(() => distinct(all.map(hallOf)), [all]);
   const types = useMemo(() => distinct(all.map((m) => m.type)), [all]);
   const risks = useRisks(session, all.map((m) => m.machine_id));
-  const shiftOee = useShiftOee(session);
+  const shiftOee = useShiftOee(session, live.isSuccess);
   const oeeOf = new Map((shiftOee.data ?? []).map((o) => [o.machine_id, o]));
   const riskOf = new Map(all.map((m, i) => [m.machine_id, risks[i]?.data]));
   const statusOf = new Map((live.data?.items ?? []).map((s) => [s.machine_id, s]));

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router-dom';
 import type { LiveStatus, Machine, MachineRisk, RiskEntry, ShiftOee } from './board-data';
 import { count, dateTimeIn, percent, relativeTime, timeIn } from './format';
@@ -34,7 +35,8 @@ function ShiftOeeFact({ oee, timeZone }: { oee: ShiftOee | undefined; timeZone: 
   );
 }
 
-export function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; shiftOee?: ShiftOee; timeZone: string; now: number }) {
+/** One machine's tile; re-rendered only when its own data changes (a live board updates one machine at a time). */
+export const MachineTile = memo(function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; shiftOee?: ShiftOee; timeZone: string; now: number }) {
   const { machine, status, risk, shiftOee, timeZone, now } = props;
   const state = status?.state ?? 'UNKNOWN';
   const label = stateLabel(state);
@@ -78,4 +80,4 @@ export function MachineTile(props: { machine: Machine; status: LiveStatus | unde
       </footer>
     </article>
   );
-}
+});
