@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// Gateway under load: read traffic as dashboards and API clients send it, against the built services.
+//  1. setup: a fresh database, a simulated CIMCO source (50 machines × 30 days, no sensor readings), a full sync, each
+//     machine's shift calendar; gateway, ingestion, analytics and ml from dist/, the gateway with
+//     RATE_LIMIT_PER_MINUTE=1000000 (the maximum) so that the load is not refused; viewer API keys exchanged for
+//     bearer tokens, which the load uses.
+//  2. 20 connections for --seconds each: the cached OEE answer of one machine over 30 days with a day series, /health,
+//     and a bare node:http server (own process) answering the very same bytes and headers; req/s, p50/p99, the ratio.
+//  3. a mixed workload at stepped rates, open loop (open-loop.mjs: evenly spaced requests per endpoint, latency from
+//     the time each was due), until an endpoint's p99 passes 250 ms, errors appear or the rate is no longer reached:
+//     per step the offered and achieved rate, p50/p99 and non-2xx per endpoint, and CPU seconds per process.
+//  4. --profile gateway: the gateway runs with --cpu-prof; after the fixed runs it is stopped and the samples taken
+//     during the cached OEE run are summarised (self time per area, package and function; cpuprofile-summary.mjs).
+//
+//   npx nx run-many -t build && node bench/load/gateway.mjs [--machines 50] [--days 30] [--seconds 10]
+//     [--step-seconds 8] [--rates 50,100,200,...] [--profile gateway]
+//
+// Uses the local services (DATABASE_ADMIN_URL, NATS_URL, REDIS_URL, CIMCO_ADMIN_DATABASE_URL as for npm start).
+// The load generators (autocannon, open-loop.mjs) run in this process on the same machine: its CPU is printed as "client".
+import { fork, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { connect } from 'nats';
+import pg from 'pg';
+import { freePort, root, rpc, sleep, startService, waitHttp } from '../lib/services.mjs';
+import { formatSummary, summarise } from './cpuprofile-summary.mjs';
+import { openLoop } from './open-loop.mjs';
+import { cpuDiff, cpuSeconds, findProcess, postgresBackendsOf } from './process-cpu.mjs';
+
+const require = createRequire(import.meta.url);
+const { provision, serviceUrl } = require(join(root, 'tools/db/provision.cjs'));
+const argOf = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const arg = (name, fallback) => Number(argOf(name) ?? fallback);
+const MACHINES = arg('machines', 50);
+const DAYS = arg('days', 30);
+const SECONDS = arg('seconds', 10);
+const STEP_SECONDS = arg('step-seconds', 8);
+const RATES = (argOf('rates') ?? '50,100,200,300,400,600,800,1000,1300,1600,2000').split(',').map(Number);
+const PROFILE = argOf('profile');
+const CONNECTIONS = 20;
+const P99_LIMIT_MS = 250;
+const VIEWERS = 4;
+const env = process.env;
+const adminUrl = env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const mysqlServer = new URL(env.CIMCO_ADMIN_DATABASE_URL || 'mysql://root@127.0.0.1:3306');
+const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
+const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+const tag = `bench_ld_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+const log = (...a) => console.log(...a);
+const DAY = 86_400_000;
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+const num = (x) => Math.round(x).toLocaleString('en-US');
+if (PROFILE) process.env.BENCH_PROFILE = PROFILE;
+
+const processes = [];
+const cimcoUrl = new URL(mysqlServer.toString());
+cimcoUrl.pathname = `/${tag}`;
+let pgAdmin;
+let bare;
+try {
+  // ---- 1. setup -------------------------------------------------------------------------------------------------
+  log(`Setup: ${MACHINES} machines × ${DAYS} days simulated (no sensor readings), database ${tag}`);
+  const sim = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', cimcoUrl.toString(), '--machines', String(MACHINES), '--days', String(DAYS), '--readings-interval-s', '0', '--reset'], { encoding: 'utf8' });
+  if (sim.status !== 0) throw new Error(`simulator failed: ${sim.stderr}`);
+  await provision({ adminUrl, database: tag });
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${tag}`;
+  pgAdmin = new pg.Client({ connectionString: dbUrl.toString() });
+  await pgAdmin.connect();
+
+  const adminKey = `sfk_${randomBytes(24).toString('base64url')}`;
+  const ports = { gateway: await freePort(), ingestion: await freePort(), analytics: await freePort(), ml: await freePort() };
+  const common = { NATS_URL: natsUrl, REDIS_URL: redisUrl, NODE_OPTIONS: env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256' };
+  const envOf = {
+    gateway: { JWT_SECRET: randomBytes(32).toString('hex'), JWT_TTL_SECONDS: '3600', BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '1000000' },
+    ingestion: { CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '0' },
+    // No silence sweep turning the simulated machines UNAVAILABLE: the history ends now and nothing writes after it.
+    analytics: { LIVE_SILENCE_SECONDS: '86400' },
+    // No training or scoring in the background: the risk endpoint answers from the (empty) predictions.
+    ml: { ML_AUTO_TRAIN_MIN_DAYS: '0', ML_RETRAIN_HOURS: '0', ML_SCORING_INTERVAL_SECONDS: '0' },
+  };
+  const services = {};
+  for (const [name, port] of Object.entries(ports)) {
+    services[name] = { name, ...startService(name, { ...common, PORT: String(port), DATABASE_URL: serviceUrl(adminUrl, tag, name), ...envOf[name] }) };
+    processes.push(services[name]);
+  }
+  await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`))).catch((error) => {
+    throw new Error(`${error.message}\n${processes.map((p) => `--- ${p.name}\n${p.output().slice(-1500)}`).join('\n')}`);
+  });
+  const nc = await connect({ servers: natsUrl });
+  const t0 = Date.now();
+  await rpc(nc, 'ingestion.sync.start', { mode: 'full' });
+  for (;;) {
+    await sleep(500);
+    const run = (await rpc(nc, 'ingestion.sync.status', {})).last_run;
+    if (run?.state === 'failed') throw new Error(`sync failed: ${run.error}`);
+    if (run?.state === 'succeeded') break;
+  }
+  const my = await mysql.createConnection(cimcoUrl.toString());
+  const [[src]] = await my.query('SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events');
+  await my.end();
+  for (;;) {
+    const { rows } = await pgAdmin.query('SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events');
+    if (Number(rows[0].jobs) >= Number(src.jobs) && Number(rows[0].stops) >= Number(src.stops) && Number(rows[0].events) >= Number(src.events)) break;
+    await sleep(1000);
+  }
+  await nc.close();
+  log(`  full sync: ${src.jobs} jobs, ${src.stops} stops, ${src.events} events in the read model after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await pgAdmin.query('VACUUM ANALYZE analytics.jobs, analytics.downtime_records, analytics.machines, analytics.machine_events');
+
+  const base = `http://127.0.0.1:${ports.gateway}`;
+  const call = async (method, path, headers, body) => {
+    const res = await fetch(`${base}${path}`, { method, headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  const admin = { 'X-API-Key': adminKey };
+  const calendars = JSON.parse(spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', String(MACHINES)], { encoding: 'utf8' }).stdout);
+  for (const [machineId, calendar] of Object.entries(calendars)) await call('PUT', `/api/v1/calendars/${encodeURIComponent(machineId)}`, admin, calendar);
+  const tokens = [];
+  for (let i = 0; i < VIEWERS; i += 1) {
+    const { key } = await call('POST', '/api/v1/auth/api-keys', admin, { name: `load viewer ${i + 1}`, role: 'viewer' });
+    tokens.push((await call('POST', '/api/v1/auth/token', { 'X-API-Key': key })).access_token);
+  }
+  const machineIds = (await call('GET', '/api/v1/machines?limit=1000', admin)).items.map((m) => m.machine_id);
+  log(`  ${Object.keys(calendars).length} calendars set; ${VIEWERS} viewer keys exchanged for bearer tokens; ${machineIds.length} machines`);
+  log(`  gateway with RATE_LIMIT_PER_MINUTE=1000000 (the maximum, per token); ingestion without periodic sync; ml without training or scoring`);
+
+  // ---- 2. fixed connections: cached OEE, /health, bare server ---------------------------------------------------
+  const to = new Date(Math.floor(Date.now() / DAY) * DAY);
+  const from = new Date(to.getTime() - 30 * DAY);
+  const oeeOf = (machineId) => `/api/v1/analytics/oee?${new URLSearchParams({ ...(machineId ? { machine_id: machineId } : {}), from: from.toISOString(), to: to.toISOString(), granularity: 'day' })}`;
+  const bearer = (i) => ({ Authorization: `Bearer ${tokens[i % tokens.length]}` });
+  const oeePath = oeeOf(machineIds[0]);
+  const cached = await new Promise((resolve, reject) => {
+    http.get(`${base}${oeePath}`, { headers: bearer(0) }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 200 ? resolve({ headers: res.headers, body: Buffer.concat(chunks) }) : reject(new Error(`OEE: ${res.statusCode}`))));
+    }).on('error', reject);
+  });
+  // The gateway's headers minus those node:http writes itself for each response.
+  const { date: _date, connection: _connection, 'keep-alive': _keepAlive, 'transfer-encoding': _te, ...headers } = cached.headers;
+  bare = fork(new URL('./bare-server.mjs', import.meta.url).pathname, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const barePort = await new Promise((resolve) => {
+    bare.once('message', (m) => resolve(m.port));
+    bare.send({ body: cached.body.toString('base64'), headers });
+  });
+  log(`\nFixed connections (${CONNECTIONS}, ${SECONDS} s each after 2 s of warm-up)`);
+  log(`  cached answer: OEE of ${machineIds[0]}, ${from.toISOString().slice(0, 10)} → ${to.toISOString().slice(0, 10)}, day series: ${cached.body.length.toLocaleString('en-US')} bytes, ${Object.keys(headers).length} headers (${Object.keys(headers).join(', ')})`);
+
+  const cpuGroups = () => ({
+    gateway: [services.gateway.child.pid],
+    analytics: [services.analytics.child.pid],
+    ml: [services.ml.child.pid],
+    ingestion: [services.ingestion.child.pid],
+    'nats-server': [findProcess('nats-server', `${new URL(natsUrl).port}`)].filter(Boolean),
+    [`postgres (${tag} backends)`]: postgresBackendsOf(tag),
+    'redis-server': [findProcess('redis-server', `${new URL(redisUrl).port || 6379}`)].filter(Boolean),
+    bare: [bare.pid],
+  });
+  const measureCpu = async (fn) => {
+    const groups = cpuGroups();
+    const before = cpuSeconds(groups);
+    const clientBefore = process.cpuUsage();
+    const result = await fn();
+    const client = process.cpuUsage(clientBefore);
+    return { result, cpu: { ...cpuDiff(before, cpuSeconds(groups)), client: (client.user + client.system) / 1e6 } };
+  };
+  const cpuLine = (cpu, seconds) =>
+    Object.entries(cpu)
+      .filter(([, s]) => s >= 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, s]) => `${name} ${s.toFixed(1)} s (${Math.round((100 * s) / seconds)} %)`)
+      .join(', ');
+  const fixed = async (name, url, hdrs) => {
+    await autocannon({ url, headers: hdrs, connections: CONNECTIONS, duration: 2 });
+    const window = { fromUs: nowUs() };
+    const { result: r, cpu } = await measureCpu(() => autocannon({ url, headers: hdrs, connections: CONNECTIONS, duration: SECONDS }));
+    window.toUs = nowUs();
+    const rps = r.requests.total / SECONDS;
+    log(`  ${name.padEnd(30)} ${num(rps).padStart(7)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, ${(r.throughput.total / SECONDS / 1048576).toFixed(1)} MB/s`);
+    log(`  ${''.padEnd(30)} CPU: ${cpuLine(cpu, SECONDS)}`);
+    return { rps, window };
+  };
+  const gw = await fixed('gateway, cached OEE', `${base}${oeePath}`, bearer(0));
+  const health = await fixed('gateway, /health', `${base}/health`, {});
+  const floor = await fixed('bare node:http, same bytes', `http://127.0.0.1:${barePort}${oeePath}`, bearer(0));
+  log(`  ratio gateway / bare: ${((100 * gw.rps) / floor.rps).toFixed(1)} % (aim ≥ 25 %); /health / bare: ${((100 * health.rps) / floor.rps).toFixed(1)} %`);
+
+  if (PROFILE === 'gateway') {
+    // Stopping the gateway writes its profile; only the samples of the cached OEE run are summarised.
+    const profileDir = join(root, 'tmp', 'profiles');
+    const startedAt = Date.now();
+    services.gateway.child.kill('SIGTERM');
+    await new Promise((resolve) => services.gateway.child.once('exit', resolve));
+    const file = readdirSync(profileDir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(profileDir, f))
+      .filter((f) => statSync(f).mtimeMs >= startedAt - 1000)
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (!file) throw new Error(`no profile written to ${profileDir}`);
+    log(`\nGateway profile during the cached OEE run (${file})`);
+    log(formatSummary(summarise(file, gw.window), 20));
+  } else {
+    // ---- 3. mixed workload at rising rates ---------------------------------------------------------------------
+    const dtOf = (m) => `/api/v1/analytics/downtime-patterns?${new URLSearchParams({ machine_id: m, from: from.toISOString(), to: to.toISOString() })}`;
+    // Shares of the traffic: a live board polls live and current-shift, the OEE screens ask per machine and for all.
+    const endpoints = [
+      { name: 'live list', weight: 0.25, paths: (['/api/v1/analytics/live']) },
+      { name: 'current shift', weight: 0.15, paths: (['/api/v1/analytics/current-shift']) },
+      { name: 'machine list', weight: 0.15, paths: (['/api/v1/machines']) },
+      { name: 'OEE machine 30 d day series', weight: 0.2, paths: (machineIds.map((m) => oeeOf(m))) },
+      { name: 'OEE all 30 d day series', weight: 0.1, paths: ([oeeOf()]) },
+      { name: 'downtime patterns machine 30 d', weight: 0.1, paths: (machineIds.map(dtOf)) },
+      { name: 'risk of a machine', weight: 0.05, paths: (machineIds.map((m) => `/api/v1/machines/${encodeURIComponent(m)}/risk`)) },
+    ];
+    // Every distinct request once, so that the steps measure the steady state (cached where the service caches).
+    for (const [i, e] of endpoints.entries()) for (const path of e.paths) await call('GET', path, bearer(i));
+    log(`\nMixed workload, ${STEP_SECONDS} s per step, shares: ${endpoints.map((e) => `${e.name} ${Math.round(e.weight * 100)} %`).join(', ')}`);
+    log(`  (open loop: evenly spaced requests per endpoint, latency from the time each was due; up to 64 keep-alive connections per endpoint; bearer tokens of ${VIEWERS} viewer keys)`);
+    let sustained;
+    for (const rate of RATES) {
+      const { result: results, cpu } = await measureCpu(() =>
+        openLoop({ base, seconds: STEP_SECONDS, endpoints: endpoints.map((e, i) => ({ name: e.name, rate: rate * e.weight, paths: e.paths, headers: bearer(i) })) }),
+      );
+      const achieved = results.reduce((s, x) => s + x.achieved, 0);
+      const errors = results.reduce((s, x) => s + x.errors + x.non2xx, 0);
+      const worstP99 = Math.max(...results.map((x) => x.p99));
+      log(`  offered ${num(rate)} req/s → achieved ${num(achieved)} req/s; worst p99 ${worstP99.toFixed(0)} ms; errors + non-2xx ${errors}`);
+      for (const x of results) {
+        log(`    ${x.name.padEnd(32)} ${num(x.offered).padStart(5)} → ${num(x.achieved).padStart(5)} req/s  p50 ${x.p50.toFixed(1).padStart(6)} ms  p99 ${x.p99.toFixed(1).padStart(7)} ms  non-2xx ${x.non2xx}  errors ${x.errors}  ${num(x.bytes / x.done || 0)} B`);
+      }
+      log(`    CPU: ${cpuLine(cpu, STEP_SECONDS)}`);
+      const ok = worstP99 <= P99_LIMIT_MS && errors === 0 && achieved >= 0.95 * rate;
+      if (ok) sustained = rate;
+      if (!ok) {
+        log(`  stopped: ${worstP99 > P99_LIMIT_MS ? `p99 ${worstP99.toFixed(0)} ms > ${P99_LIMIT_MS} ms` : errors > 0 ? `${errors} errors` : `achieved ${num(achieved)} < 95 % of the offered rate`}`);
+        break;
+      }
+    }
+    log(`  sustained: ${sustained ? `${num(sustained)} req/s (the highest step with every p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 95 % achieved)` : 'none of the steps'}`);
+  }
+} finally {
+  bare?.disconnect();
+  for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGTERM');
+  await sleep(1500);
+  const my = await mysql.createConnection(mysqlServer.toString()).catch(() => undefined);
+  await my?.query(`DROP DATABASE IF EXISTS ${tag}`).catch(() => undefined);
+  await my?.end();
+  await pgAdmin?.end();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${tag} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+}
