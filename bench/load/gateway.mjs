@@ -188,7 +188,7 @@ try {
     const { result: r, cpu } = await measureCpu(() => autocannon({ url, headers: hdrs, connections: CONNECTIONS, duration: SECONDS }));
     window.toUs = nowUs();
     const rps = r.requests.total / SECONDS;
-    log(`  ${name.padEnd(30)} ${num(rps).padStart(7)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, ${(r.throughput.total / SECONDS / 1048576).toFixed(1)} MB/s`);
+    log(`  ${name.padEnd(30)} ${num(rps).padStart(7)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, ${num(r.throughput.total / r.requests.total)} B/answer (headers included), ${(r.throughput.total / SECONDS / 1048576).toFixed(1)} MB/s`);
     log(`  ${''.padEnd(30)} CPU: ${cpuLine(cpu, SECONDS)}`);
     return { rps, window };
   };
@@ -209,7 +209,7 @@ try {
       .filter((f) => statSync(f).mtimeMs >= startedAt - 1000)
       .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
     if (!file) throw new Error(`no profile written to ${profileDir}`);
-    log(`\nGateway profile during the cached OEE run (${file})`);
+    log(`\nGateway profile during the cached OEE run (${file}; the figures above are slowed by the profiler)`);
     log(formatSummary(summarise(file, gw.window), 20));
   } else {
     // ---- 3. mixed workload at rising rates ---------------------------------------------------------------------
