@@ -17,6 +17,32 @@
 //
 // Uses the local services (DATABASE_ADMIN_URL, NATS_URL, REDIS_URL, CIMCO_ADMIN_DATABASE_URL as for npm start).
 // The load generators (autocannon, open-loop.mjs) run in this process on the same machine: its CPU is printed as "client".
+//
+// Measured (2026-12-05, this 2-core machine, 1-minute load < 1.5 at the start; two runs, ~1 min 40 s each):
+//   cached OEE of one machine, 30 days, day series (26.0 kB body + 19 headers), 20 connections:
+//     gateway 631–655 req/s, p50 26–27 ms, p99 76–87 ms, 0 errors; gateway 9.7 s CPU in 10 s (≈ 1.5 ms per answer),
+//     analytics 2.5–3.0 s, nats-server 1.1–1.3 s, redis 0.8 s
+//   /health: 3,565–4,070 req/s, p50 3–4 ms, p99 19–21 ms (gateway ≈ 0.3 ms CPU per answer, 1.2 cores with GC)
+//   bare node:http, same bytes and headers: 8,316–12,866 req/s, p50 1–2 ms, p99 5–6 ms — bound by the client
+//   (autocannon at 93–96 % of a core, the server at 43–57 %), so a lower bound
+//   ratio gateway / bare: 5.1–7.6 % (aim ≥ 25 %, p99 < 10 ms)
+//   mixed workload (shares: live 25 %, current shift 15 %, machine list 15 %, OEE of a machine 20 %, OEE of all
+//   10 %, downtime patterns 10 %, risk 5 %), 8 s steps:
+//     50 req/s: every p99 ≤ 52 ms; 100: ≤ 51–93 ms; 200: ≤ 147–180 ms (current shift the slowest)
+//     300 req/s: run 1 every p99 ≤ 198 ms (current shift; p50s 25–44 ms), run 2 p99 400 ms (current shift; OEE 232 ms)
+//     400 req/s (run 1): 356 achieved, p99 up to 4.3 s — CPU in 8 s: analytics 7.0 s, gateway 5.4 s, postgres 2.4 s,
+//     client 1.5 s, nats 0.8 s: both cores full, analytics the largest (live list and current shift are computed
+//     per request: 15 kB and 49 kB answers)
+//     sustained: 200–300 req/s; no errors or non-2xx at any step
+//   gateway profile (--profile gateway, the 10 s cached OEE run; shares of 9.5 s busy time, node internals charged
+//   to the package that called them):
+//     38.6 % auth: jsonwebtoken's verify, 34.7 % in crypto.createPublicKey alone — given the secret as a string,
+//            jsonwebtoken tries to parse it as a PEM public key on every call (and throws) before createSecretKey
+//     20.4 % node http + net: writing 19 headers (writeUtf8String 4.9 %, setHeader/_storeHeader 2.1 %), writev
+//     10.2 % express + middleware: router, etag (a SHA-1 of every 26 kB body, 1.9 %), helmet, parseurl
+//      7.4 % GC;  4.8 % nats client (an Error with a stack built per request: NatsError on cancel after the
+//            reply, async traces);  4.1 % class-validator/transformer (the query DTO);  2.7 % nest;
+//      1.5 % rate limit (ioredis EVAL + guard);  JSON 0 % (the answer's bytes are passed on);  zlib 0 % (none)
 import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
