@@ -35,6 +35,14 @@ describe(BearerTokensService.name, () => {
     expect(tokens.verify(token)).toEqual({ id: 'key-7f3a', name: 'Line 3 tablet', role: 'operator', via: 'bearer', expiresAt: new Date(exp * 1000) });
   });
 
+  it('signs with the secret as any HS256 verifier reads it, and takes tokens signed with it as text', () => {
+    const { token } = service().issue(operator);
+
+    expect(jwt.verify(token, SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE })).toMatchObject({ sub: 'key-7f3a', role: 'operator' });
+    expect(service().verify(signed({ sub: 'key-7f3a', name: 'n', role: 'viewer' }))).toMatchObject({ id: 'key-7f3a', role: 'viewer' });
+    expect(service('y'.repeat(32)).verify(token)).toBeNull();
+  });
+
   it.each(['viewer', 'operator', 'admin'] as const)('keeps the role %s through a round trip', (role) => {
     const tokens = service();
 
