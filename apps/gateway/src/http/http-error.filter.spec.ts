@@ -181,6 +181,15 @@ describe(HttpErrorFilter.name, () => {
     expect(res.body?.error_code).toBe('INTERNAL_ERROR');
   });
 
+  it('answers its own database or cache being unreachable with 503 SERVICE_UNAVAILABLE, naming no address', () => {
+    const res = handle(Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }) }));
+
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toMatchObject({ error_code: 'SERVICE_UNAVAILABLE', request_id: 'r-1' });
+    expect(JSON.stringify(res.body)).not.toContain('10.0.0.5');
+    expect(loggedErrors).not.toHaveBeenCalled();
+  });
+
   it('keeps a 5xx framework exception status', () => {
     const res = handle(new HttpException('Upstream timed out', 504));
 

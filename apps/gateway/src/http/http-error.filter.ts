@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, isDependencyOutage } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId } from '@shopfloor/observability';
 import type { Request, Response } from 'express';
 import { codeForStatus, errorBody, statusForCode } from './error-body';
@@ -52,6 +52,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (parserError.type === 'entity.parse.failed') return this.malformedJson(requestId);
       const code = codeForStatus(parserError.status);
       return { status: parserError.status, body: errorBody({ code, message: exception instanceof Error ? exception.message : 'Bad request', requestId }) };
+    }
+    // The gateway's own PostgreSQL or Redis unreachable (API keys, revocations): refused as every outage is.
+    if (isDependencyOutage(exception)) {
+      this.logger.warn({ message: `A dependency is unavailable on ${req.method} ${req.path}`, err: loggableError(exception) });
+      return { status: 503, body: errorBody({ code: ErrorCode.ServiceUnavailable, message: 'A dependency of the gateway is unavailable; try again shortly', requestId }) };
     }
     return { status: 500, body: errorBody({ code: ErrorCode.InternalError, message: 'Internal error', requestId }) };
   }

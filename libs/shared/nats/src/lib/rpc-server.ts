@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
-import { DomainError, ErrorCode, type DomainErrorShape } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, isDependencyOutage, type DomainErrorShape } from '@shopfloor/contracts';
 import { requestContext, acceptOrCreateRequestId, type MetricsRegistry } from '@shopfloor/observability';
 import { randomUUID } from 'node:crypto';
 import { JSONCodec, type Msg, type NatsConnection, type ObjectStore, type Subscription } from 'nats';
@@ -140,6 +140,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     if (error instanceof DomainError) return error.toShape();
     if (error instanceof SyntaxError) {
       return { code: ErrorCode.ValidationFailed, message: 'Message body is not valid JSON', details: null, field_errors: [] };
+    }
+    // A database, source, cache or NATS outage is the caller's 503 (try again), not a fault of the handler; what
+    // failed stays in this service's log, out of the answer.
+    if (isDependencyOutage(error)) {
+      this.log.warn({ message: `A dependency is unavailable for ${subject}`, err: error });
+      return { code: ErrorCode.ServiceUnavailable, message: 'A dependency of the service is unavailable; try again shortly', details: null };
     }
     this.log.error({ message: `Unhandled error in handler for ${subject}`, err: error });
     return { code: ErrorCode.InternalError, message: 'Internal error', details: null };

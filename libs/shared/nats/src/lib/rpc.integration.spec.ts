@@ -16,6 +16,7 @@ const SUBJECT = {
   echo: `${PREFIX}.echo`,
   missing: `${PREFIX}.missing`,
   crash: `${PREFIX}.crash`,
+  outage: `${PREFIX}.outage`,
   slow: `${PREFIX}.slow`,
   count: `${PREFIX}.count`,
   nobody: `${PREFIX}.nobody`,
@@ -40,6 +41,12 @@ class TestHandler {
   @MessagePattern(SUBJECT.crash)
   crash(): never {
     throw new TypeError('secret internal detail');
+  }
+
+  @MessagePattern(SUBJECT.outage)
+  async outage(): Promise<never> {
+    // What a pg pool raises while the database server cannot be reached.
+    throw Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), { code: 'ECONNREFUSED' });
   }
 
   @MessagePattern(SUBJECT.slow)
@@ -117,6 +124,12 @@ describe(NatsRpcServer.name, () => {
     const error = (await client.request(SUBJECT.crash, {}).catch((e: unknown) => e)) as DomainError;
     expect(error.code).toBe(ErrorCode.InternalError);
     expect(error.message).not.toContain('secret internal detail');
+  });
+
+  it('turns a dependency that cannot be reached into SERVICE_UNAVAILABLE, naming no address', async () => {
+    const error = (await client.request(SUBJECT.outage, {}).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.ServiceUnavailable);
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('10.1.2.3');
   });
 
   it('passes on an answer larger than a message through the reply bucket, whole, as a value or as bytes', async () => {
