@@ -2,6 +2,7 @@ import { SUBJECTS, type SyncStatusView } from '@shopfloor/contracts';
 import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TEST_INFRA, waitFor, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
 import { randomBytes } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
+import mysql from 'mysql2/promise';
 import { Client } from 'pg';
 
 const codec = JSONCodec<unknown>();
@@ -58,6 +59,7 @@ describe('source to read model', () => {
   let db: TestDatabase;
   let nc: NatsConnection;
   let ingestion: ServiceProcess;
+  let ingestionEnv: Record<string, string>;
   let analytics: ServiceProcess;
 
   const status = (): Promise<SyncStatusView> => rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {});
@@ -93,7 +95,7 @@ describe('source to read model', () => {
 
     const base = { NATS_URL: TEST_INFRA.natsUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' };
     analytics = new ServiceProcess('analytics', { ...base, PORT: String(await freePort()), DATABASE_URL: db.serviceUrl('analytics'), REDIS_URL: TEST_INFRA.redisUrl });
-    ingestion = new ServiceProcess('ingestion', {
+    ingestionEnv = {
       ...base,
       PORT: String(await freePort()),
       DATABASE_URL: db.serviceUrl('ingestion'),
@@ -101,7 +103,8 @@ describe('source to read model', () => {
       SYNC_INTERVAL_SECONDS: '0',
       SYNC_SAFETY_LAG_MS: '0',
       SYNC_BATCH_SIZE: '250',
-    });
+    };
+    ingestion = new ServiceProcess('ingestion', ingestionEnv);
     await Promise.all([analytics.start(), ingestion.start()]);
   }, 120_000);
 
@@ -145,4 +148,27 @@ describe('source to read model', () => {
     expect(run.deleted).toMatchObject({ jobs: 1, downtime_records: 3, machine_readings: 1500, machines: 0, machine_events: 0 });
     await converged();
   });
+
+  it('reads a state event whose insert commits after a later one was visible, with the safety lag', async () => {
+    await ingestion.stop();
+    ingestion = new ServiceProcess('ingestion', { ...ingestionEnv, SYNC_SAFETY_LAG_MS: '1500' });
+    await ingestion.start();
+    // Two writers, as an MDC server's collectors are: the first takes its id, the second commits a later one first.
+    const slow = await mysql.createConnection(source.url);
+    try {
+      await slow.query('START TRANSACTION');
+      await slow.query(`INSERT INTO machine_events (machine_id, event_time, state, part_count) VALUES ('${P}-M3', '2026-03-09 08:00:00', 'IDLE', 1)`);
+      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, part_count) VALUES ('${P}-M4', '2026-03-09 08:00:01', 'RUNNING', 2)`);
+      const { sync_id } = await rpc<{ sync_id: string }>(nc, SUBJECTS.ingestion.syncStart, { mode: 'incremental' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await slow.query('COMMIT');
+      await waitFor('the sync to finish', async () => {
+        const s = await status();
+        return s.last_run?.sync_id === sync_id && s.last_run.state !== 'running';
+      }, 60_000, 100);
+    } finally {
+      await slow.end();
+    }
+    await converged();
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { defaultMapping, mergeMapping } from '../source/source-mapping';
-import { cursorAfter, machineIdsQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
+import { cursorAfter, machineIdsQuery, maxIdQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
 
 const mapping = defaultMapping();
 
@@ -65,6 +65,18 @@ describe('nextPageQuery', () => {
       expect(nextPageQuery(mapping, 'machine_events', { updatedAt: null, key: null, id: 41 }, 1000, UPPER)).toBe(
         `${EVENT_SELECT} WHERE \`t\`.\`event_id\` > 41 ORDER BY \`t\`.\`event_id\` LIMIT 1000`,
       );
+    });
+
+    it('stops at the id bound taken a safety lag earlier, and reads nothing of a table that was empty then', () => {
+      expect(nextPageQuery(mapping, 'machine_events', { updatedAt: null, key: null, id: 41 }, 1000, UPPER, 90)).toBe(
+        `${EVENT_SELECT} WHERE \`t\`.\`event_id\` > 41 AND \`t\`.\`event_id\` <= 90 ORDER BY \`t\`.\`event_id\` LIMIT 1000`,
+      );
+      expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER, 90)).toBe(`${EVENT_SELECT} WHERE \`t\`.\`event_id\` <= 90 ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
+      expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER, null)).toBe(`${EVENT_SELECT} WHERE 1 = 0 ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
+      expect(remainingCountQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 5 }, UPPER, 9)).toBe(
+        'SELECT COUNT(*) AS n FROM `machine_readings` AS t WHERE `t`.`reading_id` > 5 AND `t`.`reading_id` <= 9',
+      );
+      expect(maxIdQuery(mapping, 'machine_readings')).toBe('SELECT MAX(`t`.`reading_id`) AS m FROM `machine_readings` AS t');
     });
 
     it('pages readings by reading_id', () => {

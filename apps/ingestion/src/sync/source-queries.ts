@@ -28,14 +28,25 @@ function fromClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
 }
 
 /**
- * The rows after `cursor`; mutable tables only up to `upperBound`, the source's present minus the safety lag as a
- * wall time of the source zone ('YYYY-MM-DD HH:MM:SS.mmm').
+ * How far an append-only table is read: the highest id it held at least the safety lag ago (null: it was empty, read
+ * nothing), so that a row whose insert is still committing under a lower id than one already visible is read by this
+ * sync rather than skipped for ever; undefined reads to the end.
  */
-function whereClause(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string): string {
+export type IdBound = number | null | undefined;
+
+/**
+ * The rows after `cursor`; mutable tables only up to `upperBound`, the source's present minus the safety lag as a
+ * wall time of the source zone ('YYYY-MM-DD HH:MM:SS.mmm'), append-only tables up to `idBound`.
+ */
+function whereClause(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string, idBound?: IdBound): string {
   const { columns } = mapping.entities[entity];
   const spec = ENTITY_SPECS[entity];
   const key = col(columns[spec.key]);
-  if (spec.sync === 'append') return cursor.id === null ? '' : `WHERE ${key} > ${escape(cursor.id)}`;
+  if (spec.sync === 'append') {
+    if (idBound === null) return 'WHERE 1 = 0';
+    const conditions = [...(cursor.id === null ? [] : [`${key} > ${escape(cursor.id)}`]), ...(idBound === undefined ? [] : [`${key} <= ${escape(idBound)}`])];
+    return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  }
   const updated = col(columns['updated_at']);
   const upper = `${updated} <= ${escape(upperBound)}`;
   if (cursor.updatedAt === null) return `WHERE ${upper}`;
@@ -55,16 +66,22 @@ function orderClause(mapping: SourceMapping, entity: ShopfloorEntity): string {
  * Mutable tables page by (updated_at, key) and stop at `upperBound` (the source's present minus the safety lag), so
  * a row whose transaction is still committing is read by the next sync instead of being skipped for ever.
  */
-export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, limit: number, upperBound: string): string {
-  const where = whereClause(mapping, entity, cursor, upperBound);
+export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, limit: number, upperBound: string, idBound?: IdBound): string {
+  const where = whereClause(mapping, entity, cursor, upperBound, idBound);
   return [`SELECT ${selectList(mapping, entity)}`, fromClause(mapping, entity), where, orderClause(mapping, entity), `LIMIT ${Math.trunc(limit)}`]
     .filter((part) => part !== '')
     .join(' ');
 }
 
 /** How many rows are left after `cursor` (for progress). */
-export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string): string {
-  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, upperBound)].filter((part) => part !== '').join(' ');
+export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string, idBound?: IdBound): string {
+  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, upperBound, idBound)].filter((part) => part !== '').join(' ');
+}
+
+/** The highest id of an append-only table now (NULL when it is empty). */
+export function maxIdQuery(mapping: SourceMapping, entity: ShopfloorEntity): string {
+  const { columns } = mapping.entities[entity];
+  return `SELECT MAX(${col(columns[ENTITY_SPECS[entity].key])}) AS m ${fromClause(mapping, entity)}`;
 }
 
 /** The cursor after a page, from its last row. */

@@ -10,7 +10,7 @@ import { ENTITY_SPECS, SYNC_ORDER } from '../source/source-fields';
 import type { SourceMapping } from '../source/source-mapping';
 import { checkRow, rawRow, type CanonicalRecord, type Plausibility, type SourceRow, type ValidationContext } from './record-validation';
 import { reconcileDeletions, type SeenRows } from './deletion-reconciler';
-import { cursorAfter, machineIdsQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
+import { cursorAfter, machineIdsQuery, maxIdQuery, nextPageQuery, remainingCountQuery, START, type Cursor } from './source-queries';
 
 const SUBJECT_OF: Record<ShopfloorEntity, string> = {
   machines: SUBJECTS.shopfloor.machinesUpserted,
@@ -81,10 +81,18 @@ export class SyncRunner {
   async run(): Promise<RunTally> {
     const { source, mapping, lagMs } = this.deps;
     const { upperBound, nowMs } = await sourcePresent(source, mapping.timezone, lagMs);
+    // Append-only tables have no change time to hold back by: an insert that took its id before one already visible
+    // may still be committing. Their highest ids now, read only once the safety lag has passed, bound this sync.
+    const idBounds = new Map<ShopfloorEntity, number | null>();
+    for (const e of SYNC_ORDER.filter((entity) => ENTITY_SPECS[entity].sync === 'append')) {
+      const m = (await source.query<RowDataPacket & { m: unknown }>(maxIdQuery(mapping, e)))[0]?.m;
+      idBounds.set(e, m === null || m === undefined ? null : Number(m));
+    }
+    const boundsTakenAt = Date.now();
     const watermarks = await this.deps.state.watermarks();
     const starts = new Map<ShopfloorEntity, Cursor>(SYNC_ORDER.map((e) => [e, this.mode === 'full' ? START : toCursor(watermarks.get(e))]));
     const totals = await Promise.all(
-      SYNC_ORDER.map(async (e) => Number((await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, upperBound)))[0]?.n ?? 0)),
+      SYNC_ORDER.map(async (e) => Number((await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, upperBound, idBounds.get(e))))[0]?.n ?? 0)),
     );
     const total = totals.reduce((a, b) => a + b, 0);
     let processed = 0;
@@ -93,10 +101,11 @@ export class SyncRunner {
       let cursor = starts.get(entity) ?? START;
       const stored = watermarks.get(entity);
       const append = ENTITY_SPECS[entity].sync === 'append';
+      if (append) await settle(boundsTakenAt + lagMs - Date.now(), this.deps.stopping);
       const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>(), displayKeys: new Set<string>() };
       const pageSize = this.deps.pageSize;
       const batchSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
-      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound));
+      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound, idBounds.get(entity)));
       let next: Prefetch | null = prefetch(read(cursor));
       for (;;) {
         if (this.deps.stopping()) throw new SyncInterrupted();
@@ -219,6 +228,11 @@ export class SyncRunner {
     }
     return { records, quarantined, validKeys };
   }
+}
+
+/** Waits `ms` (the rest of the safety lag), in steps short enough that a stop is not held up by it. */
+async function settle(ms: number, stopping: () => boolean): Promise<void> {
+  for (let left = ms; left > 0 && !stopping(); left -= 100) await new Promise((resolve) => setTimeout(resolve, Math.min(100, left)));
 }
 
 function toCursor(w: Watermark | undefined): Cursor {
