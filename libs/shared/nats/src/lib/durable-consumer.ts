@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { context as otelContext, trace } from '@opentelemetry/api';
-import { DomainError, ErrorCode, HEADERS, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
+import { DomainError, ErrorCode, HEADERS, isDependencyOutage, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId, MetricsRegistry, requestContext } from '@shopfloor/observability';
 import { AckPolicy, DeliverPolicy, JSONCodec, headers as natsHeaders, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type MsgHdrs, type Subscription } from 'nats';
 import { trackConsumerLag, type ConsumerLag } from './consumer-lag.metrics';
@@ -61,7 +61,7 @@ export function redeliveryDelayMs(deliveryCount: number, random: () => number = 
 
 /**
  * Durable pull consumers with explicit ack. A failing message is retried in place, with backoff, up to the consumer's
- * `maxDeliver` attempts — its ack deadline kept alive meanwhile — so no later message overtakes it: a deletion can
+ * `maxDeliver` attempts (a dependency's outage counts none: it is waited out) — its ack deadline kept alive meanwhile — so no later message overtakes it: a deletion can
  * never be applied before the upsert it follows, even when that upsert failed once. Then (or at once, if it is
  * poison) it is copied to `dlq.<stream>.<consumer>` with the reason in its headers and terminated — never dropped
  * silently. A process that stops naks what it holds; one that dies leaves it to the server's redelivery, and if that
@@ -169,6 +169,7 @@ export class DurableConsumerFactory {
     // Keeps the ack deadline from passing while the handler or a retry takes long; it never holds the process open.
     const heartbeat = setInterval(() => msg.working(), Math.max(1000, (def.ackWaitSeconds * 1000) / 3));
     heartbeat.unref();
+    let outages = 0;
     try {
       for (let attempt = Math.max(1, msg.info.redeliveryCount); ; attempt += 1) {
         const error = await this.attempt(handler, msg, attempt);
@@ -178,6 +179,14 @@ export class DurableConsumerFactory {
         }
         const poison = error instanceof PoisonMessageError || (error instanceof DomainError && error.code === ErrorCode.ValidationFailed);
         const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? 'unknown error');
+        // The database (or another dependency) being unreachable says nothing about the message: it is retried in
+        // place until the dependency is back, however long a failover takes, and no attempt is counted against it —
+        // otherwise an outage longer than the retries would leave the read model short until someone replayed it.
+        const outage = !poison && isDependencyOutage(error);
+        if (outage) {
+          outages += 1;
+          attempt -= 1;
+        }
         if (poison || attempt >= def.maxDeliver) {
           await this.toDeadLetters(def, msg, poison ? `rejected: ${reason}` : `failed ${attempt} times: ${reason}`, attempt);
           return;
@@ -186,8 +195,9 @@ export class DurableConsumerFactory {
           msg.nak();
           return;
         }
-        const delay = redeliveryDelayMs(attempt);
-        this.logger.warn({ message: 'Handler failed, will retry', subject: msg.subject, reason, attempt, retry_in_ms: delay });
+        const delay = redeliveryDelayMs(outage ? outages : attempt);
+        if (outage) this.logger.warn({ message: 'A dependency is unavailable, will retry', subject: msg.subject, reason, outages, retry_in_ms: delay });
+        else this.logger.warn({ message: 'Handler failed, will retry', subject: msg.subject, reason, attempt, retry_in_ms: delay });
         await abortableSleep(delay, stopping);
         if (stopping.aborted) {
           msg.nak();

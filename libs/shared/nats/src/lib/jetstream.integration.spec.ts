@@ -118,6 +118,24 @@ describe('JetStream helpers', () => {
     expect(await deadLetter(consumer)).toBeUndefined();
   });
 
+  it('waits out a database outage longer than the delivery limit, counting no attempt against the message', async () => {
+    const def = await stream();
+    const consumer = testConsumer(def, 2);
+    let calls = 0;
+    let handled = 0;
+    const running = await factory.start(consumer, async () => {
+      calls += 1;
+      // What pg raises while the server cannot be reached.
+      if (calls <= 4) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      handled += 1;
+    });
+    await js.publish(`${def.name.toLowerCase()}.outage`, { value: 1 });
+    await waitFor('the message handled once the database is back', () => handled === 1, 25_000);
+    await running.stop();
+    expect(calls).toBe(5);
+    expect(await deadLetter(consumer)).toBeUndefined();
+  }, 30_000);
+
   it('keeps stream order through a failure: a later message waits until the failed one has succeeded', async () => {
     const def = await stream();
     const consumer = testConsumer(def, 5);
