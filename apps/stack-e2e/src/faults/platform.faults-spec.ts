@@ -295,7 +295,7 @@ describe('the platform under faults', () => {
         const back: string[] = [];
         for (const id of [`${service}-1`, `${service}-2`]) {
           // A full sync in flight when ingestion dies: its batches must neither be lost nor counted twice.
-          if (id === 'ingestion-1') await admin('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined);
+          if (id === 'ingestion-1') await waitFor('a full sync to be accepted', () => admin('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined), 30_000, 200);
           const unit = platform.unit(id);
           const restarts = unit.restarts;
           const killedAt = Date.now();
@@ -321,7 +321,14 @@ describe('the platform under faults', () => {
 
   it('survives every PostgreSQL connection dropped and the server refusing new ones through a failover', async () => {
     // Longer than a consumer's retries of one message (about 8 s): an outage must be waited out, not dead-lettered.
-    await underFault('PostgreSQL connections dropped (refused 15 s)', async () => {
+    await underFault('PostgreSQL connections dropped (refused 15 s) while a full sync is applied', async () => {
+      // A full sync under way: analytics and ml have batches in hand and waiting when their database goes.
+      // (A scheduled sync may hold the lock for a moment: 409 until it is done.)
+      const { sync_id: syncId } = await waitFor('a full sync to be accepted', () => admin<{ sync_id: string }>('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined), 30_000, 200);
+      await waitFor('the full sync to be under way', async () => {
+        const status = await admin<{ last_run?: { sync_id: string; progress: number } }>('GET', '/api/v1/data/sync-status');
+        return status.last_run?.sync_id === syncId && status.last_run.progress >= 0.3;
+      }, 60_000, 50);
       const started = Date.now();
       await pgProxy.stop();
       await sleep(15_000);

@@ -62,7 +62,7 @@ export class SupervisedPlatform {
     await new Promise<void>((resolve) => this.balancer?.listen(port, '127.0.0.1', resolve));
     this.publicUrl = `http://127.0.0.1:${port}`;
     supervisor.start();
-    await this.allReady(90_000);
+    await this.allReady(180_000);
   }
 
   private spawnUnit(unit: Unit): ChildProcess {
@@ -118,8 +118,9 @@ export class SupervisedPlatform {
       async () => (await Promise.all(this.units.map((u) => this.ready(u)))).every(Boolean),
       timeoutMs,
       200,
-    ).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\n${this.units.map((u) => `${u.id}: ${u.state}, pid ${u.pid}, restarts ${u.restarts}`).join('\n')}`);
+    ).catch(async (error: unknown) => {
+      const ready = await Promise.all(this.units.map((u) => this.ready(u)));
+      throw new Error(`${(error as Error).message}\n${this.units.map((u, i) => `${u.id}: ${ready[i] ? 'ready' : 'NOT READY'}, ${u.state}, pid ${u.pid}, restarts ${u.restarts}`).join('\n')}`);
     });
   }
 
