@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
-import { parseCsv } from './csv-table';
-import { parseCsvDataset, parseJsonDataset } from './dataset-parser';
+import { DATASET_LIMITS, parseCsvDataset, parseJsonDataset } from './dataset-parser';
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
 const errorOf = (fn: () => unknown): DomainError => {
@@ -107,27 +106,58 @@ describe(parseJsonDataset.name, () => {
   });
 });
 
+const rejectionOf = async (promise: Promise<unknown>): Promise<DomainError> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected a DomainError');
+};
+
 describe(parseCsvDataset.name, () => {
-  it('reads numbers from text, takes the spec from the query (exclude as a comma list)', () => {
+  it('reads numbers from text, takes the spec from the query (exclude as a comma list)', async () => {
     const csv = 'UDI,Type,Torque [Nm],Machine failure\n1,L,42.8,0\n2,M,"46.3",1\n';
-    const parsed = parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure', exclude: 'UDI, Type' });
+    const parsed = await parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure', exclude: 'UDI, Type' });
     expect(parsed.columns.map((c) => c.name)).toEqual(['Torque [Nm]', 'Machine failure']);
     expect([...(parsed.columns[0].values as Float64Array)]).toEqual([42.8, 46.3]);
   });
 
-  it('reads a text column as categorical levels (trimmed; an empty cell is missing)', () => {
+  it('reads a text column as categorical levels (trimmed; an empty cell is missing)', async () => {
     const csv = 'Type,Torque [Nm],Machine failure\n L ,42.8,0\nM,46.3,1\n,40,0\n';
-    const parsed = parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure' });
+    const parsed = await parseCsvDataset(Buffer.from(csv), { name: 'ai4i', label: 'Machine failure' });
     expect(parsed.columns[0]).toEqual({ name: 'Type', kind: 'text', values: ['L', 'M', null] });
   });
 
-  it('refuses ragged rows with the record number', () => {
-    expect(errorOf(() => parseCsvDataset(Buffer.from('a,y\n1,0\n2\n'), { name: 'x', label: 'y' })).message).toContain('record 2');
+  it('refuses ragged rows with the record number', async () => {
+    expect((await rejectionOf(parseCsvDataset(Buffer.from('a,y\n1,0\n2\n'), { name: 'x', label: 'y' }))).message).toContain('record 2');
   });
-});
 
-describe(parseCsv.name, () => {
-  it('handles quotes, commas and newlines inside quoted cells, CRLF and a BOM', () => {
-    expect(parseCsv('\ufeffa,b\r\n"x,1","say ""hi""\nthere"\r\n')).toEqual({ header: ['a', 'b'], rows: [['x,1', 'say "hi"\nthere']] });
+  it('refuses malformed CSV as a validation error on the body, naming the line', async () => {
+    for (const [csv, problem] of [
+      ['a,y\n1,x"y\n', 'line 2: a quote inside an unquoted cell'],
+      ['a,y\n1,"0\n2,1\n', 'line 3: a quoted cell is never closed'],
+      ['a,y\n1,"0"1\n', 'line 2: text after a closing quote'],
+      ['', 'the CSV is empty'],
+      ['\ufeff\r\n\n', 'the CSV is empty'],
+    ]) {
+      const error = await rejectionOf(parseCsvDataset(Buffer.from(csv), { name: 'x', label: 'y' }));
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.message).toContain(`The CSV cannot be read: ${problem}`);
+      expect(error.fieldErrors?.[0].field).toBe('body');
+    }
+    expect((await rejectionOf(parseCsvDataset(Buffer.from('a,y\n'), { name: 'x', label: 'y' }))).message).toBe('The CSV has a header but no rows');
   });
+
+  it('refuses more rows or columns than a dataset may have as too large, reading no further than the limit', async () => {
+    const rows = await rejectionOf(parseCsvDataset(Buffer.from(`y\n${'1\n'.repeat(DATASET_LIMITS.rows + 2)}`), { name: 'x', label: 'y' }));
+    expect(rows.code).toBe(ErrorCode.PayloadTooLarge);
+    expect(rows.message).toContain(`this one has at least ${DATASET_LIMITS.rows + 1} rows and 1 columns`);
+    expect(rows.details).toMatchObject({ rows_given: DATASET_LIMITS.rows + 1, columns_given: 1 });
+    const header = Array.from({ length: DATASET_LIMITS.columns + 1 }, (_, i) => `c${i}`).join(',');
+    const columns = await rejectionOf(parseCsvDataset(Buffer.from(`${header}\n"broken`), { name: 'x', label: 'y' }));
+    expect(columns.code).toBe(ErrorCode.PayloadTooLarge);
+    expect(columns.details).toMatchObject({ columns_given: DATASET_LIMITS.columns + 1 });
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { DatasetSpec, DomainError, ErrorCode, textProblem, validatePayload, type FieldError } from '@shopfloor/contracts';
 import type { DatasetColumn } from '@shopfloor/ml/data-access';
 import { ignoredReason, judgeTextColumn } from '../modelling/dataset-categories';
-import { parseCsv } from './csv-table';
+import { CsvTooLargeError, parseCsv } from './csv-table';
 
 /** Bounds that keep one upload within what the service can hold and train on. */
 export const DATASET_LIMITS = { rows: 500_000, columns: 500, cells: 20_000_000 } as const;
@@ -63,19 +63,22 @@ export function parseJsonDataset(body: Buffer): ParsedDataset {
 }
 
 /** A CSV upload: the header names the columns; the spec comes from the query string. */
-export function parseCsvDataset(body: Buffer, specPlain: unknown): ParsedDataset {
+export async function parseCsvDataset(body: Buffer, specPlain: unknown): Promise<ParsedDataset> {
   const spec = validatePayload(DatasetSpec, { ...(specPlain as object), exclude: splitList((specPlain as { exclude?: unknown } | null)?.exclude) });
   let table;
   try {
-    table = parseCsv(body.toString('utf8'));
+    table = await parseCsv(body, DATASET_LIMITS);
   } catch (error) {
-    throw invalid(`The CSV cannot be read: ${(error as Error).message}`, [{ field: 'body', message: (error as Error).message, invalid_value: null }]);
+    if (error instanceof CsvTooLargeError) throw tooLarge(error.rowsAtLeast, error.columns, 'at least ');
+    if (!(error instanceof RangeError)) throw error;
+    throw invalid(`The CSV cannot be read: ${error.message}`, [{ field: 'body', message: error.message, invalid_value: null }]);
   }
-  if (table.rows.length === 0) throw invalid('The CSV has a header but no rows', [{ field: 'body', message: 'must have at least one row', invalid_value: null }]);
-  const duplicates = table.header.filter((name, i) => table.header.indexOf(name) !== i);
+  const { header, rows } = table;
+  if (rows.length === 0) throw invalid('The CSV has a header but no rows', [{ field: 'body', message: 'must have at least one row', invalid_value: null }]);
+  const duplicates = header.filter((name, i) => header.indexOf(name) !== i);
   if (duplicates.length > 0) throw invalid(`Column names repeat: ${[...new Set(duplicates)].join(', ')}`, [{ field: 'body', message: 'column names must be unique', invalid_value: duplicates }]);
-  checkSize(table.rows.length, table.header.length);
-  return build(spec, table.header, table.rows.length, (r, c) => table.rows[r][c], true);
+  checkSize(rows.length, header.length);
+  return build(spec, header, rows.length, (r, c) => rows[r][c], true);
 }
 
 function splitList(value: unknown): unknown {
@@ -84,9 +87,12 @@ function splitList(value: unknown): unknown {
 }
 
 function checkSize(rows: number, columns: number): void {
-  if (rows > DATASET_LIMITS.rows || columns > DATASET_LIMITS.columns || rows * columns > DATASET_LIMITS.cells) {
-    throw new DomainError(ErrorCode.PayloadTooLarge, `A dataset may have at most ${DATASET_LIMITS.rows.toLocaleString('en')} rows, ${DATASET_LIMITS.columns} columns and ${DATASET_LIMITS.cells.toLocaleString('en')} cells; this one has ${rows} rows and ${columns} columns`, { ...DATASET_LIMITS, rows_given: rows, columns_given: columns });
-  }
+  if (rows > DATASET_LIMITS.rows || columns > DATASET_LIMITS.columns || rows * columns > DATASET_LIMITS.cells) throw tooLarge(rows, columns, '');
+}
+
+/** `atLeast` when reading stopped at the limit, so the true row count is not known. */
+function tooLarge(rows: number, columns: number, atLeast: '' | 'at least '): DomainError {
+  return new DomainError(ErrorCode.PayloadTooLarge, `A dataset may have at most ${DATASET_LIMITS.rows.toLocaleString('en')} rows, ${DATASET_LIMITS.columns} columns and ${DATASET_LIMITS.cells.toLocaleString('en')} cells; this one has ${atLeast}${rows} rows and ${columns} columns`, { ...DATASET_LIMITS, rows_given: rows, columns_given: columns });
 }
 
 const isMissing = (cell: Cell, fromCsv: boolean): boolean => cell === null || cell === undefined || (fromCsv && typeof cell === 'string' && cell.trim() === '');

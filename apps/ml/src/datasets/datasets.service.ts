@@ -39,7 +39,7 @@ export class DatasetsService {
     try {
       const started = performance.now();
       const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-      const parsed = request.format === 'json' ? parseJsonDataset(buffer) : parseCsvDataset(buffer, request.spec ?? {});
+      const parsed = request.format === 'json' ? parseJsonDataset(buffer) : await parseCsvDataset(buffer, request.spec ?? {});
       const record = await this.datasets.create(
         {
           datasetId: randomUUID(),

@@ -3,3 +3,4 @@ export * from './lib/data-source-options';
 export * from './lib/database.module';
 export * from './lib/run-migrations';
 export * from './lib/base-columns';
+export * from './lib/versioned-upsert';

@@ -1,11 +1,11 @@
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import { ConfigValidationError, DatabaseEnv, loadEnv, tracingWanted, type BaseServiceEnv } from '@shopfloor/config';
 import { redactUrl } from '@shopfloor/database';
 import { NatsConnectionHolder, NatsRpcServer, RpcErrorPassthroughFilter } from '@shopfloor/nats';
 import { createRootLogger, HealthRegistry, httpObservabilityMiddleware, MetricsRegistry, PinoNestLogger, startTracing, stopTracing } from '@shopfloor/observability';
+import { connectRpcServer } from './connect-rpc-server';
 import { ServiceModule, type ServiceDefinition } from './service.module';
 
 export interface BootstrapOptions<E extends BaseServiceEnv> extends ServiceDefinition {
@@ -59,15 +59,8 @@ export async function bootstrapService<E extends BaseServiceEnv>(options: Bootst
   await options.configureHttp?.(app, env);
 
   if (options.rpcServer) {
-    // Deferred so the error filter is in place before Nest wraps the handlers; the app's init hooks already ran.
-    const rpc = app.connectMicroservice<MicroserviceOptions>(
-      { strategy: new NatsRpcServer(app.get(NatsConnectionHolder).connection, options.service, metrics, env.SHUTDOWN_TIMEOUT_MS) },
-      { inheritAppConfig: false, deferInitialization: true },
-    ) as NestMicroservice;
-    rpc.useGlobalFilters(new RpcErrorPassthroughFilter());
-    rpc.registerListeners();
-    rpc.setIsInitialized(true);
-    rpc.setIsInitHookCalled(true);
+    const strategy = new NatsRpcServer(app.get(NatsConnectionHolder).connection, options.service, metrics, env.SHUTDOWN_TIMEOUT_MS);
+    connectRpcServer(app, strategy, [new RpcErrorPassthroughFilter()]);
     await app.startAllMicroservices();
   }
   await app.listen(env.PORT, env.HOST);

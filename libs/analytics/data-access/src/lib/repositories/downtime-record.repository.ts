@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import { versionedUpsertSql } from '@shopfloor/database';
 import { DowntimeRecordEntity } from '../entities/downtime-record.entity';
 import { executeCounting, tombstoneVersioned } from './batch-statement';
 import type { HistoryWindow } from './history-window';
@@ -18,28 +19,28 @@ export interface DowntimeRecordUpsert {
 }
 
 /** Same version rule as the machines' upsert: newest in the batch wins; stored rows change only for a newer version. */
-const UPSERT_DOWNTIME_RECORDS = `
-  INSERT INTO "analytics"."downtime_records" AS t
-    ("record_id", "job_id", "machine_id", "downtime_type", "start_time", "duration", "reason_code", "description",
-     "source_updated_at", "synced_at", "deleted_at", "end_time")
-  SELECT DISTINCT ON (r.record_id)
-    r.record_id, r.job_id, r.machine_id, r.downtime_type, r.start_time, r.duration, r.reason_code, r.description,
-    r.source_updated_at, now(), NULL::timestamptz, r.start_time + r.duration * interval '1 second'
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[], $7::text[], $8::text[],
-              $9::timestamptz[]) WITH ORDINALITY
-    AS r(record_id, job_id, machine_id, downtime_type, start_time, duration, reason_code, description, source_updated_at, ord)
-  ORDER BY r.record_id, r.source_updated_at DESC, r.ord DESC
-  ON CONFLICT ("record_id") DO UPDATE SET
-    "job_id" = EXCLUDED."job_id", "machine_id" = EXCLUDED."machine_id", "downtime_type" = EXCLUDED."downtime_type",
-    "start_time" = EXCLUDED."start_time", "duration" = EXCLUDED."duration", "end_time" = EXCLUDED."end_time", "reason_code" = EXCLUDED."reason_code",
-    "description" = EXCLUDED."description", "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(),
-    "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."job_id", t."machine_id", t."downtime_type", t."start_time", t."duration", t."reason_code", t."description")
-          IS DISTINCT FROM (EXCLUDED."job_id", EXCLUDED."machine_id", EXCLUDED."downtime_type", EXCLUDED."start_time",
-             EXCLUDED."duration", EXCLUDED."reason_code", EXCLUDED."description")))`;
+const UPSERT_DOWNTIME_RECORDS = versionedUpsertSql({
+  schema: 'analytics',
+  table: 'downtime_records',
+  key: 'record_id',
+  inputs: [
+    { name: 'record_id', type: 'text' },
+    { name: 'job_id', type: 'text' },
+    { name: 'machine_id', type: 'text' },
+    { name: 'downtime_type', type: 'text' },
+    { name: 'start_time', type: 'timestamptz' },
+    { name: 'duration', type: 'float8' },
+    { name: 'reason_code', type: 'text' },
+    { name: 'description', type: 'text' },
+    { name: 'source_updated_at', type: 'timestamptz' },
+  ],
+  columns: [
+    ...['job_id', 'machine_id', 'downtime_type', 'start_time', 'duration', 'reason_code', 'description'].map((name) => ({ name })),
+    { name: 'end_time', value: `r."start_time" + r."duration" * interval '1 second'`, compared: false },
+  ],
+  version: { input: 'source_updated_at' },
+  syncedAt: true,
+});
 
 /** A stop as the OEE engine reads it: times in epoch milliseconds. */
 export interface StopFact {

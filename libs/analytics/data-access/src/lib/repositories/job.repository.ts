@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import { versionedUpsertSql } from '@shopfloor/database';
 import { JobEntity } from '../entities/job.entity';
 import { executeCounting, tombstoneVersioned } from './batch-statement';
 import type { HistoryWindow } from './history-window';
@@ -22,32 +23,29 @@ export interface JobUpsert {
 }
 
 /** Same version rule as the machines' upsert: newest in the batch wins; stored rows change only for a newer version. */
-const UPSERT_JOBS = `
-  INSERT INTO "analytics"."jobs" AS t
-    ("job_id", "machine_id", "part_number", "start_time", "end_time", "state", "operator_id", "setup_time", "cycle_time",
-     "ideal_cycle_time", "parts_produced", "parts_scrapped", "source_updated_at", "synced_at", "deleted_at")
-  SELECT DISTINCT ON (r.job_id)
-    r.job_id, r.machine_id, r.part_number, r.start_time, r.end_time, r.state, r.operator_id, r.setup_time, r.cycle_time,
-    r.ideal_cycle_time, r.parts_produced, r.parts_scrapped, r.source_updated_at, now(), NULL::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[],
-              $8::float8[], $9::float8[], $10::float8[], $11::int[], $12::int[], $13::timestamptz[]) WITH ORDINALITY
-    AS r(job_id, machine_id, part_number, start_time, end_time, state, operator_id, setup_time, cycle_time,
-         ideal_cycle_time, parts_produced, parts_scrapped, source_updated_at, ord)
-  ORDER BY r.job_id, r.source_updated_at DESC, r.ord DESC
-  ON CONFLICT ("job_id") DO UPDATE SET
-    "machine_id" = EXCLUDED."machine_id", "part_number" = EXCLUDED."part_number", "start_time" = EXCLUDED."start_time",
-    "end_time" = EXCLUDED."end_time", "state" = EXCLUDED."state", "operator_id" = EXCLUDED."operator_id",
-    "setup_time" = EXCLUDED."setup_time", "cycle_time" = EXCLUDED."cycle_time", "ideal_cycle_time" = EXCLUDED."ideal_cycle_time",
-    "parts_produced" = EXCLUDED."parts_produced", "parts_scrapped" = EXCLUDED."parts_scrapped",
-    "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(), "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."machine_id", t."part_number", t."start_time", t."end_time", t."state", t."operator_id", t."setup_time",
-             t."cycle_time", t."ideal_cycle_time", t."parts_produced", t."parts_scrapped")
-          IS DISTINCT FROM (EXCLUDED."machine_id", EXCLUDED."part_number", EXCLUDED."start_time", EXCLUDED."end_time",
-             EXCLUDED."state", EXCLUDED."operator_id", EXCLUDED."setup_time", EXCLUDED."cycle_time",
-             EXCLUDED."ideal_cycle_time", EXCLUDED."parts_produced", EXCLUDED."parts_scrapped")))`;
+const UPSERT_JOBS = versionedUpsertSql({
+  schema: 'analytics',
+  table: 'jobs',
+  key: 'job_id',
+  inputs: [
+    { name: 'job_id', type: 'text' },
+    { name: 'machine_id', type: 'text' },
+    { name: 'part_number', type: 'text' },
+    { name: 'start_time', type: 'timestamptz' },
+    { name: 'end_time', type: 'timestamptz' },
+    { name: 'state', type: 'text' },
+    { name: 'operator_id', type: 'text' },
+    { name: 'setup_time', type: 'float8' },
+    { name: 'cycle_time', type: 'float8' },
+    { name: 'ideal_cycle_time', type: 'float8' },
+    { name: 'parts_produced', type: 'int' },
+    { name: 'parts_scrapped', type: 'int' },
+    { name: 'source_updated_at', type: 'timestamptz' },
+  ],
+  columns: ['machine_id', 'part_number', 'start_time', 'end_time', 'state', 'operator_id', 'setup_time', 'cycle_time', 'ideal_cycle_time', 'parts_produced', 'parts_scrapped'].map((name) => ({ name })),
+  version: { input: 'source_updated_at' },
+  syncedAt: true,
+});
 
 /** A job as the OEE engine reads it: times in epoch milliseconds, end null while it runs. */
 export interface JobFact {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type FindOptionsWhere, type Repository } from 'typeorm';
+import { versionedUpsertSql } from '@shopfloor/database';
 import { MachineEntity } from '../entities/machine.entity';
 import { executeCounting, tombstoneVersioned } from './batch-statement';
 
@@ -25,23 +26,23 @@ export interface MachineFilter {
  * changes only for a version at least as new as its own (and newer than its tombstone), and only if something
  * differs — so a redelivered or replayed batch, or an older record arriving late, writes nothing.
  */
-const UPSERT_MACHINES = `
-  INSERT INTO "analytics"."machines" AS t
-    ("machine_id", "name", "type", "location", "installation_date", "specifications", "source_updated_at", "synced_at", "deleted_at")
-  SELECT DISTINCT ON (r.machine_id)
-    r.machine_id, r.name, r.type, r.location, r.installation_date, r.specifications::jsonb, r.source_updated_at, now(), NULL::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[]) WITH ORDINALITY
-    AS r(machine_id, name, type, location, installation_date, specifications, source_updated_at, ord)
-  ORDER BY r.machine_id, r.source_updated_at DESC, r.ord DESC
-  ON CONFLICT ("machine_id") DO UPDATE SET
-    "name" = EXCLUDED."name", "type" = EXCLUDED."type", "location" = EXCLUDED."location",
-    "installation_date" = EXCLUDED."installation_date", "specifications" = EXCLUDED."specifications",
-    "source_updated_at" = EXCLUDED."source_updated_at", "synced_at" = now(), "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."name", t."type", t."location", t."installation_date", t."specifications")
-          IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."type", EXCLUDED."location", EXCLUDED."installation_date", EXCLUDED."specifications")))`;
+const UPSERT_MACHINES = versionedUpsertSql({
+  schema: 'analytics',
+  table: 'machines',
+  key: 'machine_id',
+  inputs: [
+    { name: 'machine_id', type: 'text' },
+    { name: 'name', type: 'text' },
+    { name: 'type', type: 'text' },
+    { name: 'location', type: 'text' },
+    { name: 'installation_date', type: 'timestamptz' },
+    { name: 'specifications', type: 'text' },
+    { name: 'source_updated_at', type: 'timestamptz' },
+  ],
+  columns: [{ name: 'name' }, { name: 'type' }, { name: 'location' }, { name: 'installation_date' }, { name: 'specifications', value: 'r."specifications"::jsonb' }],
+  version: { input: 'source_updated_at' },
+  syncedAt: true,
+});
 
 @Injectable()
 export class MachineRepository {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { versionedUpsertSql } from '@shopfloor/database';
 
 // Rows of the ml service's copy of the shop floor, as the consumer writes them. Times are UTC epoch milliseconds.
 
@@ -79,61 +80,75 @@ const NORMALISED_TYPE = `upper(btrim("downtime_type", E' \\t\\n\\r\\f\\v'))`;
 const ms = (column: string): string => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
- * Versioned upserts, one statement per batch. Within the batch the newest version of a key wins (the later one on a
- * tie); a stored row changes only for a version at least as new as its own and newer than its tombstone, and only if
- * something differs — so a redelivered or replayed batch, or an older record arriving late, writes nothing.
+ * Versioned upserts, one statement per batch (versionedUpsertSql: within the batch the newest version of a key wins; a
+ * redelivered or replayed batch, or an older record arriving late, writes nothing). Versions travel as epoch
+ * milliseconds.
  */
-const UPSERT_MACHINES = `
-  INSERT INTO "ml"."machines" AS t ("machine_id", "type", "location", "installation_date", "source_updated_at", "deleted_at")
-  SELECT DISTINCT ON (r.machine_id)
-    r.machine_id, r.type, r.location, to_timestamp(r.installation_ms / 1000), to_timestamp(r.updated_ms / 1000), NULL::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) WITH ORDINALITY
-    AS r(machine_id, type, location, installation_ms, updated_ms, ord)
-  ORDER BY r.machine_id, r.updated_ms DESC, r.ord DESC
-  ON CONFLICT ("machine_id") DO UPDATE SET
-    "type" = EXCLUDED."type", "location" = EXCLUDED."location", "installation_date" = EXCLUDED."installation_date",
-    "source_updated_at" = EXCLUDED."source_updated_at", "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."type", t."location", t."installation_date") IS DISTINCT FROM (EXCLUDED."type", EXCLUDED."location", EXCLUDED."installation_date")))`;
+const UPDATED_MS = { input: 'updated_ms', value: 'to_timestamp(r."updated_ms" / 1000)' };
 
-const UPSERT_JOBS = `
-  INSERT INTO "ml"."jobs" AS t
-    ("job_id", "machine_id", "start_time", "end_time", "ideal_cycle_time", "cycle_time", "parts_produced", "parts_scrapped", "source_updated_at", "deleted_at")
-  SELECT DISTINCT ON (r.job_id)
-    r.job_id, r.machine_id, to_timestamp(r.start_ms / 1000), to_timestamp(r.end_ms / 1000), r.ideal_cycle_time, r.cycle_time,
-    r.parts_produced, r.parts_scrapped, to_timestamp(r.updated_ms / 1000), NULL::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::int[], $9::float8[]) WITH ORDINALITY
-    AS r(job_id, machine_id, start_ms, end_ms, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped, updated_ms, ord)
-  ORDER BY r.job_id, r.updated_ms DESC, r.ord DESC
-  ON CONFLICT ("job_id") DO UPDATE SET
-    "machine_id" = EXCLUDED."machine_id", "start_time" = EXCLUDED."start_time", "end_time" = EXCLUDED."end_time",
-    "ideal_cycle_time" = EXCLUDED."ideal_cycle_time", "cycle_time" = EXCLUDED."cycle_time", "parts_produced" = EXCLUDED."parts_produced",
-    "parts_scrapped" = EXCLUDED."parts_scrapped", "source_updated_at" = EXCLUDED."source_updated_at", "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."machine_id", t."start_time", t."end_time", t."ideal_cycle_time", t."cycle_time", t."parts_produced", t."parts_scrapped")
-          IS DISTINCT FROM (EXCLUDED."machine_id", EXCLUDED."start_time", EXCLUDED."end_time", EXCLUDED."ideal_cycle_time",
-             EXCLUDED."cycle_time", EXCLUDED."parts_produced", EXCLUDED."parts_scrapped")))`;
+const UPSERT_MACHINES = versionedUpsertSql({
+  schema: 'ml',
+  table: 'machines',
+  key: 'machine_id',
+  inputs: [
+    { name: 'machine_id', type: 'text' },
+    { name: 'type', type: 'text' },
+    { name: 'location', type: 'text' },
+    { name: 'installation_ms', type: 'float8' },
+    { name: 'updated_ms', type: 'float8' },
+  ],
+  columns: [{ name: 'type' }, { name: 'location' }, { name: 'installation_date', value: 'to_timestamp(r."installation_ms" / 1000)' }],
+  version: UPDATED_MS,
+});
 
-const UPSERT_STOPS = `
-  INSERT INTO "ml"."stops" AS t ("record_id", "machine_id", "downtime_type", "start_time", "duration", "end_time", "source_updated_at", "deleted_at")
-  SELECT DISTINCT ON (r.record_id)
-    r.record_id, r.machine_id, r.downtime_type, to_timestamp(r.start_ms / 1000), r.duration,
-    to_timestamp((r.start_ms + r.duration * 1000) / 1000), to_timestamp(r.updated_ms / 1000), NULL::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[]) WITH ORDINALITY
-    AS r(record_id, machine_id, downtime_type, start_ms, duration, updated_ms, ord)
-  ORDER BY r.record_id, r.updated_ms DESC, r.ord DESC
-  ON CONFLICT ("record_id") DO UPDATE SET
-    "machine_id" = EXCLUDED."machine_id", "downtime_type" = EXCLUDED."downtime_type", "start_time" = EXCLUDED."start_time",
-    "duration" = EXCLUDED."duration", "end_time" = EXCLUDED."end_time", "source_updated_at" = EXCLUDED."source_updated_at", "deleted_at" = NULL
-  WHERE (t."deleted_at" IS NULL OR t."deleted_at" < EXCLUDED."source_updated_at")
-    AND (t."source_updated_at" < EXCLUDED."source_updated_at"
-      OR (t."source_updated_at" = EXCLUDED."source_updated_at"
-        AND (t."machine_id", t."downtime_type", t."start_time", t."duration")
-          IS DISTINCT FROM (EXCLUDED."machine_id", EXCLUDED."downtime_type", EXCLUDED."start_time", EXCLUDED."duration")))`;
+const UPSERT_JOBS = versionedUpsertSql({
+  schema: 'ml',
+  table: 'jobs',
+  key: 'job_id',
+  inputs: [
+    { name: 'job_id', type: 'text' },
+    { name: 'machine_id', type: 'text' },
+    { name: 'start_ms', type: 'float8' },
+    { name: 'end_ms', type: 'float8' },
+    { name: 'ideal_cycle_time', type: 'float8' },
+    { name: 'cycle_time', type: 'float8' },
+    { name: 'parts_produced', type: 'int' },
+    { name: 'parts_scrapped', type: 'int' },
+    { name: 'updated_ms', type: 'float8' },
+  ],
+  columns: [
+    { name: 'machine_id' },
+    { name: 'start_time', value: 'to_timestamp(r."start_ms" / 1000)' },
+    { name: 'end_time', value: 'to_timestamp(r."end_ms" / 1000)' },
+    { name: 'ideal_cycle_time' },
+    { name: 'cycle_time' },
+    { name: 'parts_produced' },
+    { name: 'parts_scrapped' },
+  ],
+  version: UPDATED_MS,
+});
+
+const UPSERT_STOPS = versionedUpsertSql({
+  schema: 'ml',
+  table: 'stops',
+  key: 'record_id',
+  inputs: [
+    { name: 'record_id', type: 'text' },
+    { name: 'machine_id', type: 'text' },
+    { name: 'downtime_type', type: 'text' },
+    { name: 'start_ms', type: 'float8' },
+    { name: 'duration', type: 'float8' },
+    { name: 'updated_ms', type: 'float8' },
+  ],
+  columns: [
+    { name: 'machine_id' },
+    { name: 'downtime_type' },
+    { name: 'start_time', value: 'to_timestamp(r."start_ms" / 1000)' },
+    { name: 'duration' },
+    { name: 'end_time', value: 'to_timestamp((r."start_ms" + r."duration" * 1000) / 1000)', compared: false },
+  ],
+  version: UPDATED_MS,
+});
 
 /** Append-only: a stored id is left alone (a tombstoned reading stays deleted); within the batch the first wins. */
 const INSERT_READINGS = `
