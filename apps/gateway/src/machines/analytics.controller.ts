@@ -15,11 +15,15 @@ import {
 import { RpcClient } from '@shopfloor/nats';
 import type { Response } from 'express';
 import { sendJson } from '../http/send-json';
+import { AnalyticsAnswersCache, pastPeriodScope } from './analytics-answers.cache';
 
 @ApiTags('analytics')
 @Controller('api/v1/analytics')
 export class AnalyticsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly answers: AnalyticsAnswersCache,
+  ) {}
 
   @Get('oee')
   @ApiOperation({
@@ -27,7 +31,7 @@ export class AnalyticsController {
       'OEE of one machine (or all, aggregated by summing time models and counts) over [from, to), optionally as a series of hour/shift/day/week buckets in the calendar zone',
   })
   async oee(@Query() query: OeeQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query));
+    sendJson(res, await this.answers.get<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query, pastPeriodScope(query.machine_id, query.from, query.to)));
   }
 
   @Get('downtime-patterns')
@@ -35,13 +39,15 @@ export class AnalyticsController {
     summary: 'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
   })
   async downtimePatterns(@Query() query: DowntimePatternsQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query));
+    const scope = pastPeriodScope(query.machine_id, query.from, query.to);
+    sendJson(res, await this.answers.get<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query, scope));
   }
 
   @Get('efficiency')
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
   async efficiency(@Query() query: EfficiencyQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.rpc.requestJson<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query));
+    // A selection by type or location depends on every machine's attributes: scoped to all machines.
+    sendJson(res, await this.answers.get<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query, pastPeriodScope(null, query.from, query.to)));
   }
 
   @Get('current-shift')
