@@ -21,7 +21,7 @@ describe(AnalyticsAnswersCache.name, () => {
   let asked: number;
   let delayMs: number;
 
-  const body = async (request: object, scope: AnswerScope | null = week) => (await cache.get<{ v: number }>(subject, request, scope)).body.toString('utf8');
+  const body = async (request: object, scope: AnswerScope | null = week) => (await cache.requestJson<{ v: number }>(subject, request, scope)).body.toString('utf8');
   const announce = async (changed: AnswersChanged) => {
     analyticsSide.publish(SUBJECTS.analytics.answersChanged, changes.encode(changed));
     await analyticsSide.flush();
@@ -130,11 +130,11 @@ describe(AnalyticsAnswersCache.name, () => {
   it('asks again once a copy has outlived its time', async () => {
     const holder = new NatsConnectionHolder(gatewaySide);
     const shortLived = new AnalyticsAnswersCache(new RpcClient(holder, { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 2000 }), holder, { ttlMs: 30 });
-    await shortLived.get(subject, { q: 1 }, week);
+    await shortLived.requestJson(subject, { q: 1 }, week);
     version = 2;
     await new Promise((resolve) => setTimeout(resolve, 60));
 
-    expect((await shortLived.get(subject, { q: 1 }, week)).body.toString('utf8')).toBe('{"v":2}');
+    expect((await shortLived.requestJson(subject, { q: 1 }, week)).body.toString('utf8')).toBe('{"v":2}');
   });
 });
 

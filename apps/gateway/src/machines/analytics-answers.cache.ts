@@ -108,7 +108,7 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   }
 
   /** The answer to `request` on `subject`: this replica's copy when `scope` allows one and it has it, else analytics'. */
-  async get<T>(subject: string, request: object, scope: AnswerScope | null): Promise<AnswerBytes<T>> {
+  async requestJson<T>(subject: string, request: object, scope: AnswerScope | null): Promise<AnswerBytes<T>> {
     if (scope === null) return { body: await this.rpc.requestJson<T>(subject, request) };
     const key = `${subject} ${stableJson(request)}`;
     const entry = this.entries.get(key);

@@ -31,7 +31,7 @@ export class AnalyticsController {
       'OEE of one machine (or all, aggregated by summing time models and counts) over [from, to), optionally as a series of hour/shift/day/week buckets in the calendar zone',
   })
   async oee(@Query() query: OeeQuery, @Res() res: Response): Promise<void> {
-    sendJson(res, await this.answers.get<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query, pastPeriodScope(query.machine_id, query.from, query.to)));
+    sendJson(res, await this.answers.requestJson<OeeMetricsView>(SUBJECTS.analytics.oeeGet, query, pastPeriodScope(query.machine_id, query.from, query.to)));
   }
 
   @Get('downtime-patterns')
@@ -40,14 +40,14 @@ export class AnalyticsController {
   })
   async downtimePatterns(@Query() query: DowntimePatternsQuery, @Res() res: Response): Promise<void> {
     const scope = pastPeriodScope(query.machine_id, query.from, query.to);
-    sendJson(res, await this.answers.get<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query, scope));
+    sendJson(res, await this.answers.requestJson<DowntimePatternsView>(SUBJECTS.analytics.downtimePatternsGet, query, scope));
   }
 
   @Get('efficiency')
   @ApiOperation({ summary: 'OEE, losses and ISO 22400-2 KPIs per machine of a selection (machine_ids, machine_type, location) and their totals' })
   async efficiency(@Query() query: EfficiencyQuery, @Res() res: Response): Promise<void> {
     // A selection by type or location depends on every machine's attributes: scoped to all machines.
-    sendJson(res, await this.answers.get<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query, pastPeriodScope(null, query.from, query.to)));
+    sendJson(res, await this.answers.requestJson<EfficiencyView>(SUBJECTS.analytics.efficiencyGet, query, pastPeriodScope(null, query.from, query.to)));
   }
 
   @Get('current-shift')
