@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type
 import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
 import { NatsConnectionHolder, RpcClient, type JsonBytes } from '@shopfloor/nats';
 import { Events, JSONCodec, type Subscription } from 'nats';
+import { CoalescedRequests } from './coalesced-requests';
 
 /** What an answer depends on besides its request: one machine's data or all machines' (null), over [from, to) in epoch ms. */
 export interface AnswerScope {
@@ -62,6 +63,11 @@ export function pastPeriodScope(machineId: string | null | undefined, from: stri
  * not kept. Announcements are not stored anywhere, so while the connection is down nothing is kept and everything is
  * dropped when it is back; the TTL bounds what a lost one could leave behind. Identical requests in flight together
  * share one round trip, until an announcement: requests after it ask anew.
+ *
+ * Answers that are not kept (about the present: the live list, the current shift, an open period) are asked for
+ * together: identical requests arriving while one is on its way wait for the next round trip, which starts after they
+ * all arrived and serves them all. Each answer is thus as fresh as if it had been asked for alone — computed after
+ * its request came — but under load analytics computes it once per round trip instead of once per request.
  */
 @Injectable()
 export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDestroy {
@@ -70,6 +76,7 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   /** In order of last use: the first is evicted first. */
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<AnswerBytes<unknown>>>();
+  private readonly together = new CoalescedRequests();
   private readonly heard: Change[] = [];
   private seq = 0;
   private bytes = 0;
@@ -109,8 +116,8 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
 
   /** The answer to `request` on `subject`: this replica's copy when `scope` allows one and it has it, else analytics'. */
   async requestJson<T>(subject: string, request: object, scope: AnswerScope | null): Promise<AnswerBytes<T>> {
-    if (scope === null) return { body: await this.rpc.requestJson<T>(subject, request) };
     const key = `${subject} ${stableJson(request)}`;
+    if (scope === null) return this.together.run(key, async () => ({ body: await this.rpc.requestJson<T>(subject, request) }));
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);

@@ -12,7 +12,6 @@ import {
   type LiveStatusList,
   type OeeMetricsView,
 } from '@shopfloor/contracts';
-import { RpcClient } from '@shopfloor/nats';
 import type { Response } from 'express';
 import { sendJson } from '../http/send-json';
 import { AnalyticsAnswersCache, pastPeriodScope } from './analytics-answers.cache';
@@ -20,10 +19,7 @@ import { AnalyticsAnswersCache, pastPeriodScope } from './analytics-answers.cach
 @ApiTags('analytics')
 @Controller('api/v1/analytics')
 export class AnalyticsController {
-  constructor(
-    private readonly rpc: RpcClient,
-    private readonly answers: AnalyticsAnswersCache,
-  ) {}
+  constructor(private readonly answers: AnalyticsAnswersCache) {}
 
   @Get('oee')
   @ApiOperation({
@@ -55,15 +51,15 @@ export class AnalyticsController {
     summary:
       "Each machine's OEE of its current shift so far (its own calendar's shift in progress, else the one that ended last within a day; the UTC day so far for a machine planned 24/7), for a live board",
   })
-  async currentShift(@Query() query: CurrentShiftQuery): Promise<CurrentShiftView> {
-    return this.rpc.request<CurrentShiftView>(SUBJECTS.analytics.currentShiftGet, query);
+  async currentShift(@Query() query: CurrentShiftQuery, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.answers.requestJson<CurrentShiftView>(SUBJECTS.analytics.currentShiftGet, query, null));
   }
 
   @Get('live')
   @ApiOperation({
     summary: "Every machine's current state, since when, current job, part count and the age of its last event; UNAVAILABLE when its data stopped arriving",
   })
-  async live(): Promise<LiveStatusList> {
-    return this.rpc.request<LiveStatusList>(SUBJECTS.analytics.liveList, {});
+  async live(@Res() res: Response): Promise<void> {
+    sendJson(res, await this.answers.requestJson<LiveStatusList>(SUBJECTS.analytics.liveList, {}, null));
   }
 }
