@@ -151,5 +151,8 @@ describe(pastPeriodScope.name, () => {
     expect(pastPeriodScope('M-1', '2026-11-01T00:00:00Z', undefined, now)).toBeNull();
     expect(pastPeriodScope('M-1', '2026-11-01T00:00:00Z', '2026-12-05T12:00:00.001Z', now)).toBeNull();
     expect(pastPeriodScope('M-1', '2026-12-01T00:00:00Z', '2026-11-01T00:00:00Z', now)).toBeNull();
+    // Without an offset (or a time) the instant depends on the zone of whoever reads it.
+    expect(pastPeriodScope('M-1', '2026-11-01T00:00:00', '2026-12-01T00:00:00Z', now)).toBeNull();
+    expect(pastPeriodScope('M-1', '2026-11-01', '2026-12-01', now)).toBeNull();
   });
 });

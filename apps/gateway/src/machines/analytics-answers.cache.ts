@@ -38,6 +38,7 @@ interface Entry {
 type Change = { seq: number; changed: AnswersChanged };
 const EVERYTHING: AnswersChanged = { all: true, ranges: [] };
 const codec = JSONCodec<AnswersChanged>();
+const WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 /**
  * The scope of an answer about an explicit period that has ended: it then depends only on the data (and calendars),
@@ -45,7 +46,8 @@ const codec = JSONCodec<AnswersChanged>();
  * clock, so it is not kept here (analytics keeps it briefly); nor is an invalid one (analytics refuses it).
  */
 export function pastPeriodScope(machineId: string | null | undefined, from: string | undefined, to: string | undefined, now = Date.now()): AnswerScope | null {
-  if (from === undefined || to === undefined) return null;
+  // A time without an offset is read in the reading process's zone: the scope could differ from analytics' period.
+  if (from === undefined || to === undefined || !WITH_OFFSET.test(from) || !WITH_OFFSET.test(to)) return null;
   const start = Date.parse(from);
   const end = Date.parse(to);
   if (!(start < end) || !(end <= now)) return null;
