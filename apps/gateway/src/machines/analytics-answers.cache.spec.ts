@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
 import { NatsConnectionHolder, RpcClient } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
 import { TEST_INFRA } from '@shopfloor/testing';
 import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { AnalyticsAnswersCache, pastPeriodScope, type AnswerScope } from './analytics-answers.cache';
@@ -125,6 +126,22 @@ describe(AnalyticsAnswersCache.name, () => {
     version = 2;
     expect(await body({ i: 0 })).toBe('{"v":2}');
     expect(await body({ i: 199 })).toBe('{"v":1}');
+  });
+
+  it('counts on /metrics how each answer was had', async () => {
+    const metrics = new MetricsRegistry();
+    const holder = new NatsConnectionHolder(gatewaySide);
+    const counted = new AnalyticsAnswersCache(new RpcClient(holder, { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 2000 }), holder, {}, metrics);
+    delayMs = 30;
+    await Promise.all([counted.requestJson(subject, { q: 1 }, week), counted.requestJson(subject, { q: 1 }, week)]);
+    await counted.requestJson(subject, { q: 1 }, week);
+    await counted.requestJson(subject, { q: 2 }, null);
+
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('shopfloor_gateway_analytics_answers_total{kept="true",outcome="asked"} 1');
+    expect(text).toContain('shopfloor_gateway_analytics_answers_total{kept="true",outcome="joined"} 1');
+    expect(text).toContain('shopfloor_gateway_analytics_answers_total{kept="true",outcome="hit"} 1');
+    expect(text).toContain('shopfloor_gateway_analytics_answers_total{kept="false",outcome="asked"} 1');
   });
 
   it('asks again once a copy has outlived its time', async () => {

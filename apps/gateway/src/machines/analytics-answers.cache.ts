@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
 import { NatsConnectionHolder, RpcClient, type JsonBytes } from '@shopfloor/nats';
+import { MetricsRegistry } from '@shopfloor/observability';
 import { Events, JSONCodec, type Subscription } from 'nats';
+import { Counter } from 'prom-client';
 import { CoalescedRequests } from './coalesced-requests';
 
 /** What an answer depends on besides its request: one machine's data or all machines' (null), over [from, to) in epoch ms. */
@@ -36,6 +38,9 @@ interface Entry {
 }
 
 type Change = { seq: number; changed: AnswersChanged };
+/** hit: from this replica's copy; joined: shared a round trip in flight; asked: a round trip of its own. */
+type Outcome = 'hit' | 'joined' | 'asked';
+const OUTCOMES: readonly Outcome[] = ['hit', 'joined', 'asked'];
 const EVERYTHING: AnswersChanged = { all: true, ranges: [] };
 const codec = JSONCodec<AnswersChanged>();
 const WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
@@ -84,13 +89,25 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   private bytes = 0;
   private connected = true;
   private subscription?: Subscription;
+  private readonly outcomes?: Counter<'kept' | 'outcome'>;
 
   constructor(
     private readonly rpc: RpcClient,
     private readonly nats: NatsConnectionHolder,
     @Optional() @Inject(ANALYTICS_ANSWERS_OPTIONS) options?: Partial<AnalyticsAnswersOptions>,
+    @Optional() metrics?: MetricsRegistry,
   ) {
     this.options = { ...DEFAULTS, ...options };
+    if (metrics) {
+      // The hit ratio is computed in Prometheus, so that it adds up across replicas and time.
+      this.outcomes = new Counter({
+        name: 'shopfloor_gateway_analytics_answers_total',
+        help: "Analytics answers asked of the gateway, by whether they may be kept (a past period) and how they were had (this replica's copy, a round trip shared, one of their own)",
+        labelNames: ['kept', 'outcome'] as const,
+        registers: [metrics.registry],
+      });
+      for (const kept of ['true', 'false']) for (const outcome of OUTCOMES) this.outcomes.inc({ kept, outcome }, 0);
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -119,18 +136,24 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   /** The answer to `request` on `subject`: this replica's copy when `scope` allows one and it has it, else analytics'. */
   async requestJson<T>(subject: string, request: object, scope: AnswerScope | null): Promise<AnswerBytes<T>> {
     const key = `${subject} ${stableJson(request)}`;
-    if (scope === null) return this.together.run(key, async () => ({ body: await this.rpc.requestJson<T>(subject, request) }));
+    if (scope === null) {
+      return this.together.run(key, async () => ({ body: await this.rpc.requestJson<T>(subject, request) }), (joined) => this.count(false, joined ? 'joined' : 'asked'));
+    }
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
       if (entry.expiresAt > Date.now()) {
         this.entries.set(key, entry);
+        this.count(true, 'hit');
         return entry.answer as AnswerBytes<T>;
       }
       this.bytes -= entry.answer.body.length;
     }
     let pending = this.inFlight.get(key);
-    if (!pending) {
+    if (pending) {
+      this.count(true, 'joined');
+    } else {
+      this.count(true, 'asked');
       const started = this.fetch(key, subject, request, scope);
       pending = started.finally(() => {
         if (this.inFlight.get(key) === pending) this.inFlight.delete(key);
@@ -143,6 +166,10 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   /** How many answers and bytes are kept (for tests and metrics). */
   size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private count(kept: boolean, outcome: Outcome): void {
+    this.outcomes?.inc({ kept: String(kept), outcome });
   }
 
   private async fetch(key: string, subject: string, request: object, scope: AnswerScope): Promise<AnswerBytes<unknown>> {

@@ -6,8 +6,10 @@ export class CoalescedRequests {
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly queued = new Map<string, Promise<unknown>>();
 
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /** `joined` is told whether the caller shares a run with an earlier caller. */
+  run<T>(key: string, work: () => Promise<T>, joined?: (joined: boolean) => void): Promise<T> {
     const queued = this.queued.get(key);
+    joined?.(queued !== undefined);
     if (queued) return queued as Promise<T>;
     const running = this.running.get(key);
     if (!running) return this.start(key, work);
