@@ -69,6 +69,10 @@
 //     pair B (load 9.5 → 18.4, the machine saturated by other work): before 425 req/s (1.15 ms per answer + analytics
 //       and nats), bare 4,553, ratio 9.3 %, mixed 50 req/s sustained; after 449 req/s with the gateway given 28 % of a
 //       core (0.62 ms per answer), bare 5,807, ratio 7.7 %, mixed none sustained
+//     pair C (load 4.9 → 10.5, then 10.5 → 21.9; after also with the RPC client's own reply inbox): before 262 req/s,
+//       p99 301 ms (gateway 1.98 ms per answer under that load, + analytics 2.1 s + nats-server 0.7 s), bare 6,479,
+//       ratio 4.0 %, mixed none sustained; after 1,548 req/s, p50 6 ms, p99 115 ms, gateway 0.40 ms per answer,
+//       analytics 0.1 s, bare 9,654, ratio 16.0 %, mixed none sustained (p99 381 ms at 50 req/s, load past 20)
 //     so: the gateway's CPU per cached answer is about a third of before (1.06–1.20 → 0.35–0.37 ms at moderate load),
 //     the ratio to bare passes 25 % only when the bare run is held down by the same load (its client takes a core);
 //     p99 < 10 ms at 20 connections was not reached here (35–57 ms at best with the machine shared); the mixed
