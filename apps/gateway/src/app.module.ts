@@ -6,6 +6,7 @@ import { ReportSchedulesController } from './alerts/report-schedules.controller'
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { LiveModule } from './live/live.module';
+import { AnalyticsAnswersCache } from './machines/analytics-answers.cache';
 import { AnalyticsController } from './machines/analytics.controller';
 import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
@@ -35,6 +36,6 @@ import { ProbesController } from './probes/probes.controller';
     AlertsController,
     DeliveriesController,
   ],
-  providers: [DownstreamHealth, UploadBucketService],
+  providers: [DownstreamHealth, UploadBucketService, AnalyticsAnswersCache],
 })
 export class AppModule {}

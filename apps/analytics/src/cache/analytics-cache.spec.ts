@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JsonText } from '@shopfloor/nats';
+import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
+import type { JsonText, NatsConnectionHolder } from '@shopfloor/nats';
 import type { MetricsRegistry } from '@shopfloor/observability';
 import type { RedisClient } from '@shopfloor/runtime';
 import type { AnalyticsCache } from './analytics-cache';
@@ -101,6 +102,35 @@ describe('AnalyticsCache', () => {
     });
     expect((await slow).cached).toBe(false);
     expect(plain(await cache.getOrCompute('oee', 'race', scope, NOW, async () => 'fresh')).value).toBe('fresh');
+  });
+
+  it('announces what it dropped, unbounded ends as null', async () => {
+    const announced: { subject: string; changed: AnswersChanged }[] = [];
+    const scope = { machineId: 'M-1', from: monday, to: monday + DAY };
+    const holder = {
+      connection: {
+        publish: (subject: string, data: Uint8Array) => {
+          announced.push({ subject, changed: JSON.parse(Buffer.from(data).toString('utf8')) as AnswersChanged });
+        },
+      },
+    } as unknown as NatsConnectionHolder;
+    const announcing = await testCache(`postgres://u@127.0.0.1:5432/cache_${randomUUID().slice(0, 8)}`, holder);
+    try {
+      await announcing.cache.getOrCompute('oee', scope, scope, NOW, async () => ({ n: 1 }));
+      await announcing.cache.invalidate([{ machineId: 'M-1', from: monday + 3_600_000, to: monday + 7_200_000 }]);
+      const after = await announcing.cache.getOrCompute('oee', scope, scope, NOW, async () => ({ n: 2 }));
+      await announcing.cache.invalidateMachines(['M-2']);
+      await announcing.cache.invalidateAll();
+
+      expect(after.cached).toBe(false);
+      expect(announced.map((a) => [a.subject, a.changed])).toEqual([
+        [SUBJECTS.analytics.answersChanged, { all: false, ranges: [{ machine_id: 'M-1', from: monday + 3_600_000, to: monday + 7_200_000 }] }],
+        [SUBJECTS.analytics.answersChanged, { all: false, ranges: [{ machine_id: 'M-2', from: null, to: null }] }],
+        [SUBJECTS.analytics.answersChanged, { all: true, ranges: [] }],
+      ]);
+    } finally {
+      await announcing.client.onApplicationShutdown();
+    }
   });
 
   it('keeps separate namespaces for separate databases', async () => {

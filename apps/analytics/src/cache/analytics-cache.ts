@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { JsonText } from '@shopfloor/nats';
+import { Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
+import { JsonText, NatsConnectionHolder } from '@shopfloor/nats';
+import { JSONCodec } from 'nats';
 import { RedisClient } from '@shopfloor/runtime';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { AnalyticsCacheMetrics, type CachedAnswerKind } from './analytics-cache.metrics';
@@ -26,6 +28,7 @@ const PAST_TTL_SECONDS = 3600;
 /** A period reaching into the present changes with time alone (running jobs, "so far" today): kept briefly. */
 const PRESENT_TTL_SECONDS = 10;
 const RETRY_FLUSH_MS = 5000;
+const answersChanged = JSONCodec<AnswersChanged>();
 
 /**
  * One round trip for a read: the current generation, the entry under it, and the scope's version.
@@ -57,6 +60,10 @@ const SET_IF_CURRENT = `
  * Redis is optional: when it is down the answers are computed uncached. An invalidation that could not reach Redis
  * would leave stale entries behind when it comes back, so until the whole cache generation has been replaced this
  * process neither reads nor writes it.
+ *
+ * Every invalidation is also announced on `analytics.answers.changed`, after the entries are gone, for the gateways'
+ * own copies of these answers. It goes out on the connection that answers requests, so a gateway hears it before any
+ * answer this process sends later.
  */
 @Injectable()
 export class AnalyticsCache implements OnModuleDestroy {
@@ -70,6 +77,7 @@ export class AnalyticsCache implements OnModuleDestroy {
     private readonly client: RedisClient,
     env: AnalyticsEnv,
     private readonly metrics: AnalyticsCacheMetrics,
+    @Optional() private readonly nats?: NatsConnectionHolder,
   ) {
     const db = new URL(env.DATABASE_URL);
     this.prefix = `analytics:cache:${digest(`${db.hostname}:${db.port}${db.pathname}`).slice(0, 12)}`;
@@ -129,6 +137,10 @@ export class AnalyticsCache implements OnModuleDestroy {
       }
       for (const [scopeId, ranges] of byScope) await this.dropOverlapping(generation, scopeId, ranges);
     });
+    this.announce({
+      all: false,
+      ranges: touched.map((r) => ({ machine_id: r.machineId, from: Number.isFinite(r.from) ? r.from : null, to: Number.isFinite(r.to) ? r.to : null })),
+    });
   }
 
   /** Drops every entry of the machines (and the aggregates), whatever their period: their calendar changed. */
@@ -141,6 +153,18 @@ export class AnalyticsCache implements OnModuleDestroy {
     await this.guarded(async () => {
       await this.client.redis.incr(`${this.prefix}:generation`);
     });
+    this.announce({ all: true, ranges: [] });
+  }
+
+  /** Tells the gateways, whatever became of Redis: the data changed either way. */
+  private announce(changed: AnswersChanged): void {
+    if (!this.nats) return;
+    try {
+      this.nats.connection.publish(SUBJECTS.analytics.answersChanged, answersChanged.encode(changed));
+    } catch (error) {
+      // The gateways' copies expire on their own within a minute (see the gateway's AnalyticsAnswers).
+      this.logger.warn({ message: 'Could not announce changed answers', reason: (error as Error).message });
+    }
   }
 
   private async dropOverlapping(generation: string, scopeId: string, ranges: TouchedRange[]): Promise<void> {

@@ -76,6 +76,22 @@ describe(BearerTokensService.name, () => {
     expect(service().verify(expired)).toBeNull();
   });
 
+  it('rejects a token it verified before once it has expired', () => {
+    const tokens = service();
+    const soon = signed({ sub: 'key-7f3a', name: 'Line 3 tablet', role: 'operator' }, { expiresIn: 2 });
+    const exp = (jwt.decode(soon) as jwt.JwtPayload).exp ?? 0;
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(exp * 1000 - 1);
+      expect(tokens.verify(soon)?.id).toBe('key-7f3a');
+      expect(tokens.verify(soon)?.id).toBe('key-7f3a');
+      clock.mockReturnValue(exp * 1000);
+      expect(tokens.verify(soon)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('rejects a token without an expiry, which would otherwise never expire', () => {
     const forever = jwt.sign({ sub: 'key-7f3a', name: 'Line 3 tablet', role: 'operator' }, SECRET, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE });
 

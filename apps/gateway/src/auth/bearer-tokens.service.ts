@@ -8,6 +8,8 @@ import type { Principal } from './principal';
 
 const ISSUER = 'shopfloor-gateway';
 const AUDIENCE = 'shopfloor-api';
+/** Tokens whose signature was checked, kept at most (a token is a few hundred bytes); the oldest go first. */
+const VERIFIED_KEPT = 10_000;
 
 interface TokenClaims {
   sub: string;
@@ -28,6 +30,12 @@ export class BearerTokensService {
    * and so the tokens are the same.
    */
   private readonly key: KeyObject;
+  /**
+   * Tokens already verified, with their principal: the same string always verifies the same way, and only the expiry
+   * depends on the time, so it is checked on each use — the HMAC and the JSON parsing (a tenth of a cached answer's
+   * cost) are not. Revocation is checked on each request apart from this (`authenticate`).
+   */
+  private readonly verified = new Map<string, Principal & { expiresAt: Date }>();
 
   constructor(
     private readonly env: GatewayEnv,
@@ -56,6 +64,19 @@ export class BearerTokensService {
 
   /** The principal of a valid, unexpired token of ours, by its signature and claims alone (no revocation check). */
   verify(token: string): Principal | null {
+    const known = this.verified.get(token);
+    // As jsonwebtoken judges expiry: expired from the second of `exp` on.
+    if (known) return Math.floor(Date.now() / 1000) < known.expiresAt.getTime() / 1000 ? { ...known } : null;
+    const principal = this.verifySignature(token);
+    if (principal) {
+      if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, principal);
+      return { ...principal };
+    }
+    return null;
+  }
+
+  private verifySignature(token: string): (Principal & { expiresAt: Date }) | null {
     try {
       const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as Partial<TokenClaims>;
       // jsonwebtoken accepts a token without exp as one that never expires; ours always carry one.

@@ -4,6 +4,9 @@ import { DomainError, ErrorCode, toFieldErrors, inputProblem, type FieldError } 
 const invalid = (fieldErrors: FieldError[]): DomainError =>
   new DomainError(ErrorCode.ValidationFailed, `Invalid request: ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}`, null, fieldErrors);
 
+/** Query strings remembered per DTO class once they passed; the oldest go first. */
+const QUERIES_KEPT = 1000;
+
 const isJsonObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 
 /**
@@ -12,6 +15,13 @@ const isJsonObject = (value: unknown): boolean => value !== null && typeof value
  * route that reads a body gets a JSON object (an absent, array or scalar body is refused, not taken for defaults).
  */
 export class EdgeValidationPipe extends ValidationPipe {
+  /**
+   * Queries that passed, by DTO class and the query's JSON: validation depends on the text alone, and dashboards
+   * send the same few queries again and again, so class-transformer and class-validator run once per distinct query.
+   * Each request gets its own copy of the result.
+   */
+  private readonly passedQueries = new Map<unknown, Map<string, object>>();
+
   constructor() {
     super({
       transform: true,
@@ -24,6 +34,25 @@ export class EdgeValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return value;
+    if (metadata.type === 'query' && metadata.metatype && this.toValidate(metadata) && isJsonObject(value)) return this.transformQuery(value as object, metadata);
+    return this.transformAny(value, metadata);
+  }
+
+  private async transformQuery(value: object, metadata: ArgumentMetadata): Promise<unknown> {
+    let passed = this.passedQueries.get(metadata.metatype);
+    if (!passed) this.passedQueries.set(metadata.metatype, (passed = new Map<string, object>()));
+    const key = JSON.stringify(value);
+    const known = passed.get(key);
+    if (known) return Object.assign(Object.create(Object.getPrototypeOf(known) as object | null) as object, known);
+    const result = await this.transformAny(value, metadata);
+    if (result !== null && typeof result === 'object') {
+      if (passed.size >= QUERIES_KEPT) passed.delete(passed.keys().next().value as string);
+      passed.set(key, Object.assign(Object.create(Object.getPrototypeOf(result) as object | null) as object, result));
+    }
+    return result;
+  }
+
+  private async transformAny(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problem = inputProblem(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problem) throw invalid([problem]);
     if (metadata.type === 'body' && metadata.data === undefined && metadata.metatype && metadata.metatype !== Object && !isJsonObject(value)) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ListMachinesRequest,
@@ -15,16 +15,22 @@ import {
   type StateTimelineView,
 } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
+import type { Response } from 'express';
+import { sendJson } from '../http/send-json';
+import { AnalyticsAnswersCache } from './analytics-answers.cache';
 
 @ApiTags('shop floor')
 @Controller('api/v1/machines')
 export class MachinesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly answers: AnalyticsAnswersCache,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Machines of the shop floor, as last synced from the source' })
-  async list(@Query() query: ListMachinesRequest): Promise<ListMachinesReply> {
-    return this.rpc.request<ListMachinesReply>(SUBJECTS.analytics.machinesList, query);
+  async list(@Query() query: ListMachinesRequest, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.answers.requestJson<ListMachinesReply>(SUBJECTS.analytics.machinesList, query, null));
   }
 
   @Get(':machine_id')

@@ -10,6 +10,10 @@ import { retryAfterSeconds, windowOf } from './fixed-window';
 const WINDOW_MS = 60_000;
 /** Counts a request in its window (one command per request); the window's key outlives it once, then expires. */
 const COUNT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+/** The script as a command of its own: ioredis sends EVALSHA (the script's text only once, after a NOSCRIPT). */
+const COMMAND = 'gatewayRateLimitCount';
+
+type CountingRedis = RedisClient['redis'] & { [COMMAND]: (key: string, ttlMs: number) => Promise<number> };
 
 /**
  * Per-caller request budget per minute, counted in Redis so every gateway replica shares it. If Redis is down the
@@ -24,7 +28,10 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly redis: RedisClient,
     private readonly env: GatewayEnv,
-  ) {}
+  ) {
+    const client = redis.redis as CountingRedis;
+    if (typeof client[COMMAND] !== 'function') client.defineCommand(COMMAND, { numberOfKeys: 1, lua: COUNT });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -37,7 +44,7 @@ export class RateLimitGuard implements CanActivate {
     const key = `gateway:ratelimit:${caller}:${start}`;
     let count: number;
     try {
-      count = Number(await this.redis.redis.eval(COUNT, 1, key, WINDOW_MS * 2));
+      count = Number(await (this.redis.redis as CountingRedis)[COMMAND](key, WINDOW_MS * 2));
     } catch (error) {
       if (now - this.lastWarning > WINDOW_MS) {
         this.lastWarning = now;

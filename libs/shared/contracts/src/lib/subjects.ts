@@ -36,6 +36,11 @@ export const SUBJECTS = {
     liveList: 'analytics.live.list',
     reportDaily: 'analytics.reports.daily',
     reportCustom: 'analytics.reports.custom',
+    /**
+     * AnswersChanged, after analytics has applied new data or a calendar change and dropped its cached answers (plain
+     * core NATS, no queue group: every gateway replica hears it and drops its own copies).
+     */
+    answersChanged: 'analytics.answers.changed',
   },
   ml: {
     healthPing: 'ml.health.ping',

@@ -164,6 +164,14 @@ describe(NatsRpcServer.name, () => {
     expect(elapsed).toBeLessThan(600);
   });
 
+  it('gives each of many requests in flight together its own answer, also after one of them timed out', async () => {
+    await client.request(SUBJECT.slow, {}, 50).catch(() => undefined);
+    const payloads = Array.from({ length: 50 }, (_, i) => ({ i }));
+    const replies = await Promise.all(payloads.map((p) => client.request<{ payload: unknown }>(SUBJECT.echo, p)));
+
+    expect(replies.map((r) => r.payload)).toEqual(payloads);
+  });
+
   it('answers each request once across replicas in the queue group', async () => {
     served.length = 0;
     const n = 40;

@@ -23,6 +23,9 @@ export class RedisClient implements OnModuleInit, OnApplicationShutdown {
       maxRetriesPerRequest: 1,
       connectTimeout: 3000,
       retryStrategy: (attempt) => Math.min(attempt * 500, 5000),
+      // Commands issued in the same tick (a rate-limit count per request, under load many at once) go out in one
+      // write: a socket write per command was a seventh of the gateway's time per cached answer.
+      enableAutoPipelining: true,
     });
     this.redis.on('error', (error: Error) => this.logger.warn({ message: 'Redis error', reason: error.message }));
   }

@@ -200,3 +200,14 @@ export interface CurrentShiftView {
   micro_stop_threshold_seconds: number;
   machines: MachineShiftOeeView[];
 }
+
+/**
+ * `analytics.answers.changed`: which answers about a period (OEE, downtime patterns, efficiency) new data made stale.
+ * `all`: every answer (the default calendar or the set of machines changed). Otherwise each range names a machine and
+ * the period its data changed in, [from, to) in epoch ms, null for unbounded; it stales that machine's answers and
+ * every all-machine answer overlapping it.
+ */
+export interface AnswersChanged {
+  all: boolean;
+  ranges: { machine_id: string; from: number | null; to: number | null }[];
+}
