@@ -1,7 +1,7 @@
+import { DEFAULT_MICRO_STOP_THRESHOLD_S, stopCategory, type StopCategory } from '@shopfloor/contracts';
 import { assertValidCalendar } from './assert-valid-calendar';
-import { downtimeCategory } from './downtime-category';
 import { IntervalSet } from './interval-set';
-import { DEFAULT_MICRO_STOP_SECONDS, WEEKDAYS } from './oee.constants';
+import { WEEKDAYS } from './oee.constants';
 import type { ShiftCalendar, StopInput, Weekday } from './oee.types';
 import { shiftOccurrences } from './shift-occurrences';
 import { ZoneClock } from './zone-clock';
@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** The loss categories a Pareto shows; no_production (breaks, no demand) is not a loss and is left out. */
-export type LossCategory = 'planned_stop' | 'unplanned_stop' | 'small_stop';
+export type LossCategory = Exclude<StopCategory, 'no_production'>;
 
 /** One machine's stops for the period [from, to). */
 export interface DowntimePatternInput {
@@ -66,7 +66,7 @@ export const UNSPECIFIED_REASON = 'UNSPECIFIED';
  * different reasons overlapping each keep their time in the Pareto (the source says both were happening).
  */
 export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatternTotals {
-  const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_SECONDS;
+  const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_THRESHOLD_S;
   const from = Math.round(input.from);
   const to = Math.max(from, Math.round(Math.min(input.to, input.now)));
   let planned = IntervalSet.of(from, to);
@@ -82,12 +82,11 @@ export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatt
     const start = Math.round(stop.start);
     const end = Math.round(stop.start + stop.durationSeconds * 1000);
     if (end <= from || start >= to) continue;
-    const base = downtimeCategory(stop.downtimeType);
-    if (base === 'no_production') {
+    const category = stopCategory(stop.downtimeType, stop.durationSeconds, threshold);
+    if (category === 'no_production') {
       noProduction.push({ start, end });
       continue;
     }
-    const category: LossCategory = base === 'unplanned_stop' && stop.durationSeconds < threshold ? 'small_stop' : base;
     const reason = stop.reasonCode?.trim() || UNSPECIFIED_REASON;
     const key = `${category}|${reason}`;
     let group = groups.get(key);

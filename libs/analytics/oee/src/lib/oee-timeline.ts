@@ -1,8 +1,8 @@
+import { DEFAULT_MICRO_STOP_THRESHOLD_S, downtimeCategory, type DowntimeCategory } from '@shopfloor/contracts';
 import { assertValidCalendar } from './assert-valid-calendar';
-import { downtimeCategory, isSetupDowntime } from './downtime-category';
 import { ascending, IntervalSet } from './interval-set';
-import { DEFAULT_MICRO_STOP_SECONDS } from './oee.constants';
-import type { DowntimeCategory, JobInput, OeeInput, OeeTotals } from './oee.types';
+import type { JobInput, OeeInput, OeeTotals } from './oee.types';
+import { isSetupDowntime } from './setup-downtime';
 import { shiftOccurrences } from './shift-occurrences';
 import { zeroTotals } from './sum-totals';
 import { ZoneClock } from './zone-clock';
@@ -130,7 +130,7 @@ export class OeeTimeline {
   ) {}
 
   static build(input: OeeInput): OeeTimeline {
-    const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_SECONDS;
+    const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_THRESHOLD_S;
     if (![input.from, input.to, input.now, threshold].every(Number.isFinite) || threshold < 0) {
       throw new RangeError('from, to and now must be finite epoch milliseconds, the micro-stop threshold a finite number ≥ 0');
     }
