@@ -1,10 +1,10 @@
 import { DEFAULT_MICRO_STOP_THRESHOLD_S, stopCategory, type StopCategory } from '@shopfloor/contracts';
+import { ZoneClock } from '@shopfloor/time';
 import { assertValidCalendar } from './assert-valid-calendar';
 import { IntervalSet } from './interval-set';
 import { WEEKDAYS } from './oee.constants';
 import type { ShiftCalendar, StopInput, Weekday } from './oee.types';
 import { shiftOccurrences } from './shift-occurrences';
-import { ZoneClock } from './zone-clock';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -72,7 +72,7 @@ export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatt
   let planned = IntervalSet.of(from, to);
   if (input.calendar !== null) {
     assertValidCalendar(input.calendar);
-    planned = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, ZoneClock.forZone(input.calendar.timezone, from, to))).clip(from, to);
+    planned = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, ZoneClock.forZone(input.calendar.timezone))).clip(from, to);
   }
 
   const noProduction: { start: number; end: number }[] = [];
@@ -100,7 +100,7 @@ export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatt
   const productive = planned.subtract(IntervalSet.fromIntervals(noProduction));
 
   const totals = emptyPatternTotals();
-  const clock = input.heatmapZone ? ZoneClock.forZone(input.heatmapZone, from, to) : ZoneClock.utc();
+  const clock = input.heatmapZone ? ZoneClock.forZone(input.heatmapZone) : ZoneClock.utc();
   const allStarts: number[] = [];
   const allEnds: number[] = [];
   for (const [key, group] of groups) {

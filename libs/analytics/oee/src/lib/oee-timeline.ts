@@ -1,11 +1,11 @@
 import { DEFAULT_MICRO_STOP_THRESHOLD_S, downtimeCategory, type DowntimeCategory } from '@shopfloor/contracts';
+import { ZoneClock } from '@shopfloor/time';
 import { assertValidCalendar } from './assert-valid-calendar';
 import { ascending, IntervalSet } from './interval-set';
 import type { JobInput, OeeInput, OeeTotals } from './oee.types';
 import { isSetupDowntime } from './setup-downtime';
 import { shiftOccurrences } from './shift-occurrences';
 import { zeroTotals } from './sum-totals';
-import { ZoneClock } from './zone-clock';
 
 /** A job reduced to what attribution needs; `end === start` for a zero-length job. */
 interface PreparedJob {
@@ -139,7 +139,7 @@ export class OeeTimeline {
     let calendar = IntervalSet.of(from, to);
     if (input.calendar !== null) {
       assertValidCalendar(input.calendar);
-      const clock = ZoneClock.forZone(input.calendar.timezone, from, to);
+      const clock = ZoneClock.forZone(input.calendar.timezone);
       calendar = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, clock)).clip(from, to);
     }
 

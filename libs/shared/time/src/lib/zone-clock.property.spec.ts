@@ -53,6 +53,16 @@ describe(`${ZoneClock.name} properties`, () => {
     );
   });
 
+  // From year 101: the reference reads its wall time back with Date.UTC, which takes years 0–99 for 1900–1999.
+  it('has the offset Intl gives in any year it answers for', () => {
+    fc.assert(
+      fc.property(zone, fc.integer({ min: Date.parse('0101-01-01T00:00:00Z'), max: Date.parse('9999-12-31T23:59:59Z') }), (z, t) => {
+        expect(ZoneClock.forZone(z).offsetAt(t)).toBe(intlOffset(z, t));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('round-trips instants whose wall time is neither repeated nor near a change', () => {
     fc.assert(
       fc.property(zone, instant, (z, t) => {

@@ -104,4 +104,12 @@ describe(ZoneClock.name, () => {
     expect(berlin.instantOf(Number.POSITIVE_INFINITY)).toBeNaN();
     expect(berlin.offsetAt(at('+020000-01-01T00:00:00Z'))).toBeNaN();
   });
+
+  it('answers for the first and last years a DATETIME can hold', () => {
+    expect(berlin.instantOf(wall('9999-12-31T23:59:59.999'))).toBe(at('9999-12-31T23:59:59.999+01:00'));
+    const old = berlin.instantOf(wall('0100-01-01T00:00:00'));
+    expect(berlin.wallOf(old)).toBe(wall('0100-01-01T00:00:00'));
+    // Local mean time of Berlin until 1893: +00:53:28.
+    expect(berlin.offsetAt(old)).toBe(53 * MINUTE + 28_000);
+  });
 });
