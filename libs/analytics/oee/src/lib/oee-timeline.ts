@@ -1,5 +1,6 @@
 import { DEFAULT_MICRO_STOP_THRESHOLD_S, downtimeCategory, type DowntimeCategory } from '@shopfloor/contracts';
 import { ZoneClock } from '@shopfloor/time';
+import { lowerBound, upperBound } from '@shopfloor/util';
 import { assertValidCalendar } from './assert-valid-calendar';
 import { ascending, IntervalSet } from './interval-set';
 import type { JobInput, OeeInput, OeeTotals } from './oee.types';
@@ -49,18 +50,6 @@ interface Slot {
 
 function finiteOrZero(value: number | null): number {
   return value !== null && Number.isFinite(value) ? value : 0;
-}
-
-/** The first index in the ascending `values` whose value is at least `x` (or, `strict`, above `x`). */
-function lowerBound(values: ArrayLike<number>, x: number, strict = false): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x || (strict && values[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -251,7 +240,7 @@ export class OeeTimeline {
     const ends = sorted.map((s) => s.to);
     for (const job of this.jobs) {
       // The first slot ending after the job's start; a zero-length job lands in at most that one.
-      for (let i = lowerBound(ends, job.start, true); i < sorted.length && sorted[i].from <= job.end; i += 1) {
+      for (let i = upperBound(ends, job.start); i < sorted.length && sorted[i].from <= job.end; i += 1) {
         attribute(job, sorted[i]);
         if (job.end === job.start) break;
       }

@@ -1,3 +1,5 @@
+import { upperBound } from '@shopfloor/util';
+
 const SECOND = 1_000;
 const DAY = 86_400_000;
 // Offsets are sampled once a day and a transition searched between samples that differ: zones change offset at most
@@ -102,18 +104,6 @@ function yearOffsets(offsetOf: OffsetOf, year: number): YearOffsets {
   return result;
 }
 
-/** Number of values in an ascending array that are ≤ x (the index of the offset in force). */
-function countAtOrBelow(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 // One clock per zone name for the process: a memo of the tz database, which cannot change under a running process.
 // Intl accepts any spelling of a name's case, so the memo is bounded; real services use a handful of zones.
 const clocks = new Map<string, ZoneClock>();
@@ -188,7 +178,7 @@ export class ZoneClock {
     const year = this.yearOf(instant);
     if (year === null) return Number.NaN;
     const { transitions, offsets } = this.offsetsIn(year);
-    const k = countAtOrBelow(transitions, instant);
+    const k = upperBound(transitions, instant);
     this.instantOffset = offsets[k];
     this.instantLo = k > 0 ? transitions[k - 1] : yearStart(year);
     this.instantHi = k < transitions.length ? transitions[k] : yearStart(year + 1);
