@@ -13,9 +13,10 @@ const DEP_CONSTRAINTS = [
   // The web dashboard runs in the browser and talks to the public API only: the typed client and contract types.
   { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:infra', 'type:util'] },
-  // Pure domain logic (no framework, no I/O): depends on nothing but utilities.
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:infra', 'type:util'] },
+  // Pure domain logic (no framework, no I/O): depends on nothing but utilities and the API's rules in contracts
+  // (the OEE downtime categories), which both the engines and their repositories' SQL must apply alike.
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util', 'type:data-access'] },

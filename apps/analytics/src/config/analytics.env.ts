@@ -1,4 +1,5 @@
 import { RedisServiceEnv } from '@shopfloor/config';
+import { DEFAULT_MICRO_STOP_THRESHOLD_S } from '@shopfloor/contracts';
 import { IsInt, IsNumber, Max, Min } from 'class-validator';
 
 /** The analytics service's environment (see .env.example). */
@@ -7,7 +8,7 @@ export class AnalyticsEnv extends RedisServiceEnv {
 
   /** An unplanned stop shorter than this (its own duration) is a small stop and stays in run time (API.md). */
   @IsInt() @Min(0) @Max(3600)
-  OEE_MICRO_STOP_SECONDS: number = 120;
+  OEE_MICRO_STOP_SECONDS: number = DEFAULT_MICRO_STOP_THRESHOLD_S;
 
   /** A machine without events or readings for this long is shown UNAVAILABLE and a data-gap alert is raised. */
   @IsInt() @Min(10) @Max(86400)

@@ -1,3 +1,4 @@
+import { retryBackoffMs } from '@shopfloor/util';
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
 /**
@@ -42,8 +43,7 @@ export class CircuitBreaker {
   }
 }
 
-/** Delay before retry `attempt` (1-based): exponential from `baseMs`, capped, with full jitter. */
+/** Delay before retry `attempt` (1-based): exponential from `baseMs`, capped, with full jitter (any wait up to the step). */
 export function backoffDelayMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-  return Math.round(random() * ceiling);
+  return retryBackoffMs(attempt, baseMs, capMs, 'full', random);
 }

@@ -1,7 +1,6 @@
-import { IANAZone } from 'luxon';
+import { ZoneClock } from '@shopfloor/time';
 
 const SQL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?)?$/;
-const HOUR_MS = 3_600_000;
 
 /**
  * A source DATETIME ('YYYY-MM-DD HH:MM:SS[.fff]', or a DATE as its midnight; wall time of the source's zone) as a UTC ISO instant. A wall time
@@ -12,8 +11,9 @@ const HOUR_MS = 3_600_000;
 export function sourceTimeToUtc(value: string, zone: string): string | null {
   const wall = plainDateTimeMs(value) ?? parsedWallTimeMs(value.trim());
   if (wall === null) return null;
-  const offset = offsetForWallTime(zone, wall);
-  return offset === null ? null : new Date(wall - offset * 60_000).toISOString();
+  // The clock remembers the constant-offset stretch of the last row: rows in time order cost two comparisons.
+  const instant = clockOf(zone)?.instantOf(wall);
+  return instant === undefined || Number.isNaN(instant) ? null : new Date(instant).toISOString();
 }
 
 /** Any form the pattern accepts, fractions included; null if it does not match or names an impossible date or time. */
@@ -67,38 +67,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const QUARTER_HOUR_MS = 900_000;
-const offsetCache = new Map<string, number | null>();
-// Consecutive rows are mostly in the same quarter hour: the last answer is kept aside from the map.
-let last: { zone: string; quarter: number; offset: number | null } | undefined;
+// Consecutive rows are mostly in one zone: its clock is kept aside from the clocks' own memo.
+let last: { zone: string; clock: ZoneClock | null } | undefined;
 
-/**
- * The UTC offset (minutes) that applies to a wall time of `zone`. Zones change offset only on quarter-hour
- * boundaries, so the answer is cached per zone and quarter hour: syncing a million rows asks the time-zone database
- * a few thousand times, not a million.
- */
-function offsetForWallTime(zone: string, wall: number): number | null {
-  const quarter = Math.floor(wall / QUARTER_HOUR_MS);
-  if (last !== undefined && last.quarter === quarter && last.zone === zone) return last.offset;
-  const key = `${zone}|${quarter}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) {
-    last = { zone, quarter, offset: cached };
-    return cached;
-  }
-  const tz = IANAZone.create(zone);
-  let result: number | null = null;
-  if (tz.isValid) {
-    // The offsets in force half a day either side bound every offset the wall time can have.
-    const before = tz.offset(wall - 12 * HOUR_MS);
-    const after = tz.offset(wall + 12 * HOUR_MS);
-    const fitting = [...new Set([before, after])].filter((offset) => tz.offset(wall - offset * 60_000) === offset);
-    // Ambiguous (autumn): the larger offset is the earlier instant, the first occurrence. None fits (spring gap):
-    // the offset before the change moves the time forward by the gap.
-    result = fitting.length > 0 ? Math.max(...fitting) : before;
-  }
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, result);
-  last = { zone, quarter, offset: result };
-  return result;
+/** The zone's clock, or null for a name Intl does not know. */
+function clockOf(zone: string): ZoneClock | null {
+  if (last !== undefined && last.zone === zone) return last.clock;
+  last = { zone, clock: ZoneClock.isValidZone(zone) ? ZoneClock.forZone(zone) : null };
+  return last.clock;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type ListTrainingsQuery, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
-import { downtimeCategory } from '@shopfloor/ml/features';
+import { DomainError, downtimeCategory, ErrorCode, type ListTrainingsQuery, type ModelType, type TrainRequest, type TrainingView } from '@shopfloor/contracts';
 import { GBDT_MAX_BINS } from '@shopfloor/ml/models';
 import { DatasetRepository, ShopfloorCopyRepository, TrainingRunRepository, type TrainingRunRecord } from '@shopfloor/ml/data-access';
 import { TrainingRunner } from './training-runner';
@@ -92,7 +91,7 @@ const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
   cap: (v) => typeof v === 'number' && v > 0,
   threshold_minutes: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440,
   // Unplanned downtime types only: planned stops and no-production time never count as downtime.
-  stop_types: (v) => Array.isArray(v) && v.length >= 1 && v.length <= 20 && v.every((t) => typeof t === 'string' && /^[A-Za-z0-9_ -]{1,64}$/.test(t.trim()) && downtimeCategory(t, Infinity) === 'unplanned_stop'),
+  stop_types: (v) => Array.isArray(v) && v.length >= 1 && v.length <= 20 && v.every((t) => typeof t === 'string' && /^[A-Za-z0-9_ -]{1,64}$/.test(t.trim()) && downtimeCategory(t) === 'unplanned_stop'),
 };
 
 function checkParams(params: Record<string, unknown>): void {

@@ -1,4 +1,4 @@
-import { SeededRandom, deriveSeed } from './seeded-random';
+import { SeededRandom, deriveSeed } from '@shopfloor/util';
 import type { ShiftPatternName } from './shift-calendar';
 
 export const MACHINE_TYPES = ['MILL', 'LATHE', '5AXIS', 'GRINDER', 'EDM'] as const;

@@ -1,6 +1,6 @@
 import { buildShop } from './machine-catalog';
 import { MachineJob } from './machine-job';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 
 const T = Date.UTC(2025, 5, 2, 6);
 const [machine] = buildShop(1, 1, T);

@@ -1,5 +1,5 @@
 import type { MachineSpec, PartSpec } from './machine-catalog';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@shopfloor/util';
 import type { ShiftDef } from './shift-calendar';
 import type { JobRow } from './source-rows';
 import { ABORT_PROBABILITY, CHANGEOVER, SETUP, type StopReason } from './stop-catalog';

@@ -1,7 +1,7 @@
 import { PLANNED_MAINTENANCE_INTERVAL_H } from './azure-pdm-calibration';
 import type { MachineSpec, PartSpec } from './machine-catalog';
 import { MachineJob } from './machine-job';
-import { SeededRandom, deriveSeed } from './seeded-random';
+import { SeededRandom, deriveSeed } from '@shopfloor/util';
 import { type SensorContext, SensorModel, precursor } from './sensor-model';
 import type { PlanPiece, ShiftCalendar } from './shift-calendar';
 import type { DowntimeRow, JobRow, MachineState, SimulationBatch } from './source-rows';

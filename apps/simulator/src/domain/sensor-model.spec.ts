@@ -1,5 +1,5 @@
 import { buildShop } from './machine-catalog';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 import { PRECURSOR_WINDOW_H, type SensorContext, SensorModel, precursor } from './sensor-model';
 import { ShopSimulator } from './shop-simulator';
 import type { EventRow, ReadingSample, SimulationBatch } from './source-rows';

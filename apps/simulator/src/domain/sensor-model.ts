@@ -1,5 +1,5 @@
 import type { MachineSpec } from './machine-catalog';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@shopfloor/util';
 import type { ReadingSample } from './source-rows';
 import type { ZoneClock } from './zone-clock';
 

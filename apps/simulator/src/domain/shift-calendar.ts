@@ -1,4 +1,4 @@
-import { hashUniform } from './seeded-random';
+import { hashUniform } from '@shopfloor/util';
 import { type ZoneClock, localDateOf } from './zone-clock';
 
 export type ShiftPatternName = 'THREE_SHIFT' | 'TWO_SHIFT';

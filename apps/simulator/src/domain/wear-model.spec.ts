@@ -1,5 +1,5 @@
 import { BREAKDOWN_RATE_PER_OPERATING_HOUR, PLANNED_MAINTENANCE_INTERVAL_H } from './azure-pdm-calibration';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 import { WearModel } from './wear-model';
 
 describe(WearModel.name, () => {

@@ -1,7 +1,7 @@
+import { ZoneClock as SharedZoneClock } from '@shopfloor/time';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-/** Offsets are looked up per quarter hour: every current tz rule changes offset on a 15-minute UTC boundary. */
-const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
 
 export interface LocalDate {
   year: number;
@@ -22,8 +22,8 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
 /**
- * Converts between UTC instants (epoch ms) and wall time of one IANA zone, which is how the CIMCO source stores
- * its DATETIMEs.
+ * The simulator's view of a zone's wall time (@shopfloor/time's ZoneClock underneath): the DATETIME(3) literals the
+ * CIMCO source stores, and the local calendar fields shifts and breaks are planned in.
  *
  * DST: an instant always has exactly one wall time, so nothing written from an instant can fall into a
  * spring-forward gap. The reverse, wall time → instant (used for shift and break times), follows the
@@ -31,59 +31,22 @@ const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : Str
  * in Europe/Berlin), and a repeated wall time (autumn) means its first occurrence.
  */
 export class ZoneClock {
-  private readonly format: Intl.DateTimeFormat | null;
-  private readonly offsets = new Map<number, number>();
-  private readonly dayOffsets = new Map<number, number | null>();
+  private readonly clock: SharedZoneClock;
   private cachedDay = Number.NaN;
   private cachedDayPrefix = '';
 
+  /** Throws RangeError for an unknown zone. */
   constructor(readonly zone: string) {
-    // Throws RangeError for an unknown zone.
-    const probe = new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    const canonical = probe.resolvedOptions().timeZone;
-    this.format =
-      canonical === 'UTC' || canonical === 'Etc/UTC'
-        ? null
-        : new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-          });
+    this.clock = SharedZoneClock.forZone(zone);
   }
 
   static isValidZone(zone: string): boolean {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
+    return SharedZoneClock.isValidZone(zone);
   }
 
   /** Wall time minus UTC at an instant, in ms (e.g. +3,600,000 for CET). */
   offsetAt(utcMs: number): number {
-    if (this.format === null) return 0;
-    // A UTC day with the same offset at both ends has no change inside it (zones change at most twice a year).
-    const day = Math.floor(utcMs / DAY_MS);
-    let dayOffset = this.dayOffsets.get(day);
-    if (dayOffset === undefined) {
-      const atStart = this.computeOffset(day * DAY_MS);
-      dayOffset = atStart === this.computeOffset((day + 1) * DAY_MS) ? atStart : null;
-      this.dayOffsets.set(day, dayOffset);
-    }
-    if (dayOffset !== null) return dayOffset;
-    const bucket = Math.floor(utcMs / OFFSET_BUCKET_MS);
-    let offset = this.offsets.get(bucket);
-    if (offset === undefined) {
-      offset = this.computeOffset(bucket * OFFSET_BUCKET_MS);
-      this.offsets.set(bucket, offset);
-    }
-    return offset;
+    return this.clock.offsetAt(utcMs);
   }
 
   /** 'YYYY-MM-DD HH:MM:SS.mmm' wall time, the DATETIME(3) literal the source stores. */
@@ -122,20 +85,7 @@ export class ZoneClock {
 
   /** The instant of a wall time (gap: moved forward; repeated hour: first occurrence). */
   fromWall(dayNumber: number, hour: number, minute: number): number {
-    const wall = dayNumber * DAY_MS + hour * 3_600_000 + minute * MINUTE_MS;
-    const before = this.offsetAt(wall - DAY_MS);
-    const after = this.offsetAt(wall + DAY_MS);
-    const valid = [before, after].filter((o) => this.offsetAt(wall - o) === o);
-    if (valid.length > 0) return wall - Math.max(...valid);
-    // In the gap: read with the offset in force before the change, which lands after the gap.
-    return wall - before;
-  }
-
-  private computeOffset(utcMs: number): number {
-    const parts = (this.format as Intl.DateTimeFormat).formatToParts(new Date(utcMs));
-    const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-    const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-    return asUtc - Math.floor(utcMs / 1000) * 1000;
+    return this.clock.instantOf(dayNumber * DAY_MS + hour * 3_600_000 + minute * MINUTE_MS);
   }
 }
 

@@ -7,7 +7,7 @@ export * from './lib/oee.types';
 export * from './lib/oee.constants';
 export * from './lib/calendar.error';
 export * from './lib/calendar-problems';
-export * from './lib/downtime-category';
+export * from './lib/setup-downtime';
 export * from './lib/buckets';
 export * from './lib/oee-totals';
 export * from './lib/oee-figures';

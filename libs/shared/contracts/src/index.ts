@@ -4,6 +4,7 @@ export * from './lib/streams';
 export * from './lib/error-codes';
 export * from './lib/dependency-errors';
 export * from './lib/validate-payload';
+export * from './lib/downtime-categories';
 export * from './lib/payloads/health.payload';
 export * from './lib/payloads/machine.payload';
 export * from './lib/records/shopfloor-schema';

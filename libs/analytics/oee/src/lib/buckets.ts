@@ -1,8 +1,8 @@
+import { ZoneClock } from '@shopfloor/time';
 import { assertValidCalendar } from './assert-valid-calendar';
 import { CalendarError } from './calendar.error';
 import type { Bucket, Granularity, ShiftCalendar } from './oee.types';
 import { shiftOccurrences } from './shift-occurrences';
-import { ZoneClock } from './zone-clock';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -85,7 +85,7 @@ export function buckets(from: number, to: number, granularity: Exclude<Granulari
     throw new CalendarError('Shift buckets need a shift calendar; without one the machine is planned 24/7 and has no shifts');
   }
   if (!(from < to)) return [];
-  const clock = calendar === null ? ZoneClock.utc() : ZoneClock.forZone(calendar.timezone, from, to);
+  const clock = calendar === null ? ZoneClock.utc() : ZoneClock.forZone(calendar.timezone);
   switch (granularity) {
     case 'hour':
       return hourBuckets(from, to, clock);

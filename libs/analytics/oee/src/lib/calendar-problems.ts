@@ -1,7 +1,6 @@
-import { IANAZone } from 'luxon';
+import { MINUTES_PER_DAY, parseWallTime, shiftSpan, ZoneClock } from '@shopfloor/time';
 import { MAX_SHIFT_NAME_LENGTH, MAX_SHIFTS, WEEKDAYS } from './oee.constants';
 import type { CalendarProblem, Weekday } from './oee.types';
-import { MINUTES_PER_DAY, parseWallTime, wallSpan } from './wall-time';
 
 /** A shift that passed its own checks, ready for the overlap check. */
 interface CheckedShift {
@@ -12,14 +11,14 @@ interface CheckedShift {
   end: number;
 }
 
-// luxon asks Intl afresh on every call (a fraction of a millisecond); the answer cannot change while the process runs.
+// An unknown name costs a fresh Intl look-up each time (a fraction of a millisecond); the answer cannot change while the process runs.
 const zoneValidity = new Map<string, boolean>();
 const MAX_REMEMBERED_ZONES = 1_000;
 
 function isValidZone(name: string): boolean {
   let valid = zoneValidity.get(name);
   if (valid === undefined) {
-    valid = IANAZone.isValidZone(name);
+    valid = ZoneClock.isValidZone(name);
     if (zoneValidity.size >= MAX_REMEMBERED_ZONES) zoneValidity.clear();
     zoneValidity.set(name, valid);
   }
@@ -65,7 +64,7 @@ function checkShift(shift: unknown, index: number, problems: CalendarProblem[]):
     problems.push({ field: `${at}.end`, message: 'must differ from start (write a 24-hour shift as 00:00–24:00)' });
   }
   if (problems.length > before || startMinute === null || endMinute === null) return null;
-  const span = wallSpan(startMinute, endMinute);
+  const span = shiftSpan(startMinute, endMinute);
   return { index, name: (name as string).trim(), days: days as Weekday[], start: span.start, end: span.end };
 }
 
@@ -102,7 +101,7 @@ function overlapProblems(shifts: CheckedShift[]): CalendarProblem[] {
 }
 
 /**
- * Everything wrong with a calendar body, or [] when it is valid: an object with a valid IANA `timezone` (luxon) and
+ * Everything wrong with a calendar body, or [] when it is valid: an object with a valid IANA `timezone` (Intl) and
  * 1–50 `shifts`, each with a unique non-empty name of at most 50 characters (compared trimmed and case-insensitively,
  * since names label the shift buckets), a non-empty list of distinct weekdays, `HH:MM` start and end (end may be
  * `24:00`), start ≠ end; and no two shifts overlapping in time.

@@ -1,16 +1,16 @@
+import { DEFAULT_MICRO_STOP_THRESHOLD_S, stopCategory, type StopCategory } from '@shopfloor/contracts';
+import { ZoneClock } from '@shopfloor/time';
 import { assertValidCalendar } from './assert-valid-calendar';
-import { downtimeCategory } from './downtime-category';
 import { IntervalSet } from './interval-set';
-import { DEFAULT_MICRO_STOP_SECONDS, WEEKDAYS } from './oee.constants';
+import { WEEKDAYS } from './oee.constants';
 import type { ShiftCalendar, StopInput, Weekday } from './oee.types';
 import { shiftOccurrences } from './shift-occurrences';
-import { ZoneClock } from './zone-clock';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** The loss categories a Pareto shows; no_production (breaks, no demand) is not a loss and is left out. */
-export type LossCategory = 'planned_stop' | 'unplanned_stop' | 'small_stop';
+export type LossCategory = Exclude<StopCategory, 'no_production'>;
 
 /** One machine's stops for the period [from, to). */
 export interface DowntimePatternInput {
@@ -66,13 +66,13 @@ export const UNSPECIFIED_REASON = 'UNSPECIFIED';
  * different reasons overlapping each keep their time in the Pareto (the source says both were happening).
  */
 export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatternTotals {
-  const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_SECONDS;
+  const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_THRESHOLD_S;
   const from = Math.round(input.from);
   const to = Math.max(from, Math.round(Math.min(input.to, input.now)));
   let planned = IntervalSet.of(from, to);
   if (input.calendar !== null) {
     assertValidCalendar(input.calendar);
-    planned = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, ZoneClock.forZone(input.calendar.timezone, from, to))).clip(from, to);
+    planned = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, ZoneClock.forZone(input.calendar.timezone))).clip(from, to);
   }
 
   const noProduction: { start: number; end: number }[] = [];
@@ -82,12 +82,11 @@ export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatt
     const start = Math.round(stop.start);
     const end = Math.round(stop.start + stop.durationSeconds * 1000);
     if (end <= from || start >= to) continue;
-    const base = downtimeCategory(stop.downtimeType);
-    if (base === 'no_production') {
+    const category = stopCategory(stop.downtimeType, stop.durationSeconds, threshold);
+    if (category === 'no_production') {
       noProduction.push({ start, end });
       continue;
     }
-    const category: LossCategory = base === 'unplanned_stop' && stop.durationSeconds < threshold ? 'small_stop' : base;
     const reason = stop.reasonCode?.trim() || UNSPECIFIED_REASON;
     const key = `${category}|${reason}`;
     let group = groups.get(key);
@@ -101,7 +100,7 @@ export function downtimePatternTotals(input: DowntimePatternInput): DowntimePatt
   const productive = planned.subtract(IntervalSet.fromIntervals(noProduction));
 
   const totals = emptyPatternTotals();
-  const clock = input.heatmapZone ? ZoneClock.forZone(input.heatmapZone, from, to) : ZoneClock.utc();
+  const clock = input.heatmapZone ? ZoneClock.forZone(input.heatmapZone) : ZoneClock.utc();
   const allStarts: number[] = [];
   const allEnds: number[] = [];
   for (const [key, group] of groups) {

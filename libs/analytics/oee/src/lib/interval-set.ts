@@ -1,3 +1,5 @@
+import { lowerBound, upperBound } from '@shopfloor/util';
+
 /** A half-open interval [start, end) in epoch milliseconds. */
 export interface Interval {
   start: number;
@@ -22,30 +24,6 @@ class IntervalBuilder {
     this.starts.push(start);
     this.ends.push(end);
   }
-}
-
-/** The first index in the ascending `values` whose value is greater than `x`, or `values.length`. */
-function firstAbove(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** The first index in the ascending `values` whose value is at least `x`, or `values.length`. */
-function firstAtLeast(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] >= x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**
@@ -144,8 +122,8 @@ export class IntervalSet {
   /** Length of the part inside [from, to), in O(log n) so that a series of buckets does not rescan the set. */
   measureWithin(from: number, to: number): number {
     if (!(from < to) || this.starts.length === 0) return 0;
-    const first = firstAbove(this.ends, from);
-    const last = firstAtLeast(this.starts, to) - 1;
+    const first = upperBound(this.ends, from);
+    const last = lowerBound(this.starts, to) - 1;
     if (first > last) return 0;
     const prefix = this.prefixSums();
     let total = prefix[last + 1] - prefix[first];
@@ -156,7 +134,7 @@ export class IntervalSet {
 
   /** The first instant of the set at or after `t`, or null when there is none. */
   firstPointAtOrAfter(t: number): number | null {
-    const i = firstAbove(this.ends, t);
+    const i = upperBound(this.ends, t);
     if (i === this.ends.length) return null;
     return Math.max(this.starts[i], t);
   }

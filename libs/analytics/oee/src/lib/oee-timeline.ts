@@ -1,11 +1,12 @@
+import { DEFAULT_MICRO_STOP_THRESHOLD_S, downtimeCategory, type DowntimeCategory } from '@shopfloor/contracts';
+import { ZoneClock } from '@shopfloor/time';
+import { lowerBound, upperBound } from '@shopfloor/util';
 import { assertValidCalendar } from './assert-valid-calendar';
-import { downtimeCategory, isSetupDowntime } from './downtime-category';
 import { ascending, IntervalSet } from './interval-set';
-import { DEFAULT_MICRO_STOP_SECONDS } from './oee.constants';
-import type { DowntimeCategory, JobInput, OeeInput, OeeTotals } from './oee.types';
+import type { JobInput, OeeInput, OeeTotals } from './oee.types';
+import { isSetupDowntime } from './setup-downtime';
 import { shiftOccurrences } from './shift-occurrences';
 import { zeroTotals } from './sum-totals';
-import { ZoneClock } from './zone-clock';
 
 /** A job reduced to what attribution needs; `end === start` for a zero-length job. */
 interface PreparedJob {
@@ -49,18 +50,6 @@ interface Slot {
 
 function finiteOrZero(value: number | null): number {
   return value !== null && Number.isFinite(value) ? value : 0;
-}
-
-/** The first index in the ascending `values` whose value is at least `x` (or, `strict`, above `x`). */
-function lowerBound(values: ArrayLike<number>, x: number, strict = false): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x || (strict && values[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -130,7 +119,7 @@ export class OeeTimeline {
   ) {}
 
   static build(input: OeeInput): OeeTimeline {
-    const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_SECONDS;
+    const threshold = input.microStopThresholdSeconds ?? DEFAULT_MICRO_STOP_THRESHOLD_S;
     if (![input.from, input.to, input.now, threshold].every(Number.isFinite) || threshold < 0) {
       throw new RangeError('from, to and now must be finite epoch milliseconds, the micro-stop threshold a finite number ≥ 0');
     }
@@ -139,7 +128,7 @@ export class OeeTimeline {
     let calendar = IntervalSet.of(from, to);
     if (input.calendar !== null) {
       assertValidCalendar(input.calendar);
-      const clock = ZoneClock.forZone(input.calendar.timezone, from, to);
+      const clock = ZoneClock.forZone(input.calendar.timezone);
       calendar = IntervalSet.fromIntervals(shiftOccurrences(input.calendar, from, to, clock)).clip(from, to);
     }
 
@@ -251,7 +240,7 @@ export class OeeTimeline {
     const ends = sorted.map((s) => s.to);
     for (const job of this.jobs) {
       // The first slot ending after the job's start; a zero-length job lands in at most that one.
-      for (let i = lowerBound(ends, job.start, true); i < sorted.length && sorted[i].from <= job.end; i += 1) {
+      for (let i = upperBound(ends, job.start); i < sorted.length && sorted[i].from <= job.end; i += 1) {
         attribute(job, sorted[i]);
         if (job.end === job.start) break;
       }

@@ -3,9 +3,6 @@ import type { Weekday } from './oee.types';
 /** World-class OEE (Nakajima's TPM benchmark); `benchmark_comparison` = overall_oee / this (API.md). */
 export const OEE_BENCHMARK = 0.85;
 
-/** Unplanned stops shorter than this many seconds are small stops unless configured otherwise (API.md). */
-export const DEFAULT_MICRO_STOP_SECONDS = 120;
-
 /** ISO 8601 order: Monday first, so `WEEKDAYS[isoWeekday - 1]` names a day. */
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -33,8 +33,6 @@ export interface CalendarProblem {
 
 export type Granularity = 'none' | 'hour' | 'shift' | 'day' | 'week';
 
-export type DowntimeCategory = 'no_production' | 'planned_stop' | 'unplanned_stop';
-
 /** A downtime record as the source has it. */
 export interface StopInput {
   /** Epoch ms. */

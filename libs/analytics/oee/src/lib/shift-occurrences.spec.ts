@@ -1,13 +1,13 @@
+import { ZoneClock } from '@shopfloor/time';
 import type { ShiftCalendar } from './oee.types';
 import { shiftOccurrences } from './shift-occurrences';
-import { ZoneClock } from './zone-clock';
 
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 
 function occurrences(calendar: ShiftCalendar, from: string, to: string) {
   const [f, t] = [at(from), at(to)];
-  return shiftOccurrences(calendar, f, t, ZoneClock.forZone(calendar.timezone, f, t));
+  return shiftOccurrences(calendar, f, t, ZoneClock.forZone(calendar.timezone));
 }
 
 describe(shiftOccurrences.name, () => {

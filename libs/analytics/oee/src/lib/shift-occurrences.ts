@@ -1,7 +1,6 @@
+import { parseWallTime, shiftSpan, type ZoneClock } from '@shopfloor/time';
 import { WEEKDAYS } from './oee.constants';
 import type { ShiftCalendar } from './oee.types';
-import { parseWallTime, wallSpan } from './wall-time';
-import type { ZoneClock } from './zone-clock';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -31,7 +30,7 @@ export function shiftOccurrences(calendar: ShiftCalendar, from: number, to: numb
   const shifts = calendar.shifts.map((s) => ({
     name: s.name,
     days: new Set(s.days),
-    span: wallSpan(parseWallTime(s.start) ?? 0, parseWallTime(s.end, true) ?? 0),
+    span: shiftSpan(parseWallTime(s.start) ?? 0, parseWallTime(s.end, true) ?? 0),
   }));
   // A shift is at most a day long (in wall time), so only one starting the day before `from` can still reach into it.
   const firstDay = Math.floor(clock.wallOf(from) / DAY) * DAY - DAY;

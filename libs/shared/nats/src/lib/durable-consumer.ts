@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { DomainError, ErrorCode, HEADERS, isDependencyOutage, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId, MetricsRegistry, requestContext } from '@shopfloor/observability';
+import { retryBackoffMs } from '@shopfloor/util';
 import { AckPolicy, DeliverPolicy, JSONCodec, headers as natsHeaders, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type MsgHdrs, type Subscription } from 'nats';
 import { trackConsumerLag, type ConsumerLag } from './consumer-lag.metrics';
 import { isNotFound, JetStreamService } from './jetstream';
@@ -53,10 +54,9 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Redelivery delay after the n-th failed delivery: exponential with full jitter, capped. */
+/** Redelivery delay after the n-th failed delivery: exponential from 500 ms, capped, with equal jitter (never under half the step). */
 export function redeliveryDelayMs(deliveryCount: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, deliveryCount - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return retryBackoffMs(deliveryCount, 500, MAX_BACKOFF_MS, 'equal', random);
 }
 
 /**

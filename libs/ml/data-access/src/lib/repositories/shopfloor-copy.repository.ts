@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NOT_UNPLANNED_DOWNTIME_TYPES } from '@shopfloor/contracts';
 import { DataSource } from 'typeorm';
 import { versionedUpsertSql } from '@shopfloor/database';
 
@@ -70,10 +71,9 @@ export interface CopiedMachine {
 }
 
 /**
- * Stop types that are not unplanned (the feature library's no_production and planned_stop categories,
- * downtime-category.ts), compared as it does: trimmed, upper case.
+ * A stop's type normalised as normaliseDowntimeType (@shopfloor/contracts) does it — trimmed, upper case — so it
+ * can be compared with the category lists there (NOT_UNPLANNED_DOWNTIME_TYPES, passed as a bind parameter).
  */
-const NOT_UNPLANNED = ['BREAK', 'NO_DEMAND', 'SHUTDOWN', 'PLANNED', 'SETUP', 'CHANGEOVER', 'PLANNED_MAINTENANCE'];
 const NORMALISED_TYPE = `upper(btrim("downtime_type", E' \\t\\n\\r\\f\\v'))`;
 
 /** Epoch milliseconds of a timestamptz, exactly (extract gives numeric), as float8 so the driver returns a number. */
@@ -392,7 +392,7 @@ export class ShopfloorCopyRepository {
       `SELECT count(*)::int AS n FROM "ml"."stops"
        WHERE "machine_id" = $1 AND "deleted_at" IS NULL AND "start_time" >= ${at(2)} AND "start_time" < ${at(3)}
          AND "duration" > $4 AND ${NORMALISED_TYPE} <> ALL($5::text[]) AND (cardinality($6::text[]) = 0 OR ${NORMALISED_TYPE} = ANY($6::text[]))`,
-      [machineId, from, to, minDurationS, NOT_UNPLANNED, types],
+      [machineId, from, to, minDurationS, NOT_UNPLANNED_DOWNTIME_TYPES, types],
     );
     return rows[0].n;
   }

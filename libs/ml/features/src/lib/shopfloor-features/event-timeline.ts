@@ -1,5 +1,5 @@
+import { lowerBound } from '@shopfloor/util';
 import type { Interval } from './interval-coverage';
-import { lowerBound } from './lower-bound';
 
 /** Records of one kind sorted by start, for counts in a window and the end of the latest one before an instant. */
 export class EventTimeline {

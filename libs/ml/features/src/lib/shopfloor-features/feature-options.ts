@@ -1,4 +1,4 @@
-import { DEFAULT_MICRO_STOP_THRESHOLD_S } from './downtime-category';
+import { DEFAULT_MICRO_STOP_THRESHOLD_S } from '@shopfloor/contracts';
 import type { ShiftDefinition } from './shift-plan';
 
 /**

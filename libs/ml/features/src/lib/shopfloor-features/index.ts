@@ -1,5 +1,5 @@
 export * from './machine-history';
-export * from './downtime-category';
+export * from './stop-types';
 export * from './shift-plan';
 export * from './feature-options';
 export { featureNames, wearColumns } from './feature-layout';

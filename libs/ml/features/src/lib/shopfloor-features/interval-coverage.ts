@@ -1,4 +1,4 @@
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '@shopfloor/util';
 
 export interface Interval {
   readonly start: number;

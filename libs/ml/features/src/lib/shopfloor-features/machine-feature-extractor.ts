@@ -1,8 +1,8 @@
+import { lowerBound } from '@shopfloor/util';
 import type { EventTimeline } from './event-timeline';
 import { type FeatureLayout, type WindowColumns, featureLayout } from './feature-layout';
 import { type FeatureOptions, type ResolvedFeatureOptions, resolveFeatureOptions } from './feature-options';
 import type { MachineHistory } from './machine-history';
-import { lowerBound } from './lower-bound';
 import { MachineHistoryIndex } from './machine-history-index';
 import { ShiftPlan } from './shift-plan';
 import { WallClock } from './wall-clock';

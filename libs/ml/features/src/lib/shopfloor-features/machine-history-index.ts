@@ -1,8 +1,9 @@
-import { downtimeCategory, isBreakdown, isPlannedMaintenance } from './downtime-category';
+import { stopCategory } from '@shopfloor/contracts';
 import { EventTimeline } from './event-timeline';
 import { type Interval, IntervalCoverage } from './interval-coverage';
 import type { JobInput, MachineHistory } from './machine-history';
 import { SensorSeries } from './sensor-series';
+import { isBreakdown, isPlannedMaintenance } from './stop-types';
 
 const HOUR_MS = 3_600_000;
 
@@ -52,7 +53,7 @@ export class MachineHistoryIndex {
     for (const stop of history.stops) {
       if (!Number.isFinite(stop.start) || !Number.isFinite(stop.durationS)) continue;
       const interval = { start: stop.start, end: stop.start + Math.max(0, stop.durationS) * 1000 };
-      byCategory[downtimeCategory(stop.type, stop.durationS, microStopThresholdS)].push(interval);
+      byCategory[stopCategory(stop.type, stop.durationS, microStopThresholdS)].push(interval);
       if (isBreakdown(stop.type)) breakdowns.push(interval);
       if (isPlannedMaintenance(stop.type)) maintenance.push(interval);
       first = Math.min(first, interval.start);

@@ -1,4 +1,4 @@
-import { isBreakdown, isPlannedMaintenance } from './downtime-category';
+import { isBreakdown, isPlannedMaintenance } from './stop-types';
 import { resolveFeatureOptions, type FeatureOptions } from './feature-options';
 import type { MachineHistory } from './machine-history';
 import { MachineHistoryIndex } from './machine-history-index';

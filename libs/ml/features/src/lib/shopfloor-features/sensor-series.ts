@@ -1,4 +1,4 @@
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '@shopfloor/util';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,17 +1,15 @@
+import { MINUTES_PER_DAY, parseWallTime } from '@shopfloor/time';
+
 /** A shift as wall-clock times in the calendar's zone; it crosses midnight when `end` is not after `start`. */
 export interface ShiftDefinition {
   readonly start: string;
   readonly end: string;
 }
 
-const MINUTES_PER_DAY = 1440;
-const WALL_TIME = /^(\d{2}):(\d{2})$/;
-
+/** Minutes after midnight; an end of `24:00` is the midnight the shift ends at, 0 like any other midnight here. */
 function minutesOf(wall: string, allowMidnightEnd: boolean): number {
-  const match = WALL_TIME.exec(wall);
-  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  const valid = match !== null && Number(match[2]) < 60 && (minutes < MINUTES_PER_DAY || (allowMidnightEnd && minutes === MINUTES_PER_DAY));
-  if (!valid) throw new RangeError(`Shift time must be HH:MM from 00:00 to 23:59 (24:00 as an end): ${wall}`);
+  const minutes = parseWallTime(wall, allowMidnightEnd);
+  if (minutes === null) throw new RangeError(`Shift time must be HH:MM from 00:00 to 23:59 (24:00 as an end): ${wall}`);
   return minutes % MINUTES_PER_DAY;
 }
 

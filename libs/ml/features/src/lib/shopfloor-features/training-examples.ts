@@ -1,8 +1,9 @@
-import { downtimeCategory, isBreakdown } from './downtime-category';
+import { normaliseDowntimeType, stopCategory } from '@shopfloor/contracts';
 import { EventTimeline } from './event-timeline';
 import type { FeatureOptions } from './feature-options';
 import type { MachineHistory } from './machine-history';
 import { MachineFeatureExtractor } from './machine-feature-extractor';
+import { isBreakdown } from './stop-types';
 
 const HOUR_MS = 3_600_000;
 
@@ -51,14 +52,14 @@ export function trainingExamples(input: MachineHistory, options: TrainingExample
   const extractor = new MachineFeatureExtractor(input, options);
   const microStopS = extractor.options.microStopThresholdS;
   const thresholdS = thresholdMinutes * 60;
-  const types = options.stopTypes && options.stopTypes.length > 0 ? new Set(options.stopTypes.map((t) => t.trim().toUpperCase())) : null;
+  const types = options.stopTypes && options.stopTypes.length > 0 ? new Set(options.stopTypes.map(normaliseDowntimeType)) : null;
   const toInterval = (stop: MachineHistory['stops'][number]): { start: number; end: number } => ({
     start: stop.start,
     end: stop.start + stop.durationS * 1000,
   });
   const isDowntime = (s: MachineHistory['stops'][number]): boolean => {
-    const category = downtimeCategory(s.type, s.durationS, microStopS);
-    if (types !== null && !types.has(s.type.trim().toUpperCase())) return false;
+    const category = stopCategory(s.type, s.durationS, microStopS);
+    if (types !== null && !types.has(normaliseDowntimeType(s.type))) return false;
     return Number.isFinite(s.start) && s.durationS > thresholdS && (category === 'unplanned_stop' || category === 'small_stop');
   };
   const downtimes = new EventTimeline(input.stops.filter(isDowntime).map(toInterval));

@@ -1,3 +1,4 @@
+import { lowerBound } from '@shopfloor/util';
 import type { GbdtRows } from './gbdt.types';
 
 /** Split point strictly between two neighbouring distinct values a < b, so that a goes left and b right. */
@@ -79,13 +80,6 @@ export class FeatureBinner {
   code(feature: number, v: number): number {
     const edges = this.edges[feature];
     if (Number.isNaN(v)) return edges.length + 1;
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (edges[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(edges, v);
   }
 }

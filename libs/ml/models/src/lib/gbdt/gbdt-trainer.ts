@@ -1,5 +1,5 @@
 import { holdoutSplit } from '../validation/holdout-split';
-import { SeededRandom } from '../validation/seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 import { FeatureBinner } from './feature-binner';
 import type { DecisionTree, GbdtRows, ResolvedGbdtParams } from './gbdt.types';
 import { type BinnedRows, type GrownTree, TreeGrower } from './tree-grower';
@@ -148,7 +148,7 @@ export function trainGbdt(
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   const order = new Uint32Array(n);
-  const random = new SeededRandom(params.seed);
+  const random = new SeededRandom(foldSeed(params.seed));
   const grower = new TreeGrower(train.data, params.maxDepth, params.minSamplesLeaf, params.l2, params.learningRate);
   const trees: DecisionTree[] = [];
   let bestLoss = Infinity;

@@ -1,10 +1,10 @@
-import { SeededRandom } from '../validation/seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 import { GradientBoostedTrees } from './gradient-boosted-trees';
 import { GBDT_MAX_BINS } from './resolve-gbdt-params';
 
 /** Rows of 4 features in [−1, 1): label 1 when x0 + x1·x2 > 0.2; x3 is noise. */
 function binaryData(count: number, seed: number): { rows: number[][]; labels: number[] } {
-  const random = new SeededRandom(seed);
+  const random = new SeededRandom(foldSeed(seed));
   const rows = Array.from({ length: count }, () => Array.from({ length: 4 }, () => random.next() * 2 - 1));
   return { rows, labels: rows.map((r) => (r[0] + r[1] * r[2] > 0.2 ? 1 : 0)) };
 }
@@ -29,7 +29,7 @@ describe(GradientBoostedTrees.name, () => {
   });
 
   it('fits a regression target', () => {
-    const random = new SeededRandom(3);
+    const random = new SeededRandom(foldSeed(3));
     const rows = Array.from({ length: 400 }, () => [random.next() * 10, random.next()]);
     const y = rows.map(([x]) => 3 * x + (x > 5 ? 10 : 0));
     const m = GradientBoostedTrees.fit(rows, y, { objective: 'regression', trees: 50, learningRate: 0.5, minSamplesLeaf: 5 });
@@ -40,7 +40,7 @@ describe(GradientBoostedTrees.name, () => {
 
   it('resolves a sharp limit in a sparse tail with a bin per distinct value', () => {
     // 3,000 distinct values, failures above 990 only: 1 % of the rows, the last bins of a quantile binning.
-    const random = new SeededRandom(4);
+    const random = new SeededRandom(foldSeed(4));
     const rows = Array.from({ length: 3000 }, () => [random.next() * 1000]);
     const labels = rows.map(([x]) => (x > 990 ? 1 : 0));
     const settings = { objective: 'binary', trees: 60, learningRate: 0.3, maxDepth: 2, minSamplesLeaf: 1 } as const;
@@ -62,7 +62,7 @@ describe(GradientBoostedTrees.name, () => {
 
   it('learns which side missing values go, per split', () => {
     // A machine without the sensor (NaN) behaves like one with a high reading.
-    const random = new SeededRandom(4);
+    const random = new SeededRandom(foldSeed(4));
     const rows = Array.from({ length: 400 }, () => [random.next() < 0.3 ? NaN : random.next(), random.next()]);
     const labels = rows.map(([x]) => (Number.isNaN(x) || x > 0.7 ? 1 : 0));
     const m = GradientBoostedTrees.fit(rows, labels, { ...small, trees: 15 });
@@ -79,7 +79,7 @@ describe(GradientBoostedTrees.name, () => {
   });
 
   it('stops early on a held-out part when more trees stop helping, reporting progress up to 1', () => {
-    const noise = new SeededRandom(5);
+    const noise = new SeededRandom(foldSeed(5));
     const labels = train.rows.map(() => (noise.next() < 0.3 ? 1 : 0)); // nothing to learn
     const progress: number[] = [];
     const m = GradientBoostedTrees.fit(
@@ -96,7 +96,7 @@ describe(GradientBoostedTrees.name, () => {
 
   it('learns on top of known offsets (base margins), which it must be given again to predict', () => {
     // The label's log-odds are 3·x0 + 2·(x1 > 0): x0's part is given as an offset, the trees have to find x1's.
-    const random = new SeededRandom(5);
+    const random = new SeededRandom(foldSeed(5));
     const rows = Array.from({ length: 4000 }, () => [random.next() * 2 - 1, random.next() * 2 - 1]);
     const logit = (r: number[]) => 3 * r[0] + (r[1] > 0 ? 2 : 0) - 1;
     const labels = rows.map((r) => (random.next() < 1 / (1 + Math.exp(-logit(r))) ? 1 : 0));

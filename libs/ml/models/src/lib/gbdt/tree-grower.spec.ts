@@ -1,10 +1,10 @@
-import { SeededRandom } from '../validation/seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 import { FeatureBinner } from './feature-binner';
 import { TreeGrower, type BinnedRows } from './tree-grower';
 
 /** 400 rows: a continuous feature with some missing values, a 3-valued one, and gradients of a logistic start. */
 function problem(): { data: BinnedRows; grad: Float64Array; hess: Float64Array } {
-  const random = new SeededRandom(7);
+  const random = new SeededRandom(foldSeed(7));
   const rows = Array.from({ length: 400 }, () => [random.next() < 0.1 ? Number.NaN : random.next() * 100, Math.floor(random.next() * 3)]);
   const labels = rows.map(([x, k]) => ((x > 70 && k !== 2) || (Number.isNaN(x) && k === 0) ? 1 : 0));
   const indices = rows.map((_, i) => i);

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@shopfloor/util';
 
 export interface GrowOptions {
   trees: number;

@@ -1,17 +1,17 @@
 import { IsolationForest } from './isolation-forest';
 import type { IsolationForestJson } from './isolation-forest.types';
-import { SeededRandom } from './seeded-random';
+import { spreadSeed, SeededRandom } from '@shopfloor/util';
 
 /** Rows of independent standard normals (Box–Muller), reproducible from the seed. */
 function normalRows(count: number, features: number, seed = 7): number[][] {
-  const random = new SeededRandom(seed);
+  const random = new SeededRandom(spreadSeed(seed));
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
   return Array.from({ length: count }, () => Array.from({ length: features }, normal));
 }
 
 /** Spindle load (%) and spindle power (kW ≈ 0.2 × load, σ 0.3 kW): a tightly correlated sensor pair. */
 function loadAndPower(count: number): number[][] {
-  const random = new SeededRandom(11);
+  const random = new SeededRandom(spreadSeed(11));
   const noise = normalRows(count, 1, 12);
   return noise.map(([e]) => {
     const load = 20 + 60 * random.next();

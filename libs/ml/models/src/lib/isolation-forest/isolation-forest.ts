@@ -4,7 +4,7 @@ import type { AnomalyContribution, IsolationForestRow, IsolationForestJson, Isol
 import { IsolationTreeSet } from './isolation-tree-set';
 import { quantileOfSorted } from './quantile-of-sorted';
 import { RobustScaler } from './robust-scaler';
-import { SeededRandom } from './seeded-random';
+import { spreadSeed, SeededRandom } from '@shopfloor/util';
 import { TypedArrayBase64 } from './typed-array-base64';
 
 const DEFAULTS = { trees: 200, sampleSize: 256, seed: 1, contamination: 0.01 };
@@ -92,7 +92,7 @@ export class IsolationForest {
     }
 
     const psi = Math.min(sampleSize, n);
-    const grown = growIsolationTrees(columns, n, features, { trees, sampleSize: psi, random: new SeededRandom(seed) });
+    const grown = growIsolationTrees(columns, n, features, { trees, sampleSize: psi, random: new SeededRandom(spreadSeed(seed)) });
     const forest = IsolationTreeSet.from(grown, features, psi);
 
     const normaliser = averagePathLength(psi);

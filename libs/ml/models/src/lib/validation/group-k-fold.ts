@@ -1,5 +1,5 @@
 import { assertFoldCount } from './assert-fold-count';
-import { SeededRandom } from './seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 
 /**
  * Test-index lists of k folds that never split a group (e.g. a machine or an engine) across folds, so a model is
@@ -15,7 +15,7 @@ export function groupKFold(groups: readonly (string | number)[], k: number, seed
     else members.set(group, [i]);
   });
   assertFoldCount(k, members.size, 'groups');
-  const random = new SeededRandom(seed);
+  const random = new SeededRandom(foldSeed(seed));
   // A shuffle before the stable sort: equal-sized groups come in seeded order, not in order of appearance.
   const ordered = random.shuffle([...members.values()]).sort((a, b) => b.length - a.length);
   const folds: number[][] = Array.from({ length: k }, () => []);

@@ -1,4 +1,4 @@
-import { SeededRandom } from './seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 
 /** Row indices of a train/hold-out split; both ascend. */
 export interface HoldoutSplit {
@@ -21,7 +21,7 @@ export function holdoutSplit(count: number, fraction: number, seed: number, stra
     if (list) list.push(i);
     else byStratum.set(key, [i]);
   }
-  const random = new SeededRandom(seed);
+  const random = new SeededRandom(foldSeed(seed));
   const train: number[] = [];
   const holdout: number[] = [];
   for (const key of [...byStratum.keys()].sort((a, b) => a - b)) {

@@ -1,5 +1,5 @@
 import { assertFoldCount } from './assert-fold-count';
-import { SeededRandom } from './seeded-random';
+import { foldSeed, SeededRandom } from '@shopfloor/util';
 
 /**
  * Test-index lists of k folds that keep each class's share: every class's indices are shuffled and dealt round-robin,
@@ -15,7 +15,7 @@ export function stratifiedKFold(labels: readonly number[], k: number, seed: numb
     if (list) list.push(i);
     else byClass.set(label, [i]);
   });
-  const random = new SeededRandom(seed);
+  const random = new SeededRandom(foldSeed(seed));
   const folds: number[][] = Array.from({ length: k }, () => []);
   let next = 0;
   // Classes in ascending order so the result does not depend on which class appears first.

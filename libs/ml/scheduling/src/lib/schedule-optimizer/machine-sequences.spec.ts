@@ -3,7 +3,7 @@ import { MachineSequences } from './machine-sequences';
 import { naiveSequences } from './naive-earliest-due';
 import { DEFAULT_SCHEDULE_WEIGHTS } from './schedule-problem';
 import { randomProblem } from './schedule-instances.spec-helper';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 
 describe(MachineSequences.name, () => {
   it('prices relocations and swaps exactly as recomputing the whole schedule would', () => {
@@ -13,16 +13,16 @@ describe(MachineSequences.name, () => {
     const machineCount = ip.machineIds.length;
     let checked = 0;
     for (let i = 0; i < 2000; i++) {
-      const job = random.int(ip.jobCount);
+      const job = random.below(ip.jobCount);
       const before = state.objective();
       let delta: number;
       if (random.next() < 0.5) {
-        const machine = ip.eligible[job][random.int(ip.eligible[job].length)];
-        const position = random.int(state.sequences[machine].length + (state.machineOf[job] === machine ? 0 : 1));
+        const machine = ip.eligible[job][random.below(ip.eligible[job].length)];
+        const position = random.below(state.sequences[machine].length + (state.machineOf[job] === machine ? 0 : 1));
         delta = state.relocateDelta(job, machine, position);
         state.relocate(job, machine, position);
       } else {
-        const other = random.int(ip.jobCount);
+        const other = random.below(ip.jobCount);
         const allowed =
           ip.eligibleMask[job * machineCount + state.machineOf[other]] === 1 && ip.eligibleMask[other * machineCount + state.machineOf[job]] === 1;
         if (other === job || !allowed) continue;

@@ -1,7 +1,7 @@
 import { indexProblem } from './indexed-problem';
 import { MachineSequences } from './machine-sequences';
 import { type ScheduleJob, type ScheduleProblem, type ScheduleWeights } from './schedule-problem';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 
 export const HOUR_MS = 3_600_000;
 export const HORIZON_START = Date.UTC(2024, 2, 4, 6);
@@ -26,7 +26,7 @@ export function randomProblem(seed: number, shape: RandomProblemShape): Schedule
     const duration = Math.round(1800 + random.next() * 3.5 * 3600);
     work += duration;
     const eligibleMachines = machines.filter(() => random.next() < eligibility);
-    if (eligibleMachines.length === 0) eligibleMachines.push(machines[random.int(machines.length)]);
+    if (eligibleMachines.length === 0) eligibleMachines.push(machines[random.below(machines.length)]);
     jobs.push({ jobId: `J-${j + 1}`, partNumber: `P-${(j % 7) + 1}`, duration, due: 0, eligibleMachines });
   }
   const spreadMs = (work / shape.machines) * 1000 * (0.6 + random.next());

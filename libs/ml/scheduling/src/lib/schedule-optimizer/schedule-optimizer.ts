@@ -11,7 +11,7 @@ import {
   type ScheduleProblem,
   type ScheduleSearchStats,
 } from './schedule-problem';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@shopfloor/util';
 import { anneal } from './simulated-annealing';
 
 const DEFAULT_TIME_LIMIT_MS = 1000;

@@ -1,7 +1,7 @@
 import { type IndexedProblem } from './indexed-problem';
 import { MachineSequences } from './machine-sequences';
 import { type ScheduleSearchStats } from './schedule-problem';
-import { type SeededRandom } from './seeded-random';
+import { type SeededRandom } from '@shopfloor/util';
 
 export interface AnnealingLimits {
   readonly iterations: number;
@@ -165,12 +165,12 @@ class MoveProposal {
   propose(): number {
     const { ip, state, random } = this;
     const n = ip.jobCount;
-    const j = random.int(n);
+    const j = random.below(n);
     if (random.next() < RELOCATE_SHARE) {
       const eligible = ip.eligible[j];
-      const m = eligible[random.int(eligible.length)];
+      const m = eligible[random.below(eligible.length)];
       const home = state.machineOf[j] === m;
-      const position = random.int(state.sequences[m].length + (home ? 0 : 1));
+      const position = random.below(state.sequences[m].length + (home ? 0 : 1));
       if (home && position === state.positionOf[j]) return NaN;
       this.kind = 'relocate';
       this.job = j;
@@ -181,9 +181,9 @@ class MoveProposal {
     let other: number;
     if (random.next() < SAME_MACHINE_SWAP_SHARE) {
       const sequence = state.sequences[state.machineOf[j]];
-      other = sequence[random.int(sequence.length)];
+      other = sequence[random.below(sequence.length)];
     } else {
-      other = random.int(n);
+      other = random.below(n);
       const machineCount = ip.machineIds.length;
       if (ip.eligibleMask[j * machineCount + state.machineOf[other]] === 0) return NaN;
       if (ip.eligibleMask[other * machineCount + state.machineOf[j]] === 0) return NaN;

@@ -1,3 +1,4 @@
+import { WALL_TIME_PATTERN } from '@shopfloor/time';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -47,7 +48,6 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_RECIPIENTS = 50;
 
 /** An alert: one episode of one condition on one machine, from opening to resolution. */
@@ -161,10 +161,10 @@ export class QuietHours {
   timezone!: string;
 
   /** 'HH:MM'; at or after `end` means the quiet crosses midnight. */
-  @IsString() @Matches(WALL_TIME, { message: 'start must be a wall time HH:MM' })
+  @IsString() @Matches(WALL_TIME_PATTERN, { message: 'start must be a wall time HH:MM' })
   start!: string;
 
-  @IsString() @Matches(WALL_TIME, { message: 'end must be a wall time HH:MM' })
+  @IsString() @Matches(WALL_TIME_PATTERN, { message: 'end must be a wall time HH:MM' })
   end!: string;
 
   /** Days the quiet starts on; default every day. */

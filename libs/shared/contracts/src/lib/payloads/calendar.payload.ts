@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { END_WALL_TIME_PATTERN } from '@shopfloor/time';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -10,8 +11,6 @@ export const DEFAULT_CALENDAR_ID = 'default';
 /** Which calendar applies: the machine's own, the shop default, or none (planned 24/7). */
 export type CalendarSource = 'machine' | 'default' | 'default_24x7';
 
-const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
 export class CalendarShift {
   @IsString() @IsNotEmpty() @MaxLength(50)
   name!: string;
@@ -21,11 +20,11 @@ export class CalendarShift {
   days!: WeekdayName[];
 
   /** Wall-clock 'HH:MM' in the calendar's zone. */
-  @IsString() @Matches(WALL_TIME, { message: 'start must be a wall time HH:MM' })
+  @IsString() @Matches(END_WALL_TIME_PATTERN, { message: 'start must be a wall time HH:MM' })
   start!: string;
 
   /** Wall-clock 'HH:MM' ('24:00' = midnight at the end of the day); at or before start = the shift ends the next day. */
-  @IsString() @Matches(WALL_TIME, { message: 'end must be a wall time HH:MM or 24:00' })
+  @IsString() @Matches(END_WALL_TIME_PATTERN, { message: 'end must be a wall time HH:MM or 24:00' })
   end!: string;
 }
 

@@ -2,8 +2,10 @@
 const { imul, log, sqrt, sin, cos, exp, floor, round, max, min, PI } = Math;
 
 /**
- * Deterministic pseudo-random numbers: mulberry32 (a 32-bit generator with a full 2^32 period, fast and good enough
- * for simulation, not for cryptography) plus the distributions the shop-floor model draws from.
+ * Deterministic pseudo-random numbers — `Math.random` cannot be seeded, and seeded shop floors, folds, tree splits
+ * and schedule searches must repeat exactly: mulberry32 (a 32-bit generator with a full 2^32 period, fast and good
+ * enough for simulation and sampling, not for cryptography) plus the distributions the callers draw from.
+ * The seed is the generator's initial state, folded into 32 bits (`seed | 0`); see `fmix32` for spreading seeds.
  */
 export class SeededRandom {
   /** The generator state in a typed array: updating it never allocates (a plain field would box a uint32). */
@@ -29,6 +31,11 @@ export class SeededRandom {
     return min + (max - min) * this.next();
   }
 
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return floor(this.next() * n);
+  }
+
   /** Integer in [min, max], both inclusive. */
   int(min: number, max: number): number {
     return min + floor(this.next() * (max - min + 1));
@@ -41,6 +48,17 @@ export class SeededRandom {
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list');
     return items[floor(this.next() * items.length)];
+  }
+
+  /** Fisher–Yates, in place; returns the same array. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      const tmp = items[i];
+      items[i] = items[j];
+      items[j] = tmp;
+    }
+    return items;
   }
 
   /** Picks by relative weight. */
@@ -102,7 +120,32 @@ export class SeededRandom {
   }
 }
 
-/** A 32-bit seed from any list of parts (FNV-1a, then a murmur3 finaliser to spread nearby inputs). */
+/** The murmur3 32-bit finaliser: spreads nearby inputs (seeds 1, 2, 3) into unrelated 32-bit values (unsigned). */
+export function fmix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A seed whose neighbours (1, 2, 3) start unrelated streams: the murmur3 finaliser of the seed and a golden-ratio constant. */
+export function spreadSeed(seed: number): number {
+  return fmix32(seed ^ 0x9e3779b9);
+}
+
+/**
+ * A 32-bit seed from any safe integer, its bits above 32 folded in so that seeds differing only there still differ
+ * (seeds that users type, as a model's training parameter).
+ */
+export function foldSeed(seed: number): number {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
+  return (seed ^ Math.floor(seed / 2 ** 32) ^ 0x9e3779b9) | 0;
+}
+
+/** A 32-bit seed from any list of parts (FNV-1a, then the murmur3 finaliser to spread nearby inputs). */
 export function deriveSeed(...parts: readonly (string | number)[]): number {
   let h = 0x811c9dc5;
   for (const part of parts) {
@@ -112,12 +155,7 @@ export function deriveSeed(...parts: readonly (string | number)[]): number {
       h = imul(h, 0x01000193);
     }
   }
-  h ^= h >>> 16;
-  h = imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** Uniform [0, 1) that depends only on its inputs, for decisions that must not depend on simulation order. */
