@@ -61,8 +61,9 @@ export function redeliveryDelayMs(deliveryCount: number, random: () => number = 
 
 /**
  * Durable pull consumers with explicit ack. A failing message is retried in place, with backoff, up to the consumer's
- * `maxDeliver` attempts (a dependency's outage counts none: it is waited out) — its ack deadline kept alive meanwhile — so no later message overtakes it: a deletion can
- * never be applied before the upsert it follows, even when that upsert failed once. Then (or at once, if it is
+ * `maxDeliver` attempts (a dependency's outage counts none: it is waited out) — its ack deadline kept alive
+ * meanwhile — so no later message overtakes it: a deletion can never be applied before the upsert it follows, even
+ * when that upsert failed once. Then (or at once, if it is
  * poison) it is copied to `dlq.<stream>.<consumer>` with the reason in its headers and terminated — never dropped
  * silently. A process that stops naks what it holds; one that dies leaves it to the server's redelivery, and if that
  * was the last delivery the server's max-deliveries advisory is turned into a dead letter too. Every replica pulls
