@@ -20,6 +20,7 @@ const GATEWAY_SRC = join(root, 'apps/gateway/src');
 export const DOCUMENT_PATH = join(root, 'libs/client/src/openapi.json');
 export const CLIENT_TYPES_PATH = join(root, 'libs/client/src/api.d.ts');
 const REQUEST_CLASS_ROOTS = [join(root, 'libs/shared/contracts/src'), GATEWAY_SRC];
+const SHARED_CONST_ROOTS = [join(root, 'libs/shared/time/src'), join(root, 'libs/shared/util/src')];
 const HTTP_METHODS = { Get: 'get', Post: 'post', Put: 'put', Delete: 'delete', Patch: 'patch' };
 const ROLES = ['viewer', 'operator', 'admin'];
 
@@ -192,10 +193,12 @@ function importsOf(source, file) {
 /** class-validator limits of every request class, by class and property, as JSON Schema keywords. */
 function validatorLimits() {
   const limits = new Map();
+  // Constants the request classes import from the small shared libraries (the wall-time patterns, for example).
+  const shared = new Map(SHARED_CONST_ROOTS.flatMap((dir) => [...tsFiles(dir)].filter((f) => !f.endsWith('.spec.ts')).flatMap((f) => [...fileConsts(parse(f))])));
   for (const dir of REQUEST_CLASS_ROOTS) {
     for (const file of tsFiles(dir)) {
       const source = parse(file);
-      const consts = fileConsts(source);
+      const consts = new Map([...shared, ...fileConsts(source)]);
       for (const node of source.statements) {
         if (!ts.isClassDeclaration(node) || !node.name) continue;
         const props = {};
