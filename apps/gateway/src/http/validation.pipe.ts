@@ -7,6 +7,17 @@ const invalid = (fieldErrors: FieldError[]): DomainError =>
 /** Query strings remembered per DTO class once they passed; the oldest go first. */
 const QUERIES_KEPT = 1000;
 
+/**
+ * A query DTO's own copy: same class, its arrays (machine_ids=…) copied too, so a handler that sorts or edits one
+ * cannot change what a later request with the same query gets. Query values are strings, numbers, dates and arrays
+ * of those: nothing deeper.
+ */
+function copyOf(dto: object): object {
+  const copy = Object.create(Object.getPrototypeOf(dto) as object | null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(dto)) copy[key] = Array.isArray(value) ? [...(value as unknown[])] : value instanceof Date ? new Date(value.getTime()) : value;
+  return copy;
+}
+
 const isJsonObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 
 /**
@@ -43,11 +54,11 @@ export class EdgeValidationPipe extends ValidationPipe {
     if (!passed) this.passedQueries.set(metadata.metatype, (passed = new Map<string, object>()));
     const key = JSON.stringify(value);
     const known = passed.get(key);
-    if (known) return Object.assign(Object.create(Object.getPrototypeOf(known) as object | null) as object, known);
+    if (known) return copyOf(known);
     const result = await this.transformAny(value, metadata);
     if (result !== null && typeof result === 'object') {
       if (passed.size >= QUERIES_KEPT) passed.delete(passed.keys().next().value as string);
-      passed.set(key, Object.assign(Object.create(Object.getPrototypeOf(result) as object | null) as object, result));
+      passed.set(key, copyOf(result));
     }
     return result;
   }
