@@ -4,7 +4,7 @@ import { ShopfloorCopyConsumer } from './shopfloor-copy.consumer';
 import type { ShopfloorCopyService } from './shopfloor-copy.service';
 
 // Delivery itself (ack, in-place retries in order, dead letters) is DurableConsumerFactory's, tested against real NATS
-// in libs/shared/nats; what the records do to the copy, against real Postgres in shopfloor-copy.service.spec.ts. This
+// in libs/shared/nats; what the records do to the copy, against real Postgres in shopfloor-copy.service.integration.spec.ts. This
 // holds the wiring between the two.
 describe(ShopfloorCopyConsumer.name, () => {
   let started: { def: ConsumerDefinition; handler: EventHandler; parallel?: ParallelOptions }[];
