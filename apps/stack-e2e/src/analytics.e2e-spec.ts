@@ -13,7 +13,7 @@ import {
   type MachinesUpserted,
   type OeeMetricsView,
 } from '@shopfloor/contracts';
-import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 /**
@@ -44,7 +44,7 @@ describe('OEE and shift calendars through the gateway', () => {
 
   beforeAll(async () => {
     await stack.start();
-    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    nats = await connect({ servers: stack.natsUrl });
     const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'e2e viewer', role: 'viewer' });
     viewerKey = (res.body as { key: string }).key;
 

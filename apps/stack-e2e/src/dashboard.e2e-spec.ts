@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { connect, JSONCodec } from 'nats';
 import { createShopfloorClient, type ShopfloorClient } from '@shopfloor/client';
 import { SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
-import { createSourceDatabase, TEST_INFRA, waitFor, type TestSourceDatabase } from '@shopfloor/testing';
+import { createSourceDatabase, waitFor, type TestSourceDatabase } from '@shopfloor/testing';
 import { launchBrowser, PageProblems, SCREENSHOTS, seriousAccessibilityViolations, signIn as signInAt } from './browser';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -141,7 +141,7 @@ describe('the web dashboard in a browser', () => {
       horizon_hours: 168, model_id: randomUUID(), model_version: 1, predicted_at: new Date().toISOString(), window: null,
       factors: [{ feature: 'spindle_temp_mean_24h', value: 71.5, contribution: 0.31 }], above_threshold: true, transition: 'raised',
     };
-    const nats = await connect({ servers: TEST_INFRA.natsUrl });
+    const nats = await connect({ servers: stack.natsUrl });
     await nats.jetstream().publish(SUBJECTS.mlEvents.prediction('failure_risk'), JSONCodec().encode(prediction));
     await nats.close();
     const riskBadge = page.locator(`.tile[data-machine-id="${risky.id}"] .risk`);

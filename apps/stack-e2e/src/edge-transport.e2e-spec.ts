@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import request from 'supertest';
-import { freePort, ServiceProcess, TEST_INFRA } from '@shopfloor/testing';
+import { freePort, ServiceProcess } from '@shopfloor/testing';
 import { ADMIN_KEY, JWT_SECRET, Stack } from './stack';
 
 const ALLOWED_ORIGIN = 'https://dashboard.example.com';
@@ -207,7 +207,7 @@ describe("the gateway's transport edge", () => {
     it('refuses to start on a CORS_ORIGINS entry that is not an exact origin, naming it', async () => {
       const gateway = new ServiceProcess('gateway', {
         PORT: String(await freePort()),
-        NATS_URL: TEST_INFRA.natsUrl,
+        NATS_URL: stack.natsUrl,
         DATABASE_URL: stack.database?.serviceUrl('gateway') ?? '',
         JWT_SECRET,
         CORS_ORIGINS: `${ALLOWED_ORIGIN},https://dashboard.example.com/app`,

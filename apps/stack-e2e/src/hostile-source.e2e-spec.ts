@@ -1,5 +1,5 @@
 import { SUBJECTS, type OeeMetricsView, type QuarantinePage, type SyncStatusView } from '@shopfloor/contracts';
-import { createSourceDatabase, TEST_INFRA, waitFor, withdrawTestBatches, type TestSourceDatabase } from '@shopfloor/testing';
+import { createSourceDatabase, waitFor, withdrawTestBatches, type TestSourceDatabase } from '@shopfloor/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { Client } from 'pg';
@@ -96,7 +96,7 @@ describe('a hostile source, end to end', () => {
     await c.query(`INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) VALUES (?, '2026-03-01 06:00:00', 'spindle_load', 1e308, '%'), (?, '2026-03-01 06:00:00', 'spindle_load', -1e308, '%'), (?, '2026-03-01 06:00:00', 'spindle_load', 5e9, '%'), (?, '1969-07-20 20:17:00', 'spindle_load', 1, '%')`, [M2, M2, M2, M2]);
 
     await stack.start({ CIMCO_DATABASE_URL: source.url, SYNC_INTERVAL_SECONDS: '0', SYNC_SAFETY_LAG_MS: '0' });
-    nc = await connect({ servers: TEST_INFRA.natsUrl });
+    nc = await connect({ servers: stack.natsUrl });
     pg = new Client({ connectionString: stack.database!.adminDatabaseUrl });
     await pg.connect();
   }, 180_000);

@@ -3,7 +3,7 @@ import { JSONCodec, connect, type NatsConnection } from 'nats';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { SUBJECTS, type LiveMessage, type LiveStatusList, type MachineEventsAppended, type MachineLiveStatus, type MachinesUpserted } from '@shopfloor/contracts';
-import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 /** A WebSocket client that keeps every message it receives. */
@@ -60,7 +60,7 @@ describe('live machine status over WebSocket across gateway replicas', () => {
   beforeAll(async () => {
     await stack.start({ LIVE_SILENCE_SECONDS: '3600' });
     secondGateway = await stack.addGateway();
-    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    nats = await connect({ servers: stack.natsUrl });
     const res = await request(stack.gatewayUrl).post('/api/v1/auth/token').set('X-API-Key', ADMIN_KEY);
     token = (res.body as { access_token: string }).access_token;
     const machines: MachinesUpserted = {

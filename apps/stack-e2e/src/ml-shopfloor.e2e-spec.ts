@@ -3,7 +3,7 @@ import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import request from 'supertest';
 import { SUBJECTS, type AnomaliesView, type AnomalyEvent, type DowntimeRecord, type JobRecord, type MachineReadingRecord, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
-import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 const DAY = 86_400_000;
@@ -73,7 +73,7 @@ describe('ml downtime from the shop-floor history', () => {
 
   beforeAll(async () => {
     await stack.start();
-    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    nats = await connect({ servers: stack.natsUrl });
     operatorKey = ((await post('/api/v1/auth/api-keys').send({ name: 'e2e ml operator', role: 'operator' })).body as { key: string }).key;
   }, 120_000);
 

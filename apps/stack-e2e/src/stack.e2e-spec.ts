@@ -13,7 +13,7 @@ import {
   type JobView,
   type MachinesUpserted,
 } from '@shopfloor/contracts';
-import { TEST_INFRA, waitFor } from '@shopfloor/testing';
+import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
 const ERROR_BODY_KEYS = ['details', 'error_code', 'message', 'request_id', 'timestamp'];
@@ -32,7 +32,7 @@ describe('the platform through its gateway', () => {
 
   beforeAll(async () => {
     await stack.start();
-    nats = await connect({ servers: TEST_INFRA.natsUrl });
+    nats = await connect({ servers: stack.natsUrl });
     const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'e2e viewer', role: 'viewer' });
     expect(res.status).toBe(201);
     viewerKey = (res.body as { key: string }).key;

@@ -1,20 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DOWNSTREAM_SERVICES, SERVICE_NAMES } from '@shopfloor/contracts';
 import { createTestDatabase, freePort, ServiceProcess, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
+import { OwnServer } from './own-server';
 
 export const ADMIN_KEY = 'e2e-bootstrap-admin-key-0123456789';
 export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789';
 
-/** The whole platform as separate processes on free ports, on a fresh database. */
+/**
+ * The whole platform as separate processes on free ports, on a fresh database and a NATS server of its own: its
+ * queue groups and durable consumers are shared with no other stack or service on this machine.
+ */
 export class Stack {
   readonly services = new Map<string, ServiceProcess>();
   /** The HTTP port of each service (its /health, /ready and /metrics), by service name. */
   readonly ports = new Map<string, number>();
   gatewayUrl = '';
+  /** This stack's NATS, for a test's own connection. */
+  natsUrl = '';
   database?: TestDatabase;
+  private nats?: OwnServer;
+  private natsDir?: string;
 
   private extraEnv: Record<string, string> = {};
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
+    this.natsDir = mkdtempSync(join(tmpdir(), 'e2e-nats-'));
+    const natsPort = await freePort();
+    this.nats = new OwnServer('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', this.natsDir], natsPort);
+    await this.nats.start();
+    this.natsUrl = `nats://127.0.0.1:${natsPort}`;
     this.database = await createTestDatabase('sf_e2e');
     this.extraEnv = extraEnv;
     for (const service of SERVICE_NAMES) {
@@ -42,7 +58,7 @@ export class Stack {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       PORT: String(port),
-      NATS_URL: TEST_INFRA.natsUrl,
+      NATS_URL: this.natsUrl,
       REDIS_URL: TEST_INFRA.redisUrl,
       DATABASE_URL: this.database.serviceUrl(service),
       OTEL_SDK_DISABLED: 'true',
@@ -68,10 +84,17 @@ export class Stack {
     for (const [name, replica] of this.services) if (name.startsWith('gateway-')) codes[name] = await replica.stop();
     await Promise.all(DOWNSTREAM_SERVICES.map(async (s) => (codes[s] = await this.service(s).stop())));
     await this.database?.drop();
+    await this.stopNats();
     return codes;
   }
 
   kill(): void {
     for (const s of this.services.values()) s.kill();
+    void this.stopNats('SIGKILL');
+  }
+
+  private async stopNats(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.nats?.stop(signal);
+    if (this.natsDir) rmSync(this.natsDir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceName } from '@shopfloor/contracts';
 import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TcpProxy, waitFor, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
 import { mlPartOf, platformSummaries, sourceSummary, type Summary } from './consistency';
-import { OwnServer } from './own-server';
+import { OwnServer } from '../own-server';
 import { SupervisedPlatform } from './supervised-platform';
 import { SteadyTraffic, type Endpoint, type TrafficCounts } from './traffic';
 import { WebhookSink } from './webhook-sink';
