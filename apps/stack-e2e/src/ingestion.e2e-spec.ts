@@ -9,12 +9,12 @@ import {
   waitFor,
   type TestDatabase,
   type TestSourceDatabase,
-  withdrawTestBatches,
 } from '@shopfloor/testing';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSONCodec, connect, type NatsConnection, type Subscription } from 'nats';
+import { OwnNats } from './own-server';
 
 const codec = JSONCodec<unknown>();
 
@@ -40,6 +40,7 @@ async function syncAndWait(nc: NatsConnection, mode: 'full' | 'incremental'): Pr
 }
 
 describe('ingestion from a CIMCO source', () => {
+  const ownNats = new OwnNats();
   let source: TestSourceDatabase;
   let db: TestDatabase;
   let nc: NatsConnection;
@@ -47,15 +48,15 @@ describe('ingestion from a CIMCO source', () => {
   let ingestion: ServiceProcess;
   let feed: Subscription;
   const published: Published[] = [];
-  const startedAt = new Date();
 
   const recordsOf = (syncId: string, subject: string): Record<string, unknown>[] =>
     published.filter((p) => p.sync_id === syncId && p.subject === subject).flatMap((p) => p.records);
 
   beforeAll(async () => {
+    await ownNats.start();
     source = await createSourceDatabase();
     db = await createTestDatabase('sf_ingest');
-    nc = await connect({ servers: TEST_INFRA.natsUrl });
+    nc = await connect({ servers: ownNats.url });
     // Every batch as it is published (a plain subscription sees what the stream stores).
     feed = nc.subscribe(SUBJECTS.shopfloor.all, {
       callback: (_error, m) => {
@@ -86,7 +87,7 @@ describe('ingestion from a CIMCO source', () => {
 
     ingestion = new ServiceProcess('ingestion', {
       PORT: String(await freePort()),
-      NATS_URL: TEST_INFRA.natsUrl,
+      NATS_URL: ownNats.url,
       DATABASE_URL: db.serviceUrl('ingestion'),
       CIMCO_DATABASE_URL: source.urlVia('127.0.0.1', proxy.port),
       CIMCO_TIMEZONE: 'Europe/Berlin',
@@ -105,11 +106,11 @@ describe('ingestion from a CIMCO source', () => {
   afterAll(async () => {
     await ingestion?.stop();
     feed?.unsubscribe();
-    if (nc) await withdrawTestBatches(nc, new Set(published.map((p) => p.sync_id)), startedAt);
     await nc?.close();
     await proxy?.stop();
     await source?.drop();
     await db?.drop();
+    await ownNats.stop();
   });
 
   let fullSyncId = '';
@@ -191,7 +192,7 @@ describe('ingestion from a CIMCO source', () => {
     writeFileSync(mappingFile, JSON.stringify({ entities: { jobs: { columns: { start_time: 'begin_time' } }, machine_readings: { table: 'sensor_values' } } }));
     const broken = new ServiceProcess('ingestion', {
       PORT: String(await freePort()),
-      NATS_URL: TEST_INFRA.natsUrl,
+      NATS_URL: ownNats.url,
       DATABASE_URL: db.serviceUrl('ingestion'),
       CIMCO_DATABASE_URL: source.url,
       CIMCO_MAPPING_FILE: mappingFile,

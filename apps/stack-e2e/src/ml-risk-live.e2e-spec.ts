@@ -5,6 +5,7 @@ import { createTestDatabase, freePort, ServiceProcess, TEST_INFRA, waitFor, type
 import { connect, JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { OwnNats } from './own-server';
 import { ADMIN_KEY, JWT_SECRET } from './stack';
 
 const codec = JSONCodec<unknown>();
@@ -67,6 +68,7 @@ async function rawGet(base: string, path: string, headers: Record<string, string
  * stack, as the end-to-end suite is run.
  */
 describe('machine risk and live predictions through the gateway', () => {
+  const ownNats = new OwnNats();
   const run = randomUUID().slice(0, 8);
   const [machineA, machineB] = [`RISK-A-${run}`, `RISK-B-${run}`];
   let db: TestDatabase;
@@ -113,13 +115,14 @@ describe('machine risk and live predictions through the gateway', () => {
   const wsUrl = (path: string) => `${gatewayUrl.replace('http', 'ws')}${path}`;
 
   beforeAll(async () => {
+    await ownNats.start();
     db = await createTestDatabase('sf_e2e_risk');
     const port = await freePort();
     gateway = new ServiceProcess('gateway', {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       PORT: String(port),
-      NATS_URL: TEST_INFRA.natsUrl,
+      NATS_URL: ownNats.url,
       REDIS_URL: TEST_INFRA.redisUrl,
       DATABASE_URL: db.serviceUrl('gateway'),
       OTEL_SDK_DISABLED: 'true',
@@ -128,7 +131,7 @@ describe('machine risk and live predictions through the gateway', () => {
       RPC_TIMEOUT_MS: '3000',
     });
     gatewayUrl = `http://127.0.0.1:${port}`;
-    nats = await connect({ servers: TEST_INFRA.natsUrl, name: 'ml-risk-live-e2e' });
+    nats = await connect({ servers: ownNats.url, name: 'ml-risk-live-e2e' });
     // The stream the ml service publishes predictions to (it declares it at start, with limits this test needs not).
     const jsm = await nats.jetstreamManager();
     const stream = STREAMS.mlPredictions;
@@ -147,6 +150,7 @@ describe('machine risk and live predictions through the gateway', () => {
     await nats?.close();
     await gateway?.stop();
     await db?.drop();
+    await ownNats.stop();
   });
 
   describe('GET /api/v1/machines/{machine_id}/risk', () => {

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { waitFor } from '@shopfloor/testing';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitFor } from '@shopfloor/testing';
 
 /**
  * An infrastructure server (nats-server, redis-server) the fault suite starts on a port of its own, so that it can
@@ -41,6 +44,29 @@ export class OwnServer {
     this.child.kill(signal);
     await this.exited;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * A nats-server with JetStream on a free port and a store of its own, for a test whose services' queue groups,
+ * durable consumers and live subjects must be shared with no other test or service on this machine.
+ */
+export class OwnNats {
+  url = '';
+  private server?: OwnServer;
+  private storeDir?: string;
+
+  async start(): Promise<void> {
+    this.storeDir = mkdtempSync(join(tmpdir(), 'e2e-nats-'));
+    const port = await freePort();
+    this.server = new OwnServer('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', this.storeDir], port);
+    await this.server.start();
+    this.url = `nats://127.0.0.1:${port}`;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.server?.stop(signal);
+    if (this.storeDir) rmSync(this.storeDir, { recursive: true, force: true });
   }
 }
 

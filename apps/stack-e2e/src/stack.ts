@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DOWNSTREAM_SERVICES, SERVICE_NAMES } from '@shopfloor/contracts';
 import { createTestDatabase, freePort, ServiceProcess, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
-import { OwnServer } from './own-server';
+import { OwnNats } from './own-server';
 
 export const ADMIN_KEY = 'e2e-bootstrap-admin-key-0123456789';
 export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789';
@@ -20,17 +17,13 @@ export class Stack {
   /** This stack's NATS, for a test's own connection. */
   natsUrl = '';
   database?: TestDatabase;
-  private nats?: OwnServer;
-  private natsDir?: string;
+  private readonly nats = new OwnNats();
 
   private extraEnv: Record<string, string> = {};
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
-    this.natsDir = mkdtempSync(join(tmpdir(), 'e2e-nats-'));
-    const natsPort = await freePort();
-    this.nats = new OwnServer('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', this.natsDir], natsPort);
     await this.nats.start();
-    this.natsUrl = `nats://127.0.0.1:${natsPort}`;
+    this.natsUrl = this.nats.url;
     this.database = await createTestDatabase('sf_e2e');
     this.extraEnv = extraEnv;
     for (const service of SERVICE_NAMES) {
@@ -84,17 +77,12 @@ export class Stack {
     for (const [name, replica] of this.services) if (name.startsWith('gateway-')) codes[name] = await replica.stop();
     await Promise.all(DOWNSTREAM_SERVICES.map(async (s) => (codes[s] = await this.service(s).stop())));
     await this.database?.drop();
-    await this.stopNats();
+    await this.nats.stop();
     return codes;
   }
 
   kill(): void {
     for (const s of this.services.values()) s.kill();
-    void this.stopNats('SIGKILL');
-  }
-
-  private async stopNats(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.nats?.stop(signal);
-    if (this.natsDir) rmSync(this.natsDir, { recursive: true, force: true });
+    void this.nats.stop('SIGKILL');
   }
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import mysql from 'mysql2/promise';
 import { Client } from 'pg';
+import { OwnNats } from './own-server';
 
 const codec = JSONCodec<unknown>();
 const P = `p${randomBytes(3).toString('hex')}`;
@@ -55,6 +56,7 @@ async function readModelSummary(db: TestDatabase): Promise<Record<string, string
 const normalise = (s: Record<string, string>): Record<string, unknown> => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Object.fromEntries(Object.entries(JSON.parse(v) as Record<string, unknown>).map(([a, b]) => [a, Number(b)]))]));
 
 describe('source to read model', () => {
+  const ownNats = new OwnNats();
   let source: TestSourceDatabase;
   let db: TestDatabase;
   let nc: NatsConnection;
@@ -79,9 +81,10 @@ describe('source to read model', () => {
   };
 
   beforeAll(async () => {
+    await ownNats.start();
     source = await createSourceDatabase();
     db = await createTestDatabase('sf_pipeline');
-    nc = await connect({ servers: TEST_INFRA.natsUrl });
+    nc = await connect({ servers: ownNats.url });
     const c = source.connection;
     await c.query(`INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('${P}-M', seq), CONCAT('Machine ', seq), IF(seq % 2, 'MILL', 'LATHE'), 'Hall 1' FROM seq_1_to_5`);
     await c.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped)
@@ -93,7 +96,7 @@ describe('source to read model', () => {
     await c.query(`INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit)
       SELECT CONCAT('${P}-M', 1 + seq % 5), '2026-03-01 06:00:00' + INTERVAL seq SECOND, 'spindle_load', 40 + seq % 50, '%' FROM seq_1_to_40000`);
 
-    const base = { NATS_URL: TEST_INFRA.natsUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' };
+    const base = { NATS_URL: ownNats.url, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' };
     analytics = new ServiceProcess('analytics', { ...base, PORT: String(await freePort()), DATABASE_URL: db.serviceUrl('analytics'), REDIS_URL: TEST_INFRA.redisUrl });
     ingestionEnv = {
       ...base,
@@ -114,6 +117,7 @@ describe('source to read model', () => {
     await nc?.close();
     await source?.drop();
     await db?.drop();
+    await ownNats.stop();
   });
 
   it('ends exactly equal to the source after ingestion and analytics are killed mid-sync', async () => {

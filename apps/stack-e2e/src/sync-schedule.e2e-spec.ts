@@ -1,12 +1,15 @@
-import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TEST_INFRA, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
+import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
 import { Client } from 'pg';
+import { OwnNats } from './own-server';
 
 describe('scheduled sync with several ingestion replicas', () => {
+  const ownNats = new OwnNats();
   let source: TestSourceDatabase;
   let db: TestDatabase;
   const replicas: ServiceProcess[] = [];
 
   beforeAll(async () => {
+    await ownNats.start();
     source = await createSourceDatabase();
     db = await createTestDatabase('sf_schedule');
     await source.connection.query(`INSERT INTO machines (machine_id, name, type) VALUES ('S-1', 'Okuma LB3000', 'LATHE')`);
@@ -14,7 +17,7 @@ describe('scheduled sync with several ingestion replicas', () => {
       replicas.push(
         new ServiceProcess('ingestion', {
           PORT: String(await freePort()),
-          NATS_URL: TEST_INFRA.natsUrl,
+          NATS_URL: ownNats.url,
           DATABASE_URL: db.serviceUrl('ingestion'),
           CIMCO_DATABASE_URL: source.url,
           SYNC_INTERVAL_SECONDS: '1',
@@ -29,6 +32,7 @@ describe('scheduled sync with several ingestion replicas', () => {
     for (const r of replicas) await r.stop();
     await source?.drop();
     await db?.drop();
+    await ownNats.stop();
   });
 
   it('runs each scheduled sync once, never two at the same time', async () => {
