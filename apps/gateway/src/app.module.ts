@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AlertRulesController } from './alerts/alert-rules.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliveriesController } from './alerts/deliveries.controller';
@@ -6,12 +7,9 @@ import { ReportSchedulesController } from './alerts/report-schedules.controller'
 import { AuthModule } from './auth/auth.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { LiveModule } from './live/live.module';
-import { AnalyticsAnswersCache } from './machines/analytics-answers.cache';
-import { AnalyticsController } from './machines/analytics.controller';
 import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
-import { MachinesController } from './machines/machines.controller';
 import { MachineRiskController } from './ml/machine-risk.controller';
 import { MlController } from './ml/ml.controller';
 import { UploadBucketService } from './ml/upload-bucket.service';
@@ -19,13 +17,11 @@ import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
-  imports: [AuthModule, LiveModule],
+  imports: [AnalyticsModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
-    MachinesController,
     CalendarsController,
-    AnalyticsController,
     ReportSchedulesController,
     ReportsController,
     DataSyncController,
@@ -36,6 +32,6 @@ import { ProbesController } from './probes/probes.controller';
     AlertsController,
     DeliveriesController,
   ],
-  providers: [DownstreamHealth, UploadBucketService, AnalyticsAnswersCache],
+  providers: [DownstreamHealth, UploadBucketService],
 })
 export class AppModule {}
