@@ -5,9 +5,9 @@ import { AlertsController } from './alerts/alerts.controller';
 import { DeliveriesController } from './alerts/deliveries.controller';
 import { ReportSchedulesController } from './alerts/report-schedules.controller';
 import { AuthModule } from './auth/auth.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { LiveModule } from './live/live.module';
-import { CalendarsController } from './machines/calendars.controller';
 import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachineRiskController } from './ml/machine-risk.controller';
@@ -17,11 +17,10 @@ import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 
 @Module({
-  imports: [AnalyticsModule, AuthModule, LiveModule],
+  imports: [AnalyticsModule, CalendarsModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
-    CalendarsController,
     ReportSchedulesController,
     ReportsController,
     DataSyncController,
