@@ -3,26 +3,23 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { AlertRulesController } from './alerts/alert-rules.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliveriesController } from './alerts/deliveries.controller';
-import { ReportSchedulesController } from './alerts/report-schedules.controller';
 import { AuthModule } from './auth/auth.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { DataSyncController } from './data/data-sync.controller';
 import { LiveModule } from './live/live.module';
-import { ReportsController } from './machines/reports.controller';
 import { IntegrityController } from './machines/integrity.controller';
 import { MachineRiskController } from './ml/machine-risk.controller';
 import { MlController } from './ml/ml.controller';
 import { UploadBucketService } from './ml/upload-bucket.service';
 import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, AuthModule, LiveModule],
+  imports: [AnalyticsModule, CalendarsModule, ReportsModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
-    ReportSchedulesController,
-    ReportsController,
     DataSyncController,
     IntegrityController,
     MlController,
