@@ -6,8 +6,8 @@ import { DeliveriesController } from './alerts/deliveries.controller';
 import { AuthModule } from './auth/auth.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { DataSyncController } from './data/data-sync.controller';
+import { IntegrityModule } from './integrity/integrity.module';
 import { LiveModule } from './live/live.module';
-import { IntegrityController } from './machines/integrity.controller';
 import { MachineRiskController } from './ml/machine-risk.controller';
 import { MlController } from './ml/ml.controller';
 import { UploadBucketService } from './ml/upload-bucket.service';
@@ -16,12 +16,11 @@ import { ProbesController } from './probes/probes.controller';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, ReportsModule, AuthModule, LiveModule],
+  imports: [AnalyticsModule, CalendarsModule, ReportsModule, IntegrityModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
     DataSyncController,
-    IntegrityController,
     MlController,
     MachineRiskController,
     AlertRulesController,
