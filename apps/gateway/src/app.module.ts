@@ -5,7 +5,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { DeliveriesController } from './alerts/deliveries.controller';
 import { AuthModule } from './auth/auth.module';
 import { CalendarsModule } from './calendars/calendars.module';
-import { DataSyncController } from './data/data-sync.controller';
+import { DataSyncModule } from './data-sync/data-sync.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { LiveModule } from './live/live.module';
 import { MachineRiskController } from './ml/machine-risk.controller';
@@ -16,11 +16,10 @@ import { ProbesController } from './probes/probes.controller';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, ReportsModule, IntegrityModule, AuthModule, LiveModule],
+  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
-    DataSyncController,
     MlController,
     MachineRiskController,
     AlertRulesController,
