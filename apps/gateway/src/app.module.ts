@@ -8,24 +8,20 @@ import { CalendarsModule } from './calendars/calendars.module';
 import { DataSyncModule } from './data-sync/data-sync.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { LiveModule } from './live/live.module';
-import { MachineRiskController } from './ml/machine-risk.controller';
-import { MlController } from './ml/ml.controller';
-import { UploadBucketService } from './ml/upload-bucket.service';
+import { MlModule } from './ml/ml.module';
 import { DownstreamHealth } from './probes/downstream-health';
 import { ProbesController } from './probes/probes.controller';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, AuthModule, LiveModule],
+  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, MlModule, AuthModule, LiveModule],
   // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
   controllers: [
     ProbesController,
-    MlController,
-    MachineRiskController,
     AlertRulesController,
     AlertsController,
     DeliveriesController,
   ],
-  providers: [DownstreamHealth, UploadBucketService],
+  providers: [DownstreamHealth],
 })
 export class AppModule {}
