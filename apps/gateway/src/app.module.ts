@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module';
-import { AlertRulesController } from './alerts/alert-rules.controller';
-import { AlertsController } from './alerts/alerts.controller';
-import { DeliveriesController } from './alerts/deliveries.controller';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { DataSyncModule } from './data-sync/data-sync.module';
@@ -14,14 +12,8 @@ import { ProbesController } from './probes/probes.controller';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, MlModule, AuthModule, LiveModule],
-  // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
-  controllers: [
-    ProbesController,
-    AlertRulesController,
-    AlertsController,
-    DeliveriesController,
-  ],
+  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, MlModule, AlertsModule, AuthModule, LiveModule],
+  controllers: [ProbesController],
   providers: [DownstreamHealth],
 })
 export class AppModule {}
