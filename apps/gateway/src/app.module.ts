@@ -7,13 +7,10 @@ import { DataSyncModule } from './data-sync/data-sync.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { LiveModule } from './live/live.module';
 import { MlModule } from './ml/ml.module';
-import { DownstreamHealth } from './probes/downstream-health';
-import { ProbesController } from './probes/probes.controller';
+import { ProbesModule } from './probes/probes.module';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, MlModule, AlertsModule, AuthModule, LiveModule],
-  controllers: [ProbesController],
-  providers: [DownstreamHealth],
+  imports: [ProbesModule, AnalyticsModule, CalendarsModule, ReportsModule, DataSyncModule, IntegrityModule, MlModule, AlertsModule, AuthModule, LiveModule],
 })
 export class AppModule {}
