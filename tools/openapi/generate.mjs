@@ -23,6 +23,8 @@ const REQUEST_CLASS_ROOTS = [join(root, 'libs/shared/contracts/src'), GATEWAY_SR
 const SHARED_CONST_ROOTS = [join(root, 'libs/shared/time/src'), join(root, 'libs/shared/util/src')];
 const HTTP_METHODS = { Get: 'get', Post: 'post', Put: 'put', Delete: 'delete', Patch: 'patch' };
 const ROLES = ['viewer', 'operator', 'admin'];
+/** A path parameter parsed by one of these pipes is a UUID: Nest's own, or the gateway's ParseIdPipe built on it. */
+const UUID_PIPE = /\b(ParseUUIDPipe|ParseIdPipe)\b/;
 
 function* tsFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -138,7 +140,7 @@ function routesOf(file) {
         const typeText = param.type?.getText(source) ?? 'unknown';
         for (const d of decoratorsOf(param)) {
           const name = literal(d.args[0], consts);
-          if (d.name === 'Param') route.pathParams.push({ name, uuid: d.args.slice(1).some((a) => /ParseUUIDPipe/.test(a.getText(source))) });
+          if (d.name === 'Param') route.pathParams.push({ name, uuid: d.args.slice(1).some((a) => UUID_PIPE.test(a.getText(source))) });
           else if (d.name === 'Query' && typeof name === 'string') {
             const declared = decorators.find((x) => x.name === 'ApiQuery' && literal(x.args[0], consts)?.name === name);
             route.queryParams.push({ name, required: !param.questionToken && !param.initializer, typeText: typeText, declared: declared ? literal(declared.args[0], consts) : null });

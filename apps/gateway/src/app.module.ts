@@ -1,41 +1,31 @@
 import { Module } from '@nestjs/common';
-import { AlertRulesController } from './alerts/alert-rules.controller';
-import { AlertsController } from './alerts/alerts.controller';
-import { DeliveriesController } from './alerts/deliveries.controller';
-import { ReportSchedulesController } from './alerts/report-schedules.controller';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
-import { DataSyncController } from './data/data-sync.controller';
+import { CalendarsModule } from './calendars/calendars.module';
+import { DataSyncModule } from './data-sync/data-sync.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { LiveModule } from './live/live.module';
-import { AnalyticsAnswersCache } from './machines/analytics-answers.cache';
-import { AnalyticsController } from './machines/analytics.controller';
-import { CalendarsController } from './machines/calendars.controller';
-import { ReportsController } from './machines/reports.controller';
-import { IntegrityController } from './machines/integrity.controller';
-import { MachinesController } from './machines/machines.controller';
-import { MachineRiskController } from './ml/machine-risk.controller';
-import { MlController } from './ml/ml.controller';
-import { UploadBucketService } from './ml/upload-bucket.service';
-import { DownstreamHealth } from './probes/downstream-health';
-import { ProbesController } from './probes/probes.controller';
+import { MlModule } from './ml/ml.module';
+import { ProbesModule } from './probes/probes.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({
-  imports: [AuthModule, LiveModule],
-  // Rules before alerts: /alerts/rules must not be taken for the alert with id 'rules'.
-  controllers: [
-    ProbesController,
-    MachinesController,
-    CalendarsController,
-    AnalyticsController,
-    ReportSchedulesController,
-    ReportsController,
-    DataSyncController,
-    IntegrityController,
-    MlController,
-    MachineRiskController,
-    AlertRulesController,
-    AlertsController,
-    DeliveriesController,
+  imports: [
+    ProbesModule,
+    AnalyticsModule,
+    CalendarsModule,
+    ReportsModule,
+    DataSyncModule,
+    IntegrityModule,
+    MlModule,
+    AlertsModule,
+    // Auth before rate limit: Nest runs global guards in the order it meets their modules, and a request is counted
+    // against its caller's budget, so the caller must be known first.
+    AuthModule,
+    RateLimitModule,
+    LiveModule,
   ],
-  providers: [DownstreamHealth, UploadBucketService, AnalyticsAnswersCache],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode, RuleBody, SUBJECTS, type RuleView } from '@shopfloor/contracts';
+import { ErrorCode, RuleBody, SUBJECTS, type RuleView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
+import { ParseIdPipe } from '../http/parse-id.pipe';
 
-const ruleId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.RuleNotFound, 'No rule with that id') });
+const ruleId = new ParseIdPipe(ErrorCode.RuleNotFound, 'No rule with that id');
 
 /** Rules hold recipients and webhook URLs (which may carry tokens): admins only, reading included. */
 @ApiTags('alerts')

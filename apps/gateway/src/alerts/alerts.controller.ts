@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AlertActionBody, DomainError, ErrorCode, ListAlertsQuery, SUBJECTS, type AlertDetailView, type AlertPage, type AlertView } from '@shopfloor/contracts';
+import { AlertActionBody, ErrorCode, ListAlertsQuery, SUBJECTS, type AlertDetailView, type AlertPage, type AlertView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ParseIdPipe } from '../http/parse-id.pipe';
 
-const alertId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.AlertNotFound, 'No alert with that id') });
+const alertId = new ParseIdPipe(ErrorCode.AlertNotFound, 'No alert with that id');
 
 @ApiTags('alerts')
 @Controller('api/v1/alerts')

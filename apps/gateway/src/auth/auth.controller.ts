@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import { ParseIdPipe } from '../http/parse-id.pipe';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, RequireRole } from './auth.decorators';
 import { BearerTokensService } from './bearer-tokens.service';
@@ -43,7 +44,7 @@ export class AuthController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Revoke an API key' })
   async revoke(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ApiKeyNotFound, 'No API key with that id') })) id: string,
+    @Param('id', new ParseIdPipe(ErrorCode.ApiKeyNotFound, 'No API key with that id')) id: string,
     @CurrentPrincipal() by: Principal,
   ): Promise<void> {
     await this.apiKeys.revoke(id, by);

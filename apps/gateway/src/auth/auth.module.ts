@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyRepository, AuditRepository } from '@shopfloor/gateway/data-access';
 import { AuditService } from '../audit/audit.service';
-import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { ApiKeyRevocationsService } from './api-key-revocations.service';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -20,9 +19,7 @@ import { CREDENTIAL_CACHE_OPTIONS, DEFAULT_CREDENTIAL_CACHE_OPTIONS } from './cr
     ApiKeyRevocationsService,
     ApiKeysService,
     BearerTokensService,
-    // Order matters: authenticate first, then count the request against the caller's budget.
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   // The WebSocket upgrade checks credentials with the same services (and the same last-used throttle); open sockets
   // are closed on the same revocations.

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId, requestContext } from '@shopfloor/observability';
+import { PeriodicTask } from '@shopfloor/util';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -38,7 +39,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private readonly byChannel: Record<LiveChannel, Set<LiveClient>> = { 'machine-status': new Set(), alerts: new Set(), predictions: new Set() };
   private readonly requestIds = new WeakMap<IncomingMessage, string>();
   private httpServer?: Server;
-  private heartbeat?: NodeJS.Timeout;
+  private heartbeat?: PeriodicTask;
   private stopListening?: () => void;
   private closing = false;
 
@@ -66,8 +67,11 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     this.httpServer = server;
     this.stopListening = this.revocations.onRevoked((id) => this.closeClientsOf(id));
     server.on('upgrade', this.onUpgrade);
-    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatIntervalMs);
-    this.heartbeat.unref();
+    this.heartbeat = new PeriodicTask(() => this.beat(), {
+      intervalMs: this.options.heartbeatIntervalMs,
+      onError: (error) => this.logger.error({ message: 'WebSocket heartbeat failed', err: loggableError(error) }),
+    });
+    this.heartbeat.start();
   }
 
   /** Whether any client is on the channel (lets the NATS side skip parsing messages nobody would get). */
@@ -90,7 +94,7 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     this.closing = true;
     this.httpServer?.off('upgrade', this.onUpgrade);
     this.stopListening?.();
-    clearInterval(this.heartbeat);
+    await this.heartbeat?.stop();
     const sockets = [...this.clients.keys()];
     if (sockets.length > 0) {
       const closed = Promise.all(sockets.map((ws) => new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve())))));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DomainError,
@@ -30,6 +30,7 @@ import {
 import { RpcClient } from '@shopfloor/nats';
 import type { Request } from 'express';
 import { RequireRole } from '../auth/auth.decorators';
+import { ParseIdPipe } from '../http/parse-id.pipe';
 import { UploadBucketService } from './upload-bucket.service';
 
 /** Storing a large dataset (parse, validate, write 10^6 cells) takes seconds, not the default RPC budget. */
@@ -85,7 +86,7 @@ export class MlController {
   @HttpCode(204)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Delete an uploaded dataset (models trained on it stay); 409 while a training on it is queued or running' })
-  async deleteDataset(@Param('dataset_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.DatasetNotFound, 'No dataset with that id') })) datasetId: string): Promise<void> {
+  async deleteDataset(@Param('dataset_id', new ParseIdPipe(ErrorCode.DatasetNotFound, 'No dataset with that id')) datasetId: string): Promise<void> {
     await this.rpc.request<{ deleted: true }>(SUBJECTS.ml.datasetDelete, { dataset_id: datasetId });
   }
 
@@ -105,7 +106,7 @@ export class MlController {
 
   @Get('train/:training_id')
   @ApiOperation({ summary: 'State and progress of a training; model_id and metrics once it has succeeded' })
-  async training(@Param('training_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.TrainingNotFound, 'No training with that id') })) trainingId: string): Promise<TrainingView> {
+  async training(@Param('training_id', new ParseIdPipe(ErrorCode.TrainingNotFound, 'No training with that id')) trainingId: string): Promise<TrainingView> {
     return this.rpc.request<TrainingView>(SUBJECTS.ml.trainGet, { training_id: trainingId });
   }
 
@@ -119,7 +120,7 @@ export class MlController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Make this version the one predictions use (activating an older version rolls back)' })
-  async activate(@Param('model_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ModelNotFound, 'No model with that id') })) modelId: string): Promise<ModelView> {
+  async activate(@Param('model_id', new ParseIdPipe(ErrorCode.ModelNotFound, 'No model with that id')) modelId: string): Promise<ModelView> {
     return this.rpc.request<ModelView>(SUBJECTS.ml.modelActivate, { model_id: modelId });
   }
 
@@ -166,7 +167,7 @@ export class MlController {
 
   @Get('models/:model_id/accuracy')
   @ApiOperation({ summary: "Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)" })
-  async accuracy(@Param('model_id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ModelNotFound, 'No model with that id') })) modelId: string): Promise<ModelAccuracyView> {
+  async accuracy(@Param('model_id', new ParseIdPipe(ErrorCode.ModelNotFound, 'No model with that id')) modelId: string): Promise<ModelAccuracyView> {
     return this.rpc.request<ModelAccuracyView>(SUBJECTS.ml.modelAccuracy, { model_id: modelId });
   }
 

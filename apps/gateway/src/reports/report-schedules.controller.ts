@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode, ReportScheduleBody, ScheduleRunsQuery, SUBJECTS, type ReportRunView, type ReportScheduleView } from '@shopfloor/contracts';
+import { ErrorCode, ReportScheduleBody, ScheduleRunsQuery, SUBJECTS, type ReportRunView, type ReportScheduleView } from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import { RequireRole } from '../auth/auth.decorators';
+import { ParseIdPipe } from '../http/parse-id.pipe';
 
-const scheduleId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.ScheduleNotFound, 'No report schedule with that id') });
+const scheduleId = new ParseIdPipe(ErrorCode.ScheduleNotFound, 'No report schedule with that id');
 
 @ApiTags('reports')
 @Controller('api/v1/reports/schedules')
