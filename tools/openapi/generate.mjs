@@ -100,6 +100,15 @@ const joinPath = (...parts) =>
 function routesOf(file) {
   const source = parse(file);
   const consts = fileConsts(source);
+  // Pipes built once per file (`const alertId = new ParseIdPipe(...)`) and passed by name.
+  const uuidPipes = new Set(
+    source.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => [...s.declarationList.declarations])
+      .filter((d) => d.initializer && UUID_PIPE.test(d.initializer.getText(source)))
+      .map((d) => d.name.getText(source)),
+  );
+  const isUuidPipe = (arg) => UUID_PIPE.test(arg.getText(source)) || (ts.isIdentifier(arg) && uuidPipes.has(arg.text));
   const routes = [];
   for (const node of source.statements) {
     if (!ts.isClassDeclaration(node) || !node.name) continue;
@@ -140,7 +149,7 @@ function routesOf(file) {
         const typeText = param.type?.getText(source) ?? 'unknown';
         for (const d of decoratorsOf(param)) {
           const name = literal(d.args[0], consts);
-          if (d.name === 'Param') route.pathParams.push({ name, uuid: d.args.slice(1).some((a) => UUID_PIPE.test(a.getText(source))) });
+          if (d.name === 'Param') route.pathParams.push({ name, uuid: d.args.slice(1).some(isUuidPipe) });
           else if (d.name === 'Query' && typeof name === 'string') {
             const declared = decorators.find((x) => x.name === 'ApiQuery' && literal(x.args[0], consts)?.name === name);
             route.queryParams.push({ name, required: !param.questionToken && !param.initializer, typeText: typeText, declared: declared ? literal(declared.args[0], consts) : null });
