@@ -86,7 +86,10 @@ if (problems.length > 0) fail(`Cannot start:\n  ${problems.join('\n  ')}`);
 for (const s of SERVICES) s.port = Number(env[s.portVar] || s.port);
 let replicaCounts;
 try {
-  replicaCounts = parseReplicas(process.argv.slice(2), SERVICES.map((s) => s.name));
+  replicaCounts = parseReplicas(
+    process.argv.slice(2),
+    SERVICES.map((s) => s.name),
+  );
 } catch (error) {
   fail(error.message);
 }
@@ -96,7 +99,10 @@ const balanced = replicaCounts.gateway > 1;
 const plan = replicaPlan(SERVICES, replicaCounts, ['gateway']);
 for (const { port, id } of [...(balanced ? [{ port: SERVICES[0].port, id: 'gateway (public port)' }] : []), ...plan]) {
   const portVar = SERVICES.find((s) => id.startsWith(s.name))?.portVar;
-  if (!(await portFree(port))) fail(`Port ${port} (${id}) is in use. Stop what holds it or set ${portVar}${plan.length > SERVICES.length ? ' (replicas use that port + 100, + 200, ...)' : ''}.`);
+  if (!(await portFree(port)))
+    fail(
+      `Port ${port} (${id}) is in use. Stop what holds it or set ${portVar}${plan.length > SERVICES.length ? ' (replicas use that port + 100, + 200, ...)' : ''}.`,
+    );
 }
 
 mkdirSync(join(root, 'tmp', 'logs'), { recursive: true });
@@ -126,7 +132,21 @@ if (demo) {
   console.log('No CIMCO source configured: simulating a shop floor in cimco_demo (12 machines, 3 of them breakdown-prone, 60 days of history, then live)...');
   simulator = spawn(
     process.execPath,
-    [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', env.CIMCO_DATABASE_URL, '--machines', '12', '--breakdown-prone', '3', '--days', '60', '--readings-interval-s', '300', '--reset', '--live'],
+    [
+      join(root, 'dist/apps/simulator/apps/simulator/src/main.js'),
+      '--database-url',
+      env.CIMCO_DATABASE_URL,
+      '--machines',
+      '12',
+      '--breakdown-prone',
+      '3',
+      '--days',
+      '60',
+      '--readings-interval-s',
+      '300',
+      '--reset',
+      '--live',
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const simLog = createWriteStream(join(root, 'tmp', 'logs', 'simulator.log'), { flags: 'a' });
@@ -162,14 +182,22 @@ function spawnUnit(unit) {
     OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER || 'none',
     OTEL_METRICS_EXPORTER: env.OTEL_METRICS_EXPORTER || 'none',
     ...(unit.service === 'gateway' ? { JWT_SECRET: secrets.JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: secrets.BOOTSTRAP_ADMIN_API_KEY } : {}),
-    ...(unit.service === 'notification' ? { WEBHOOK_SIGNING_SECRET: secrets.WEBHOOK_SIGNING_SECRET, DASHBOARD_URL: env.DASHBOARD_URL || `http://localhost:${gateway.port}` } : {}),
-    ...(unit.service === 'notification' && mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailCatcher.port), SMTP_SECURE: 'false', SMTP_USER: '', SMTP_PASSWORD: '' } : {}),
+    ...(unit.service === 'notification'
+      ? { WEBHOOK_SIGNING_SECRET: secrets.WEBHOOK_SIGNING_SECRET, DASHBOARD_URL: env.DASHBOARD_URL || `http://localhost:${gateway.port}` }
+      : {}),
+    ...(unit.service === 'notification' && mailCatcher
+      ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailCatcher.port), SMTP_SECURE: 'false', SMTP_USER: '', SMTP_PASSWORD: '' }
+      : {}),
     // HOST is the public edge's: the gateway's when it is one process, the balancer's in front of several; every
     // other port serves only probes and metrics, to this machine.
     ...(unit.service === 'gateway' && !balanced ? {} : { HOST: '127.0.0.1' }),
   };
   // A process group of its own: a Ctrl-C in the terminal reaches only this tool, which stops the services in order.
-  const child = spawn(process.execPath, [join(root, 'dist', 'apps', unit.service, 'apps', unit.service, 'src', 'main.js')], { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [join(root, 'dist', 'apps', unit.service, 'apps', unit.service, 'src', 'main.js')], {
+    env: serviceEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   if (!logStreams.has(unit.id)) logStreams.set(unit.id, createWriteStream(join(logDir, logName(unit)), { flags: 'a' }));
   for (const stream of [child.stdout, child.stderr]) {
     stream.pipe(logStreams.get(unit.id), { end: false });
@@ -178,11 +206,18 @@ function spawnUnit(unit) {
   return child;
 }
 
-const duration = (ms) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 3_600_000).toFixed(1)} h`);
+const duration = (ms) =>
+  ms < 60_000
+    ? `${Math.round(ms / 1000)} s`
+    : ms < 3_600_000
+      ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
+      : `${(ms / 3_600_000).toFixed(1)} h`;
 const supervisor = new Supervisor(spawnUnit);
 for (const unit of plan) supervisor.add(unit);
 supervisor.on('exit', (unit, exit) => {
-  console.error(`${unit.id} exited (${describeExit(exit)}) after ${duration(exit.uptimeMs)}; restart ${unit.restarts} in ${duration(exit.delayMs)} (log tmp/logs/${logName(unit)})`);
+  console.error(
+    `${unit.id} exited (${describeExit(exit)}) after ${duration(exit.uptimeMs)}; restart ${unit.restarts} in ${duration(exit.delayMs)} (log tmp/logs/${logName(unit)})`,
+  );
 });
 supervisor.on('spawn', (unit) => {
   if (unit.restarts > 0) console.log(`${unit.id} restarted (pid ${unit.pid}, restart ${unit.restarts})`);
@@ -191,7 +226,9 @@ supervisor.on('crash-loop', (unit) => {
   const exit = unit.lastExit;
   console.error(
     `\n${unit.id} keeps exiting soon after it starts (${unit.quickExits} times in a row, last: ${describeExit(exit)}); retrying every ${duration(unit.delayMs)} until it stays up. ` +
-      (unit.tail.length > 0 ? `Fix the cause or press Ctrl-C. Its last output (tmp/logs/${logName(unit)}):\n  ${unit.tail.map((line) => line.slice(0, 300)).join('\n  ')}\n` : `It printed nothing; see tmp/logs/${logName(unit)}. Fix the cause or press Ctrl-C.\n`),
+      (unit.tail.length > 0
+        ? `Fix the cause or press Ctrl-C. Its last output (tmp/logs/${logName(unit)}):\n  ${unit.tail.map((line) => line.slice(0, 300)).join('\n  ')}\n`
+        : `It printed nothing; see tmp/logs/${logName(unit)}. Fix the cause or press Ctrl-C.\n`),
   );
 });
 supervisor.on('recovered', (unit) => console.log(`${unit.id} is up again and has stayed up (restart ${unit.restarts})`));
@@ -260,14 +297,24 @@ async function unitState(unit) {
 }
 
 console.log(`\nShopfloor Analytics is running: ${gatewayUrl}  (dashboard: ${gatewayUrl}/, API docs: ${gatewayUrl}/api/docs)`);
-if (balancer) console.log(`  gateway       ${gateway.port} → ${plan.filter((u) => u.service === 'gateway').map((u) => u.port).join(', ')} (round robin)`);
+if (balancer)
+  console.log(
+    `  gateway       ${gateway.port} → ${plan
+      .filter((u) => u.service === 'gateway')
+      .map((u) => u.port)
+      .join(', ')} (round robin)`,
+  );
 const states = await Promise.all(supervisor.units.map(unitState));
 supervisor.units.forEach((unit, i) => {
   const restarts = unit.restarts > 0 ? `  restarts ${unit.restarts} (last exit ${describeExit(unit.lastExit)})` : '';
   console.log(`  ${unit.id.padEnd(15)} ${states[i].padEnd(9)} port ${unit.port}  pid ${unit.pid ?? '-'}  log tmp/logs/${logName(unit)}${restarts}`);
 });
 for (const dep of ['nats', 'postgres', 'redis']) console.log(`  ${dep.padEnd(13)} ${report?.dependencies?.[dep] ?? 'unknown'}`);
-console.log(demo ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)` : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`);
+console.log(
+  demo
+    ? `\nDemo mode: simulated source ${env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, synced every ${env.SYNC_INTERVAL_SECONDS} s (log tmp/logs/simulator.log)`
+    : `\nSource: ${env.CIMCO_DATABASE_URL ? env.CIMCO_DATABASE_URL.replace(/\/\/[^@]*@/, '//') : env.CIMCO_DATABASE_HOST}`,
+);
 if (secrets.generatedKey) console.log(`\nAdmin API key for this machine (kept in tmp/local-secrets.json): ${secrets.BOOTSTRAP_ADMIN_API_KEY}`);
 console.log(
   mailCatcher
@@ -284,7 +331,9 @@ if (demo && report && mailCatcher) void applyDemoNotifications();
  * calendar can be set once its first sync has brought the machine in.
  */
 async function applyDemoCalendars() {
-  const printed = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', '12'], { encoding: 'utf8' });
+  const printed = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', '12'], {
+    encoding: 'utf8',
+  });
   if (printed.status !== 0) return console.error(`Could not read the simulated shift plans: ${printed.stderr}`);
   const pending = new Map(Object.entries(JSON.parse(printed.stdout)));
   const until = Date.now() + 120_000;
@@ -310,9 +359,11 @@ async function applyDemoCalendars() {
  */
 async function applyDemoNotifications() {
   const post = (path, body) =>
-    fetch(`${gatewayUrl}${path}`, { method: 'POST', headers: { 'X-API-Key': secrets.BOOTSTRAP_ADMIN_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
-      (res) => res.ok || Promise.reject(new Error(`${path}: HTTP ${res.status}`)),
-    );
+    fetch(`${gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'X-API-Key': secrets.BOOTSTRAP_ADMIN_API_KEY, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((res) => res.ok || Promise.reject(new Error(`${path}: HTTP ${res.status}`)));
   try {
     await post('/api/v1/alerts/rules', {
       name: 'Breakdown e-mail (demo)',
@@ -329,7 +380,9 @@ async function applyDemoNotifications() {
       format: 'pdf',
       recipients: ['supervisor@shop.demo'],
     });
-    console.log(`Demo notifications: every breakdown is e-mailed to maintenance@shop.demo and an OEE report to supervisor@shop.demo every 15 minutes; both land in ${mailCatcher.dir}/.`);
+    console.log(
+      `Demo notifications: every breakdown is e-mailed to maintenance@shop.demo and an OEE report to supervisor@shop.demo every 15 minutes; both land in ${mailCatcher.dir}/.`,
+    );
   } catch (error) {
     console.error(`Could not set up the demo's e-mail rule and report schedule (${error.message}).`);
   }

@@ -49,9 +49,33 @@ let pgAdmin;
 try {
   // ---- source and sync ------------------------------------------------------------------------------------------
   log(`Simulating ${MACHINES} machines × ${DAYS} days...`);
-  const sim = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', cimcoUrl.toString(), '--machines', String(MACHINES), '--days', String(DAYS), '--readings-interval-s', '0', '--until', UNTIL, '--reset'], { encoding: 'utf8' });
+  const sim = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/apps/simulator/apps/simulator/src/main.js'),
+      '--database-url',
+      cimcoUrl.toString(),
+      '--machines',
+      String(MACHINES),
+      '--days',
+      String(DAYS),
+      '--readings-interval-s',
+      '0',
+      '--until',
+      UNTIL,
+      '--reset',
+    ],
+    { encoding: 'utf8' },
+  );
   if (sim.status !== 0) throw new Error(`simulator failed: ${sim.stderr}`);
-  log(sim.stdout.trim().split('\n').slice(-7).map((l) => `  ${l}`).join('\n'));
+  log(
+    sim.stdout
+      .trim()
+      .split('\n')
+      .slice(-7)
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 
   await provision({ adminUrl, database: tag });
   const dbUrl = new URL(adminUrl);
@@ -61,12 +85,32 @@ try {
   const ports = { gateway: await freePort(), ingestion: await freePort(), analytics: await freePort() };
   const adminKey = `sfk_${randomBytes(24).toString('base64url')}`;
   const common = { NATS_URL: natsUrl, REDIS_URL: redisUrl, NODE_OPTIONS: env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256' };
-  const analytics = startService('analytics', { ...common, PORT: String(ports.analytics), DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics'), LIVE_SILENCE_SECONDS: '86400' });
-  const ingestion = startService('ingestion', { ...common, PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '0' });
-  const gateway = startService('gateway', { ...common, PORT: String(ports.gateway), DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '1000000' });
+  const analytics = startService('analytics', {
+    ...common,
+    PORT: String(ports.analytics),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics'),
+    LIVE_SILENCE_SECONDS: '86400',
+  });
+  const ingestion = startService('ingestion', {
+    ...common,
+    PORT: String(ports.ingestion),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'),
+    CIMCO_DATABASE_URL: cimcoUrl.toString(),
+    SYNC_INTERVAL_SECONDS: '0',
+  });
+  const gateway = startService('gateway', {
+    ...common,
+    PORT: String(ports.gateway),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   processes.push(analytics, ingestion, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`))).catch((error) => {
-    throw new Error(`${error.message}\n--- gateway\n${gateway.output().slice(-2000)}\n--- analytics\n${analytics.output().slice(-2000)}\n--- ingestion\n${ingestion.output().slice(-2000)}`);
+    throw new Error(
+      `${error.message}\n--- gateway\n${gateway.output().slice(-2000)}\n--- analytics\n${analytics.output().slice(-2000)}\n--- ingestion\n${ingestion.output().slice(-2000)}`,
+    );
   });
   const nc = await connect({ servers: natsUrl });
   log('Full sync...');
@@ -79,11 +123,15 @@ try {
     if (run?.state === 'succeeded') break;
   }
   const my = await mysql.createConnection(cimcoUrl.toString());
-  const [[src]] = await my.query('SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events');
+  const [[src]] = await my.query(
+    'SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events',
+  );
   await my.end();
   for (;;) {
     // Everything, events included: measuring while the read model still takes in events would time the sync too.
-    const { rows } = await pgAdmin.query('SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events');
+    const { rows } = await pgAdmin.query(
+      'SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events',
+    );
     if (Number(rows[0].jobs) >= Number(src.jobs) && Number(rows[0].stops) >= Number(src.stops) && Number(rows[0].events) >= Number(src.events)) break;
     await sleep(1000);
   }
@@ -102,12 +150,24 @@ try {
   // ---- latency through the gateway --------------------------------------------------------------------------------
   const end = Date.parse(UNTIL);
   const cases = [
-    { name: `one machine (${machineId}), 30 days, day series`, query: (shift) => ({ machine_id: machineId, from: iso(end - 30 * 86_400_000 + shift), to: iso(end + shift), granularity: 'day' }), sql: machineDaySeriesSql(machineId, iso(end - 30 * 86_400_000), iso(end)) },
-    { name: 'all machines, 7 days', query: (shift) => ({ from: iso(end - 7 * 86_400_000 + shift), to: iso(end + shift) }), sql: allMachinesSql(iso(end - 7 * 86_400_000), iso(end)) },
+    {
+      name: `one machine (${machineId}), 30 days, day series`,
+      query: (shift) => ({ machine_id: machineId, from: iso(end - 30 * 86_400_000 + shift), to: iso(end + shift), granularity: 'day' }),
+      sql: machineDaySeriesSql(machineId, iso(end - 30 * 86_400_000), iso(end)),
+    },
+    {
+      name: 'all machines, 7 days',
+      query: (shift) => ({ from: iso(end - 7 * 86_400_000 + shift), to: iso(end + shift) }),
+      sql: allMachinesSql(iso(end - 7 * 86_400_000), iso(end)),
+    },
   ];
   const base = `http://127.0.0.1:${ports.gateway}`;
   // Clients use keys of their own (looked up in the gateway's database), not the bootstrap key.
-  const created = await fetch(`${base}/api/v1/auth/api-keys`, { method: 'POST', headers: { 'X-API-Key': adminKey, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench viewer', role: 'viewer' }) });
+  const created = await fetch(`${base}/api/v1/auth/api-keys`, {
+    method: 'POST',
+    headers: { 'X-API-Key': adminKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'bench viewer', role: 'viewer' }),
+  });
   if (created.status !== 201) throw new Error(`could not create a viewer key: ${created.status} ${await created.text()}`);
   const viewerKey = (await created.json()).key;
   // A lean client (node:http, one kept-alive connection) so that the figures are the platform's, not the client's.
@@ -115,7 +175,7 @@ try {
   const get = (query) =>
     new Promise((resolve, reject) => {
       const started = performance.now();
-      const req = http.get(`${base}/api/v1/analytics/oee?${new URLSearchParams(query)}`, { agent, headers: { "X-API-Key": viewerKey } }, (res) => {
+      const req = http.get(`${base}/api/v1/analytics/oee?${new URLSearchParams(query)}`, { agent, headers: { 'X-API-Key': viewerKey } }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
@@ -155,7 +215,20 @@ try {
     const sqlRows = (await pgAdmin.query(c.sql)).rows;
     const sqlOee = sqlRows.length === 1 ? sqlRows[0].availability * sqlRows[0].performance * sqlRows[0].quality : null;
     [uncached, cached, direct, sqlTimes].forEach((list) => list.sort((a, b) => a - b));
-    results.push({ c, uncached, cached, cachedCpu, direct, sqlTimes, apiOee: body.overall_oee, sqlOee, series: body.series.length, sqlRows: sqlRows.length, apiSeries: body.series, sqlSeries: sqlRows });
+    results.push({
+      c,
+      uncached,
+      cached,
+      cachedCpu,
+      direct,
+      sqlTimes,
+      apiOee: body.overall_oee,
+      sqlOee,
+      series: body.series.length,
+      sqlRows: sqlRows.length,
+      apiSeries: body.series,
+      sqlSeries: sqlRows,
+    });
   }
 
   // ---- throughput of the cached call ------------------------------------------------------------------------------
@@ -167,7 +240,8 @@ try {
   });
 
   // The platform's floor for comparison: a small request/reply through the gateway, and the gateway alone.
-  const floor = async (path, headers) => (await autocannon({ url: `${base}${path}`, headers, connections: 10, duration: Math.max(3, Math.round(SECONDS / 2)) })).requests.average;
+  const floor = async (path, headers) =>
+    (await autocannon({ url: `${base}${path}`, headers, connections: 10, duration: Math.max(3, Math.round(SECONDS / 2)) })).requests.average;
   const floorRpc = await floor('/api/v1/calendars/default', { 'X-API-Key': viewerKey });
   const floorHealth = await floor('/health', {});
 
@@ -175,19 +249,27 @@ try {
   for (const r of results) {
     log(`  ${r.c.name}`);
     log(`    uncached through the gateway: p50 ${ms(percentile(r.uncached, 50))}, p95 ${ms(percentile(r.uncached, 95))} (${r.uncached.length} requests)`);
-    log(`    cached through the gateway:   p50 ${ms(percentile(r.cached, 50))}, p95 ${ms(percentile(r.cached, 95))}, p99 ${ms(percentile(r.cached, 99))} (${r.cached.length} requests)`);
+    log(
+      `    cached through the gateway:   p50 ${ms(percentile(r.cached, 50))}, p95 ${ms(percentile(r.cached, 95))}, p99 ${ms(percentile(r.cached, 99))} (${r.cached.length} requests)`,
+    );
     log(`    CPU time while timing the cached calls: ${r.cachedCpu}`);
     log(`    cached, asked of analytics over NATS directly: p50 ${ms(percentile(r.direct, 50))}, p95 ${ms(percentile(r.direct, 95))}`);
     log(`    hand-written SQL in psql:     p50 ${ms(percentile(r.sqlTimes, 50))}, p95 ${ms(percentile(r.sqlTimes, 95))} (${r.sqlTimes.length} runs)`);
-    log(`    ratio uncached / SQL: p50 ${(percentile(r.uncached, 50) / percentile(r.sqlTimes, 50)).toFixed(2)}×, p95 ${(percentile(r.uncached, 95) / percentile(r.sqlTimes, 95)).toFixed(2)}×`);
+    log(
+      `    ratio uncached / SQL: p50 ${(percentile(r.uncached, 50) / percentile(r.sqlTimes, 50)).toFixed(2)}×, p95 ${(percentile(r.uncached, 95) / percentile(r.sqlTimes, 95)).toFixed(2)}×`,
+    );
     if (r.sqlOee !== null) log(`    same answer: OEE ${r.apiOee?.toFixed(6)} (API) vs ${r.sqlOee.toFixed(6)} (SQL)`);
     else {
       const worst = r.apiSeries.reduce((acc, b, i) => Math.max(acc, Math.abs((b.availability ?? 0) - (r.sqlSeries[i]?.availability ?? 0))), 0);
       log(`    same answer: ${r.series} day buckets (API) vs ${r.sqlRows} rows (SQL), largest availability difference ${worst.toExponential(2)}`);
     }
   }
-  log(`  cached call with autocannon (10 connections, ${SECONDS} s): ${Math.round(cannon.requests.average).toLocaleString()} requests/s, latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, errors ${cannon.errors + cannon.non2xx}`);
-  log(`  for reference: a small request/reply through the gateway ${Math.round(floorRpc).toLocaleString()} requests/s, the gateway's /health alone ${Math.round(floorHealth).toLocaleString()} requests/s`);
+  log(
+    `  cached call with autocannon (10 connections, ${SECONDS} s): ${Math.round(cannon.requests.average).toLocaleString()} requests/s, latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, errors ${cannon.errors + cannon.non2xx}`,
+  );
+  log(
+    `  for reference: a small request/reply through the gateway ${Math.round(floorRpc).toLocaleString()} requests/s, the gateway's /health alone ${Math.round(floorHealth).toLocaleString()} requests/s`,
+  );
   log(`  peak RSS: analytics ${peakRssMb(analytics.child.pid)} MB, gateway ${peakRssMb(gateway.child.pid)} MB`);
   await nc.close();
 } finally {

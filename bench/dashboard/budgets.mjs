@@ -51,7 +51,15 @@ const mysqlServer = new URL(env.CIMCO_ADMIN_DATABASE_URL || 'mysql://root@127.0.
 const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 // Without the networking flags Chromium's connections are refused in sandboxed machines (as in the e2e).
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const tag = `bench_db_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const log = (...a) => console.log(...a);
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
@@ -83,7 +91,22 @@ let browser;
 let nc;
 try {
   log(`\nSimulating ${MACHINES} machines × 1 day...`);
-  const sim = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', cimcoUrl.toString(), '--machines', String(MACHINES), '--days', '1', '--readings-interval-s', '0', '--reset'], { encoding: 'utf8' });
+  const sim = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/apps/simulator/apps/simulator/src/main.js'),
+      '--database-url',
+      cimcoUrl.toString(),
+      '--machines',
+      String(MACHINES),
+      '--days',
+      '1',
+      '--readings-interval-s',
+      '0',
+      '--reset',
+    ],
+    { encoding: 'utf8' },
+  );
   if (sim.status !== 0) throw new Error(`simulator failed: ${sim.stderr}`);
 
   await provision({ adminUrl, database: tag });
@@ -116,7 +139,12 @@ try {
 
   // ---- 2. navigation → filled board --------------------------------------------------------------------------------
   // Playwright takes the profile directory as a parameter, not as --user-data-dir.
-  browser = await chromium.launchPersistentContext(userDataDir, { executablePath: env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+  browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -151,7 +179,9 @@ try {
     loads.push(performance.now() - started);
   }
   log(`\nNavigation → ${MACHINES} filled tiles (${RELOADS} reloads after sign-in)`);
-  log(`  from page.goto: median ${median(loads).toFixed(0)} ms, polled every 10 ms (min ${Math.min(...loads).toFixed(0)}, max ${Math.max(...loads).toFixed(0)})`);
+  log(
+    `  from page.goto: median ${median(loads).toFixed(0)} ms, polled every 10 ms (min ${Math.min(...loads).toFixed(0)}, max ${Math.max(...loads).toFixed(0)})`,
+  );
   log(`  from the page's navigation start: median ${median(inPage).toFixed(0)} ms`);
 
   // ---- 3. frames while every tile updates every second ---------------------------------------------------------------
@@ -179,7 +209,17 @@ try {
     lastState = states[round % states.length];
     lastParts = 10_000 + round;
     for (const s of live) {
-      const data = { ...s, state: lastState, since: now, reason_code: lastState === 'DOWN' ? 'BENCH' : null, part_count: lastParts, last_event_at: now, last_event_age_seconds: 0, last_data_at: now, updated_at: now };
+      const data = {
+        ...s,
+        state: lastState,
+        since: now,
+        reason_code: lastState === 'DOWN' ? 'BENCH' : null,
+        part_count: lastParts,
+        last_event_at: now,
+        last_event_age_seconds: 0,
+        last_data_at: now,
+        updated_at: now,
+      };
       nc.publish(`live.machine.${subjectToken(s.machine_id)}`, codec.encode({ type: 'machine_status', machine_id: s.machine_id, data, timestamp: now }));
     }
     await nc.flush();
@@ -195,7 +235,9 @@ try {
     return t.dataset.state === ${JSON.stringify(lastState)} && parts?.querySelector('dd')?.textContent.replace(/[^0-9]/g, '') === '${lastParts}';
   }).length`);
   log(`\n${MACHINES} tiles sent a new status every second for ${SECONDS} s`);
-  log(`  ${(frames.count / elapsed).toFixed(1)} frames/s (${frames.count} frames in ${elapsed.toFixed(1)} s), longest gap between frames ${frames.maxGap.toFixed(0)} ms`);
+  log(
+    `  ${(frames.count / elapsed).toFixed(1)} frames/s (${frames.count} frames in ${elapsed.toFixed(1)} s), longest gap between frames ${frames.maxGap.toFixed(0)} ms`,
+  );
   log(`  tiles on the last state sent (${lastState}, ${lastParts} parts): ${onLast}/${MACHINES}`);
   if (problems.length) log(`  problems seen in the page: ${problems.slice(0, 5).join('; ')}`);
 } finally {

@@ -64,7 +64,15 @@ async function freePort() {
 function startService(name, extra) {
   const profile = env.BENCH_PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'tmp', 'profiles')}`] : [];
   const child = spawn(process.execPath, [...profile, join(root, 'dist/apps', name, 'apps', name, 'src/main.js')], {
-    env: { PATH: env.PATH, NATS_URL: natsUrl, REDIS_URL: redisUrl, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn', NODE_OPTIONS: env.BENCH_NODE_OPTIONS ?? SERVICE_NODE_OPTIONS, ...extra },
+    env: {
+      PATH: env.PATH,
+      NATS_URL: natsUrl,
+      REDIS_URL: redisUrl,
+      OTEL_SDK_DISABLED: 'true',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL || 'warn',
+      NODE_OPTIONS: env.BENCH_NODE_OPTIONS ?? SERVICE_NODE_OPTIONS,
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -112,7 +120,13 @@ async function rpc(nc, subject, payload) {
   return reply.data;
 }
 
-const my = await mysql.createConnection({ host: mysqlServer.hostname, port: Number(mysqlServer.port || 3306), user: decodeURIComponent(mysqlServer.username || 'root'), password: decodeURIComponent(mysqlServer.password), multipleStatements: false });
+const my = await mysql.createConnection({
+  host: mysqlServer.hostname,
+  port: Number(mysqlServer.port || 3306),
+  user: decodeURIComponent(mysqlServer.username || 'root'),
+  password: decodeURIComponent(mysqlServer.password),
+  multipleStatements: false,
+});
 const processes = [];
 let pgAdmin;
 try {
@@ -121,12 +135,18 @@ try {
   await my.query(`CREATE DATABASE ${tag}`);
   await my.changeUser({ database: tag });
   for (const s of ddl()) await my.query(s);
-  await my.query(`INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('B-M', seq), CONCAT('Machine ', seq), 'MILL', 'Hall 1' FROM seq_1_to_${MACHINES}`);
+  await my.query(
+    `INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('B-M', seq), CONCAT('Machine ', seq), 'MILL', 'Hall 1' FROM seq_1_to_${MACHINES}`,
+  );
   await my.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped)
     SELECT CONCAT('B-J', seq), CONCAT('B-M', 1 + seq % ${MACHINES}), 'P-1', '2026-01-01 06:00:00' + INTERVAL seq HOUR, '2026-01-01 06:50:00' + INTERVAL seq HOUR, 'COMPLETED', 30, 32, 90, 1 FROM seq_1_to_1000`);
   const genStart = Date.now();
-  await my.query(`INSERT INTO machine_events (machine_id, event_time, state, part_count) SELECT CONCAT('B-M', 1 + seq % ${MACHINES}), '2026-01-01 00:00:00' + INTERVAL seq SECOND, IF(seq % 10 = 0, 'DOWN', 'RUNNING'), seq FROM seq_1_to_${ROWS}`);
-  await my.query(`INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) SELECT CONCAT('B-M', 1 + seq % ${MACHINES}), '2026-01-01 00:00:00' + INTERVAL seq SECOND, 'spindle_load', 40 + seq % 50, '%' FROM seq_1_to_${ROWS}`);
+  await my.query(
+    `INSERT INTO machine_events (machine_id, event_time, state, part_count) SELECT CONCAT('B-M', 1 + seq % ${MACHINES}), '2026-01-01 00:00:00' + INTERVAL seq SECOND, IF(seq % 10 = 0, 'DOWN', 'RUNNING'), seq FROM seq_1_to_${ROWS}`,
+  );
+  await my.query(
+    `INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) SELECT CONCAT('B-M', 1 + seq % ${MACHINES}), '2026-01-01 00:00:00' + INTERVAL seq SECOND, 'spindle_load', 40 + seq % 50, '%' FROM seq_1_to_${ROWS}`,
+  );
   log(`  generated in ${((Date.now() - genStart) / 1000).toFixed(1)} s`);
   const total = MACHINES + 1000 + 2 * ROWS;
 
@@ -141,15 +161,28 @@ try {
   const ports = { gateway: await freePort(), ingestion: await freePort(), analytics: await freePort() };
   const adminKey = `sfk_${randomBytes(24).toString('base64url')}`;
   const analytics = startService('analytics', { PORT: String(ports.analytics), DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics') });
-  const ingestion = startService('ingestion', { PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '0', ...(env.SYNC_PAGE_SIZE ? { SYNC_PAGE_SIZE: env.SYNC_PAGE_SIZE } : {}) });
-  const gateway = startService('gateway', { PORT: String(ports.gateway), DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '100000' });
+  const ingestion = startService('ingestion', {
+    PORT: String(ports.ingestion),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'),
+    CIMCO_DATABASE_URL: cimcoUrl.toString(),
+    SYNC_INTERVAL_SECONDS: '0',
+    ...(env.SYNC_PAGE_SIZE ? { SYNC_PAGE_SIZE: env.SYNC_PAGE_SIZE } : {}),
+  });
+  const gateway = startService('gateway', {
+    PORT: String(ports.gateway),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
   processes.push(analytics, ingestion, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`)));
   const nc = await connect({ servers: natsUrl });
 
   // ---- end-to-end full sync -----------------------------------------------------------------------------------
   const count = async () => {
-    const r = await pgAdmin.query(`SELECT (SELECT COUNT(*) FROM analytics.machines WHERE machine_id LIKE 'B-%') + (SELECT COUNT(*) FROM analytics.jobs WHERE machine_id LIKE 'B-%')
+    const r =
+      await pgAdmin.query(`SELECT (SELECT COUNT(*) FROM analytics.machines WHERE machine_id LIKE 'B-%') + (SELECT COUNT(*) FROM analytics.jobs WHERE machine_id LIKE 'B-%')
       + (SELECT COUNT(*) FROM analytics.machine_events WHERE machine_id LIKE 'B-%') + (SELECT COUNT(*) FROM analytics.machine_readings WHERE machine_id LIKE 'B-%') AS n`);
     return Number(r.rows[0].n);
   };
@@ -183,7 +216,9 @@ try {
     seen = now;
     if (seen >= total) break;
     if (Date.now() - lastChange > 60_000) {
-      throw new Error(`no progress for 60 s at ${seen} rows\n--- ingestion\n${ingestion.output().slice(-3000)}\n--- analytics\n${analytics.output().slice(-3000)}`);
+      throw new Error(
+        `no progress for 60 s at ${seen} rows\n--- ingestion\n${ingestion.output().slice(-3000)}\n--- analytics\n${analytics.output().slice(-3000)}`,
+      );
     }
     await sleep(100);
   }
@@ -195,7 +230,11 @@ try {
   const csv = join(tmpdir(), `${tag}.csv`);
   const file = createWriteStream(csv);
   for (const table of ['machine_events', 'machine_readings']) {
-    const [rows] = await my.query(table === 'machine_events' ? 'SELECT event_id, machine_id, event_time, state, part_count FROM machine_events' : 'SELECT reading_id, machine_id, reading_time, metric, value FROM machine_readings');
+    const [rows] = await my.query(
+      table === 'machine_events'
+        ? 'SELECT event_id, machine_id, event_time, state, part_count FROM machine_events'
+        : 'SELECT reading_id, machine_id, reading_time, metric, value FROM machine_readings',
+    );
     for (const r of rows) {
       const v = Object.values(r).map((x) => (x instanceof Date ? x.toISOString() : x));
       if (!file.write(`${table === 'machine_events' ? 'e' : 'r'},${v.join(',')}\n`)) await once(file, 'drain');
@@ -209,7 +248,9 @@ try {
   await pgAdmin.query('CHECKPOINT');
   await pgAdmin.query('CREATE TABLE public.copy_events (LIKE analytics.machine_events INCLUDING ALL)');
   await pgAdmin.query('CREATE TABLE public.copy_readings (LIKE analytics.machine_readings INCLUDING ALL)');
-  await pgAdmin.query('CREATE TABLE public.copy_narrow (kind char(1), id bigint, machine_id varchar(50), at timestamptz, label varchar(50), value double precision, PRIMARY KEY (kind, id))');
+  await pgAdmin.query(
+    'CREATE TABLE public.copy_narrow (kind char(1), id bigint, machine_id varchar(50), at timestamptz, label varchar(50), value double precision, PRIMARY KEY (kind, id))',
+  );
   const timedCopy = (commands) => {
     const c0 = Date.now();
     for (const command of commands) {
@@ -235,7 +276,12 @@ try {
   const rssIngestionFull = peakRssMb(ingestion.child.pid);
   ingestion.child.kill('SIGTERM');
   await once(ingestion.child, 'exit');
-  const incremental = startService('ingestion', { PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '1' });
+  const incremental = startService('ingestion', {
+    PORT: String(ports.ingestion),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'),
+    CIMCO_DATABASE_URL: cimcoUrl.toString(),
+    SYNC_INTERVAL_SECONDS: '1',
+  });
   processes.push(incremental);
   await waitHttp(`http://127.0.0.1:${ports.ingestion}/health`);
   await sleep(1500);
@@ -243,9 +289,14 @@ try {
   for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
     const jobId = `LAT-${i}`;
     const inserted = Date.now();
-    await my.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, state) VALUES (?, 'B-M1', 'P-LAT', '2026-06-01 00:00:00' + INTERVAL ? MINUTE, 'RUNNING')`, [jobId, i]);
+    await my.query(
+      `INSERT INTO jobs (job_id, machine_id, part_number, start_time, state) VALUES (?, 'B-M1', 'P-LAT', '2026-06-01 00:00:00' + INTERVAL ? MINUTE, 'RUNNING')`,
+      [jobId, i],
+    );
     for (;;) {
-      const res = await fetch(`http://127.0.0.1:${ports.gateway}/api/v1/machines/B-M1/jobs?from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00Z&limit=5000`, { headers: { 'X-API-Key': adminKey } });
+      const res = await fetch(`http://127.0.0.1:${ports.gateway}/api/v1/machines/B-M1/jobs?from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00Z&limit=5000`, {
+        headers: { 'X-API-Key': adminKey },
+      });
       const body = await res.json();
       if (res.status === 200 && body.items.some((j) => j.job_id === jobId)) break;
       if (Date.now() - inserted > 30_000) throw new Error(`${jobId} not visible after 30 s`);
@@ -259,12 +310,20 @@ try {
 
   log('\nResults');
   log(`  end-to-end full sync: ${total.toLocaleString()} rows in ${e2eSeconds.toFixed(1)} s = ${Math.round(e2eRate).toLocaleString()} rows/s`);
-  log(`  COPY of the ${(2 * ROWS).toLocaleString()} event and reading rows into tables shaped like the read model's: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString()} rows/s`);
-  log(`  (for reference, the same rows by COPY into one narrow table with only a primary key: ${narrowSeconds.toFixed(1)} s = ${Math.round(narrowRate).toLocaleString()} rows/s, ratio ${((100 * e2eRate) / narrowRate).toFixed(1)} %)`);
+  log(
+    `  COPY of the ${(2 * ROWS).toLocaleString()} event and reading rows into tables shaped like the read model's: ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString()} rows/s`,
+  );
+  log(
+    `  (for reference, the same rows by COPY into one narrow table with only a primary key: ${narrowSeconds.toFixed(1)} s = ${Math.round(narrowRate).toLocaleString()} rows/s, ratio ${((100 * e2eRate) / narrowRate).toFixed(1)} %)`,
+  );
   log(`  CPU time during the full sync: ${cpuFull}`);
   log(`  ratio end-to-end / COPY: ${((100 * e2eRate) / copyRate).toFixed(1)} %`);
-  log(`  peak RSS: ingestion ${rssIngestionFull ?? '?'} MB (full sync), analytics ${peakRssMb(analytics.child.pid) ?? '?'} MB, gateway ${peakRssMb(gateway.child.pid) ?? '?'} MB`);
-  log(`  incremental latency, source insert → visible through the API (SYNC_INTERVAL_SECONDS=1, ${latencies.length} samples): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1]} ms`);
+  log(
+    `  peak RSS: ingestion ${rssIngestionFull ?? '?'} MB (full sync), analytics ${peakRssMb(analytics.child.pid) ?? '?'} MB, gateway ${peakRssMb(gateway.child.pid) ?? '?'} MB`,
+  );
+  log(
+    `  incremental latency, source insert → visible through the API (SYNC_INTERVAL_SECONDS=1, ${latencies.length} samples): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1]} ms`,
+  );
   await nc.close();
 } finally {
   for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGTERM');

@@ -55,7 +55,10 @@ export function cmapssFolds(seed, k) {
     [units[i], units[j]] = [units[j], units[i]];
   }
   return Array.from({ length: k }, (_, f) => units.filter((_, i) => i % k === f)).map((testUnits) => {
-    const trainRows = units.filter((u) => !testUnits.includes(u)).sort((a, b) => a - b).flatMap((u) => withRul(engines.get(u)));
+    const trainRows = units
+      .filter((u) => !testUnits.includes(u))
+      .sort((a, b) => a - b)
+      .flatMap((u) => withRul(engines.get(u)));
     const cut = testUnits.map((u) => {
       const rows = withRul(engines.get(u));
       const last = rows[rows.length - 1].cycle;

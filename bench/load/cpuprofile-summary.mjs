@@ -32,7 +32,12 @@ export function areaOf(pkg, url, functionName) {
   if (pkg === '(idle)') return 'idle';
   if (pkg === '(program)') return 'V8/program (compile, ICs, runtime)';
   if (pkg === NODE_HTTP_AREA) return pkg;
-  if (/^(express|body-parser|router|finalhandler|send|etag|fresh|on-finished|vary|cors|qs|depd|content-type|mime|mime-types|accepts|negotiator|type-is|parseurl|proxy-addr|forwarded|helmet|serve-static)$/.test(pkg)) return 'express + middleware';
+  if (
+    /^(express|body-parser|router|finalhandler|send|etag|fresh|on-finished|vary|cors|qs|depd|content-type|mime|mime-types|accepts|negotiator|type-is|parseurl|proxy-addr|forwarded|helmet|serve-static)$/.test(
+      pkg,
+    )
+  )
+    return 'express + middleware';
   if (pkg === '@nestjs/microservices' || pkg === 'nats' || pkg.startsWith('@nats-io')) return 'nats client (nats, @nestjs/microservices)';
   if (pkg === 'rxjs' || pkg.startsWith('@nestjs/')) return 'nest (router, guards, pipes, interceptors)';
   if (/class-validator|class-transformer|validator/.test(pkg)) return 'validation (class-validator/transformer)';

@@ -128,7 +128,22 @@ let bare;
 try {
   // ---- 1. setup -------------------------------------------------------------------------------------------------
   log(`Setup: ${MACHINES} machines × ${DAYS} days simulated (no sensor readings), database ${tag}`);
-  const sim = spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--database-url', cimcoUrl.toString(), '--machines', String(MACHINES), '--days', String(DAYS), '--readings-interval-s', '0', '--reset'], { encoding: 'utf8' });
+  const sim = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/apps/simulator/apps/simulator/src/main.js'),
+      '--database-url',
+      cimcoUrl.toString(),
+      '--machines',
+      String(MACHINES),
+      '--days',
+      String(DAYS),
+      '--readings-interval-s',
+      '0',
+      '--reset',
+    ],
+    { encoding: 'utf8' },
+  );
   if (sim.status !== 0) throw new Error(`simulator failed: ${sim.stderr}`);
   await provision({ adminUrl, database: tag });
   const dbUrl = new URL(adminUrl);
@@ -165,10 +180,14 @@ try {
     if (run?.state === 'succeeded') break;
   }
   const my = await mysql.createConnection(cimcoUrl.toString());
-  const [[src]] = await my.query('SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events');
+  const [[src]] = await my.query(
+    'SELECT (SELECT COUNT(*) FROM jobs) AS jobs, (SELECT COUNT(*) FROM downtime_records) AS stops, (SELECT COUNT(*) FROM machine_events) AS events',
+  );
   await my.end();
   for (;;) {
-    const { rows } = await pgAdmin.query('SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events');
+    const { rows } = await pgAdmin.query(
+      'SELECT (SELECT COUNT(*) FROM analytics.jobs) AS jobs, (SELECT COUNT(*) FROM analytics.downtime_records) AS stops, (SELECT COUNT(*) FROM analytics.machine_events) AS events',
+    );
     if (Number(rows[0].jobs) >= Number(src.jobs) && Number(rows[0].stops) >= Number(src.stops) && Number(rows[0].events) >= Number(src.events)) break;
     await sleep(1000);
   }
@@ -178,13 +197,21 @@ try {
 
   const base = `http://127.0.0.1:${ports.gateway}`;
   const call = async (method, path, headers, body) => {
-    const res = await fetch(`${base}${path}`, { method, headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const text = await res.text();
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
   const admin = { 'X-API-Key': adminKey };
-  const calendars = JSON.parse(spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', String(MACHINES)], { encoding: 'utf8' }).stdout);
+  const calendars = JSON.parse(
+    spawnSync(process.execPath, [join(root, 'dist/apps/simulator/apps/simulator/src/main.js'), '--print-calendars', '--machines', String(MACHINES)], {
+      encoding: 'utf8',
+    }).stdout,
+  );
   for (const [machineId, calendar] of Object.entries(calendars)) await call('PUT', `/api/v1/calendars/${encodeURIComponent(machineId)}`, admin, calendar);
   const tokens = [];
   for (let i = 0; i < VIEWERS; i += 1) {
@@ -198,15 +225,20 @@ try {
   // ---- 2. fixed connections: cached OEE, /health, bare server ---------------------------------------------------
   const to = new Date(Math.floor(Date.now() / DAY) * DAY);
   const from = new Date(to.getTime() - 30 * DAY);
-  const oeeOf = (machineId) => `/api/v1/analytics/oee?${new URLSearchParams({ ...(machineId ? { machine_id: machineId } : {}), from: from.toISOString(), to: to.toISOString(), granularity: 'day' })}`;
+  const oeeOf = (machineId) =>
+    `/api/v1/analytics/oee?${new URLSearchParams({ ...(machineId ? { machine_id: machineId } : {}), from: from.toISOString(), to: to.toISOString(), granularity: 'day' })}`;
   const bearer = (i) => ({ Authorization: `Bearer ${tokens[i % tokens.length]}` });
   const oeePath = oeeOf(machineIds[0]);
   const cached = await new Promise((resolve, reject) => {
-    http.get(`${base}${oeePath}`, { headers: bearer(0) }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => (res.statusCode === 200 ? resolve({ headers: res.headers, body: Buffer.concat(chunks) }) : reject(new Error(`OEE: ${res.statusCode}`))));
-    }).on('error', reject);
+    http
+      .get(`${base}${oeePath}`, { headers: bearer(0) }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve({ headers: res.headers, body: Buffer.concat(chunks) }) : reject(new Error(`OEE: ${res.statusCode}`)),
+        );
+      })
+      .on('error', reject);
   });
   // The gateway's headers minus those node:http writes itself for each response.
   const { date: _date, connection: _connection, 'keep-alive': _keepAlive, 'transfer-encoding': _te, ...headers } = cached.headers;
@@ -216,7 +248,9 @@ try {
     bare.send({ body: cached.body.toString('base64'), headers });
   });
   log(`\nFixed connections (${CONNECTIONS}, ${SECONDS} s each after 2 s of warm-up)`);
-  log(`  cached answer: OEE of ${machineIds[0]}, ${from.toISOString().slice(0, 10)} → ${to.toISOString().slice(0, 10)}, day series: ${cached.body.length.toLocaleString('en-US')} bytes, ${Object.keys(headers).length} headers (${Object.keys(headers).join(', ')})`);
+  log(
+    `  cached answer: OEE of ${machineIds[0]}, ${from.toISOString().slice(0, 10)} → ${to.toISOString().slice(0, 10)}, day series: ${cached.body.length.toLocaleString('en-US')} bytes, ${Object.keys(headers).length} headers (${Object.keys(headers).join(', ')})`,
+  );
 
   const cpuGroups = () => ({
     gateway: [services.gateway.child.pid],
@@ -248,7 +282,9 @@ try {
     const { result: r, cpu } = await measureCpu(() => autocannon({ url, headers: hdrs, connections: CONNECTIONS, duration: SECONDS }));
     window.toUs = nowUs();
     const rps = r.requests.total / SECONDS;
-    log(`  ${name.padEnd(30)} ${num(rps).padStart(7)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, ${num(r.throughput.total / r.requests.total)} B/answer (headers included), ${(r.throughput.total / SECONDS / 1048576).toFixed(1)} MB/s`);
+    log(
+      `  ${name.padEnd(30)} ${num(rps).padStart(7)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, ${num(r.throughput.total / r.requests.total)} B/answer (headers included), ${(r.throughput.total / SECONDS / 1048576).toFixed(1)} MB/s`,
+    );
     log(`  ${''.padEnd(30)} CPU: ${cpuLine(cpu, SECONDS)}`);
     return { rps, window };
   };
@@ -276,39 +312,51 @@ try {
     const dtOf = (m) => `/api/v1/analytics/downtime-patterns?${new URLSearchParams({ machine_id: m, from: from.toISOString(), to: to.toISOString() })}`;
     // Shares of the traffic: a live board polls live and current-shift, the OEE screens ask per machine and for all.
     const endpoints = [
-      { name: 'live list', weight: 0.25, paths: (['/api/v1/analytics/live']) },
-      { name: 'current shift', weight: 0.15, paths: (['/api/v1/analytics/current-shift']) },
-      { name: 'machine list', weight: 0.15, paths: (['/api/v1/machines']) },
-      { name: 'OEE machine 30 d day series', weight: 0.2, paths: (machineIds.map((m) => oeeOf(m))) },
-      { name: 'OEE all 30 d day series', weight: 0.1, paths: ([oeeOf()]) },
-      { name: 'downtime patterns machine 30 d', weight: 0.1, paths: (machineIds.map(dtOf)) },
-      { name: 'risk of a machine', weight: 0.05, paths: (machineIds.map((m) => `/api/v1/machines/${encodeURIComponent(m)}/risk`)) },
+      { name: 'live list', weight: 0.25, paths: ['/api/v1/analytics/live'] },
+      { name: 'current shift', weight: 0.15, paths: ['/api/v1/analytics/current-shift'] },
+      { name: 'machine list', weight: 0.15, paths: ['/api/v1/machines'] },
+      { name: 'OEE machine 30 d day series', weight: 0.2, paths: machineIds.map((m) => oeeOf(m)) },
+      { name: 'OEE all 30 d day series', weight: 0.1, paths: [oeeOf()] },
+      { name: 'downtime patterns machine 30 d', weight: 0.1, paths: machineIds.map(dtOf) },
+      { name: 'risk of a machine', weight: 0.05, paths: machineIds.map((m) => `/api/v1/machines/${encodeURIComponent(m)}/risk`) },
     ];
     // Every distinct request once, so that the steps measure the steady state (cached where the service caches).
     for (const [i, e] of endpoints.entries()) for (const path of e.paths) await call('GET', path, bearer(i));
     log(`\nMixed workload, ${STEP_SECONDS} s per step, shares: ${endpoints.map((e) => `${e.name} ${Math.round(e.weight * 100)} %`).join(', ')}`);
-    log(`  (open loop: evenly spaced requests per endpoint, latency from the time each was due; up to 64 keep-alive connections per endpoint; bearer tokens of ${VIEWERS} viewer keys)`);
+    log(
+      `  (open loop: evenly spaced requests per endpoint, latency from the time each was due; up to 64 keep-alive connections per endpoint; bearer tokens of ${VIEWERS} viewer keys)`,
+    );
     let sustained;
     for (const rate of RATES) {
       const { result: results, cpu } = await measureCpu(() =>
-        openLoop({ base, seconds: STEP_SECONDS, endpoints: endpoints.map((e, i) => ({ name: e.name, rate: rate * e.weight, paths: e.paths, headers: bearer(i) })) }),
+        openLoop({
+          base,
+          seconds: STEP_SECONDS,
+          endpoints: endpoints.map((e, i) => ({ name: e.name, rate: rate * e.weight, paths: e.paths, headers: bearer(i) })),
+        }),
       );
       const achieved = results.reduce((s, x) => s + x.achieved, 0);
       const errors = results.reduce((s, x) => s + x.errors + x.non2xx, 0);
       const worstP99 = Math.max(...results.map((x) => x.p99));
       log(`  offered ${num(rate)} req/s → achieved ${num(achieved)} req/s; worst p99 ${worstP99.toFixed(0)} ms; errors + non-2xx ${errors}`);
       for (const x of results) {
-        log(`    ${x.name.padEnd(32)} ${num(x.offered).padStart(5)} → ${num(x.achieved).padStart(5)} req/s  p50 ${x.p50.toFixed(1).padStart(6)} ms  p99 ${x.p99.toFixed(1).padStart(7)} ms  non-2xx ${x.non2xx}  errors ${x.errors}  ${num(x.bytes / x.done || 0)} B`);
+        log(
+          `    ${x.name.padEnd(32)} ${num(x.offered).padStart(5)} → ${num(x.achieved).padStart(5)} req/s  p50 ${x.p50.toFixed(1).padStart(6)} ms  p99 ${x.p99.toFixed(1).padStart(7)} ms  non-2xx ${x.non2xx}  errors ${x.errors}  ${num(x.bytes / x.done || 0)} B`,
+        );
       }
       log(`    CPU: ${cpuLine(cpu, STEP_SECONDS)}`);
       const ok = worstP99 <= P99_LIMIT_MS && errors === 0 && achieved >= 0.95 * rate;
       if (ok) sustained = rate;
       if (!ok) {
-        log(`  stopped: ${worstP99 > P99_LIMIT_MS ? `p99 ${worstP99.toFixed(0)} ms > ${P99_LIMIT_MS} ms` : errors > 0 ? `${errors} errors` : `achieved ${num(achieved)} < 95 % of the offered rate`}`);
+        log(
+          `  stopped: ${worstP99 > P99_LIMIT_MS ? `p99 ${worstP99.toFixed(0)} ms > ${P99_LIMIT_MS} ms` : errors > 0 ? `${errors} errors` : `achieved ${num(achieved)} < 95 % of the offered rate`}`,
+        );
         break;
       }
     }
-    log(`  sustained: ${sustained ? `${num(sustained)} req/s (the highest step with every p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 95 % achieved)` : 'none of the steps'}`);
+    log(
+      `  sustained: ${sustained ? `${num(sustained)} req/s (the highest step with every p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 95 % achieved)` : 'none of the steps'}`,
+    );
   }
 } finally {
   bare?.disconnect();

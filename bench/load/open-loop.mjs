@@ -13,7 +13,17 @@ const percentileOf = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.leng
 export async function openLoop({ base, endpoints, seconds, maxSockets = 64, timeoutMs = 5000 }) {
   const started = performance.now();
   const endAt = started + seconds * 1000;
-  const runs = endpoints.map((e) => ({ e, agent: new http.Agent({ keepAlive: true, maxSockets }), latencies: [], inWindow: 0, non2xx: 0, errors: 0, bytes: 0, sent: 0, inFlight: new Set() }));
+  const runs = endpoints.map((e) => ({
+    e,
+    agent: new http.Agent({ keepAlive: true, maxSockets }),
+    latencies: [],
+    inWindow: 0,
+    non2xx: 0,
+    errors: 0,
+    bytes: 0,
+    sent: 0,
+    inFlight: new Set(),
+  }));
   const send = (run, due) => {
     const path = run.e.paths[run.sent % run.e.paths.length];
     run.sent += 1;
@@ -62,6 +72,17 @@ export async function openLoop({ base, endpoints, seconds, maxSockets = 64, time
   for (const r of runs) r.agent.destroy();
   return runs.map((r) => {
     const sorted = r.latencies.sort((a, b) => a - b);
-    return { name: r.e.name, offered: r.e.rate, sent: r.sent, done: sorted.length, achieved: r.inWindow / seconds, p50: percentileOf(sorted, 50), p99: percentileOf(sorted, 99), non2xx: r.non2xx, errors: r.errors + r.inFlight.size, bytes: r.bytes };
+    return {
+      name: r.e.name,
+      offered: r.e.rate,
+      sent: r.sent,
+      done: sorted.length,
+      achieved: r.inWindow / seconds,
+      p50: percentileOf(sorted, 50),
+      p99: percentileOf(sorted, 99),
+      non2xx: r.non2xx,
+      errors: r.errors + r.inFlight.size,
+      bytes: r.bytes,
+    };
   });
 }

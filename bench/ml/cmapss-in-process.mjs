@@ -50,7 +50,9 @@ for (const [f, { trainRows, cut }] of cmapssFolds(SEED, FOLDS).entries()) {
   pooled.all.push(...pairs);
   pooled.capped.push(...pairs.map(([p, y]) => [p, Math.min(y, model.cap ?? y)]));
   pooled.official.push(...pairs.filter(([, y]) => y <= OFFICIAL_MAX_RUL));
-  console.log(`fold ${f + 1}: ≤ ${OFFICIAL_MAX_RUL} ${line(pairs.filter(([, y]) => y <= OFFICIAL_MAX_RUL))}; cap ${model.cap}; trained in ${seconds.toFixed(1)} s`);
+  console.log(
+    `fold ${f + 1}: ≤ ${OFFICIAL_MAX_RUL} ${line(pairs.filter(([, y]) => y <= OFFICIAL_MAX_RUL))}; cap ${model.cap}; trained in ${seconds.toFixed(1)} s`,
+  );
 }
 console.log(`  uncapped truth:                    ${line(pooled.all)}`);
 console.log(`  truth capped at the model's cap:   ${line(pooled.capped)}`);

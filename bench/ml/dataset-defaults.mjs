@@ -156,7 +156,13 @@ function stratifiedFolds(labels, k, rand) {
   const folds = Array.from({ length: k }, () => []);
   let next = 0;
   for (const cls of [0, 1]) {
-    for (const i of shuffle(labels.map((y, i) => [y, i]).filter(([y]) => y === cls).map(([, i]) => i), rand)) {
+    for (const i of shuffle(
+      labels
+        .map((y, i) => [y, i])
+        .filter(([y]) => y === cls)
+        .map(([, i]) => i),
+      rand,
+    )) {
       folds[next].push(i);
       next = (next + 1) % k;
     }
@@ -171,7 +177,16 @@ try {
   const ports = { gateway: await freePort(), ml: await freePort() };
   const adminKey = `sfk_${randomBytes(24).toString('base64url')}`;
   const ml = startService('ml', { NATS_URL: natsUrl, PORT: String(ports.ml), DATABASE_URL: serviceUrl(adminUrl, tag, 'ml') });
-  const gateway = startService('gateway', { NATS_URL: natsUrl, NODE_OPTIONS: '--max-old-space-size=256', PORT: String(ports.gateway), REDIS_URL: redisUrl, DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '1000000' });
+  const gateway = startService('gateway', {
+    NATS_URL: natsUrl,
+    NODE_OPTIONS: '--max-old-space-size=256',
+    PORT: String(ports.gateway),
+    REDIS_URL: redisUrl,
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   processes.push(ml, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`))).catch((error) => {
     throw new Error(`${error.message}\n--- gateway\n${gateway.output().slice(-2000)}\n--- ml\n${ml.output().slice(-2000)}`);
@@ -203,10 +218,16 @@ try {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}\n--- ml\n${ml.output().slice(-3000)}`);
     return res.body;
   };
-  const uploadCsv = async (name, csv, spec) => expect(await call('POST', `/api/v1/ml/datasets?${new URLSearchParams({ name, ...spec })}`, { body: csv, type: 'text/csv' }), 201, `uploading ${name}`);
-  const uploadJson = async (body) => expect(await call('POST', '/api/v1/ml/datasets', { body: Buffer.from(JSON.stringify(body)) }), 201, `uploading ${body.name}`);
+  const uploadCsv = async (name, csv, spec) =>
+    expect(await call('POST', `/api/v1/ml/datasets?${new URLSearchParams({ name, ...spec })}`, { body: csv, type: 'text/csv' }), 201, `uploading ${name}`);
+  const uploadJson = async (body) =>
+    expect(await call('POST', '/api/v1/ml/datasets', { body: Buffer.from(JSON.stringify(body)) }), 201, `uploading ${body.name}`);
   const train = async (modelType, datasetId) => {
-    const id = expect(await call('POST', '/api/v1/ml/train', { body: { model_type: modelType, dataset_id: datasetId } }), 202, 'POST /api/v1/ml/train').training_id;
+    const id = expect(
+      await call('POST', '/api/v1/ml/train', { body: { model_type: modelType, dataset_id: datasetId } }),
+      202,
+      'POST /api/v1/ml/train',
+    ).training_id;
     for (;;) {
       const view = expect(await call('GET', `/api/v1/ml/train/${id}`), 200, 'GET /api/v1/ml/train');
       if (view.state === 'failed') throw new Error(`training failed: ${view.error}`);
@@ -214,7 +235,12 @@ try {
       await sleep(500);
     }
   };
-  const evaluate = async (modelId, datasetId, at) => expect(await call('POST', '/api/v1/ml/evaluate', { body: { model_id: modelId, dataset_id: datasetId, ...(at ? { at } : {}) } }), 200, 'POST /api/v1/ml/evaluate');
+  const evaluate = async (modelId, datasetId, at) =>
+    expect(
+      await call('POST', '/api/v1/ml/evaluate', { body: { model_id: modelId, dataset_id: datasetId, ...(at ? { at } : {}) } }),
+      200,
+      'POST /api/v1/ml/evaluate',
+    );
 
   // ---- AI4I ---------------------------------------------------------------------------------------------------------
   if (ONLY === 'all' || ONLY === 'ai4i') {
@@ -234,13 +260,17 @@ try {
       for (const key of Object.keys(pooled)) pooled[key] += metrics.confusion[key];
       prAucs.push(metrics.pr_auc);
       const cv = run.metrics.cross_validation;
-      log(`  fold ${f + 1}: F1 ${num(metrics.f1)}, precision ${num(metrics.precision)}, recall ${num(metrics.recall)}, PR-AUC ${num(metrics.pr_auc)} on ${test.length} rows; trained in ${num(run.seconds, 1)} s; ` +
-        `${cv.chosen.derived} derived features, positive weight ${cv.chosen.positive_weight}, threshold ${num(metrics.threshold)}; ignored ${JSON.stringify(trainSet.ignored_columns?.map((c) => c.name))}; categorical ${JSON.stringify(run.metrics.categorical_inputs)}`);
+      log(
+        `  fold ${f + 1}: F1 ${num(metrics.f1)}, precision ${num(metrics.precision)}, recall ${num(metrics.recall)}, PR-AUC ${num(metrics.pr_auc)} on ${test.length} rows; trained in ${num(run.seconds, 1)} s; ` +
+          `${cv.chosen.derived} derived features, positive weight ${cv.chosen.positive_weight}, threshold ${num(metrics.threshold)}; ignored ${JSON.stringify(trainSet.ignored_columns?.map((c) => c.name))}; categorical ${JSON.stringify(run.metrics.categorical_inputs)}`,
+      );
       if (f === 0) log(`    derived features kept: ${run.metrics.derived_features.join('; ')}`);
     }
     const precision = pooled.tp / (pooled.tp + pooled.fp);
     const recall = pooled.tp / (pooled.tp + pooled.fn);
-    log(`  pooled over ${FOLDS} folds: F1 ${num((2 * pooled.tp) / (2 * pooled.tp + pooled.fp + pooled.fn))}, precision ${num(precision)}, recall ${num(recall)} (tp ${pooled.tp}, fp ${pooled.fp}, fn ${pooled.fn}); PR-AUC mean of folds ${num(prAucs.reduce((a, b) => a + b, 0) / prAucs.length)}`);
+    log(
+      `  pooled over ${FOLDS} folds: F1 ${num((2 * pooled.tp) / (2 * pooled.tp + pooled.fp + pooled.fn))}, precision ${num(precision)}, recall ${num(recall)} (tp ${pooled.tp}, fp ${pooled.fp}, fn ${pooled.fn}); PR-AUC mean of folds ${num(prAucs.reduce((a, b) => a + b, 0) / prAucs.length)}`,
+    );
   }
 
   // ---- C-MAPSS FD001 --------------------------------------------------------------------------------------------------
@@ -252,12 +282,15 @@ try {
       bucket.se += metrics.rmse ** 2 * n;
       bucket.score += metrics.nasa_score;
     };
-    log(`C-MAPSS FD001: ${FOLDS}-fold CV by engine through the API, maintenance_window with default parameters; each held-out engine cut at a uniform cycle in [${MIN_CYCLES}, its last]`);
+    log(
+      `C-MAPSS FD001: ${FOLDS}-fold CV by engine through the API, maintenance_window with default parameters; each held-out engine cut at a uniform cycle in [${MIN_CYCLES}, its last]`,
+    );
     for (const [f, { testUnits, trainRows, cut }] of cmapssFolds(SEED, FOLDS).entries()) {
       const trainSet = await uploadJson({ name: `fd001 fold ${f + 1} train`, ...spec, rows: trainRows });
       const testSet = await uploadJson({ name: `fd001 fold ${f + 1} test`, ...spec, rows: cut.flatMap((c) => c.rows) });
       const near = cut.filter((c) => c.rul <= OFFICIAL_MAX_RUL);
-      const nearSet = near.length > 0 ? await uploadJson({ name: `fd001 fold ${f + 1} test ≤ ${OFFICIAL_MAX_RUL}`, ...spec, rows: near.flatMap((c) => c.rows) }) : null;
+      const nearSet =
+        near.length > 0 ? await uploadJson({ name: `fd001 fold ${f + 1} test ≤ ${OFFICIAL_MAX_RUL}`, ...spec, rows: near.flatMap((c) => c.rows) }) : null;
       const run = await train('maintenance_window', trainSet.dataset_id);
       const scored = await evaluate(run.model_id, testSet.dataset_id, 'last');
       add(sums.all, scored.metrics, scored.rows_scored);
@@ -265,8 +298,10 @@ try {
       const nearScored = nearSet ? await evaluate(run.model_id, nearSet.dataset_id, 'last') : null;
       if (nearScored) add(sums.official, nearScored.metrics, nearScored.rows_scored);
       const choice = run.metrics.label_cap_choice;
-      log(`  fold ${f + 1}: ${testUnits.length} engines, RMSE ${num(scored.metrics.rmse, 2)} uncapped / ${num(scored.metrics.capped?.rmse, 2)} capped, PHM08 ${num(scored.metrics.nasa_score, 0)} / ${num(scored.metrics.capped?.nasa_score, 0)}; ` +
-        `${near.length} engines with true RUL ≤ ${OFFICIAL_MAX_RUL}: RMSE ${num(nearScored?.metrics.rmse, 2)}; cap ${run.metrics.label_cap} (horizon ${choice.horizon}; CV ${choice.tried.map((t) => `${t.cap ?? 'none'}: ${t.rmse_within_horizon}`).join(', ')}); trained in ${num(run.seconds, 1)} s`);
+      log(
+        `  fold ${f + 1}: ${testUnits.length} engines, RMSE ${num(scored.metrics.rmse, 2)} uncapped / ${num(scored.metrics.capped?.rmse, 2)} capped, PHM08 ${num(scored.metrics.nasa_score, 0)} / ${num(scored.metrics.capped?.nasa_score, 0)}; ` +
+          `${near.length} engines with true RUL ≤ ${OFFICIAL_MAX_RUL}: RMSE ${num(nearScored?.metrics.rmse, 2)}; cap ${run.metrics.label_cap} (horizon ${choice.horizon}; CV ${choice.tried.map((t) => `${t.cap ?? 'none'}: ${t.rmse_within_horizon}`).join(', ')}); trained in ${num(run.seconds, 1)} s`,
+      );
     }
     const line = (b) => `RMSE ${num(Math.sqrt(b.se / b.n), 2)}, PHM08 score ${num(b.score, 0)} (${b.n} engines)`;
     log(`  uncapped truth:                    ${line(sums.all)}`);

@@ -40,7 +40,13 @@ const STOP_TYPES = option('stop-types', 'BREAKDOWN').split(',').filter(Boolean);
 const THRESHOLD = option('threshold', 30);
 const HORIZON = option('horizon', 168);
 const PARAMS = Object.fromEntries(
-  [['trees', 'trees'], ['depth', 'maxDepth'], ['leaf', 'minSamplesLeaf'], ['lr', 'learningRate'], ['colsample', 'colsample']]
+  [
+    ['trees', 'trees'],
+    ['depth', 'maxDepth'],
+    ['leaf', 'minSamplesLeaf'],
+    ['lr', 'learningRate'],
+    ['colsample', 'colsample'],
+  ]
     .filter(([flag]) => process.argv.includes(`--${flag}`))
     .map(([flag, key]) => [key, option(flag, 0)]),
 );
@@ -54,7 +60,16 @@ const histories = new Map(
   shop.machines.map((m) => [
     m.machineId,
     {
-      jobs: batch.jobs.filter((j) => j.machineId === m.machineId).map((j) => ({ start: j.startTime, end: j.endTime, idealCycleTimeS: j.idealCycleTime, cycleTimeS: j.cycleTime, partsProduced: j.partsProduced, partsScrapped: j.partsScrapped })),
+      jobs: batch.jobs
+        .filter((j) => j.machineId === m.machineId)
+        .map((j) => ({
+          start: j.startTime,
+          end: j.endTime,
+          idealCycleTimeS: j.idealCycleTime,
+          cycleTimeS: j.cycleTime,
+          partsProduced: j.partsProduced,
+          partsScrapped: j.partsScrapped,
+        })),
       stops: batch.downtime.filter((d) => d.machineId === m.machineId).map((d) => ({ start: d.startTime, durationS: d.duration, type: d.downtimeType })),
       since: start,
       until: END,
@@ -62,16 +77,32 @@ const histories = new Map(
   ]),
 );
 const breakdowns = batch.downtime.filter((d) => d.downtimeType === 'BREAKDOWN').length;
-console.log(`simulated ${MACHINES} machines × ${DAYS} days (seed ${SEED}): ${batch.downtime.length} stops, ${breakdowns} breakdowns, ${batch.jobs.length} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `simulated ${MACHINES} machines × ${DAYS} days (seed ${SEED}): ${batch.downtime.length} stops, ${breakdowns} breakdowns, ${batch.jobs.length} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 
 t = performance.now();
-const out = await trainDowntime([...histories.keys()], async (id) => histories.get(id), { from: start, to: END }, PARAMS, () => undefined, { thresholdMinutes: THRESHOLD, stopTypes: STOP_TYPES });
+const out = await trainDowntime(
+  [...histories.keys()],
+  async (id) => histories.get(id),
+  { from: start, to: END },
+  PARAMS,
+  () => undefined,
+  { thresholdMinutes: THRESHOLD, stopTypes: STOP_TYPES },
+);
 const seconds = (performance.now() - t) / 1000;
 const m = out.metrics;
-console.log(`label: ${STOP_TYPES.length ? STOP_TYPES.join('/') : 'any unplanned'} stop longer than ${THRESHOLD} min; ${m.examples} examples, positive rate ${(m.positive_rate * 100).toFixed(2)} %; trained in ${seconds.toFixed(1)} s (a held-out model and the served one)`);
-console.log(`held-out machines (${m.holdout_machines}): ROC-AUC ${m.roc_auc.toFixed(3)}, PR-AUC ${m.pr_auc.toFixed(3)}, precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}, F1 ${m.f1.toFixed(3)} at threshold ${m.threshold.toFixed(4)}`);
+console.log(
+  `label: ${STOP_TYPES.length ? STOP_TYPES.join('/') : 'any unplanned'} stop longer than ${THRESHOLD} min; ${m.examples} examples, positive rate ${(m.positive_rate * 100).toFixed(2)} %; trained in ${seconds.toFixed(1)} s (a held-out model and the served one)`,
+);
+console.log(
+  `held-out machines (${m.holdout_machines}): ROC-AUC ${m.roc_auc.toFixed(3)}, PR-AUC ${m.pr_auc.toFixed(3)}, precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}, F1 ${m.f1.toFixed(3)} at threshold ${m.threshold.toFixed(4)}`,
+);
 const wear = out.artifact.wear;
-if (wear) console.log(`wear curve fitted: Weibull shape ${wear.shape.toFixed(2)}, scale ${wear.scale.toFixed(0)} run h (simulator: ${AZURE_PDM.weibullShape}, ${BREAKDOWN_WEIBULL_SCALE_H.toFixed(0)}); weight in the margin ${wear.slope.toFixed(2)}`);
+if (wear)
+  console.log(
+    `wear curve fitted: Weibull shape ${wear.shape.toFixed(2)}, scale ${wear.scale.toFixed(0)} run h (simulator: ${AZURE_PDM.weibullShape}, ${BREAKDOWN_WEIBULL_SCALE_H.toFixed(0)}); weight in the margin ${wear.slope.toFixed(2)}`,
+  );
 
 const model = GradientBoostedTrees.fromJSON(out.artifact.gbdt);
 const predict = (history) => {
@@ -99,12 +130,25 @@ const spearman = (a, b) => {
 };
 const ratios = rows.map((r) => r.after / r.p).sort((a, b) => a - b);
 const worn = [...rows].sort((a, b) => b.wear - a.wear)[0];
-console.log(`at the end, ${HORIZON} h ahead: Spearman(true wear, predicted p) = ${spearman(rows.map((r) => r.wear), rows.map((r) => r.p)).toFixed(2)} over ${rows.length} machines`);
-console.log(`maintenance recorded now: p falls for ${rows.filter((r) => r.after < r.p).length} of ${rows.length} machines, median after/before ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}; most worn ${worn.id} (${worn.wear.toFixed(0)} run h): ${worn.p.toFixed(4)} → ${worn.after.toFixed(4)}`);
+console.log(
+  `at the end, ${HORIZON} h ahead: Spearman(true wear, predicted p) = ${spearman(
+    rows.map((r) => r.wear),
+    rows.map((r) => r.p),
+  ).toFixed(2)} over ${rows.length} machines`,
+);
+console.log(
+  `maintenance recorded now: p falls for ${rows.filter((r) => r.after < r.p).length} of ${rows.length} machines, median after/before ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}; most worn ${worn.id} (${worn.wear.toFixed(0)} run h): ${worn.p.toFixed(4)} → ${worn.after.toFixed(4)}`,
+);
 
 if (process.argv.includes('--rul')) {
   t = performance.now();
-  const rul = await trainMaintenance([...histories.keys()], async (id) => histories.get(id), { from: start, to: END }, PARAMS, () => undefined);
+  const rul = await trainMaintenance(
+    [...histories.keys()],
+    async (id) => histories.get(id),
+    { from: start, to: END },
+    PARAMS,
+    () => undefined,
+  );
   const r = rul.metrics;
   console.log(
     `remaining life (hours to the next breakdown, capped at 720): ${r.examples} examples, trained in ${((performance.now() - t) / 1000).toFixed(1)} s; held-out machines RMSE ${r.rmse.toFixed(0)} h, MAE ${r.mae.toFixed(0)} h (always the mean: ${r.rmse_of_mean.toFixed(0)} h)`,

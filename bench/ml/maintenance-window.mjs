@@ -188,13 +188,23 @@ console.log('');
 console.log(`pooled, one cut per engine (n=${pooled.truth.length}):`);
 console.log(`  capped RUL   ${fmt(regressionMetrics(pooled.capped, pooled.predicted))}`);
 console.log(`  uncapped RUL ${fmt(regressionMetrics(pooled.truth, pooled.predicted))}`);
-console.log(`  predicting the mean capped RUL: ${fmt(regressionMetrics(pooled.capped, pooled.capped.map(() => meanRul)))}`);
+console.log(
+  `  predicting the mean capped RUL: ${fmt(
+    regressionMetrics(
+      pooled.capped,
+      pooled.capped.map(() => meanRul),
+    ),
+  )}`,
+);
 if (DRAWS > 0) {
   console.log(`pooled, ${DRAWS} further cuts per engine (n=${pooled.drawTruth.length}):`);
   console.log(`  capped RUL   ${fmt(regressionMetrics(pooled.drawTruth, pooled.drawPredicted))}`);
   // The cuts where the cap hides nothing (true RUL ≤ 125), the harder part: the official test set is mostly there.
   const late = pooled.drawUncapped.map((rul, i) => (rul <= CMAPSS_RUL_CAP ? i : -1)).filter((i) => i >= 0);
-  const lateMetrics = regressionMetrics(late.map((i) => pooled.drawUncapped[i]), late.map((i) => pooled.drawPredicted[i]));
+  const lateMetrics = regressionMetrics(
+    late.map((i) => pooled.drawUncapped[i]),
+    late.map((i) => pooled.drawPredicted[i]),
+  );
   console.log(`  true RUL ≤ ${CMAPSS_RUL_CAP} only (n=${late.length}): ${fmt(lateMetrics)}`);
 }
 console.log(`training (features + fit) ${(trainSeconds / FOLDS).toFixed(1)} s per fold on ~${Math.round((rows.length * 4) / 5)} rows`);

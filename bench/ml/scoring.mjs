@@ -273,8 +273,10 @@ try {
   const trainerRss = peakRssMb(trainer.child.pid);
   await stopMl(trainer);
   const restInsertMs = await insert(TRAIN_MACHINES + 1, MACHINES);
-  const sizes = (await db.query(`SELECT (SELECT count(*) FROM ml.jobs)::int AS jobs, (SELECT count(*) FROM ml.stops)::int AS stops,
-      (SELECT count(*) FROM ml.stops WHERE downtime_type = 'BREAKDOWN')::int AS breakdowns, (SELECT count(*) FROM ml.readings)::int AS readings`)).rows[0];
+  const sizes = (
+    await db.query(`SELECT (SELECT count(*) FROM ml.jobs)::int AS jobs, (SELECT count(*) FROM ml.stops)::int AS stops,
+      (SELECT count(*) FROM ml.stops WHERE downtime_type = 'BREAKDOWN')::int AS breakdowns, (SELECT count(*) FROM ml.readings)::int AS readings`)
+  ).rows[0];
   await db.query('CHECKPOINT');
 
   // ---- 2. an ml service with scoring on: the round, alone; then the same round again with requests meanwhile ---------
@@ -298,7 +300,13 @@ try {
       }
     });
     const own = process.cpuUsage();
-    return { ml: cpuSeconds(ml.child.pid), postgres: backends.reduce((a, b) => a + b, 0), nats: natsPid ? cpuSeconds(natsPid) : NaN, bench: (own.user + own.system) / 1e6, host: cpuByProgram() };
+    return {
+      ml: cpuSeconds(ml.child.pid),
+      postgres: backends.reduce((a, b) => a + b, 0),
+      nats: natsPid ? cpuSeconds(natsPid) : NaN,
+      bench: (own.user + own.system) / 1e6,
+      host: cpuByProgram(),
+    };
   };
   const cpuText = (a, b, wallMs) => {
     const ml = b.ml - a.ml;
@@ -337,14 +345,18 @@ try {
   const roundCounts = async (round) =>
     // The round's own predictions: a machine's all carry the round's instant (its tick's now) as predicted_at, and the
     // 168-hour downtime ones are the round's only (the bench asks for 24 h); anomalies carry the time they were found.
-    (await db.query(
-      `WITH roundAt AS (SELECT predicted_at FROM ml.model_predictions WHERE model_type = 'downtime' AND horizon_hours = 168
+    (
+      await db.query(
+        `WITH roundAt AS (SELECT predicted_at FROM ml.model_predictions WHERE model_type = 'downtime' AND horizon_hours = 168
                         AND predicted_at BETWEEN $1::timestamptz - interval '10 seconds' AND $2 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)
        SELECT model_type, horizon_hours, count(*)::int AS n FROM ml.model_predictions
        WHERE predicted_at = (SELECT predicted_at FROM roundAt) OR (model_type = 'anomaly' AND predicted_at BETWEEN $1 AND $2)
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [round.started_at, round.finished_at],
-    )).rows.map((r) => `${r.model_type}${r.horizon_hours === null ? '' : ` ${r.horizon_hours} h`} ${int(r.n)}`).join(', ');
+        [round.started_at, round.finished_at],
+      )
+    ).rows
+      .map((r) => `${r.model_type}${r.horizon_hours === null ? '' : ` ${r.horizon_hours} h`} ${int(r.n)}`)
+      .join(', ');
 
   const alone = await timedRound(async (done) => {
     while (!done()) await sleep(100);
@@ -352,7 +364,10 @@ try {
   const aloneRss = peakRssMb(alone.ml.child.pid);
   const aloneLogged = /"Scoring round done".*?"duration_ms":(\d+)/.exec(alone.ml.output())?.[1];
   const aloneByType = await roundCounts(alone.round);
-  const aloneWarnings = alone.ml.output().split('\n').filter((l) => /Could not score/.test(l));
+  const aloneWarnings = alone.ml
+    .output()
+    .split('\n')
+    .filter((l) => /Could not score/.test(l));
   await stopMl(alone.ml);
   // The same round again: forgotten, with the anomaly cursors, so the next ml service's first look claims it anew.
   await db.query(`DELETE FROM ml.scoring_rounds WHERE round_key LIKE 'models:%'`);
@@ -378,27 +393,44 @@ try {
   const r = alone.round;
   const perS = (n, wallMs) => (n / (wallMs / 1000)).toFixed(1);
   log('\nResults');
-  log(`  data (seed ${SEED}): ${int(MACHINES)} machines, ${int(sizes.jobs)} jobs, ${int(sizes.stops)} stops (${int(sizes.breakdowns)} breakdowns), ${int(sizes.readings)} readings; written in ${secs(trainInsertMs)} (${TRAIN_MACHINES} machines) + ${secs(restInsertMs)} (${MACHINES - TRAIN_MACHINES})`);
+  log(
+    `  data (seed ${SEED}): ${int(MACHINES)} machines, ${int(sizes.jobs)} jobs, ${int(sizes.stops)} stops (${int(sizes.breakdowns)} breakdowns), ${int(sizes.readings)} readings; written in ${secs(trainInsertMs)} (${TRAIN_MACHINES} machines) + ${secs(restInsertMs)} (${MACHINES - TRAIN_MACHINES})`,
+  );
   log(`  training on ${TRAIN_MACHINES} machines, queued together, one at a time: ${secs(trainMs)} until all succeeded; ml peak RSS meanwhile ${trainerRss} MB`);
   for (const t of trainings) {
     const m = t.view.metrics ?? {};
-    const figures = ['roc_auc', 'pr_auc', 'rmse', 'mae'].filter((k) => typeof m[k] === 'number').map((k) => `${k} ${Number(m[k]).toFixed(3)}`).join(', ');
-    log(`    ${t.modelType.padEnd(18)} ${secs(Date.parse(t.view.finished_at) - Date.parse(t.view.started_at))} in the service${figures ? `; hold-out ${figures}` : ''}`);
+    const figures = ['roc_auc', 'pr_auc', 'rmse', 'mae']
+      .filter((k) => typeof m[k] === 'number')
+      .map((k) => `${k} ${Number(m[k]).toFixed(3)}`)
+      .join(', ');
+    log(
+      `    ${t.modelType.padEnd(18)} ${secs(Date.parse(t.view.finished_at) - Date.parse(t.view.started_at))} in the service${figures ? `; hold-out ${figures}` : ''}`,
+    );
   }
-  log(`  1. one scoring round, nothing else asked meanwhile (${r.round_key}: the first round after the models became active, so anomalies over the last 24 h of each machine):`);
+  log(
+    `  1. one scoring round, nothing else asked meanwhile (${r.round_key}: the first round after the models became active, so anomalies over the last 24 h of each machine):`,
+  );
   log(`    ${int(r.machines)} machines, ${int(r.predictions)} predictions, ${int(r.skipped)} skipped, ${int(r.errors)} errors; stored: ${aloneByType}`);
-  log(`    wall time ${secs(alone.wallMs)} (started_at → finished_at${aloneLogged ? `; the service logged duration_ms ${aloneLogged}` : ''}): ${perS(r.predictions, alone.wallMs)} predictions/s, ${perS(r.machines, alone.wallMs)} machines/s, ${(alone.wallMs / r.machines).toFixed(1)} ms per machine`);
+  log(
+    `    wall time ${secs(alone.wallMs)} (started_at → finished_at${aloneLogged ? `; the service logged duration_ms ${aloneLogged}` : ''}): ${perS(r.predictions, alone.wallMs)} predictions/s, ${perS(r.machines, alone.wallMs)} machines/s, ${(alone.wallMs / r.machines).toFixed(1)} ms per machine`,
+  );
   log(`    CPU during the round: ${alone.cpu}`);
   log(`      every program on the host (shared: "ml", "node" and "postgres" include other stacks' processes): ${alone.hostCpu}`);
   log(`    ml peak RSS: ${rss} MB (of the two scoring processes; ${trainerRss} MB while training)`);
   if (aloneWarnings.length > 0) log(`    warnings:\n${aloneWarnings.slice(0, 5).join('\n')}`);
   log(`  2. ml.predict.downtime { machine_id, horizon_hours: 24 } over NATS, sequential, one machine after another:`);
-  log(`    while the same round runs again (${int(busy.round.machines)} machines, ${int(busy.round.predictions)} predictions, ${int(busy.round.errors)} errors; wall time ${secs(busy.wallMs)} with these requests answered between machines):`);
+  log(
+    `    while the same round runs again (${int(busy.round.machines)} machines, ${int(busy.round.predictions)} predictions, ${int(busy.round.errors)} errors; wall time ${secs(busy.wallMs)} with these requests answered between machines):`,
+  );
   log(`      ${summary(inRound.map((x) => x.elapsed))} (sent after started_at and answered before finished_at)`);
   log(`      CPU during that round: ${busy.cpu}`);
   log(`    idle, after it: ${summary(idle)} after ${WARMUP} warm-up`);
-  log(`      CPU per request: ml ${(((idleAfter.ml - idleBefore.ml) / IDLE) * 1000).toFixed(1)} ms, its Postgres backends ${(((idleAfter.postgres - idleBefore.postgres) / IDLE) * 1000).toFixed(1)} ms`);
-  log(`    rounds recorded: ${rounds.map((x) => `${x.round_key} ${x.finished_at ? 'finished' : 'running'}`).join('; ')}${rounds.length === 1 ? ' (none other ran during the idle measurement)' : ' (ANOTHER ROUND RAN: the idle figures are not idle)'}`);
+  log(
+    `      CPU per request: ml ${(((idleAfter.ml - idleBefore.ml) / IDLE) * 1000).toFixed(1)} ms, its Postgres backends ${(((idleAfter.postgres - idleBefore.postgres) / IDLE) * 1000).toFixed(1)} ms`,
+  );
+  log(
+    `    rounds recorded: ${rounds.map((x) => `${x.round_key} ${x.finished_at ? 'finished' : 'running'}`).join('; ')}${rounds.length === 1 ? ' (none other ran during the idle measurement)' : ' (ANOTHER ROUND RAN: the idle figures are not idle)'}`,
+  );
 } finally {
   await nc?.close().catch(() => undefined);
   await db?.end().catch(() => undefined);

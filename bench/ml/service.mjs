@@ -123,7 +123,16 @@ try {
     return options ? { NODE_OPTIONS: options } : {};
   };
   const ml = startService('ml', { ...common, ...heap(''), PORT: String(ports.ml), DATABASE_URL: serviceUrl(adminUrl, tag, 'ml') });
-  const gateway = startService('gateway', { ...common, ...heap('--max-old-space-size=256'), PORT: String(ports.gateway), REDIS_URL: redisUrl, DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '1000000' });
+  const gateway = startService('gateway', {
+    ...common,
+    ...heap('--max-old-space-size=256'),
+    PORT: String(ports.gateway),
+    REDIS_URL: redisUrl,
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   processes.push(ml, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`))).catch((error) => {
     throw new Error(`${error.message}\n--- gateway\n${gateway.output().slice(-2000)}\n--- ml\n${ml.output().slice(-2000)}`);
@@ -172,9 +181,14 @@ try {
     }
   };
   const serverMs = (view) => (view.started_at && view.finished_at ? Date.parse(view.finished_at) - Date.parse(view.started_at) : NaN);
-  const modelOf = async (modelType, modelId) => expect(await call('GET', `/api/v1/ml/models?model_type=${modelType}`), 200, 'GET /api/v1/ml/models').items.find((m) => m.model_id === modelId);
+  const modelOf = async (modelType, modelId) =>
+    expect(await call('GET', `/api/v1/ml/models?model_type=${modelType}`), 200, 'GET /api/v1/ml/models').items.find((m) => m.model_id === modelId);
 
-  const operator = expect(await call('POST', '/api/v1/auth/api-keys', { body: { name: 'bench ml operator', role: 'operator' } }), 201, 'creating an operator key');
+  const operator = expect(
+    await call('POST', '/api/v1/auth/api-keys', { body: { name: 'bench ml operator', role: 'operator' } }),
+    201,
+    'creating an operator key',
+  );
 
   // ---- 1. dataset upload ----------------------------------------------------------------------------------------
   const ai4iQuery = new URLSearchParams({ name: 'ai4i', label: 'Machine failure', exclude: AI4I_EXCLUDE.join(',') });
@@ -274,29 +288,51 @@ try {
   log('\nResults');
   log('  1. dataset upload (POST /api/v1/ml/datasets, until 201)');
   log(`    AI4I CSV: ${ai4i.rows.toLocaleString('en')} rows, ${ai4i.columns.length} columns kept, ${kb(ai4iCsv.length)}: ${ms(ai4iUpload.elapsed)}`);
-  log(`    generated JSON: ${wide.rows.toLocaleString('en')} rows × ${wide.columns.length} columns, ${mb(wideBody.length)} (${wideBody.length.toLocaleString('en')} bytes): ${ms(wideUpload.elapsed)} (${(wideBody.length / 1048576 / (wideUpload.elapsed / 1000)).toFixed(1)} MB/s)`);
+  log(
+    `    generated JSON: ${wide.rows.toLocaleString('en')} rows × ${wide.columns.length} columns, ${mb(wideBody.length)} (${wideBody.length.toLocaleString('en')} bytes): ${ms(wideUpload.elapsed)} (${(wideBody.length / 1048576 / (wideUpload.elapsed / 1000)).toFixed(1)} MB/s)`,
+  );
   const m = fr.view.metrics;
   log('  2. failure_risk on AI4I (label Machine failure; UDI, Product ID, Type, TWF, HDF, PWF, OSF, RNF excluded)');
   log(`    training: ${secs(fr.elapsed)} from POST to succeeded (${secs(serverMs(fr.view))} started → finished in the service)`);
-  log(`    hold-out (${m.holdout_rows} rows, ${m.confusion?.tp + m.confusion?.fn} failures; trained on ${m.training_rows}): precision ${num(m.precision)}, recall ${num(m.recall)}, F1 ${num(m.f1)}, PR-AUC ${num(m.pr_auc)}, ROC-AUC ${num(m.roc_auc)} at threshold ${num(m.threshold)} (confusion tp ${m.confusion?.tp}, fp ${m.confusion?.fp}, fn ${m.confusion?.fn}, tn ${m.confusion?.tn})`);
-  log(`    model: version ${frModel.version}, ${frModel.features.length} features, ${frModel.size_bytes.toLocaleString('en')} bytes (${kb(frModel.size_bytes)}, gzip artifact), hyperparameters ${JSON.stringify(frModel.hyperparameters)}`);
-  log(`  3. failure-risk prediction latency, readings of AI4I rows (sample answer: ${num(sample.predicted_value, 4)}, ${sample.factors.length} factors, top ${sample.factors[0]?.feature})`);
+  log(
+    `    hold-out (${m.holdout_rows} rows, ${m.confusion?.tp + m.confusion?.fn} failures; trained on ${m.training_rows}): precision ${num(m.precision)}, recall ${num(m.recall)}, F1 ${num(m.f1)}, PR-AUC ${num(m.pr_auc)}, ROC-AUC ${num(m.roc_auc)} at threshold ${num(m.threshold)} (confusion tp ${m.confusion?.tp}, fp ${m.confusion?.fp}, fn ${m.confusion?.fn}, tn ${m.confusion?.tn})`,
+  );
+  log(
+    `    model: version ${frModel.version}, ${frModel.features.length} features, ${frModel.size_bytes.toLocaleString('en')} bytes (${kb(frModel.size_bytes)}, gzip artifact), hyperparameters ${JSON.stringify(frModel.hyperparameters)}`,
+  );
+  log(
+    `  3. failure-risk prediction latency, readings of AI4I rows (sample answer: ${num(sample.predicted_value, 4)}, ${sample.factors.length} factors, top ${sample.factors[0]?.feature})`,
+  );
   log(`    ml service over NATS (ml.predict.failure-risk): ${summary(natsTimes)} after ${WARMUP} warm-up; aim p99 < 10 ms`);
   log(`      CPU time meanwhile: ${natsCpu}`);
   log(`    through the gateway (HTTP, keep-alive):         ${summary(httpTimes)} after ${WARMUP} warm-up`);
   log(`      CPU time meanwhile: ${httpCpu}`);
-  log(`    while a second failure_risk training runs (${BG_TREES} trees, seed 2: queued → succeeded in ${secs(Date.parse(bg.view.finished_at) - Date.parse(bg.view.created_at))}, ${secs(serverMs(bg.view))} started → finished in the service; the measurement ${bgMeasuredUntil <= bgFinished ? `ended ${secs(bgFinished - bgMeasuredUntil)} before it` : `outlasted it by ${secs(bgMeasuredUntil - bgFinished)}`}):`);
+  log(
+    `    while a second failure_risk training runs (${BG_TREES} trees, seed 2: queued → succeeded in ${secs(Date.parse(bg.view.finished_at) - Date.parse(bg.view.created_at))}, ${secs(serverMs(bg.view))} started → finished in the service; the measurement ${bgMeasuredUntil <= bgFinished ? `ended ${secs(bgFinished - bgMeasuredUntil)} before it` : `outlasted it by ${secs(bgMeasuredUntil - bgFinished)}`}):`,
+  );
   log(`      over NATS:           ${summary(bgNatsDuring)} answered before the training finished, alternating with:`);
   log(`      through the gateway: ${summary(bgHttpDuring)} answered before the training finished`);
   log(`      CPU time meanwhile: ${bgCpu}`);
   const r = scored.metrics;
   const h = mw.view.metrics;
-  log(`  4. maintenance_window on C-MAPSS FD001 (seed ${SEED}: ${trainUnits.length} training engines, ${testUnits.length} test engines cut at a random cycle ≥ ${MIN_CYCLES}; RUL capped at ${RUL_CAP})`);
-  log(`    upload: training engines ${cmapssTrainRows.length.toLocaleString('en')} rows, ${mb(cTrainBody.length)}, ${ms(cTrainUpload.elapsed)}; test engines ${cmapssTestRows.length.toLocaleString('en')} rows`);
-  log(`    training: ${secs(mw.elapsed)} from POST to succeeded (${secs(serverMs(mw.view))} in the service); its own hold-out (every row of ${h.holdout_rows} rows of held-out training engines): RMSE ${num(h.rmse, 2)}, MAE ${num(h.mae, 2)}`);
-  log(`    model: version ${mwModel.version}, ${mwModel.features.length} features, ${mwModel.size_bytes.toLocaleString('en')} bytes (${kb(mwModel.size_bytes)}, gzip artifact)`);
-  log(`    evaluate at "last" on the test engines: RMSE ${num(r.rmse, 2)}, MAE ${num(r.mae, 2)}, PHM08 score ${num(r.nasa_score, 1)}, ${scored.rows_scored} rows scored, ${ms(evaluation.elapsed)}`);
-  log(`    for reference on these cuts: true RUL mean ${meanRul.toFixed(1)}; predicting the training mean (${trainMeanRul.toFixed(1)}) gives RMSE ${baseline.toFixed(2)}`);
+  log(
+    `  4. maintenance_window on C-MAPSS FD001 (seed ${SEED}: ${trainUnits.length} training engines, ${testUnits.length} test engines cut at a random cycle ≥ ${MIN_CYCLES}; RUL capped at ${RUL_CAP})`,
+  );
+  log(
+    `    upload: training engines ${cmapssTrainRows.length.toLocaleString('en')} rows, ${mb(cTrainBody.length)}, ${ms(cTrainUpload.elapsed)}; test engines ${cmapssTestRows.length.toLocaleString('en')} rows`,
+  );
+  log(
+    `    training: ${secs(mw.elapsed)} from POST to succeeded (${secs(serverMs(mw.view))} in the service); its own hold-out (every row of ${h.holdout_rows} rows of held-out training engines): RMSE ${num(h.rmse, 2)}, MAE ${num(h.mae, 2)}`,
+  );
+  log(
+    `    model: version ${mwModel.version}, ${mwModel.features.length} features, ${mwModel.size_bytes.toLocaleString('en')} bytes (${kb(mwModel.size_bytes)}, gzip artifact)`,
+  );
+  log(
+    `    evaluate at "last" on the test engines: RMSE ${num(r.rmse, 2)}, MAE ${num(r.mae, 2)}, PHM08 score ${num(r.nasa_score, 1)}, ${scored.rows_scored} rows scored, ${ms(evaluation.elapsed)}`,
+  );
+  log(
+    `    for reference on these cuts: true RUL mean ${meanRul.toFixed(1)}; predicting the training mean (${trainMeanRul.toFixed(1)}) gives RMSE ${baseline.toFixed(2)}`,
+  );
   log(`  5. peak RSS: ml ${peakRssMb(ml.child.pid)} MB, gateway ${peakRssMb(gateway.child.pid)} MB`);
 } finally {
   await nc?.close().catch(() => undefined);

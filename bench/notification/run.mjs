@@ -50,15 +50,29 @@ const smtp = new SMTPServer({
 await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 const smtpPort = smtp.server.address().port;
 
-const my = await mysql.createConnection({ host: mysqlServer.hostname, port: Number(mysqlServer.port || 3306), user: decodeURIComponent(mysqlServer.username || 'root'), password: decodeURIComponent(mysqlServer.password) });
+const my = await mysql.createConnection({
+  host: mysqlServer.hostname,
+  port: Number(mysqlServer.port || 3306),
+  user: decodeURIComponent(mysqlServer.username || 'root'),
+  password: decodeURIComponent(mysqlServer.password),
+});
 const processes = [];
 try {
   await my.query(`CREATE DATABASE ${tag}`);
   await my.changeUser({ database: tag });
-  const ddl = (await import('node:fs')).readFileSync(join(root, '..', 'shared', 'cimco-source.sql'), 'utf8').replace(/--[^\n]*\n/g, '\n').split(';').map((s) => s.trim()).filter(Boolean);
+  const ddl = (await import('node:fs'))
+    .readFileSync(join(root, '..', 'shared', 'cimco-source.sql'), 'utf8')
+    .replace(/--[^\n]*\n/g, '\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const statement of ddl) await my.query(statement);
-  await my.query(`INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('BN-LAT-', seq), CONCAT('Latency ', seq), 'MILL', 'Hall 1' FROM seq_1_to_${SAMPLES}`);
-  await my.query(`INSERT INTO machine_events (machine_id, event_time, state) SELECT CONCAT('BN-LAT-', seq), UTC_TIMESTAMP() - INTERVAL 1 HOUR, 'RUNNING' FROM seq_1_to_${SAMPLES}`);
+  await my.query(
+    `INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('BN-LAT-', seq), CONCAT('Latency ', seq), 'MILL', 'Hall 1' FROM seq_1_to_${SAMPLES}`,
+  );
+  await my.query(
+    `INSERT INTO machine_events (machine_id, event_time, state) SELECT CONCAT('BN-LAT-', seq), UTC_TIMESTAMP() - INTERVAL 1 HOUR, 'RUNNING' FROM seq_1_to_${SAMPLES}`,
+  );
 
   await provision({ adminUrl, database: tag });
   const cimcoUrl = new URL(mysqlServer.toString());
@@ -76,17 +90,46 @@ try {
     DELIVERY_POLL_MS: '100',
     ALERT_TICK_SECONDS: '1',
   });
-  const analytics = startService('analytics', { ...common, PORT: String(ports.analytics), DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics'), LIVE_SILENCE_SECONDS: '86400' });
-  const ingestion = startService('ingestion', { ...common, PORT: String(ports.ingestion), DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'), CIMCO_DATABASE_URL: cimcoUrl.toString(), SYNC_INTERVAL_SECONDS: '1', SYNC_SAFETY_LAG_MS: '0' });
-  const gateway = startService('gateway', { ...common, PORT: String(ports.gateway), DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'), JWT_SECRET: randomBytes(32).toString('hex'), BOOTSTRAP_ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '1000000' });
+  const analytics = startService('analytics', {
+    ...common,
+    PORT: String(ports.analytics),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'analytics'),
+    LIVE_SILENCE_SECONDS: '86400',
+  });
+  const ingestion = startService('ingestion', {
+    ...common,
+    PORT: String(ports.ingestion),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'ingestion'),
+    CIMCO_DATABASE_URL: cimcoUrl.toString(),
+    SYNC_INTERVAL_SECONDS: '1',
+    SYNC_SAFETY_LAG_MS: '0',
+  });
+  const gateway = startService('gateway', {
+    ...common,
+    PORT: String(ports.gateway),
+    DATABASE_URL: serviceUrl(adminUrl, tag, 'gateway'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   processes.push(notification, analytics, ingestion, gateway);
   await Promise.all(Object.values(ports).map((p) => waitHttp(`http://127.0.0.1:${p}/health`)));
   const api = (method, path, body) =>
-    fetch(`http://127.0.0.1:${ports.gateway}${path}`, { method, headers: { 'X-API-Key': adminKey, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => {
+    fetch(`http://127.0.0.1:${ports.gateway}${path}`, {
+      method,
+      headers: { 'X-API-Key': adminKey, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then(async (r) => {
       if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
       return r.status === 204 ? null : r.json();
     });
-  await api('POST', '/api/v1/alerts/rules', { name: 'Benchmark breakdowns', condition: 'machine_down_longer_than', params: { minutes: 0 }, severity: 'critical', channels: [{ type: 'email', to: ['bench@example.com'] }] });
+  await api('POST', '/api/v1/alerts/rules', {
+    name: 'Benchmark breakdowns',
+    condition: 'machine_down_longer_than',
+    params: { minutes: 0 },
+    severity: 'critical',
+    channels: [{ type: 'email', to: ['bench@example.com'] }],
+  });
 
   // ---- throughput ------------------------------------------------------------------------------------------------
   const nc = await connect({ servers: natsUrl });
@@ -98,7 +141,15 @@ try {
   await Promise.all(
     Array.from({ length: ALERTS }, (_, i) => {
       const machine = `BN-TPUT-${i + 1}`;
-      const alert = { alert_id: `breakdown:${machine}:${now}:${tag}`, machine_id: machine, kind: 'breakdown', level: 'critical', message: `${machine} is DOWN`, raised_at: now, details: { state: 'DOWN', since: now, reason_code: 'BENCH' } };
+      const alert = {
+        alert_id: `breakdown:${machine}:${now}:${tag}`,
+        machine_id: machine,
+        kind: 'breakdown',
+        level: 'critical',
+        message: `${machine} is DOWN`,
+        raised_at: now,
+        details: { state: 'DOWN', since: now, reason_code: 'BENCH' },
+      };
       const h = natsHeaders();
       h.set('x-request-id', randomUUID());
       return js.publish('alerts.raised', codec.encode(alert), { msgID: alert.alert_id, headers: h });
@@ -108,7 +159,8 @@ try {
   for (;;) {
     const done = [...received.keys()].filter((m) => m.startsWith('BN-TPUT-')).length;
     if (done >= ALERTS) break;
-    if (Date.now() - t0 > 10 * 60_000) throw new Error(`only ${done} of ${ALERTS} e-mails after 10 minutes\n--- notification\n${notification.output().slice(-3000)}`);
+    if (Date.now() - t0 > 10 * 60_000)
+      throw new Error(`only ${done} of ${ALERTS} e-mails after 10 minutes\n--- notification\n${notification.output().slice(-3000)}`);
     await sleep(50);
   }
   const seconds = (Date.now() - t0) / 1000;
@@ -122,7 +174,10 @@ try {
     const inserted = Date.now();
     await my.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, UTC_TIMESTAMP(3), 'DOWN', 'BENCH')`, [machine]);
     while (!received.has(machine)) {
-      if (Date.now() - inserted > 60_000) throw new Error(`no e-mail for ${machine} after 60 s\n--- notification\n${notification.output().slice(-3000)}\n--- analytics\n${analytics.output().slice(-2000)}`);
+      if (Date.now() - inserted > 60_000)
+        throw new Error(
+          `no e-mail for ${machine} after 60 s\n--- notification\n${notification.output().slice(-3000)}\n--- analytics\n${analytics.output().slice(-2000)}`,
+        );
       await sleep(20);
     }
     latencies.push(received.get(machine) - inserted);
@@ -131,9 +186,13 @@ try {
   latencies.sort((a, b) => a - b);
 
   log('\nResults');
-  log(`  throughput: ${ALERTS} breakdowns → ${ALERTS} alerts → ${ALERTS} e-mails in ${seconds.toFixed(1)} s = ${(ALERTS / seconds).toFixed(0)} alerts/s (all published after ${((published - t0) / 1000).toFixed(2)} s)`);
+  log(
+    `  throughput: ${ALERTS} breakdowns → ${ALERTS} alerts → ${ALERTS} e-mails in ${seconds.toFixed(1)} s = ${(ALERTS / seconds).toFixed(0)} alerts/s (all published after ${((published - t0) / 1000).toFixed(2)} s)`,
+  );
   log(`  CPU time meanwhile: ${cpu}`);
-  log(`  latency, source DOWN event → e-mail accepted by the SMTP server (sync every 1 s, ${latencies.length} samples): p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${latencies[latencies.length - 1]} ms`);
+  log(
+    `  latency, source DOWN event → e-mail accepted by the SMTP server (sync every 1 s, ${latencies.length} samples): p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${latencies[latencies.length - 1]} ms`,
+  );
   log(`  peak RSS: notification ${peakRssMb(notification.child.pid) ?? '?'} MB`);
   await nc.close();
 } finally {

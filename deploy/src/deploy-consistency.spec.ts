@@ -138,7 +138,7 @@ function appEnv(app: string): AppEnv {
   if (own.length === 0) throw new Error(`${appEnvFile(app)} exports no env class`);
   const known = new Map([...baseEnvClasses(), ...own].map((cls) => [cls.name, cls]));
   const variables = new Map<string, EnvDeclaration>();
-  for (let cls: EnvClass | undefined = own[0]; cls; ) {
+  for (let cls: EnvClass | undefined = own[0]; cls;) {
     for (const declaration of cls.declarations) if (!variables.has(declaration.name)) variables.set(declaration.name, declaration);
     if (!cls.parent) break;
     const parent = known.get(cls.parent);
@@ -213,7 +213,9 @@ function healthcheckChecks(chain: DockerStage[], healthcheck: string, route: str
     .map((args) => args.split(/\s+/).filter((word) => !word.startsWith('--')));
   return copies.some((words) => {
     const destination = words[words.length - 1];
-    return words.slice(0, -1).some((source) => healthcheck.includes(destination) && existsSync(path.join(ROOT, source)) && requests(withoutComments(read(source))));
+    return words
+      .slice(0, -1)
+      .some((source) => healthcheck.includes(destination) && existsSync(path.join(ROOT, source)) && requests(withoutComments(read(source))));
   });
 }
 
@@ -269,7 +271,9 @@ function composeDependencies(service: ComposeService): Map<string, string | unde
 /** Container-side port of a compose port mapping. */
 function containerPort(mapping: string | number | { target: number }): number {
   if (typeof mapping === 'object') return Number(mapping.target);
-  const parts = withDefaults(String(mapping)).replace(/\/(tcp|udp)$/, '').split(':');
+  const parts = withDefaults(String(mapping))
+    .replace(/\/(tcp|udp)$/, '')
+    .split(':');
   return Number(parts[parts.length - 1]);
 }
 
@@ -421,7 +425,7 @@ function exampleSecretKeys(name: string): string[] | undefined {
 function containerEnvNames(container: Container): string[] {
   const names = (container.env ?? []).map((e) => e.name);
   for (const source of container.envFrom ?? []) {
-    const keys = source.configMapRef ? Object.keys(configMapData(source.configMapRef.name) ?? {}) : exampleSecretKeys(source.secretRef?.name ?? '') ?? [];
+    const keys = source.configMapRef ? Object.keys(configMapData(source.configMapRef.name) ?? {}) : (exampleSecretKeys(source.secretRef?.name ?? '') ?? []);
     names.push(...keys.map((key) => `${source.prefix ?? ''}${key}`));
   }
   return names;
@@ -500,7 +504,8 @@ describe('deploy manifests', () => {
         const healthcheck = instructionsOf(chain, 'HEALTHCHECK')[0] ?? '';
         if (!/^(--\S+\s+)*CMD\b/.test(healthcheck)) problems.push('HEALTHCHECK ... CMD missing');
         else if (!healthcheckChecks(chain, healthcheck, '/health')) problems.push(`HEALTHCHECK does not request /health: ${healthcheck}`);
-        if (!args('CMD').some((a) => a.includes(`dist/apps/${app}/apps/${app}/src/main.js`))) problems.push(`CMD does not start dist/apps/${app}/apps/${app}/src/main.js`);
+        if (!args('CMD').some((a) => a.includes(`dist/apps/${app}/apps/${app}/src/main.js`)))
+          problems.push(`CMD does not start dist/apps/${app}/apps/${app}/src/main.js`);
         if (!args('COPY').some((a) => a.includes(`dist/apps/${app}`))) problems.push(`does not copy dist/apps/${app}`);
       }
       expect(problems).toEqual([]);
@@ -519,7 +524,12 @@ describe('deploy manifests', () => {
     it('has a provision target that runs tools/db/provision.cjs', () => {
       const chain = stageChain(PROVISION.dockerTarget);
       expect(chain.length).toBeGreaterThan(0);
-      expect(chain[0].instructions.filter((i) => i.keyword === 'CMD').map((i) => i.args).join(' ')).toContain('tools/db/provision.cjs');
+      expect(
+        chain[0].instructions
+          .filter((i) => i.keyword === 'CMD')
+          .map((i) => i.args)
+          .join(' '),
+      ).toContain('tools/db/provision.cjs');
     });
 
     it('keeps dependencies, build output, git metadata and local secrets out of the build context', () => {
@@ -595,7 +605,12 @@ describe('deploy manifests', () => {
 
     it('does not restart a container whose command replaces data (--reset) by itself', () => {
       const resetting = Object.entries(composeServices())
-        .filter(([, service]) => ([] as string[]).concat(service.command ?? []).join(' ').includes('--reset'))
+        .filter(([, service]) =>
+          ([] as string[])
+            .concat(service.command ?? [])
+            .join(' ')
+            .includes('--reset'),
+        )
         .filter(([, service]) => (service.restart ?? 'no') !== 'no')
         .map(([name]) => name);
       expect(resetting).toEqual([]);
@@ -649,7 +664,9 @@ describe('deploy manifests', () => {
     });
 
     it('publishes the monitoring UIs on the loopback only', () => {
-      const ports = MONITORING.flatMap((name) => (composeServices()[name]?.ports ?? []).map((p) => `${name} ${typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : p}`));
+      const ports = MONITORING.flatMap((name) =>
+        (composeServices()[name]?.ports ?? []).map((p) => `${name} ${typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : p}`),
+      );
       expect(ports.length).toBeGreaterThan(0);
       expect(ports.filter((p) => !/ 127\.0\.0\.1:\d+:\d+$/.test(p))).toEqual([]);
     });
@@ -657,7 +674,10 @@ describe('deploy manifests', () => {
     it('mounts deploy/prometheus where Prometheus reads its configuration and rules', () => {
       const prometheus = composeServices()['prometheus'] ?? {};
       const mounts = new Map((prometheus.volumes ?? []).map((v) => [v.split(':')[1], v.split(':')[0]]));
-      const configFile = ([] as string[]).concat(prometheus.command ?? []).find((arg) => arg.startsWith('--config.file='))?.split('=')[1];
+      const configFile = ([] as string[])
+        .concat(prometheus.command ?? [])
+        .find((arg) => arg.startsWith('--config.file='))
+        ?.split('=')[1];
       expect(configFile).toBeDefined();
       expect(mounts.get(configFile ?? '')).toBe('./deploy/prometheus/prometheus.yml');
       // prometheus.yml names its rule files relative to its own folder.
@@ -746,7 +766,9 @@ describe('deploy manifests', () => {
       expect(container?.lifecycle?.preStop).toBeDefined();
       const preStop = container?.lifecycle?.preStop;
       const preStopMs = 1000 * (preStop?.sleep?.seconds ?? Number(/sleep\s+(\d+)/.exec((preStop?.exec?.command ?? []).join(' '))?.[1] ?? 0));
-      const shutdownMs = Number(container ? containerEnvValue(container, 'SHUTDOWN_TIMEOUT_MS') ?? appEnv(app).variables.get('SHUTDOWN_TIMEOUT_MS')?.defaultValue : NaN);
+      const shutdownMs = Number(
+        container ? (containerEnvValue(container, 'SHUTDOWN_TIMEOUT_MS') ?? appEnv(app).variables.get('SHUTDOWN_TIMEOUT_MS')?.defaultValue) : NaN,
+      );
       expect(shutdownMs).toBeGreaterThan(0);
       expect(1000 * (pod?.terminationGracePeriodSeconds ?? 30)).toBeGreaterThan(preStopMs + shutdownMs);
     });
@@ -756,7 +778,9 @@ describe('deploy manifests', () => {
       expect(container).toBeDefined();
       const names = containerEnvNames(container ?? { name: app });
       expect(undeclared(app, names)).toEqual([]);
-      const optional = new Set((container?.env ?? []).filter((e) => e.valueFrom?.secretKeyRef?.optional || e.valueFrom?.configMapKeyRef?.optional).map((e) => e.name));
+      const optional = new Set(
+        (container?.env ?? []).filter((e) => e.valueFrom?.secretKeyRef?.optional || e.valueFrom?.configMapKeyRef?.optional).map((e) => e.name),
+      );
       expect(requiredVariables(app).filter((name) => !names.includes(name) || optional.has(name))).toEqual([]);
       const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
       expect(duplicates).toEqual([]);
@@ -840,8 +864,10 @@ describe('deploy manifests', () => {
           if (spec.scaleTargetRef.kind !== 'Deployment' || !findObject('Deployment', spec.scaleTargetRef.name)) {
             found.push(`${hpa.metadata.name}: scaleTargetRef ${spec.scaleTargetRef.kind} ${spec.scaleTargetRef.name} does not exist`);
           }
-          if ((spec.minReplicas ?? 1) < 2 || spec.maxReplicas < (spec.minReplicas ?? 1)) found.push(`${hpa.metadata.name}: replicas ${spec.minReplicas}..${spec.maxReplicas}`);
-          if (!(spec.metrics ?? []).some((m) => m.resource?.name === 'cpu' && m.resource.target.type === 'Utilization')) found.push(`${hpa.metadata.name}: no CPU utilisation metric`);
+          if ((spec.minReplicas ?? 1) < 2 || spec.maxReplicas < (spec.minReplicas ?? 1))
+            found.push(`${hpa.metadata.name}: replicas ${spec.minReplicas}..${spec.maxReplicas}`);
+          if (!(spec.metrics ?? []).some((m) => m.resource?.name === 'cpu' && m.resource.target.type === 'Utilization'))
+            found.push(`${hpa.metadata.name}: no CPU utilisation metric`);
           return found;
         });
       expect(deployed().filter((o) => o.kind === 'HorizontalPodAutoscaler').length).toBeGreaterThanOrEqual(APPS.length);
@@ -871,7 +897,8 @@ describe('deploy manifests', () => {
       const problems = deployed()
         .filter((o) => o.kind === 'Service' || o.kind === 'PodDisruptionBudget')
         .filter((o) => {
-          const selector = o.kind === 'Service' ? (o.spec as ServiceSpec).selector : (o.spec as { selector?: { matchLabels?: Record<string, string> } }).selector?.matchLabels;
+          const selector =
+            o.kind === 'Service' ? (o.spec as ServiceSpec).selector : (o.spec as { selector?: { matchLabels?: Record<string, string> } }).selector?.matchLabels;
           return !labels.some((podLabels) => selectsPod(selector, podLabels));
         })
         .map((o) => `${o.kind} ${o.metadata.name}`);
@@ -883,7 +910,9 @@ describe('deploy manifests', () => {
       expect(ingresses.length).toBeGreaterThan(0);
       const backends = ingresses.flatMap((o) => {
         const spec = o.spec as IngressSpec;
-        return [spec.defaultBackend, ...(spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].filter((b): b is IngressBackend => b !== undefined);
+        return [spec.defaultBackend, ...(spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].filter(
+          (b): b is IngressBackend => b !== undefined,
+        );
       });
       expect(backends.length).toBeGreaterThan(0);
       const gatewayPorts = (specOf<ServiceSpec>(findObject('Service', PUBLIC_APP))?.ports ?? []).flatMap((p) => [p.port, p.name]);

@@ -49,7 +49,9 @@ describe('deploy/grafana', () => {
 
   it.each(files.map((f) => path.basename(f)))('%s: unique uid, panels on the provisioned Prometheus data source, each with a query', (file) => {
     const dashboard = readDashboard(file);
-    const datasource = parse(readFileSync(path.join(ROOT, 'deploy/grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as { datasources: { uid: string; type: string }[] };
+    const datasource = parse(readFileSync(path.join(ROOT, 'deploy/grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as {
+      datasources: { uid: string; type: string }[];
+    };
     const { uid, type } = datasource.datasources[0];
     const problems = dashboard.panels.flatMap((p) => [
       ...(p.datasource?.uid === uid && p.datasource.type === type ? [] : [`${p.title}: data source is not ${type}/${uid}`]),

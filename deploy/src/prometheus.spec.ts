@@ -38,7 +38,7 @@ function promtool(...args: string[]): string {
     return execFileSync('promtool', args, { cwd: DIR, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const e = error as { code?: string; stdout?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error("promtool is not installed: apt-get install -y prometheus (.ci/run installs it)");
+    if (e.code === 'ENOENT') throw new Error('promtool is not installed: apt-get install -y prometheus (.ci/run installs it)');
     throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
 }
@@ -60,7 +60,11 @@ describe('deploy/prometheus', () => {
     const tested = new Set(
       readYaml<{ tests: { alert_rule_test?: { alertname: string }[] }[] }>(RULE_TESTS).tests.flatMap((t) => (t.alert_rule_test ?? []).map((a) => a.alertname)),
     );
-    expect(alerts().map((a) => a.alert).filter((name) => !tested.has(name ?? ''))).toEqual([]);
+    expect(
+      alerts()
+        .map((a) => a.alert)
+        .filter((name) => !tested.has(name ?? '')),
+    ).toEqual([]);
   });
 
   it('gives every alert a for: duration, a severity and a summary and description', () => {
@@ -74,7 +78,9 @@ describe('deploy/prometheus', () => {
 
   it('scrapes every app by its compose service name and port, as job <app>', () => {
     const config = readYaml<PrometheusConfig>('prometheus.yml');
-    const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+    const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, string> }>;
+    };
     const expected = APPS.map((app) => ({ job: app, targets: [`${app}:${compose.services[app]?.environment?.['PORT'] ?? '?'}`] }));
     const actual = config.scrape_configs.map((s) => ({ job: s.job_name, targets: (s.static_configs ?? []).flatMap((c) => c.targets) }));
     expect(actual).toEqual(expected);
@@ -92,7 +98,16 @@ describe('deploy/prometheus', () => {
 
     const templates = readdirSync(path.join(ROOT, 'k8s'))
       .filter((f) => f.endsWith('.yaml'))
-      .flatMap((f) => parseAllDocuments(readFileSync(path.join(ROOT, 'k8s', f), 'utf8')).map((d) => d.toJSON() as { kind?: string; metadata?: { name?: string }; spec?: { template?: { metadata?: { annotations?: Record<string, string> }; spec?: { containers?: { ports?: { containerPort: number }[] }[] } } } }))
+      .flatMap((f) =>
+        parseAllDocuments(readFileSync(path.join(ROOT, 'k8s', f), 'utf8')).map(
+          (d) =>
+            d.toJSON() as {
+              kind?: string;
+              metadata?: { name?: string };
+              spec?: { template?: { metadata?: { annotations?: Record<string, string> }; spec?: { containers?: { ports?: { containerPort: number }[] }[] } } };
+            },
+        ),
+      )
       .filter((o) => o?.kind === 'Deployment');
     expect(templates.map((d) => d.metadata?.name).sort()).toEqual([...APPS].sort());
     for (const d of templates) {

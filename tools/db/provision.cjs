@@ -81,9 +81,7 @@ module.exports = { provision, serviceUrl, roleName, SERVICES };
 if (require.main === module) {
   const adminUrl = process.env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = process.env.DATABASE_NAME || 'shopfloor';
-  const passwords = Object.fromEntries(
-    SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_DATABASE_PASSWORD`]]).filter(([, v]) => v),
-  );
+  const passwords = Object.fromEntries(SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_DATABASE_PASSWORD`]]).filter(([, v]) => v));
   provision({ adminUrl, database, passwords })
     .then((done) => {
       for (const d of done) console.log(`schema ${d.schema} owned by role ${d.role} in database ${database}`);

@@ -32,7 +32,7 @@ const withTimeout = (promise, what) =>
 const CHECKS = {
   postgres: {
     label: 'PostgreSQL',
-    hint: "start it (Debian: pg_ctlcluster --skip-systemctl-redirect 15 main start; Docker: docker compose up -d postgres) or set DATABASE_ADMIN_URL",
+    hint: 'start it (Debian: pg_ctlcluster --skip-systemctl-redirect 15 main start; Docker: docker compose up -d postgres) or set DATABASE_ADMIN_URL',
     async check(url) {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
       try {
@@ -45,9 +45,15 @@ const CHECKS = {
   },
   redis: {
     label: 'Redis',
-    hint: "start it (redis-server --daemonize yes; Docker: docker compose up -d redis) or set REDIS_URL",
+    hint: 'start it (redis-server --daemonize yes; Docker: docker compose up -d redis) or set REDIS_URL',
     async check(url) {
-      const redis = new Redis(url, { lazyConnect: true, connectTimeout: TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+      const redis = new Redis(url, {
+        lazyConnect: true,
+        connectTimeout: TIMEOUT_MS,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+        enableOfflineQueue: false,
+      });
       redis.on('error', () => undefined);
       try {
         await redis.connect();
@@ -59,7 +65,7 @@ const CHECKS = {
   },
   nats: {
     label: 'NATS with JetStream',
-    hint: "start it with JetStream (nats-server -js -sd /var/lib/nats-server; Docker: docker compose up -d nats) or set NATS_URL",
+    hint: 'start it with JetStream (nats-server -js -sd /var/lib/nats-server; Docker: docker compose up -d nats) or set NATS_URL',
     async check(url) {
       const nc = await connect({ servers: url.split(','), timeout: TIMEOUT_MS, maxReconnectAttempts: 0 });
       try {
@@ -74,7 +80,7 @@ const CHECKS = {
   },
   mysql: {
     label: 'MySQL/MariaDB (CIMCO source)',
-    hint: "start it (MariaDB: mariadbd --user=mysql &; Docker: docker compose up -d mysql) or set CIMCO_ADMIN_DATABASE_URL",
+    hint: 'start it (MariaDB: mariadbd --user=mysql &; Docker: docker compose up -d mysql) or set CIMCO_ADMIN_DATABASE_URL',
     async check(url) {
       const conn = await mysql.createConnection({ uri: url, connectTimeout: TIMEOUT_MS });
       try {

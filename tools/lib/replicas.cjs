@@ -15,7 +15,8 @@ function parseReplicas(argv, services) {
   const values = [];
   argv.forEach((arg, i) => {
     if (arg === '--replicas') {
-      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error('--replicas needs a value: a count (--replicas 2) or service=count pairs (--replicas gateway=2,analytics=2)');
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--'))
+        throw new Error('--replicas needs a value: a count (--replicas 2) or service=count pairs (--replicas gateway=2,analytics=2)');
       values.push(argv[i + 1]);
     } else if (arg.startsWith('--replicas=')) {
       values.push(arg.slice('--replicas='.length));
@@ -27,7 +28,10 @@ function parseReplicas(argv, services) {
     return n;
   };
   for (const value of values) {
-    for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, n] = part.includes('=') ? part.split('=', 2).map((p) => p.trim()) : [undefined, part];
       if (name === undefined) {
         const all = count(n, '--replicas');

@@ -43,7 +43,21 @@ class Supervisor extends EventEmitter {
 
   /** Adds a unit: { id, service, ...anything the spawn function needs }. */
   add(unit) {
-    const state = { ...unit, state: 'stopped', pid: null, child: null, restarts: 0, quickExits: 0, delayMs: 0, startedAt: null, lastExit: null, nextStartAt: null, timer: null, stableTimer: null, tail: [] };
+    const state = {
+      ...unit,
+      state: 'stopped',
+      pid: null,
+      child: null,
+      restarts: 0,
+      quickExits: 0,
+      delayMs: 0,
+      startedAt: null,
+      lastExit: null,
+      nextStartAt: null,
+      timer: null,
+      stableTimer: null,
+      tail: [],
+    };
     this.units.push(state);
     return state;
   }
@@ -66,7 +80,12 @@ class Supervisor extends EventEmitter {
       pid: u.pid,
       restarts: u.restarts,
       started_at: u.startedAt === null ? null : new Date(u.startedAt).toISOString(),
-      last_exit: u.lastExit && { code: u.lastExit.code, signal: u.lastExit.signal, at: new Date(u.lastExit.at).toISOString(), uptime_seconds: Math.round(u.lastExit.uptimeMs / 1000) },
+      last_exit: u.lastExit && {
+        code: u.lastExit.code,
+        signal: u.lastExit.signal,
+        at: new Date(u.lastExit.at).toISOString(),
+        uptime_seconds: Math.round(u.lastExit.uptimeMs / 1000),
+      },
       next_start_at: u.nextStartAt === null ? null : new Date(u.nextStartAt).toISOString(),
     }));
   }
@@ -122,7 +141,10 @@ class Supervisor extends EventEmitter {
   }
 
   keepTail(unit, chunk) {
-    const lines = chunk.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+    const lines = chunk
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     unit.tail.push(...lines);
     if (unit.tail.length > this.options.tailLines) unit.tail.splice(0, unit.tail.length - this.options.tailLines);
   }

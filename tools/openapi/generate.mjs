@@ -37,7 +37,7 @@ function* tsFiles(dir) {
 const parse = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
 
 function decoratorsOf(node) {
-  return (ts.canHaveDecorators(node) ? ts.getDecorators(node) ?? [] : []).flatMap((d) => {
+  return (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []).flatMap((d) => {
     const call = d.expression;
     if (!ts.isCallExpression(call)) return [];
     const name = ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : null;
@@ -152,7 +152,12 @@ function routesOf(file) {
           if (d.name === 'Param') route.pathParams.push({ name, uuid: d.args.slice(1).some(isUuidPipe) });
           else if (d.name === 'Query' && typeof name === 'string') {
             const declared = decorators.find((x) => x.name === 'ApiQuery' && literal(x.args[0], consts)?.name === name);
-            route.queryParams.push({ name, required: !param.questionToken && !param.initializer, typeText: typeText, declared: declared ? literal(declared.args[0], consts) : null });
+            route.queryParams.push({
+              name,
+              required: !param.questionToken && !param.initializer,
+              typeText: typeText,
+              declared: declared ? literal(declared.args[0], consts) : null,
+            });
           } else if (d.name === 'Query' && typeText !== 'Record<string, unknown>') route.queryType = typeText;
           else if (d.name === 'Query') route.rawQuery = true;
           else if (d.name === 'Body') route.bodyType = typeText;
@@ -162,7 +167,11 @@ function routesOf(file) {
       // A body read as bytes (@Req) states its type and content types in the method's doc: @requestBody Type a/b c/d.
       const requestBodyTag = ts.getJSDocTags(member).find((t) => t.tagName.text === 'requestBody');
       if (requestBodyTag) {
-        const [type, ...contentTypes] = String(typeof requestBodyTag.comment === 'string' ? requestBodyTag.comment : ts.getTextOfJSDocComment(requestBodyTag.comment)).trim().split(/\s+/);
+        const [type, ...contentTypes] = String(
+          typeof requestBodyTag.comment === 'string' ? requestBodyTag.comment : ts.getTextOfJSDocComment(requestBodyTag.comment),
+        )
+          .trim()
+          .split(/\s+/);
         route.bodyType = type;
         route.bodyContentTypes = contentTypes.length > 0 ? contentTypes : ['application/json'];
         route.bodyTypeFromDoc = true;
@@ -172,7 +181,8 @@ function routesOf(file) {
       if (rawResponse) {
         let found = null;
         const visit = (n) => {
-          if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'requestJson' && n.typeArguments?.length) found = n.typeArguments[0].getText(source);
+          if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'requestJson' && n.typeArguments?.length)
+            found = n.typeArguments[0].getText(source);
           ts.forEachChild(n, visit);
         };
         visit(member);
@@ -205,7 +215,9 @@ function importsOf(source, file) {
 function validatorLimits() {
   const limits = new Map();
   // Constants the request classes import from the small shared libraries (the wall-time patterns, for example).
-  const shared = new Map(SHARED_CONST_ROOTS.flatMap((dir) => [...tsFiles(dir)].filter((f) => !f.endsWith('.spec.ts')).flatMap((f) => [...fileConsts(parse(f))])));
+  const shared = new Map(
+    SHARED_CONST_ROOTS.flatMap((dir) => [...tsFiles(dir)].filter((f) => !f.endsWith('.spec.ts')).flatMap((f) => [...fileConsts(parse(f))])),
+  );
   for (const dir of REQUEST_CLASS_ROOTS) {
     for (const file of tsFiles(dir)) {
       const source = parse(file);
@@ -282,7 +294,11 @@ const ERROR_BODY = {
     field_errors: {
       type: 'array',
       description: 'On VALIDATION_FAILED: each offending field with what is wrong and (a bounded copy of) the value sent.',
-      items: { type: 'object', required: ['field', 'message', 'invalid_value'], properties: { field: { type: 'string' }, message: { type: 'string' }, invalid_value: {} } },
+      items: {
+        type: 'object',
+        required: ['field', 'message', 'invalid_value'],
+        properties: { field: { type: 'string' }, message: { type: 'string' }, invalid_value: {} },
+      },
     },
   },
 };
@@ -363,7 +379,8 @@ export async function generate() {
     refOf[alias] = direct && /^[A-Za-z0-9_]+$/.test(text) ? direct : alias;
   }
   const used = new Set(Object.values(refOf));
-  for (const [name, definition] of Object.entries(definitions)) if (!name.includes('_Query') && !name.includes('_Body') && !name.includes('_Response')) used.add(name);
+  for (const [name, definition] of Object.entries(definitions))
+    if (!name.includes('_Query') && !name.includes('_Body') && !name.includes('_Response')) used.add(name);
   for (const name of used) if (definitions[name]) schemas[componentName(name)] = toComponent(definitions[name]);
   const renamed = JSON.stringify(schemas).replace(/#\/components\/schemas\/([^"]+)/g, (_, n) => `#/components/schemas/${componentName(decodeURIComponent(n))}`);
   Object.assign(schemas, JSON.parse(renamed));
@@ -398,7 +415,12 @@ export async function generate() {
   const paths = {};
   for (const route of routes) {
     const alias = (kind) => refOf[`${route.operationId}_${kind}`];
-    const parameters = route.pathParams.map((p) => ({ name: p.name, in: 'path', required: true, schema: p.uuid ? { type: 'string', format: 'uuid' } : { type: 'string', minLength: 1 } }));
+    const parameters = route.pathParams.map((p) => ({
+      name: p.name,
+      in: 'path',
+      required: true,
+      schema: p.uuid ? { type: 'string', format: 'uuid' } : { type: 'string', minLength: 1 },
+    }));
     for (const q of route.queryParams) {
       const type = q.declared?.type === 'Boolean' || /boolean/.test(q.typeText) ? 'boolean' : 'string';
       parameters.push({ name: q.name, in: 'query', required: q.required && q.declared?.required !== false, schema: { type } });
@@ -407,22 +429,38 @@ export async function generate() {
       const schema = schemas[alias('Query')];
       const required = new Set(schema?.required ?? []);
       for (const [name, property] of Object.entries(schema?.properties ?? {})) {
-        const resolved = property.$ref ? { ...schemas[property.$ref.replace('#/components/schemas/', '')], ...(property.description ? { description: property.description } : {}) } : property;
+        const resolved = property.$ref
+          ? { ...schemas[property.$ref.replace('#/components/schemas/', '')], ...(property.description ? { description: property.description } : {}) }
+          : property;
         const { description, ...propertySchema } = resolved;
         parameters.push({ name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: propertySchema });
       }
     }
     if (route.rawQuery && route.bodyContentTypes.includes('text/csv')) {
       for (const name of ['name', 'label', 'exclude', 'group', 'order']) {
-        parameters.push({ name, in: 'query', required: false, description: `For text/csv uploads: the dataset's ${name}${name === 'exclude' ? ' (a comma-separated list)' : ''}`, schema: { type: 'string' } });
+        parameters.push({
+          name,
+          in: 'query',
+          required: false,
+          description: `For text/csv uploads: the dataset's ${name}${name === 'exclude' ? ' (a comma-separated list)' : ''}`,
+          schema: { type: 'string' },
+        });
       }
     }
     const responses = {};
     if (route.status === 204 || (!route.responseType && route.method === 'delete')) responses[route.status] = { description: 'Done' };
     else if (route.responseType === 'file') {
-      responses[route.status] = { description: 'The report file', content: Object.fromEntries((route.produces.length ? route.produces : ['application/octet-stream']).map((t) => [t, { schema: { type: 'string', contentEncoding: 'binary' } }])) };
+      responses[route.status] = {
+        description: 'The report file',
+        content: Object.fromEntries(
+          (route.produces.length ? route.produces : ['application/octet-stream']).map((t) => [t, { schema: { type: 'string', contentEncoding: 'binary' } }]),
+        ),
+      };
     } else {
-      responses[route.status] = { description: 'OK', content: { 'application/json': { schema: route.responseType ? { $ref: `#/components/schemas/${componentName(alias('Response'))}` } : {} } } };
+      responses[route.status] = {
+        description: 'OK',
+        content: { 'application/json': { schema: route.responseType ? { $ref: `#/components/schemas/${componentName(alias('Response'))}` } : {} } },
+      };
     }
     const errors = [400];
     if (!route.public) errors.push(401, 403);
@@ -435,14 +473,21 @@ export async function generate() {
       operationId: route.operationId,
       tags: route.tags,
       ...(route.summary ? { summary: route.summary } : {}),
-      description: route.public ? 'No credentials needed.' : `Needs the ${route.role} role or a larger one (${ROLES.slice(ROLES.indexOf(route.role)).join(', ')}).`,
+      description: route.public
+        ? 'No credentials needed.'
+        : `Needs the ${route.role} role or a larger one (${ROLES.slice(ROLES.indexOf(route.role)).join(', ')}).`,
       'x-required-role': route.public ? null : route.role,
       ...(parameters.length ? { parameters } : {}),
       ...(route.bodyType
         ? {
             requestBody: {
               required: true,
-              content: Object.fromEntries(route.bodyContentTypes.map((t) => [t, { schema: t === 'application/json' ? { $ref: `#/components/schemas/${componentName(alias('Body'))}` } : { type: 'string' } }])),
+              content: Object.fromEntries(
+                route.bodyContentTypes.map((t) => [
+                  t,
+                  { schema: t === 'application/json' ? { $ref: `#/components/schemas/${componentName(alias('Body'))}` } : { type: 'string' } },
+                ]),
+              ),
             },
           }
         : {}),
@@ -473,7 +518,7 @@ export async function generate() {
 }
 
 export async function clientTypes(document) {
-  const header = '// The API\'s types, generated from libs/client/src/openapi.json by tools/openapi/generate.mjs: do not edit.\n';
+  const header = "// The API's types, generated from libs/client/src/openapi.json by tools/openapi/generate.mjs: do not edit.\n";
   return header + astToString(await openapiTS(document, { alphabetize: true }));
 }
 
@@ -502,6 +547,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     mkdirSync(dirname(CLIENT_TYPES_PATH), { recursive: true });
     writeFileSync(DOCUMENT_PATH, documentText);
     writeFileSync(CLIENT_TYPES_PATH, typesText);
-    console.log(`Wrote ${relative(root, DOCUMENT_PATH)} (${Object.keys(document.paths).length} paths, ${Object.keys(document.components.schemas).length} schemas) and ${relative(root, CLIENT_TYPES_PATH)}.`);
+    console.log(
+      `Wrote ${relative(root, DOCUMENT_PATH)} (${Object.keys(document.paths).length} paths, ${Object.keys(document.components.schemas).length} schemas) and ${relative(root, CLIENT_TYPES_PATH)}.`,
+    );
   }
 }

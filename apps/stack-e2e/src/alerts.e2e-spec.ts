@@ -98,10 +98,15 @@ describe('an alert from a breakdown to its resolution', () => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    await waitFor('the machine to be synced and running', async () => {
-      const { data } = await admin.GET('/api/v1/analytics/live');
-      return data?.items.some((m) => m.machine_id === machine && m.state === 'RUNNING') ?? false;
-    }, 60_000, 500);
+    await waitFor(
+      'the machine to be synced and running',
+      async () => {
+        const { data } = await admin.GET('/api/v1/analytics/live');
+        return data?.items.some((m) => m.machine_id === machine && m.state === 'RUNNING') ?? false;
+      },
+      60_000,
+      500,
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -50,25 +50,56 @@ describe('OEE and shift calendars through the gateway', () => {
 
     const machines: MachinesUpserted = {
       sync_id: syncId,
-      records: [{ machine_id: machineId, name: 'DMG Mori NLX 2500', type: 'LATHE', location: 'Hall 2', installation_date: null, specifications: null, source_updated_at: '2026-11-01T00:00:00.000Z' }],
+      records: [
+        {
+          machine_id: machineId,
+          name: 'DMG Mori NLX 2500',
+          type: 'LATHE',
+          location: 'Hall 2',
+          installation_date: null,
+          specifications: null,
+          source_updated_at: '2026-11-01T00:00:00.000Z',
+        },
+      ],
     };
     const jobs: JobsUpserted = {
       sync_id: syncId,
       records: [
         {
-          job_id: `${machineId}-J1`, machine_id: machineId, part_number: 'P-1', start_time: '2026-11-02T05:00:00.000Z', end_time: '2026-11-02T13:00:00.000Z',
-          state: 'COMPLETED', operator_id: null, setup_time: null, cycle_time: null, ideal_cycle_time: 1, parts_produced: 19_271, parts_scrapped: 423,
+          job_id: `${machineId}-J1`,
+          machine_id: machineId,
+          part_number: 'P-1',
+          start_time: '2026-11-02T05:00:00.000Z',
+          end_time: '2026-11-02T13:00:00.000Z',
+          state: 'COMPLETED',
+          operator_id: null,
+          setup_time: null,
+          cycle_time: null,
+          ideal_cycle_time: 1,
+          parts_produced: 19_271,
+          parts_scrapped: 423,
           source_updated_at: '2026-11-02T13:00:00.000Z',
         },
       ],
     };
     const stop = (n: number, type: string, start: string, minutes: number) => ({
-      record_id: `${machineId}-D${n}`, job_id: `${machineId}-J1`, machine_id: machineId, downtime_type: type, start_time: start, duration: minutes * 60,
-      reason_code: type === 'BREAKDOWN' ? 'SPINDLE' : null, description: null, source_updated_at: '2026-11-02T13:00:00.000Z',
+      record_id: `${machineId}-D${n}`,
+      job_id: `${machineId}-J1`,
+      machine_id: machineId,
+      downtime_type: type,
+      start_time: start,
+      duration: minutes * 60,
+      reason_code: type === 'BREAKDOWN' ? 'SPINDLE' : null,
+      description: null,
+      source_updated_at: '2026-11-02T13:00:00.000Z',
     });
     const downtime: DowntimeRecordsUpserted = {
       sync_id: syncId,
-      records: [stop(1, 'BREAK', '2026-11-02T07:00:00.000Z', 30), stop(2, 'BREAK', '2026-11-02T10:00:00.000Z', 30), stop(3, 'BREAKDOWN', '2026-11-02T08:00:00.000Z', 47)],
+      records: [
+        stop(1, 'BREAK', '2026-11-02T07:00:00.000Z', 30),
+        stop(2, 'BREAK', '2026-11-02T10:00:00.000Z', 30),
+        stop(3, 'BREAKDOWN', '2026-11-02T08:00:00.000Z', 47),
+      ],
     };
     const js = nats.jetstream();
     await js.publish(SUBJECTS.shopfloor.machinesUpserted, JSONCodec().encode(machines), { msgID: `${syncId}-m` });
@@ -99,9 +130,15 @@ describe('OEE and shift calendars through the gateway', () => {
 
   it('takes a calendar only from an admin, and refuses an invalid one naming each bad field', async () => {
     const shifts = [{ name: 'early', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }];
-    const asViewer = await request(stack.gatewayUrl).put(`/api/v1/calendars/${machineId}`).set('X-API-Key', viewerKey).send({ timezone: 'Europe/Berlin', shifts });
+    const asViewer = await request(stack.gatewayUrl)
+      .put(`/api/v1/calendars/${machineId}`)
+      .set('X-API-Key', viewerKey)
+      .send({ timezone: 'Europe/Berlin', shifts });
     expect(asViewer.status).toBe(403);
-    const badZone = await request(stack.gatewayUrl).put(`/api/v1/calendars/${machineId}`).set('X-API-Key', ADMIN_KEY).send({ timezone: 'Europe/Atlantis', shifts });
+    const badZone = await request(stack.gatewayUrl)
+      .put(`/api/v1/calendars/${machineId}`)
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ timezone: 'Europe/Atlantis', shifts });
     expect(badZone.status).toBe(400);
     expect((badZone.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toContain('timezone');
     const badTime = await request(stack.gatewayUrl)
@@ -110,12 +147,15 @@ describe('OEE and shift calendars through the gateway', () => {
       .send({ timezone: 'Europe/Berlin', shifts: [{ name: 'early', days: ['mon'], start: '25:00', end: '14:00' }] });
     expect(badTime.status).toBe(400);
     expect(JSON.stringify((badTime.body as { field_errors: unknown[] }).field_errors)).toContain('start');
-    const unknown = await request(stack.gatewayUrl).put('/api/v1/calendars/NO-SUCH-MACHINE').set('X-API-Key', ADMIN_KEY).send({ timezone: 'Europe/Berlin', shifts });
+    const unknown = await request(stack.gatewayUrl)
+      .put('/api/v1/calendars/NO-SUCH-MACHINE')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ timezone: 'Europe/Berlin', shifts });
     expect(unknown.status).toBe(404);
     expect((unknown.body as { error_code: string }).error_code).toBe('MACHINE_NOT_FOUND');
   });
 
-  it('computes the oee.com worked example exactly with the machine\'s shift calendar', async () => {
+  it("computes the oee.com worked example exactly with the machine's shift calendar", async () => {
     const put = await request(stack.gatewayUrl)
       .put(`/api/v1/calendars/${machineId}`)
       .set('X-API-Key', ADMIN_KEY)
@@ -132,7 +172,13 @@ describe('OEE and shift calendars through the gateway', () => {
     expect(body.quality).toBeCloseTo(0.97805, 6);
     expect(body.overall_oee).toBeCloseTo(0.747937, 6);
     expect(body.benchmark_comparison).toBeCloseTo((body.overall_oee as number) / 0.85, 12);
-    expect(body.time_model).toEqual({ planned_production_time: 420 * 60, run_time: 373 * 60, planned_stop_time: 0, unplanned_stop_time: 47 * 60, small_stop_time: 0 });
+    expect(body.time_model).toEqual({
+      planned_production_time: 420 * 60,
+      run_time: 373 * 60,
+      planned_stop_time: 0,
+      unplanned_stop_time: 47 * 60,
+      small_stop_time: 0,
+    });
     expect(body.counts).toEqual({ total: 19_271, good: 18_848, scrap: 423 });
     expect(body.series).toHaveLength(1);
     expect(body.series[0]).toMatchObject({ period: { from: '2026-11-02T05:00:00.000Z', to: '2026-11-02T13:00:00.000Z' }, overall_oee: body.overall_oee });
@@ -162,7 +208,8 @@ describe('OEE and shift calendars through the gateway', () => {
     expect(body.machines.map((m) => [m.machine_id, m.name, m.type, m.calendar])).toEqual([[machineId, 'DMG Mori NLX 2500', 'LATHE', 'machine']]);
     expect(body.machines[0].overall_oee).toBeCloseTo(0.747937, 6);
     expect(body.totals.overall_oee).toBeCloseTo(0.747937, 6);
-    const byType = (await api(`/api/v1/analytics/efficiency?${new URLSearchParams({ machine_type: 'LATHE', location: 'Hall 2', ...day }).toString()}`)).body as EfficiencyView;
+    const byType = (await api(`/api/v1/analytics/efficiency?${new URLSearchParams({ machine_type: 'LATHE', location: 'Hall 2', ...day }).toString()}`))
+      .body as EfficiencyView;
     expect(byType.machines.map((m) => m.machine_id)).toContain(machineId);
     const malformed = await api(`/api/v1/analytics/efficiency?machine_ids=${encodeURIComponent(' ,,')}`);
     expect(malformed.status).toBe(400);
@@ -170,7 +217,8 @@ describe('OEE and shift calendars through the gateway', () => {
   });
 
   it('serves the daily report as JSON, CSV, XLSX and PDF with the same numbers, as files', async () => {
-    const daily = (format: string) => request(stack.gatewayUrl).get(`/api/v1/reports/daily?date=2026-11-02&format=${format}`).set('X-API-Key', viewerKey).buffer(true).parse(binary);
+    const daily = (format: string) =>
+      request(stack.gatewayUrl).get(`/api/v1/reports/daily?date=2026-11-02&format=${format}`).set('X-API-Key', viewerKey).buffer(true).parse(binary);
     const json = await daily('json');
     expect(json.status).toBe(200);
     expect(json.headers['content-type']).toContain('application/json');
@@ -205,17 +253,32 @@ describe('OEE and shift calendars through the gateway', () => {
     const res = await request(stack.gatewayUrl)
       .post('/api/v1/reports/custom')
       .set('X-API-Key', viewerKey)
-      .send({ metrics: ['overall_oee', 'total', 'scrap'], machine_ids: [machineId], from: day.from, to: '2026-11-04T00:00:00+01:00', group_by: 'day', format: 'json' });
+      .send({
+        metrics: ['overall_oee', 'total', 'scrap'],
+        machine_ids: [machineId],
+        from: day.from,
+        to: '2026-11-04T00:00:00+01:00',
+        group_by: 'day',
+        format: 'json',
+      });
     expect(res.status).toBe(200);
-    const doc = JSON.parse(Buffer.isBuffer(res.body) ? res.body.toString('utf8') : JSON.stringify(res.body)) as { tables: { rows: Record<string, unknown>[] }[] };
+    const doc = JSON.parse(Buffer.isBuffer(res.body) ? res.body.toString('utf8') : JSON.stringify(res.body)) as {
+      tables: { rows: Record<string, unknown>[] }[];
+    };
     expect(doc.tables[0].rows.map((r) => [r['day'], r['total']])).toEqual([
       ['2026-11-02', 19_271],
       ['2026-11-03', 0],
     ]);
-    const badMetric = await request(stack.gatewayUrl).post('/api/v1/reports/custom').set('X-API-Key', viewerKey).send({ metrics: ['happiness'], from: day.from, to: day.to });
+    const badMetric = await request(stack.gatewayUrl)
+      .post('/api/v1/reports/custom')
+      .set('X-API-Key', viewerKey)
+      .send({ metrics: ['happiness'], from: day.from, to: day.to });
     expect(badMetric.status).toBe(400);
     expect((badMetric.body as { field_errors: { field: string }[] }).field_errors.map((f) => f.field)).toContain('metrics');
-    const unknown = await request(stack.gatewayUrl).post('/api/v1/reports/custom').set('X-API-Key', viewerKey).send({ metrics: ['overall_oee'], machine_ids: ['NO-SUCH-MACHINE'], from: day.from, to: day.to });
+    const unknown = await request(stack.gatewayUrl)
+      .post('/api/v1/reports/custom')
+      .set('X-API-Key', viewerKey)
+      .send({ metrics: ['overall_oee'], machine_ids: ['NO-SUCH-MACHINE'], from: day.from, to: day.to });
     expect(unknown.status).toBe(404);
   });
 
@@ -253,10 +316,22 @@ describe('OEE and shift calendars through the gateway', () => {
     const js = nats.jetstream();
     const otherDay: DowntimeRecordsUpserted = {
       sync_id: syncId,
-      records: [{ record_id: `${machineId}-D9`, job_id: null, machine_id: machineId, downtime_type: 'BREAKDOWN', start_time: '2026-11-05T09:00:00.000Z', duration: 600, reason_code: null, description: null, source_updated_at: '2026-11-05T10:00:00.000Z' }],
+      records: [
+        {
+          record_id: `${machineId}-D9`,
+          job_id: null,
+          machine_id: machineId,
+          downtime_type: 'BREAKDOWN',
+          start_time: '2026-11-05T09:00:00.000Z',
+          duration: 600,
+          reason_code: null,
+          description: null,
+          source_updated_at: '2026-11-05T10:00:00.000Z',
+        },
+      ],
     };
     await js.publish(SUBJECTS.shopfloor.downtimeRecordsUpserted, JSONCodec().encode(otherDay), { msgID: `${syncId}-d9` });
-    await waitFor('the other day\'s stop', async () => ((await api(`/api/v1/machines/${machineId}/downtime`)).body as { items: unknown[] }).items.length === 4);
+    await waitFor("the other day's stop", async () => ((await api(`/api/v1/machines/${machineId}/downtime`)).body as { items: unknown[] }).items.length === 4);
     expect(((await oee({ machine_id: machineId, ...day })).body as OeeMetricsView).counts.scrap).toBe(423);
 
     // A sync that changes this day's job: the answer follows at once.
@@ -264,8 +339,18 @@ describe('OEE and shift calendars through the gateway', () => {
       sync_id: syncId,
       records: [
         {
-          job_id: `${machineId}-J1`, machine_id: machineId, part_number: 'P-1', start_time: '2026-11-02T05:00:00.000Z', end_time: '2026-11-02T13:00:00.000Z',
-          state: 'COMPLETED', operator_id: null, setup_time: null, cycle_time: null, ideal_cycle_time: 1, parts_produced: 19_271, parts_scrapped: 100,
+          job_id: `${machineId}-J1`,
+          machine_id: machineId,
+          part_number: 'P-1',
+          start_time: '2026-11-02T05:00:00.000Z',
+          end_time: '2026-11-02T13:00:00.000Z',
+          state: 'COMPLETED',
+          operator_id: null,
+          setup_time: null,
+          cycle_time: null,
+          ideal_cycle_time: 1,
+          parts_produced: 19_271,
+          parts_scrapped: 100,
           source_updated_at: '2026-11-03T08:00:00.000Z',
         },
       ],
@@ -303,7 +388,7 @@ describe('OEE and shift calendars through the gateway', () => {
     expect((unknown.body as { error_code: string }).error_code).toBe('MACHINE_NOT_FOUND');
   });
 
-  it('falls back to 24/7 when the machine\'s calendar is deleted, and says when there is none to delete', async () => {
+  it("falls back to 24/7 when the machine's calendar is deleted, and says when there is none to delete", async () => {
     const del = await request(stack.gatewayUrl).delete(`/api/v1/calendars/${machineId}`).set('X-API-Key', ADMIN_KEY);
     expect(del.status).toBe(204);
     expect((await api(`/api/v1/calendars/${machineId}`)).body).toMatchObject({ calendar: 'default_24x7' });

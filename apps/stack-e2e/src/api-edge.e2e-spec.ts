@@ -21,7 +21,9 @@ interface Operation {
   op: OpenApiOperation;
 }
 
-const OPERATIONS: Operation[] = Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, op })));
+const OPERATIONS: Operation[] = Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({ method, path, op })),
+);
 const label = ({ method, path }: Operation): string => `${method.toUpperCase()} ${path}`;
 
 /**
@@ -33,7 +35,13 @@ function roleByReadme({ method, path }: Operation): Role {
   if (adminReads.some((prefix) => path.startsWith(prefix))) return 'admin';
   if (path === '/api/v1/auth/token' || path === '/api/v1/auth/token/refresh' || path === '/api/v1/reports/custom') return 'viewer';
   if (method === 'get') return 'viewer';
-  if (path === '/api/v1/data/sync' || path.startsWith('/api/v1/ml/predict/') || path === '/api/v1/ml/optimize-schedule' || /^\/api\/v1\/alerts\/\{id\}\/(acknowledge|resolve)$/.test(path)) return 'operator';
+  if (
+    path === '/api/v1/data/sync' ||
+    path.startsWith('/api/v1/ml/predict/') ||
+    path === '/api/v1/ml/optimize-schedule' ||
+    /^\/api\/v1\/alerts\/\{id\}\/(acknowledge|resolve)$/.test(path)
+  )
+    return 'operator';
   return 'admin';
 }
 
@@ -81,7 +89,12 @@ describe('the API edge', () => {
 
   async function sendOnce(req: RawRequest): Promise<Answer> {
     sent += 1;
-    const res = await fetch(`${stack.gatewayUrl}${req.url}`, { method: req.method.toUpperCase(), headers: req.headers, body: req.body, signal: AbortSignal.timeout(20_000) }).catch((error: unknown) => {
+    const res = await fetch(`${stack.gatewayUrl}${req.url}`, {
+      method: req.method.toUpperCase(),
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(20_000),
+    }).catch((error: unknown) => {
       throw new Error(`${req.method.toUpperCase()} ${req.url.slice(0, 200)}: no answer (${String(error)})`);
     });
     const text = await res.text();
@@ -165,8 +178,15 @@ describe('the API edge', () => {
   it('documents every route it serves: each documented operation reaches a handler', async () => {
     for (const operation of OPERATIONS) {
       const url = operation.path.replace(/\{[^}]+\}/g, () => randomUUID());
-      const answer = await send({ method: operation.method, url, headers: { ...keys.admin, 'Content-Type': 'application/json' }, body: operation.op.requestBody ? '{}' : undefined });
-      expect({ route: label(operation), message: (answer.body as { message?: string })?.message ?? '' }).not.toMatchObject({ message: expect.stringMatching(/^No route for/) });
+      const answer = await send({
+        method: operation.method,
+        url,
+        headers: { ...keys.admin, 'Content-Type': 'application/json' },
+        body: operation.op.requestBody ? '{}' : undefined,
+      });
+      expect({ route: label(operation), message: (answer.body as { message?: string })?.message ?? '' }).not.toMatchObject({
+        message: expect.stringMatching(/^No route for/),
+      });
     }
   });
 
@@ -176,7 +196,14 @@ describe('the API edge', () => {
     const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
     const mb = 'x'.repeat(1024 * 1024);
     const cases: [RawRequest, number, string][] = [
-      ...['/api/v1/machines/%00', '/api/v1/machines/%00/jobs', '/api/v1/machines/%00/downtime', '/api/v1/machines/%00/risk', `/api/v1/machines/${'x'.repeat(51)}/risk`, '/api/v1/calendars/%00'].map((url): [RawRequest, number, string] => [{ method: 'get', url, headers: admin }, 400, 'VALIDATION_FAILED']),
+      ...[
+        '/api/v1/machines/%00',
+        '/api/v1/machines/%00/jobs',
+        '/api/v1/machines/%00/downtime',
+        '/api/v1/machines/%00/risk',
+        `/api/v1/machines/${'x'.repeat(51)}/risk`,
+        '/api/v1/calendars/%00',
+      ].map((url): [RawRequest, number, string] => [{ method: 'get', url, headers: admin }, 400, 'VALIDATION_FAILED']),
       [{ method: 'delete', url: '/api/v1/calendars/%00', headers: admin }, 400, 'VALIDATION_FAILED'],
       ...(
         [
@@ -185,19 +212,44 @@ describe('the API edge', () => {
           ['/api/v1/ml/predict/downtime', { machine_id: '\u0000', horizon_hours: 24 }],
           ['/api/v1/ml/predict/anomalies', { machine_id: '\u0000', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }],
           ['/api/v1/ml/predict/maintenance-window', { machine_id: '\u0000' }],
-          ['/api/v1/ml/optimize-schedule', { jobs: [{ job_id: 'J', duration: 60, due: '2026-01-02T00:00:00Z', eligible_machines: ['\u0000'] }], horizon_start: '2026-01-01T00:00:00Z' }],
+          [
+            '/api/v1/ml/optimize-schedule',
+            { jobs: [{ job_id: 'J', duration: 60, due: '2026-01-02T00:00:00Z', eligible_machines: ['\u0000'] }], horizon_start: '2026-01-01T00:00:00Z' },
+          ],
           ['/api/v1/auth/api-keys', { name: '\u0000', role: 'viewer' }],
           ['/api/v1/ml/datasets', { name: mb, label: 'y', rows: [{ a: 1, y: 0 }] }],
           ['/api/v1/ml/datasets', { name: 'big cell', label: 'y', rows: [{ a: mb, y: 0 }] }],
           ['/api/v1/ml/train', { model_type: 'downtime', params: { trees: mb } }],
           ['/api/v1/ml/predict/failure-risk', { readings: { torque: mb } }],
           ['/api/v1/data/sync', { mode: null }],
-          ['/api/v1/ml/datasets', { name: 'flags', label: 'y', rows: [{ a: true, y: 0 }, { a: null, y: 1 }] }],
+          [
+            '/api/v1/ml/datasets',
+            {
+              name: 'flags',
+              label: 'y',
+              rows: [
+                { a: true, y: 0 },
+                { a: null, y: 1 },
+              ],
+            },
+          ],
         ] as [string, unknown][]
-      ).map(([url, body]): [RawRequest, number, string] => [{ method: 'post', url, headers: { ...admin, 'content-type': 'application/json' }, body: json(body) }, 400, 'VALIDATION_FAILED']),
-      ...['/api/v1/data/sync', '/api/v1/reports/custom', '/api/v1/ml/train', '/api/v1/auth/api-keys'].map((url): [RawRequest, number, string] => [{ method: 'post', url, headers: { ...admin, 'content-type': 'application/json' }, body: deep }, 400, 'VALIDATION_FAILED']),
+      ).map(([url, body]): [RawRequest, number, string] => [
+        { method: 'post', url, headers: { ...admin, 'content-type': 'application/json' }, body: json(body) },
+        400,
+        'VALIDATION_FAILED',
+      ]),
+      ...['/api/v1/data/sync', '/api/v1/reports/custom', '/api/v1/ml/train', '/api/v1/auth/api-keys'].map((url): [RawRequest, number, string] => [
+        { method: 'post', url, headers: { ...admin, 'content-type': 'application/json' }, body: deep },
+        400,
+        'VALIDATION_FAILED',
+      ]),
       [{ method: 'post', url: '/api/v1/data/sync', headers: { ...admin, 'content-type': 'application/json' } }, 400, 'VALIDATION_FAILED'],
-      [{ method: 'post', url: '/api/v1/data/sync', headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'mode=full' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        { method: 'post', url: '/api/v1/data/sync', headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'mode=full' },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
       [{ method: 'get', url: `/api/v1/machines?location=${mb}`, headers: admin }, 414, 'PAYLOAD_TOO_LARGE'],
     ];
     const problems: string[] = [];
@@ -209,7 +261,8 @@ describe('the API edge', () => {
       if (verdict && answer.status >= 400) problems.push(verdict);
       // A too-long request line may be seen as too-long headers (431) when it arrives in pieces; both are the right refusal.
       const acceptable = status === 414 ? [414, 431] : [status];
-      if (!acceptable.includes(answer.status) || (answer.body as { error_code?: string })?.error_code !== code) problems.push(`${req.method.toUpperCase()} ${req.url.slice(0, 80)} ${String(req.body ?? '').slice(0, 80)}: expected ${status} ${code}, got ${got}`);
+      if (!acceptable.includes(answer.status) || (answer.body as { error_code?: string })?.error_code !== code)
+        problems.push(`${req.method.toUpperCase()} ${req.url.slice(0, 80)} ${String(req.body ?? '').slice(0, 80)}: expected ${status} ${code}, got ${got}`);
     }
     expect(problems).toEqual([]);
     expect(await storedState()).toBe(syncsBefore);
@@ -222,19 +275,29 @@ describe('the API edge', () => {
       const problems: string[] = [];
       for (const operation of OPERATIONS) {
         const required = roleByReadme(operation);
-        if (operation.op['x-required-role'] !== required) problems.push(`${label(operation)}: the document says ${String(operation.op['x-required-role'])}, the README ${required}`);
+        if (operation.op['x-required-role'] !== required)
+          problems.push(`${label(operation)}: the document says ${String(operation.op['x-required-role'])}, the README ${required}`);
         for (const credential of credentials) {
-          const url = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => (/_id$|^id$/.test(name) && name !== 'machine_id' && name !== 'calendar_id' ? randomUUID() : 'EDGE-M1'));
-          const req: RawRequest = { method: operation.method, url, headers: { ...keys[credential], 'Content-Type': 'application/json' }, body: operation.op.requestBody ? '{}' : undefined };
+          const url = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+            /_id$|^id$/.test(name) && name !== 'machine_id' && name !== 'calendar_id' ? randomUUID() : 'EDGE-M1',
+          );
+          const req: RawRequest = {
+            method: operation.method,
+            url,
+            headers: { ...keys[credential], 'Content-Type': 'application/json' },
+            body: operation.op.requestBody ? '{}' : undefined,
+          };
           const answer = await send(req);
           const verdict = judge(operation, req, answer);
           if (verdict) problems.push(`${credential}: ${verdict}`);
           const code = (answer.body as { error_code?: string })?.error_code;
           const allowed = ROLE_ORDER.includes(credential as Role) && ROLE_ORDER.indexOf(credential as Role) >= ROLE_ORDER.indexOf(required);
           if (!ROLE_ORDER.includes(credential as Role)) {
-            if (answer.status !== 401 || code !== 'UNAUTHORIZED') problems.push(`${label(operation)} with ${credential}: expected 401 UNAUTHORIZED, got ${answer.status} ${String(code)}`);
+            if (answer.status !== 401 || code !== 'UNAUTHORIZED')
+              problems.push(`${label(operation)} with ${credential}: expected 401 UNAUTHORIZED, got ${answer.status} ${String(code)}`);
           } else if (!allowed) {
-            if (answer.status !== 403 || code !== 'FORBIDDEN') problems.push(`${label(operation)} as ${credential}: expected 403 FORBIDDEN, got ${answer.status} ${String(code)}`);
+            if (answer.status !== 403 || code !== 'FORBIDDEN')
+              problems.push(`${label(operation)} as ${credential}: expected 403 FORBIDDEN, got ${answer.status} ${String(code)}`);
           } else if (answer.status === 401 || answer.status === 403) {
             problems.push(`${label(operation)} as ${credential}: refused with ${answer.status} although the role may`);
           }
@@ -246,19 +309,65 @@ describe('the API edge', () => {
 
   describe('with generated hostile input', () => {
     const NASTY = [
-      '', ' ', '\u0000', 'M\u0000', '\ud800', 'x\udfff', '😀'.repeat(60), 'e\u0301\u0301\u0301', '\u202eRTL', '\u0007\u001b[2J', '\r\nX-Injected: 1',
-      "' OR '1'='1' --", '"; DROP TABLE machines; --', "1; SELECT pg_sleep(10)", '${jndi:ldap://x/a}', '{{7*7}}', '<script>alert(1)</script>',
-      '../../../../etc/passwd', 'null', 'undefined', 'NaN', 'Infinity', '-0', '1e309', '9'.repeat(400), '__proto__', 'constructor', '\\', '*', '%', '2026-02-30T25:61:00Z', '0000-00-00',
+      '',
+      ' ',
+      '\u0000',
+      'M\u0000',
+      '\ud800',
+      'x\udfff',
+      '😀'.repeat(60),
+      'e\u0301\u0301\u0301',
+      '\u202eRTL',
+      '\u0007\u001b[2J',
+      '\r\nX-Injected: 1',
+      "' OR '1'='1' --",
+      '"; DROP TABLE machines; --',
+      '1; SELECT pg_sleep(10)',
+      '${jndi:ldap://x/a}',
+      '{{7*7}}',
+      '<script>alert(1)</script>',
+      '../../../../etc/passwd',
+      'null',
+      'undefined',
+      'NaN',
+      'Infinity',
+      '-0',
+      '1e309',
+      '9'.repeat(400),
+      '__proto__',
+      'constructor',
+      '\\',
+      '*',
+      '%',
+      '2026-02-30T25:61:00Z',
+      '0000-00-00',
     ];
     const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => `a${String.fromCharCode(c)}b`);
     const longText = fc.constantFrom(1_000, 70_000, 1_100_000).map((n) => 'x'.repeat(n));
-    const hostileString = fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), loneSurrogate, longText);
-    const hostileNumber = fc.oneof(fc.constantFrom(0, -0, -1, 0.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, Number.MIN_VALUE), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
+    const hostileString = fc.oneof(
+      fc.constantFrom(...NASTY),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      loneSurrogate,
+      longText,
+    );
+    const hostileNumber = fc.oneof(
+      fc.constantFrom(0, -0, -1, 0.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, Number.MIN_VALUE),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+    );
     const hostileScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
     const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
       { weight: 4, arbitrary: hostileScalar },
       { weight: 1, arbitrary: fc.array(hostileScalar, { maxLength: 5 }) },
-      { weight: 1, arbitrary: fc.dictionary(hostileString.filter((k) => k.length < 200), hostileScalar, { maxKeys: 4 }) },
+      {
+        weight: 1,
+        arbitrary: fc.dictionary(
+          hostileString.filter((k) => k.length < 200),
+          hostileScalar,
+          { maxKeys: 4 },
+        ),
+      },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     );
     /** Raw JSON text, for what JSON.stringify cannot write (nesting deeper than its recursion). */
@@ -273,7 +382,10 @@ describe('the API edge', () => {
     const bodyOf = (op: OpenApiOperation): fc.Arbitrary<{ contentType: string | null; body: string | Buffer | undefined }> => {
       const properties = Object.keys((resolve(op.requestBody?.content['application/json']?.schema).properties as Record<string, unknown> | undefined) ?? {});
       const shaped = fc
-        .record({ values: fc.tuple(...(properties.length ? properties : ['x']).map(() => fc.option(hostileValue, { nil: undefined }))), extra: fc.option(fc.tuple(hostileString, hostileValue), { nil: undefined }) })
+        .record({
+          values: fc.tuple(...(properties.length ? properties : ['x']).map(() => fc.option(hostileValue, { nil: undefined }))),
+          extra: fc.option(fc.tuple(hostileString, hostileValue), { nil: undefined }),
+        })
         .map(({ values, extra }) => {
           const body: Record<string, unknown> = {};
           (properties.length ? properties : ['x']).forEach((p, i) => {
@@ -286,14 +398,33 @@ describe('the API edge', () => {
         { weight: 6, arbitrary: shaped.map((body) => ({ contentType: 'application/json', body })) },
         { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => ({ contentType: 'application/json', body: JSON.stringify(v) })) },
         { weight: 1, arbitrary: deepJson.map((body) => ({ contentType: 'application/json', body })) },
-        { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,2', 'nul', '{"a":1}}', "{'a':1}", '{"a":1,}', '\u0000', '"\\ud800"', '{"a":"\\u0000"}').map((body) => ({ contentType: 'application/json', body })) },
         {
           weight: 1,
           arbitrary: fc
-            .constantFrom('application/x-www-form-urlencoded', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin-9', null)
+            .constantFrom('{', '{"a":', '[1,2', 'nul', '{"a":1}}', "{'a':1}", '{"a":1,}', '\u0000', '"\\ud800"', '{"a":"\\u0000"}')
+            .map((body) => ({ contentType: 'application/json', body })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .constantFrom(
+              'application/x-www-form-urlencoded',
+              'text/plain',
+              'application/xml',
+              'multipart/form-data; boundary=x',
+              'application/json; charset=latin-9',
+              null,
+            )
             .map((contentType) => ({ contentType, body: 'mode=full&name=x' })),
         },
-        { weight: 1, arbitrary: fc.constantFrom<{ contentType: string | null; body: string | Buffer | undefined }>({ contentType: 'application/json', body: undefined }, { contentType: 'application/json', body: '' }, { contentType: 'application/json', body: Buffer.alloc(11 * 1024 * 1024, 0x20) }) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom<{ contentType: string | null; body: string | Buffer | undefined }>(
+            { contentType: 'application/json', body: undefined },
+            { contentType: 'application/json', body: '' },
+            { contentType: 'application/json', body: Buffer.alloc(11 * 1024 * 1024, 0x20) },
+          ),
+        },
       );
     };
 
@@ -311,7 +442,9 @@ describe('the API edge', () => {
     );
     const queryOf = (parameters: OpenApiParameter[]): fc.Arbitrary<string> => {
       const names = [...parameters.filter((p) => p.in === 'query').map((p) => p.name), 'unknown_param', '__proto__', 'a[b]'];
-      return fc.array(fc.tuple(fc.constantFrom(...names), rawSegment), { maxLength: 4 }).map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeSegment(k)}=${v}`).join('&')}` : ''));
+      return fc
+        .array(fc.tuple(fc.constantFrom(...names), rawSegment), { maxLength: 4 })
+        .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeSegment(k)}=${v}`).join('&')}` : ''));
     };
     const credentialOf = fc.constantFrom<Credential>('admin', 'admin', 'admin', 'operator', 'viewer', 'none', 'token of a revoked key');
 
@@ -320,35 +453,40 @@ describe('the API edge', () => {
         const parameters = operation.op.parameters ?? [];
         const pathNames = parameters.filter((p) => p.in === 'path').map((p) => p.name);
         const problems: string[] = [];
-        await fc.assert(
-          fc.asyncProperty(
-            fc.tuple(...(pathNames.length ? pathNames : ['none']).map(() => rawSegment)),
-            queryOf(parameters),
-            operation.op.requestBody || operation.method !== 'get' ? bodyOf(operation.op) : fc.constant({ contentType: null, body: undefined }),
-            credentialOf,
-            async (segments, query, { contentType, body }, credential) => {
-              let i = 0;
-              const url = operation.path.replace(/\{[^}]+\}/g, () => segments[i++] || 'x') + query;
-              const headers: Record<string, string> = { ...keys[credential] };
-              if (contentType) headers['content-type'] = contentType;
-              const req: RawRequest = { method: operation.method, url, headers, body };
-              const mutating = operation.method !== 'get';
-              const before = mutating ? await storedState() : '';
-              const answer = await send(req);
-              const verdict = judge(operation, req, answer);
-              if (verdict) problems.push(verdict);
-              if (mutating && answer.status >= 400) {
-                const after = await storedState();
-                if (after !== before) problems.push(`a refused request changed stored data (${before} → ${after}): ${req.method} ${url.slice(0, 200)} ${String(body ?? '').slice(0, 200)} → ${answer.status}`);
-              }
-              return problems.length === 0;
-            },
-          ),
-          // Bounded in time as well as in runs: a route whose answers take seconds (the integrity report) gets fewer.
-          { numRuns: Number(process.env.API_FUZZ_RUNS ?? 40), endOnFailure: true, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: false },
-        ).catch((error: unknown) => {
-          throw new Error(`${problems.join('\n')}\n${String(error).slice(0, 2000)}`);
-        });
+        await fc
+          .assert(
+            fc.asyncProperty(
+              fc.tuple(...(pathNames.length ? pathNames : ['none']).map(() => rawSegment)),
+              queryOf(parameters),
+              operation.op.requestBody || operation.method !== 'get' ? bodyOf(operation.op) : fc.constant({ contentType: null, body: undefined }),
+              credentialOf,
+              async (segments, query, { contentType, body }, credential) => {
+                let i = 0;
+                const url = operation.path.replace(/\{[^}]+\}/g, () => segments[i++] || 'x') + query;
+                const headers: Record<string, string> = { ...keys[credential] };
+                if (contentType) headers['content-type'] = contentType;
+                const req: RawRequest = { method: operation.method, url, headers, body };
+                const mutating = operation.method !== 'get';
+                const before = mutating ? await storedState() : '';
+                const answer = await send(req);
+                const verdict = judge(operation, req, answer);
+                if (verdict) problems.push(verdict);
+                if (mutating && answer.status >= 400) {
+                  const after = await storedState();
+                  if (after !== before)
+                    problems.push(
+                      `a refused request changed stored data (${before} → ${after}): ${req.method} ${url.slice(0, 200)} ${String(body ?? '').slice(0, 200)} → ${answer.status}`,
+                    );
+                }
+                return problems.length === 0;
+              },
+            ),
+            // Bounded in time as well as in runs: a route whose answers take seconds (the integrity report) gets fewer.
+            { numRuns: Number(process.env.API_FUZZ_RUNS ?? 40), endOnFailure: true, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: false },
+          )
+          .catch((error: unknown) => {
+            throw new Error(`${problems.join('\n')}\n${String(error).slice(0, 2000)}`);
+          });
       });
     }
   });

@@ -6,7 +6,15 @@ import { workspaceRoot } from '@shopfloor/testing';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Without the networking flags Chromium's connections are refused in the sandboxed CI machines.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Where browser tests leave their screenshots (a CI artifact). */
 export const SCREENSHOTS = join(workspaceRoot(), 'tmp', 'screenshots');
@@ -18,7 +26,12 @@ interface AxeResult {
 /** Debian's Chromium with a fresh profile; `close` also removes the profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
   return {
     context,
     close: async () => {
@@ -51,7 +64,9 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   // Evaluated through the debugging protocol: the page's own policy rightly refuses an injected <script>.
   await page.evaluate(readFileSync(join(workspaceRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const result = await page.evaluate<AxeResult>('window.axe.run()');
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
 }
 
 /** Signs in with an API key at `/` and waits for the first tile of the board. */

@@ -126,7 +126,12 @@ describe('the dashboard analysis screens in a browser', () => {
     // A week at once: the strip and the OEE follow the span chosen.
     const day = await periodOf(page);
     await page.getByLabel('Span').selectOption('week');
-    await waitFor('the week to be shown', async () => (await page.getByTestId('timeline').count()) === 1 && (await periodOf(page)).from !== day.from, 20_000, 200);
+    await waitFor(
+      'the week to be shown',
+      async () => (await page.getByTestId('timeline').count()) === 1 && (await periodOf(page)).from !== day.from,
+      20_000,
+      200,
+    );
     await waitFor('the week to finish loading', async () => (await page.locator('.loading').count()) === 0, 20_000, 200);
     expect((Date.parse((await periodOf(page)).to) - Date.parse((await periodOf(page)).from)) / 86_400_000).toBeCloseTo(7, 1);
     expect(await page.locator('.lane-track[aria-label="State"] .segment').count()).toBeGreaterThan(0);
@@ -142,7 +147,12 @@ describe('the dashboard analysis screens in a browser', () => {
     await page.getByRole('link', { name: 'Losses' }).click();
     await page.getByTestId('pareto').waitFor({ timeout: 30_000 });
     await page.getByLabel('Period').selectOption('30d');
-    await waitFor('the 30 days to be shown', async () => new URL(page.url()).searchParams.get('period') === '30d' && (await page.locator('.loading').count()) === 0, 20_000, 200);
+    await waitFor(
+      'the 30 days to be shown',
+      async () => new URL(page.url()).searchParams.get('period') === '30d' && (await page.locator('.loading').count()) === 0,
+      20_000,
+      200,
+    );
 
     const patterns = await admin.GET('/api/v1/analytics/downtime-patterns', { params: { query: await periodOf(page, 'loss-kpis') } });
     const rows = page.locator('[data-testid="pareto"] tbody tr');
@@ -154,12 +164,17 @@ describe('the dashboard analysis screens in a browser', () => {
     await shot(page, 'losses');
 
     await page.getByRole('combobox', { name: /^Machine/ }).selectOption(ids[0]);
-    await waitFor('one machine to be shown', async () => (await page.locator('.help').first().textContent())?.includes(`machine ${ids[0]}`) === true, 20_000, 200);
+    await waitFor(
+      'one machine to be shown',
+      async () => (await page.locator('.help').first().textContent())?.includes(`machine ${ids[0]}`) === true,
+      20_000,
+      200,
+    );
     expect(seen.problems).toEqual([]);
     await page.close();
   }, 120_000);
 
-  it("shows the daily report with the same numbers as its PDF, downloads it, and refuses a bad schedule by field", async () => {
+  it('shows the daily report with the same numbers as its PDF, downloads it, and refuses a bad schedule by field', async () => {
     const page = await browser.newPage();
     const seen = new PageProblems(page);
     await signIn(page, ADMIN_KEY);

@@ -60,7 +60,11 @@ describe('the operations screens in a browser', () => {
     source = await createSourceDatabase('cimco_ops');
     for (const m of machines) {
       await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [m.id, m.name, m.type, m.location]);
-      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, job_id, part_count) VALUES (?, ?, 'RUNNING', ?, 10)`, [m.id, at(600), `JOB-${m.id}`]);
+      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, job_id, part_count) VALUES (?, ?, 'RUNNING', ?, 10)`, [
+        m.id,
+        at(600),
+        `JOB-${m.id}`,
+      ]);
     }
     // Ten days of two-shift work with a breakdown every third day: a short history for a training to start on.
     const midnight = Math.floor(Date.now() / 86_400_000) * 86_400_000;
@@ -74,9 +78,18 @@ describe('the operations screens in a browser', () => {
         if (d % 3 === 0) stops.push([`${m.id}-B${d}`, m.id, 'BREAKDOWN', day(d, 9), 2_400, 'B99']);
       }
     }
-    await source.connection.query('INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped) VALUES ?', [jobs]);
+    await source.connection.query(
+      'INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped) VALUES ?',
+      [jobs],
+    );
     await source.connection.query('INSERT INTO downtime_records (record_id, machine_id, downtime_type, start_time, duration, reason_code) VALUES ?', [stops]);
-    await source.connection.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state) VALUES (?, ?, ?, ?, NULL, ?)`, [hostileJob, breaking.id, hostilePart, at(3600), hostileState]);
+    await source.connection.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state) VALUES (?, ?, ?, ?, NULL, ?)`, [
+      hostileJob,
+      breaking.id,
+      hostilePart,
+      at(3600),
+      hostileState,
+    ]);
     await stack.start({
       CIMCO_DATABASE_URL: source.url,
       SYNC_INTERVAL_SECONDS: '1',
@@ -133,11 +146,16 @@ describe('the operations screens in a browser', () => {
     await page.getByTestId('alerts-live').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
     await page.evaluate('window.alertsMarker = 7');
 
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'DOWN', 'SPINDLE')`, [breaking.id, at(1)]);
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'DOWN', 'SPINDLE')`, [
+      breaking.id,
+      at(1),
+    ]);
     // The default breakdown rule opens an alert of its own beside this rule's: the test follows this rule's.
     alertId = await waitFor(
       'the alert to open',
-      async () => (await admin.GET('/api/v1/alerts', { params: { query: { machine_id: breaking.id, state: 'open' } } })).data?.items.find((a) => a.rule_id === ruleId)?.id,
+      async () =>
+        (await admin.GET('/api/v1/alerts', { params: { query: { machine_id: breaking.id, state: 'open' } } })).data?.items.find((a) => a.rule_id === ruleId)
+          ?.id,
       60_000,
       250,
     );
@@ -156,7 +174,10 @@ describe('the operations screens in a browser', () => {
     await stale.routeWebSocket(/\/ws\/alerts/, () => undefined);
     await signIn(stale, ADMIN_KEY);
     await open(stale, 'Alerts');
-    await stale.locator(`tr[data-alert-id="${alertId}"]`).getByRole('button', { name: /Details/ }).click();
+    await stale
+      .locator(`tr[data-alert-id="${alertId}"]`)
+      .getByRole('button', { name: /Details/ })
+      .click();
     await stale.getByTestId('alert-detail').getByRole('button', { name: 'Acknowledge' }).waitFor({ timeout: 20_000 });
 
     await alertRow.getByRole('button', { name: /Details/ }).click();
@@ -233,7 +254,8 @@ describe('the operations screens in a browser', () => {
     await open(page, 'Models');
     await page.locator('section[data-model-type="downtime"]').waitFor({ timeout: 20_000 });
     const { data: models } = await admin.GET('/api/v1/ml/models');
-    if ((models?.items.length ?? 0) === 0) await expect(page.getByRole('status').filter({ hasText: 'No models yet' }).textContent()).resolves.toContain('7 days of it');
+    if ((models?.items.length ?? 0) === 0)
+      await expect(page.getByRole('status').filter({ hasText: 'No models yet' }).textContent()).resolves.toContain('7 days of it');
 
     const startedTraining = page.waitForResponse((r) => r.url().endsWith('/api/v1/ml/train') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Train now (Downtime)' }).click();
@@ -301,7 +323,11 @@ describe('the operations screens in a browser', () => {
 
     await page.getByTestId('data-sync-now').click();
     // The sync runs every second, so this one may find another running: either answer is said plainly.
-    await page.locator('.sync-status').getByText(/Sync started\.|A sync is (already )?running/).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.sync-status')
+      .getByText(/Sync started\.|A sync is (already )?running/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
     await page.getByTestId('source-comparison').waitFor({ timeout: 30_000 });
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
@@ -316,7 +342,10 @@ describe('the operations screens in a browser', () => {
     await signIn(page, viewerKey);
 
     await open(page, 'Alerts');
-    await page.locator(`tr[data-alert-id="${alertId}"]`).getByRole('button', { name: /Details/ }).click();
+    await page
+      .locator(`tr[data-alert-id="${alertId}"]`)
+      .getByRole('button', { name: /Details/ })
+      .click();
     await page.getByTestId('alert-detail').getByTestId('detail-state').waitFor();
     await expect(page.getByRole('button', { name: /Acknowledge|Resolve/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('navigation', { name: 'Alert views' }).count()).resolves.toBe(0);

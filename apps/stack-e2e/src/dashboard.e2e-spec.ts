@@ -43,9 +43,18 @@ describe('the web dashboard in a browser', () => {
     source = await createSourceDatabase('cimco_dash');
     for (const m of machines) {
       await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [m.id, m.name, m.type, m.location]);
-      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, job_id, part_count) VALUES (?, ?, 'RUNNING', ?, 1250)`, [m.id, at(90), `JOB-${m.id}`]);
+      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, job_id, part_count) VALUES (?, ?, 'RUNNING', ?, 1250)`, [
+        m.id,
+        at(90),
+        `JOB-${m.id}`,
+      ]);
     }
-    await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [silent.id, silent.name, silent.type, silent.location]);
+    await source.connection.query('INSERT INTO machines (machine_id, name, type, location) VALUES (?, ?, ?, ?)', [
+      silent.id,
+      silent.name,
+      silent.type,
+      silent.location,
+    ]);
     await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state) VALUES (?, ?, 'RUNNING')`, [silent.id, at(2 * 3600)]);
     await stack.start({
       CIMCO_DATABASE_URL: source.url,
@@ -126,9 +135,17 @@ describe('the web dashboard in a browser', () => {
     await page.evaluate('window.boardMarker = 42');
 
     const stopped = machines[0];
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code, job_id, part_count) VALUES (?, ?, 'DOWN', 'SPINDLE', ?, 1260)`, [stopped.id, at(1), `JOB-${stopped.id}`]);
+    await source.connection.query(
+      `INSERT INTO machine_events (machine_id, event_time, state, reason_code, job_id, part_count) VALUES (?, ?, 'DOWN', 'SPINDLE', ?, 1260)`,
+      [stopped.id, at(1), `JOB-${stopped.id}`],
+    );
     const tile = page.locator(`.tile[data-machine-id="${stopped.id}"]`);
-    await waitFor(`the tile of ${stopped.id} to turn DOWN`, async () => (await tile.getAttribute('data-state')) === 'DOWN', (SYNC_INTERVAL_SECONDS + 14) * 1000, 200);
+    await waitFor(
+      `the tile of ${stopped.id} to turn DOWN`,
+      async () => (await tile.getAttribute('data-state')) === 'DOWN',
+      (SYNC_INTERVAL_SECONDS + 14) * 1000,
+      200,
+    );
 
     await expect(tile.getByTestId('state').textContent()).resolves.toContain('Down');
     await expect(tile.textContent()).resolves.toContain('SPINDLE');
@@ -137,9 +154,19 @@ describe('the web dashboard in a browser', () => {
     // A failure-risk prediction as the ml service publishes it reaches the tile over /ws/predictions.
     const risky = machines[2];
     const prediction: PredictionEvent = {
-      prediction_id: randomUUID(), machine_id: risky.id, prediction_type: 'failure_risk', predicted_value: 0.82, threshold: 0.5,
-      horizon_hours: 168, model_id: randomUUID(), model_version: 1, predicted_at: new Date().toISOString(), window: null,
-      factors: [{ feature: 'spindle_temp_mean_24h', value: 71.5, contribution: 0.31 }], above_threshold: true, transition: 'raised',
+      prediction_id: randomUUID(),
+      machine_id: risky.id,
+      prediction_type: 'failure_risk',
+      predicted_value: 0.82,
+      threshold: 0.5,
+      horizon_hours: 168,
+      model_id: randomUUID(),
+      model_version: 1,
+      predicted_at: new Date().toISOString(),
+      window: null,
+      factors: [{ feature: 'spindle_temp_mean_24h', value: 71.5, contribution: 0.31 }],
+      above_threshold: true,
+      transition: 'raised',
     };
     const nats = await connect({ servers: stack.natsUrl });
     await nats.jetstream().publish(SUBJECTS.mlEvents.prediction('failure_risk'), JSONCodec().encode(prediction));
@@ -237,45 +264,65 @@ describe('the web dashboard in a browser', () => {
     await stack.service('gateway').stop();
     await connection.filter({ hasText: /Offline, retrying in \d+ s/ }).waitFor({ timeout: 10_000 });
     const changed = machines[2];
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'SETUP', 'CHANGEOVER')`, [changed.id, at(1)]);
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'SETUP', 'CHANGEOVER')`, [
+      changed.id,
+      at(1),
+    ]);
     await stack.service('gateway').start();
     seen.problems.length = 0;
 
     await connection.filter({ hasText: 'Live' }).waitFor({ timeout: 40_000 });
     const tile = page.locator(`.tile[data-machine-id="${changed.id}"]`);
-    await waitFor(`the tile of ${changed.id} to turn SETUP`, async () => (await tile.getAttribute('data-state')) === 'SETUP', (SYNC_INTERVAL_SECONDS + 14) * 1000, 200);
+    await waitFor(
+      `the tile of ${changed.id} to turn SETUP`,
+      async () => (await tile.getAttribute('data-state')) === 'SETUP',
+      (SYNC_INTERVAL_SECONDS + 14) * 1000,
+      200,
+    );
     expect(seen.problems).toEqual([]);
     await page.close();
   }, 90_000);
 
-  it('stays signed in and live past the token lifetime: the token is renewed without the key, the sockets move to the new one', async () => {
-    const page = await browser.newPage();
-    const seen = new PageProblems(page);
-    const refreshes: number[] = [];
-    page.on('response', (r) => {
-      if (r.url().endsWith('/api/v1/auth/token/refresh')) refreshes.push(r.status());
-    });
-    const statusSockets: string[] = [];
-    page.on('websocket', (ws) => {
-      if (ws.url().includes('/ws/machine-status')) statusSockets.push(new URL(ws.url()).searchParams.get('token') ?? '');
-    });
-    await signIn(page, ADMIN_KEY);
+  it(
+    'stays signed in and live past the token lifetime: the token is renewed without the key, the sockets move to the new one',
+    async () => {
+      const page = await browser.newPage();
+      const seen = new PageProblems(page);
+      const refreshes: number[] = [];
+      page.on('response', (r) => {
+        if (r.url().endsWith('/api/v1/auth/token/refresh')) refreshes.push(r.status());
+      });
+      const statusSockets: string[] = [];
+      page.on('websocket', (ws) => {
+        if (ws.url().includes('/ws/machine-status')) statusSockets.push(new URL(ws.url()).searchParams.get('token') ?? '');
+      });
+      await signIn(page, ADMIN_KEY);
 
-    await waitFor('the token to be renewed', () => refreshes.length > 0, TOKEN_TTL_SECONDS * 1000, 500);
-    expect(refreshes).toEqual([200]);
-    // At the first token's expiry the gateway closes its sockets (4401); the board opens them again with the renewed one.
-    await waitFor('the status socket to be opened again with the renewed token', () => statusSockets.length >= 2, (TOKEN_TTL_SECONDS + 35) * 1000, 500);
-    expect(new Set(statusSockets).size).toBe(statusSockets.length);
-    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
+      await waitFor('the token to be renewed', () => refreshes.length > 0, TOKEN_TTL_SECONDS * 1000, 500);
+      expect(refreshes).toEqual([200]);
+      // At the first token's expiry the gateway closes its sockets (4401); the board opens them again with the renewed one.
+      await waitFor('the status socket to be opened again with the renewed token', () => statusSockets.length >= 2, (TOKEN_TTL_SECONDS + 35) * 1000, 500);
+      expect(new Set(statusSockets).size).toBe(statusSockets.length);
+      await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
 
-    const idle = machines[1];
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'IDLE', 'NO_ORDER')`, [idle.id, at(1)]);
-    const tile = page.locator(`.tile[data-machine-id="${idle.id}"]`);
-    await waitFor(`the tile of ${idle.id} to turn IDLE`, async () => (await tile.getAttribute('data-state')) === 'IDLE', (SYNC_INTERVAL_SECONDS + 14) * 1000, 200);
-    await expect(page.getByLabel('API key').count()).resolves.toBe(0);
-    expect(seen.problems).toEqual([]);
-    await page.close();
-  }, (TOKEN_TTL_SECONDS + 90) * 1000);
+      const idle = machines[1];
+      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'IDLE', 'NO_ORDER')`, [
+        idle.id,
+        at(1),
+      ]);
+      const tile = page.locator(`.tile[data-machine-id="${idle.id}"]`);
+      await waitFor(
+        `the tile of ${idle.id} to turn IDLE`,
+        async () => (await tile.getAttribute('data-state')) === 'IDLE',
+        (SYNC_INTERVAL_SECONDS + 14) * 1000,
+        200,
+      );
+      await expect(page.getByLabel('API key').count()).resolves.toBe(0);
+      expect(seen.problems).toEqual([]);
+      await page.close();
+    },
+    (TOKEN_TTL_SECONDS + 90) * 1000,
+  );
 
   it('renews a bearer token without the key, and stops once the key is revoked', async () => {
     const token = (await createShopfloorClient({ baseUrl: stack.gatewayUrl, apiKey: viewerKey }).POST('/api/v1/auth/token')).data!.access_token;

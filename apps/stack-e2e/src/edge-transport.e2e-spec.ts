@@ -69,7 +69,11 @@ function expectRawErrorAnswer(res: RawResponse, code: string): Record<string, un
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
   const body = JSON.parse(res.body) as Record<string, unknown>;
-  expect(Object.keys(body).filter((k) => k !== 'field_errors').sort()).toEqual(ERROR_BODY_KEYS);
+  expect(
+    Object.keys(body)
+      .filter((k) => k !== 'field_errors')
+      .sort(),
+  ).toEqual(ERROR_BODY_KEYS);
   expect(body['error_code']).toBe(code);
   expect(new Date(body['timestamp'] as string).toISOString()).toBe(body['timestamp']);
   expect(res.headers['x-request-id']).toBe(body['request_id']);
@@ -141,7 +145,9 @@ describe("the gateway's transport edge", () => {
       expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
 
       // With nosniff a browser runs a script or applies a stylesheet only under its right type.
-      const assets = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => new URL(m[1], `${stack.gatewayUrl}/api/docs/`).pathname);
+      const assets = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+        (m) => new URL(m[1], `${stack.gatewayUrl}/api/docs/`).pathname,
+      );
       expect(assets.length).toBeGreaterThanOrEqual(3);
       for (const asset of assets) {
         const res = await request(stack.gatewayUrl).get(asset);
@@ -170,7 +176,9 @@ describe("the gateway's transport edge", () => {
       expect(res.status).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
       expect(String(res.headers['vary'])).toMatch(/Origin/);
-      const exposed = String(res.headers['access-control-expose-headers']).split(',').map((h) => h.trim());
+      const exposed = String(res.headers['access-control-expose-headers'])
+        .split(',')
+        .map((h) => h.trim());
       expect(exposed).toEqual(expect.arrayContaining(['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining']));
       expectApiPolicy(res.headers);
     });
@@ -221,7 +229,10 @@ describe("the gateway's transport edge", () => {
 
   describe('requests Node cannot parse', () => {
     it('answers a 1 MB query string with 414 and the error body', async () => {
-      const res = await rawExchange(stack.gatewayUrl, `GET /api/v1/machines?q=${'a'.repeat(1024 * 1024)} HTTP/1.1\r\nHost: gateway\r\nX-API-Key: ${ADMIN_KEY}\r\n\r\n`);
+      const res = await rawExchange(
+        stack.gatewayUrl,
+        `GET /api/v1/machines?q=${'a'.repeat(1024 * 1024)} HTTP/1.1\r\nHost: gateway\r\nX-API-Key: ${ADMIN_KEY}\r\n\r\n`,
+      );
 
       expect(res.status).toBe(414);
       const body = expectRawErrorAnswer(res, 'PAYLOAD_TOO_LARGE');

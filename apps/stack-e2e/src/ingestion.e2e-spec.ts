@@ -33,10 +33,15 @@ async function rpc<T>(nc: NatsConnection, subject: string, payload: unknown): Pr
 
 async function syncAndWait(nc: NatsConnection, mode: 'full' | 'incremental'): Promise<SyncStatusView> {
   const { sync_id } = await rpc<{ sync_id: string }>(nc, SUBJECTS.ingestion.syncStart, { mode });
-  return waitFor(`sync ${sync_id} to finish`, async () => {
-    const status = await rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {});
-    return status.last_run?.sync_id === sync_id && status.last_run.state !== 'running' ? status : undefined;
-  }, 30_000, 100);
+  return waitFor(
+    `sync ${sync_id} to finish`,
+    async () => {
+      const status = await rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {});
+      return status.last_run?.sync_id === sync_id && status.last_run.state !== 'running' ? status : undefined;
+    },
+    30_000,
+    100,
+  );
 }
 
 describe('ingestion from a CIMCO source', () => {
@@ -124,7 +129,11 @@ describe('ingestion from a CIMCO source', () => {
     expect(run.rejected).toBe(3);
     await waitFor('the batches to arrive', () => recordsOf(fullSyncId, SUBJECTS.shopfloor.machineReadingsAppended).length === 3);
     const jobs = recordsOf(fullSyncId, SUBJECTS.shopfloor.jobsUpserted);
-    expect(jobs.find((j) => j['job_id'] === 'J-1')).toMatchObject({ start_time: '2026-01-15T07:00:00.000Z', end_time: '2026-01-15T11:00:00.000Z', parts_produced: 400 });
+    expect(jobs.find((j) => j['job_id'] === 'J-1')).toMatchObject({
+      start_time: '2026-01-15T07:00:00.000Z',
+      end_time: '2026-01-15T11:00:00.000Z',
+      parts_produced: 400,
+    });
     // Summer time: Berlin is UTC+2.
     expect(jobs.find((j) => j['job_id'] === 'J-2')).toMatchObject({ start_time: '2026-07-15T06:00:00.000Z', end_time: null, state: 'RUNNING' });
     expect(recordsOf(fullSyncId, SUBJECTS.shopfloor.machinesUpserted).find((m) => m['machine_id'] === 'M-1')).toMatchObject({ specifications: { axes: 5 } });
@@ -146,13 +155,18 @@ describe('ingestion from a CIMCO source', () => {
   it('picks up inserts and updates incrementally, and re-checks a quarantined row when it changes', async () => {
     await source.connection.query(`UPDATE jobs SET end_time = '2026-07-15 16:00:00.000', state = 'COMPLETED', cycle_time = 64 WHERE job_id = 'J-2'`);
     await source.connection.query(`UPDATE jobs SET end_time = '2026-01-16 09:00:00.000', parts_scrapped = 1 WHERE job_id = 'J-BAD'`);
-    await source.connection.query(`INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) VALUES ('M-2', '2026-07-15 08:01:00.000', 'vibration', 1.3, 'mm/s')`);
+    await source.connection.query(
+      `INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) VALUES ('M-2', '2026-07-15 08:01:00.000', 'vibration', 1.3, 'mm/s')`,
+    );
     const run = (await syncAndWait(nc, 'incremental')).last_run!;
     expect(run.state).toBe('succeeded');
     expect(run.counts).toEqual({ machines: 0, jobs: 2, downtime_records: 0, machine_events: 0, machine_readings: 1 });
     expect(run.rejected).toBe(0);
     await waitFor('the batches to arrive', () => recordsOf(run.sync_id, SUBJECTS.shopfloor.jobsUpserted).length === 2);
-    expect(recordsOf(run.sync_id, SUBJECTS.shopfloor.jobsUpserted).find((j) => j['job_id'] === 'J-2')).toMatchObject({ end_time: '2026-07-15T14:00:00.000Z', state: 'COMPLETED' });
+    expect(recordsOf(run.sync_id, SUBJECTS.shopfloor.jobsUpserted).find((j) => j['job_id'] === 'J-2')).toMatchObject({
+      end_time: '2026-07-15T14:00:00.000Z',
+      state: 'COMPLETED',
+    });
     const page = await rpc<QuarantinePage>(nc, SUBJECTS.ingestion.quarantineList, { limit: 10 });
     expect(page.items.map((q) => q.primary_key)).not.toContain('J-BAD');
 
@@ -168,7 +182,12 @@ describe('ingestion from a CIMCO source', () => {
     const first = await rpc<{ sync_id: string }>(nc, SUBJECTS.ingestion.syncStart, { mode: 'full' });
     const second = await rpc(nc, SUBJECTS.ingestion.syncStart, { mode: 'incremental' }).catch((e: unknown) => e);
     expect(second).toMatchObject({ code: 'SYNC_ALREADY_RUNNING', details: { sync_id: first.sync_id } });
-    await waitFor('the long sync to finish', async () => (await rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {})).last_run?.state === 'succeeded', 60_000, 200);
+    await waitFor(
+      'the long sync to finish',
+      async () => (await rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {})).last_run?.state === 'succeeded',
+      60_000,
+      200,
+    );
   });
 
   it('turns degraded while the source is down and recovers when it returns', async () => {
@@ -202,7 +221,10 @@ describe('ingestion from a CIMCO source', () => {
     await ingestion.stop();
     await broken.start();
     try {
-      const refused = (await rpc(nc, SUBJECTS.ingestion.syncStart, { mode: 'full' }).catch((e: unknown) => e)) as { code: string; details: { mapping_problems: { problem: string }[] } };
+      const refused = (await rpc(nc, SUBJECTS.ingestion.syncStart, { mode: 'full' }).catch((e: unknown) => e)) as {
+        code: string;
+        details: { mapping_problems: { problem: string }[] };
+      };
       expect(refused.code).toBe('SOURCE_MAPPING_INVALID');
       expect(refused.details.mapping_problems.map((p) => p.problem)).toEqual([
         'column jobs.begin_time (for start_time) does not exist',

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import request from 'supertest';
 import WebSocket from 'ws';
-import { SUBJECTS, type LiveMessage, type LiveStatusList, type MachineEventsAppended, type MachineLiveStatus, type MachinesUpserted } from '@shopfloor/contracts';
+import {
+  SUBJECTS,
+  type LiveMessage,
+  type LiveStatusList,
+  type MachineEventsAppended,
+  type MachineLiveStatus,
+  type MachinesUpserted,
+} from '@shopfloor/contracts';
 import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -65,7 +72,15 @@ describe('live machine status over WebSocket across gateway replicas', () => {
     token = (res.body as { access_token: string }).access_token;
     const machines: MachinesUpserted = {
       sync_id: syncId,
-      records: [machineA, machineB].map((machine_id) => ({ machine_id, name: machine_id, type: 'MILL', location: null, installation_date: null, specifications: null, source_updated_at: '2026-11-01T00:00:00.000Z' })),
+      records: [machineA, machineB].map((machine_id) => ({
+        machine_id,
+        name: machine_id,
+        type: 'MILL',
+        location: null,
+        installation_date: null,
+        specifications: null,
+        source_updated_at: '2026-11-01T00:00:00.000Z',
+      })),
     };
     await nats.jetstream().publish(SUBJECTS.shopfloor.machinesUpserted, JSONCodec().encode(machines), { msgID: `${syncId}-m` });
   }, 120_000);
@@ -101,15 +116,32 @@ describe('live machine status over WebSocket across gateway replicas', () => {
     for (const [i, [machine_id, state, at]] of batches.entries()) {
       const events: MachineEventsAppended = {
         sync_id: syncId,
-        records: [{ event_id: 9_000_000 + Number.parseInt(run, 16) % 1_000_000 + i, machine_id, event_time: new Date(at).toISOString(), state: state as MachineEventsAppended['records'][number]['state'], reason_code: null, job_id: null, part_count: i }],
+        records: [
+          {
+            event_id: 9_000_000 + (Number.parseInt(run, 16) % 1_000_000) + i,
+            machine_id,
+            event_time: new Date(at).toISOString(),
+            state: state as MachineEventsAppended['records'][number]['state'],
+            reason_code: null,
+            job_id: null,
+            part_count: i,
+          },
+        ],
       };
       await nats.jetstream().publish(SUBJECTS.shopfloor.machineEventsAppended, JSONCodec().encode(events), { msgID: `${syncId}-e${i}` });
       // One change at a time, so that each is its own message.
-      await waitFor(`change ${i} to reach the clients`, () => everything.statuses().filter((s) => s.machine_id === machine_id && s.state === state).length === 1);
+      await waitFor(
+        `change ${i} to reach the clients`,
+        () => everything.statuses().filter((s) => s.machine_id === machine_id && s.state === state).length === 1,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
-    const seen = (client: LiveClient) => client.statuses().filter((s) => s.machine_id.endsWith(run)).map((s) => `${s.machine_id}:${s.state}`);
+    const seen = (client: LiveClient) =>
+      client
+        .statuses()
+        .filter((s) => s.machine_id.endsWith(run))
+        .map((s) => `${s.machine_id}:${s.state}`);
     expect(seen(onlyA)).toEqual([`${machineA}:RUNNING`, `${machineA}:DOWN`]);
     expect(seen(both)).toEqual([`${machineA}:RUNNING`, `${machineA}:DOWN`, `${machineB}:IDLE`]);
     expect(seen(everything)).toEqual([`${machineA}:RUNNING`, `${machineA}:DOWN`, `${machineB}:IDLE`]);
@@ -123,10 +155,17 @@ describe('live machine status over WebSocket across gateway replicas', () => {
   });
 
   it('refuses a key revoked through one replica on every other replica at once, though they had it in memory', async () => {
-    const created = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: 'revoked elsewhere', role: 'viewer' });
+    const created = await request(stack.gatewayUrl)
+      .post('/api/v1/auth/api-keys')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ name: 'revoked elsewhere', role: 'viewer' });
     const { id, key } = created.body as { id: string; key: string };
     for (let i = 0; i < 3; i += 1) expect((await request(secondGateway).get('/api/v1/analytics/live').set('X-API-Key', key)).status).toBe(200);
     expect((await request(stack.gatewayUrl).delete(`/api/v1/auth/api-keys/${id}`).set('X-API-Key', ADMIN_KEY)).status).toBe(204);
-    await waitFor('the other replica to refuse the key', async () => (await request(secondGateway).get('/api/v1/analytics/live').set('X-API-Key', key)).status === 401, 2000);
+    await waitFor(
+      'the other replica to refuse the key',
+      async () => (await request(secondGateway).get('/api/v1/analytics/live').set('X-API-Key', key)).status === 401,
+      2000,
+    );
   });
 });

@@ -32,10 +32,28 @@ describe('ml that works by itself', () => {
   beforeAll(async () => {
     source = await createSourceDatabase('cimco_mlauto');
     const simulator = join(workspaceRoot(), 'dist', 'apps', 'simulator', 'apps', 'simulator', 'src', 'main.js');
-    await run(process.execPath, [simulator, '--machines', String(MACHINES), '--days', String(DAYS), '--seed', '5', '--readings-interval-s', '300', '--breakdown-prone', String(BREAKDOWN_PRONE), '--machine-prefix', prefix], {
-      env: { ...process.env, CIMCO_DATABASE_URL: source.url },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [
+        simulator,
+        '--machines',
+        String(MACHINES),
+        '--days',
+        String(DAYS),
+        '--seed',
+        '5',
+        '--readings-interval-s',
+        '300',
+        '--breakdown-prone',
+        String(BREAKDOWN_PRONE),
+        '--machine-prefix',
+        prefix,
+      ],
+      {
+        env: { ...process.env, CIMCO_DATABASE_URL: source.url },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     started = Date.now();
     // The ml service's own defaults, except a shorter scoring interval so that the test sees two rounds quickly.
     await stack.start({
@@ -62,29 +80,35 @@ describe('ml that works by itself', () => {
     return data;
   };
 
-  it(`trains its models in the background and has a risk for every machine within ${RISK_WITHIN_MS / 60_000} minutes of the first start`, async () => {
-    const views = await waitFor(
-      'a downtime and failure risk for every machine',
-      async () => {
-        const all = await Promise.all(machines.map(risk));
-        return all.every((v) => v?.downtime_24h && v.downtime_7d && v.failure_risk) ? (all as MachineRiskView[]) : undefined;
-      },
-      RISK_WITHIN_MS - (Date.now() - started),
-      2000,
-    );
-    console.log(`Every machine had its risk ${((Date.now() - started) / 1000).toFixed(0)} s after the first start`);
-    for (const view of views) {
-      expect(view.failure_risk).toMatchObject({ horizon_hours: 168, model_version: 1 });
-      expect(view.failure_risk?.factors.length).toBeGreaterThan(0);
-      expect(view.downtime_24h?.predicted_value).toBeLessThanOrEqual(view.downtime_7d?.predicted_value ?? 1);
-    }
-    const { data: models } = await admin.GET('/api/v1/ml/models', { params: { query: {} } });
-    const shopFloor = (models?.items ?? []).filter((m: ModelView) => m.dataset_id === null);
-    // Each type trained once, active, and the registry says why.
-    for (const type of ['downtime', 'failure_risk'] as const) {
-      expect(shopFloor.filter((m: ModelView) => m.model_type === type)).toEqual([expect.objectContaining({ version: 1, active: true, promotion: expect.objectContaining({ decision: 'promoted' }) })]);
-    }
-  }, RISK_WITHIN_MS + 60_000);
+  it(
+    `trains its models in the background and has a risk for every machine within ${RISK_WITHIN_MS / 60_000} minutes of the first start`,
+    async () => {
+      const views = await waitFor(
+        'a downtime and failure risk for every machine',
+        async () => {
+          const all = await Promise.all(machines.map(risk));
+          return all.every((v) => v?.downtime_24h && v.downtime_7d && v.failure_risk) ? (all as MachineRiskView[]) : undefined;
+        },
+        RISK_WITHIN_MS - (Date.now() - started),
+        2000,
+      );
+      console.log(`Every machine had its risk ${((Date.now() - started) / 1000).toFixed(0)} s after the first start`);
+      for (const view of views) {
+        expect(view.failure_risk).toMatchObject({ horizon_hours: 168, model_version: 1 });
+        expect(view.failure_risk?.factors.length).toBeGreaterThan(0);
+        expect(view.downtime_24h?.predicted_value).toBeLessThanOrEqual(view.downtime_7d?.predicted_value ?? 1);
+      }
+      const { data: models } = await admin.GET('/api/v1/ml/models', { params: { query: {} } });
+      const shopFloor = (models?.items ?? []).filter((m: ModelView) => m.dataset_id === null);
+      // Each type trained once, active, and the registry says why.
+      for (const type of ['downtime', 'failure_risk'] as const) {
+        expect(shopFloor.filter((m: ModelView) => m.model_type === type)).toEqual([
+          expect.objectContaining({ version: 1, active: true, promotion: expect.objectContaining({ decision: 'promoted' }) }),
+        ]);
+      }
+    },
+    RISK_WITHIN_MS + 60_000,
+  );
 
   it('raises a failure_risk_above alert for the machine most likely to break down, from the scheduled scores alone', async () => {
     const views = (await Promise.all(machines.map(risk))) as MachineRiskView[];
@@ -92,7 +116,14 @@ describe('ml that works by itself', () => {
     // Between the most breakdown-prone machine and the next: only the first is over it.
     const threshold = ranked[0].p > ranked[1].p * 1.05 ? (ranked[0].p + ranked[1].p) / 2 : ranked[0].p * 0.95;
     const rule = await admin.POST('/api/v1/alerts/rules', {
-      body: { name: 'Breakdown risk', condition: 'failure_risk_above', params: { threshold, prediction_types: ['failure_risk'] }, scope: { machine_ids: machines }, severity: 'warning', channels: [{ type: 'websocket' }] },
+      body: {
+        name: 'Breakdown risk',
+        condition: 'failure_risk_above',
+        params: { threshold, prediction_types: ['failure_risk'] },
+        scope: { machine_ids: machines },
+        severity: 'warning',
+        channels: [{ type: 'websocket' }],
+      },
     });
     expect(rule.error).toBeUndefined();
     const alert = await waitFor(

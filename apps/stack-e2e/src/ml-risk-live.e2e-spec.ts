@@ -107,7 +107,13 @@ describe('machine risk and live predictions through the gateway', () => {
         const payload = codec.decode(msg.data) as { machine_id: string };
         asked.push({ payload, requestId: msg.headers?.get(HEADERS.requestId) || undefined });
         const known = [machineA, machineB].includes(payload.machine_id);
-        msg.respond(codec.encode(known ? { ok: true, data: riskOf(payload.machine_id) } : { ok: false, error: { code: 'MACHINE_NOT_FOUND', message: `No machine ${payload.machine_id}`, details: { machine_id: payload.machine_id } } }));
+        msg.respond(
+          codec.encode(
+            known
+              ? { ok: true, data: riskOf(payload.machine_id) }
+              : { ok: false, error: { code: 'MACHINE_NOT_FOUND', message: `No machine ${payload.machine_id}`, details: { machine_id: payload.machine_id } } },
+          ),
+        );
       },
     });
   }
@@ -139,7 +145,10 @@ describe('machine risk and live predictions through the gateway', () => {
     serveRisk();
     await nats.flush();
     await gateway.start();
-    const created = await request(gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).send({ name: `risk viewer ${run}`, role: 'viewer' });
+    const created = await request(gatewayUrl)
+      .post('/api/v1/auth/api-keys')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ name: `risk viewer ${run}`, role: 'viewer' });
     expect(created.status).toBe(201);
     viewer = { 'X-API-Key': (created.body as { key: string }).key };
   }, 90_000);
@@ -158,7 +167,10 @@ describe('machine risk and live predictions through the gateway', () => {
       const res = await request(gatewayUrl).get(`/api/v1/machines/${machineA}/risk`).set(viewer).set('X-Request-Id', `risk-${run}`);
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...riskOf(machineA), failure_risk: { ...riskOf(machineA).failure_risk, prediction_id: expect.any(String), model_id: expect.any(String) } });
+      expect(res.body).toEqual({
+        ...riskOf(machineA),
+        failure_risk: { ...riskOf(machineA).failure_risk, prediction_id: expect.any(String), model_id: expect.any(String) },
+      });
       expect(asked.at(-1)).toEqual({ payload: { machine_id: machineA }, requestId: `risk-${run}` });
     });
 
@@ -166,7 +178,13 @@ describe('machine risk and live predictions through the gateway', () => {
       const res = await request(gatewayUrl).get(`/api/v1/machines/NOPE-${run}/risk`).set(viewer).set('X-Request-Id', `risk-404-${run}`);
 
       expect(res.status).toBe(404);
-      expect(res.body).toEqual({ error_code: 'MACHINE_NOT_FOUND', message: `No machine NOPE-${run}`, details: { machine_id: `NOPE-${run}` }, timestamp: expect.any(String), request_id: `risk-404-${run}` });
+      expect(res.body).toEqual({
+        error_code: 'MACHINE_NOT_FOUND',
+        message: `No machine NOPE-${run}`,
+        details: { machine_id: `NOPE-${run}` },
+        timestamp: expect.any(String),
+        request_id: `risk-404-${run}`,
+      });
     });
 
     it('refuses hostile ids with a 4xx in the error body, never asking the service for a malformed one', async () => {
@@ -179,7 +197,11 @@ describe('machine risk and live predictions through the gateway', () => {
       const refusedAnyhow = ['%', '%ZZ', '../risk', '%2e%2e', '.', '%2E', '..%2F..%2Fetc%2Fpasswd'].map((segment) => `/api/v1/machines/${segment}/risk`);
       for (const path of refusedAnyhow) {
         const res = await rawGet(gatewayUrl, path, viewer);
-        expect({ path, client_error: res.status >= 400 && res.status < 500, request_id: typeof res.body['request_id'] }).toEqual({ path, client_error: true, request_id: 'string' });
+        expect({ path, client_error: res.status >= 400 && res.status < 500, request_id: typeof res.body['request_id'] }).toEqual({
+          path,
+          client_error: true,
+          request_id: 'string',
+        });
       }
     });
 
@@ -233,7 +255,16 @@ describe('machine risk and live predictions through the gateway', () => {
         transition: null,
       });
       const first = prediction(machineA, 0.82);
-      const anomaly: AnomalyEvent = { anomaly_id: randomUUID(), machine_id: machineB, at: new Date().toISOString(), score: 0.93, threshold: 0.7, model_id: randomUUID(), model_version: 1, factors: [] };
+      const anomaly: AnomalyEvent = {
+        anomaly_id: randomUUID(),
+        machine_id: machineB,
+        at: new Date().toISOString(),
+        score: 0.93,
+        threshold: 0.7,
+        model_id: randomUUID(),
+        model_version: 1,
+        factors: [],
+      };
       const last = prediction(machineA, 0.12);
 
       await js.publish(SUBJECTS.mlEvents.prediction('failure_risk'), codec.encode(first));
@@ -241,13 +272,25 @@ describe('machine risk and live predictions through the gateway', () => {
       await js.publish(SUBJECTS.mlEvents.prediction('downtime'), codec.encode({ ...prediction(machineA, 0.9), machine_id: null }));
       await js.publish(SUBJECTS.mlEvents.anomaly, codec.encode(anomaly));
       await js.publish(SUBJECTS.mlEvents.prediction('failure_risk'), codec.encode(last));
-      await waitFor('the last prediction to reach every client that wants it', () => onlyA.predictions().length === 2 && everything.predictions().filter((p) => p.endsWith(last.prediction_id)).length === 1);
-      await waitFor('the anomaly to reach its machine\'s client', () => onlyB.predictions().length === 1);
+      await waitFor(
+        'the last prediction to reach every client that wants it',
+        () => onlyA.predictions().length === 2 && everything.predictions().filter((p) => p.endsWith(last.prediction_id)).length === 1,
+      );
+      await waitFor("the anomaly to reach its machine's client", () => onlyB.predictions().length === 1);
 
       expect(onlyA.predictions()).toEqual([`${machineA}:${first.prediction_id}`, `${machineA}:${last.prediction_id}`]);
       expect(onlyB.predictions()).toEqual([`${machineB}:${anomaly.anomaly_id}`]);
-      expect(everything.predictions().filter((p) => p.includes(run))).toEqual([`${machineA}:${first.prediction_id}`, `${machineB}:${anomaly.anomaly_id}`, `${machineA}:${last.prediction_id}`]);
-      expect(onlyA.messages.find((m) => m.type === 'prediction')).toEqual({ type: 'prediction', machine_id: machineA, data: first, timestamp: first.predicted_at });
+      expect(everything.predictions().filter((p) => p.includes(run))).toEqual([
+        `${machineA}:${first.prediction_id}`,
+        `${machineB}:${anomaly.anomaly_id}`,
+        `${machineA}:${last.prediction_id}`,
+      ]);
+      expect(onlyA.messages.find((m) => m.type === 'prediction')).toEqual({
+        type: 'prediction',
+        machine_id: machineA,
+        data: first,
+        timestamp: first.predicted_at,
+      });
       expect(onlyB.messages.find((m) => m.type === 'prediction')).toEqual({ type: 'prediction', machine_id: machineB, data: anomaly, timestamp: anomaly.at });
       expect(status.messages.filter((m) => m.type === 'prediction')).toEqual([]);
       const dropped = gateway.logEntries().filter((entry) => String(entry['msg'] ?? entry['message']).startsWith('Dropped a prediction event'));

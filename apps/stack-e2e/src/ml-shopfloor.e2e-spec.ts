@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import request from 'supertest';
-import { SUBJECTS, type AnomaliesView, type AnomalyEvent, type DowntimeRecord, type JobRecord, type MachineReadingRecord, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionResult, type TrainingView } from '@shopfloor/contracts';
+import {
+  SUBJECTS,
+  type AnomaliesView,
+  type AnomalyEvent,
+  type DowntimeRecord,
+  type JobRecord,
+  type MachineReadingRecord,
+  type MaintenanceWindowResult,
+  type ModelAccuracyView,
+  type PredictionResult,
+  type TrainingView,
+} from '@shopfloor/contracts';
 import { waitFor } from '@shopfloor/testing';
 import { ADMIN_KEY, Stack } from './stack';
 
@@ -26,10 +37,34 @@ function shopHistory(prefix: string, end: number): { jobs: JobRecord[]; stops: D
     const machineId = `${prefix}-${m}`;
     let wear = 0;
     const stop = (type: string, at: number, minutes: number, reason: string) =>
-      stops.push({ record_id: `${machineId}-S${stops.length}`, job_id: null, machine_id: machineId, downtime_type: type, start_time: iso(at), duration: minutes * 60, reason_code: reason, description: null, source_updated_at: iso(at) });
+      stops.push({
+        record_id: `${machineId}-S${stops.length}`,
+        job_id: null,
+        machine_id: machineId,
+        downtime_type: type,
+        start_time: iso(at),
+        duration: minutes * 60,
+        reason_code: reason,
+        description: null,
+        source_updated_at: iso(at),
+      });
     for (let d = 0; d < DAYS; d += 1) {
       const day = first + d * DAY;
-      jobs.push({ job_id: `${machineId}-J${d}`, machine_id: machineId, part_number: 'P-1', start_time: iso(day + 6 * HOUR), end_time: iso(day + 22 * HOUR), state: 'COMPLETED', operator_id: null, setup_time: null, cycle_time: 60, ideal_cycle_time: 50, parts_produced: 900, parts_scrapped: 9, source_updated_at: iso(day + 22 * HOUR) });
+      jobs.push({
+        job_id: `${machineId}-J${d}`,
+        machine_id: machineId,
+        part_number: 'P-1',
+        start_time: iso(day + 6 * HOUR),
+        end_time: iso(day + 22 * HOUR),
+        state: 'COMPLETED',
+        operator_id: null,
+        setup_time: null,
+        cycle_time: 60,
+        ideal_cycle_time: 50,
+        parts_produced: 900,
+        parts_scrapped: 9,
+        source_updated_at: iso(day + 22 * HOUR),
+      });
       if (m % 2 === 1 && (d + 1) % 8 === 0) {
         stop('PLANNED_MAINTENANCE', day + 5 * HOUR, 60, 'M01');
         wear = 0;
@@ -84,7 +119,9 @@ describe('ml downtime from the shop-floor history', () => {
   });
 
   it('refuses to predict before a downtime model exists, and for an unknown machine', async () => {
-    expect((await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: 'NOPE', horizon_hours: 24 })).body).toMatchObject({ error_code: 'MACHINE_NOT_FOUND' });
+    expect((await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: 'NOPE', horizon_hours: 24 })).body).toMatchObject({
+      error_code: 'MACHINE_NOT_FOUND',
+    });
     expect((await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: 'NOPE', horizon_hours: 500 })).status).toBe(400);
   });
 
@@ -93,14 +130,38 @@ describe('ml downtime from the shop-floor history', () => {
     const { jobs, stops } = shopHistory(prefix, end);
     const js = nats.jetstream();
     const codec = JSONCodec();
-    await js.publish(SUBJECTS.shopfloor.machinesUpserted, codec.encode({ sync_id: syncId, records: [1, 2, 3, 4, 5, 6].map((m) => ({ machine_id: `${prefix}-${m}`, name: `Mill ${m}`, type: 'MILL', location: 'Hall A', installation_date: null, specifications: null, source_updated_at: new Date(end - DAYS * DAY).toISOString() })) }), { msgID: `${syncId}-m` });
-    for (let i = 0; i < jobs.length; i += 500) await js.publish(SUBJECTS.shopfloor.jobsUpserted, codec.encode({ sync_id: syncId, records: jobs.slice(i, i + 500) }), { msgID: `${syncId}-j${i}` });
-    for (let i = 0; i < stops.length; i += 500) await js.publish(SUBJECTS.shopfloor.downtimeRecordsUpserted, codec.encode({ sync_id: syncId, records: stops.slice(i, i + 500) }), { msgID: `${syncId}-s${i}` });
+    await js.publish(
+      SUBJECTS.shopfloor.machinesUpserted,
+      codec.encode({
+        sync_id: syncId,
+        records: [1, 2, 3, 4, 5, 6].map((m) => ({
+          machine_id: `${prefix}-${m}`,
+          name: `Mill ${m}`,
+          type: 'MILL',
+          location: 'Hall A',
+          installation_date: null,
+          specifications: null,
+          source_updated_at: new Date(end - DAYS * DAY).toISOString(),
+        })),
+      }),
+      { msgID: `${syncId}-m` },
+    );
+    for (let i = 0; i < jobs.length; i += 500)
+      await js.publish(SUBJECTS.shopfloor.jobsUpserted, codec.encode({ sync_id: syncId, records: jobs.slice(i, i + 500) }), { msgID: `${syncId}-j${i}` });
+    for (let i = 0; i < stops.length; i += 500)
+      await js.publish(SUBJECTS.shopfloor.downtimeRecordsUpserted, codec.encode({ sync_id: syncId, records: stops.slice(i, i + 500) }), {
+        msgID: `${syncId}-s${i}`,
+      });
     const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();
     try {
       // Generous: the ml consumer may first work through batches other suites left on SHOPFLOOR.
-      await waitFor('the ml service to hold every stop', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length, 120_000, 250);
+      await waitFor(
+        'the ml service to hold every stop',
+        async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === stops.length,
+        120_000,
+        250,
+      );
     } finally {
       await pg.end();
     }
@@ -109,7 +170,8 @@ describe('ml downtime from the shop-floor history', () => {
     expect(run.error).toBeNull();
     expect(run.metrics).toMatchObject({ evaluated_on: 'held-out machines' });
 
-    const predict = async (machine: number) => (await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: `${prefix}-${machine}`, horizon_hours: 72 })).body as PredictionResult;
+    const predict = async (machine: number) =>
+      (await post('/api/v1/ml/predict/downtime', operatorKey).send({ machine_id: `${prefix}-${machine}`, horizon_hours: 72 })).body as PredictionResult;
     const worn = await predict(6);
     const fresh = await predict(1);
     expect(worn).toMatchObject({ prediction_type: 'downtime', horizon_hours: 72, stop_minutes: 30, model_version: 1 });
@@ -124,7 +186,8 @@ describe('ml downtime from the shop-floor history', () => {
     // is recommended in the calmest hours (the machines work 06:00–22:00) before the predicted breakdown.
     const rul = await trained('maintenance_window');
     expect(rul.error).toBeNull();
-    const life = async (machine: number) => (await post('/api/v1/ml/predict/maintenance-window', operatorKey).send({ machine_id: `${prefix}-${machine}` })).body as MaintenanceWindowResult;
+    const life = async (machine: number) =>
+      (await post('/api/v1/ml/predict/maintenance-window', operatorKey).send({ machine_id: `${prefix}-${machine}` })).body as MaintenanceWindowResult;
     const wornLife = await life(6);
     const freshLife = await life(1);
     expect(wornLife.predicted_value).toBeLessThan(freshLife.predicted_value);
@@ -145,18 +208,41 @@ describe('ml downtime from the shop-floor history', () => {
       for (let t = end - 10 * 24 * HOUR; t < end; t += 15 * 60_000) {
         const wave = Math.sin(t / 3_600_000 + m);
         const overheated = m === 3 && t >= hot - HOUR && t < hot;
-        readings.push({ reading_id: (id += 1), machine_id: `${prefix}-${m}`, reading_time: new Date(t).toISOString(), metric: 'spindle_temp', value: 40 + 2 * wave + (overheated ? 25 : 0), unit: '°C' });
-        readings.push({ reading_id: (id += 1), machine_id: `${prefix}-${m}`, reading_time: new Date(t).toISOString(), metric: 'spindle_load', value: 55 + 5 * wave, unit: '%' });
+        readings.push({
+          reading_id: (id += 1),
+          machine_id: `${prefix}-${m}`,
+          reading_time: new Date(t).toISOString(),
+          metric: 'spindle_temp',
+          value: 40 + 2 * wave + (overheated ? 25 : 0),
+          unit: '°C',
+        });
+        readings.push({
+          reading_id: (id += 1),
+          machine_id: `${prefix}-${m}`,
+          reading_time: new Date(t).toISOString(),
+          metric: 'spindle_load',
+          value: 55 + 5 * wave,
+          unit: '%',
+        });
       }
     }
     const codec = JSONCodec();
     for (let i = 0; i < readings.length; i += 1000) {
-      await nats.jetstream().publish(SUBJECTS.shopfloor.machineReadingsAppended, codec.encode({ sync_id: syncId, records: readings.slice(i, i + 1000) }), { msgID: `${syncId}-r${i}` });
+      await nats
+        .jetstream()
+        .publish(SUBJECTS.shopfloor.machineReadingsAppended, codec.encode({ sync_id: syncId, records: readings.slice(i, i + 1000) }), {
+          msgID: `${syncId}-r${i}`,
+        });
     }
     const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();
     try {
-      await waitFor('the ml service to hold every reading', async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.readings WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === readings.length, 120_000, 250);
+      await waitFor(
+        'the ml service to hold every reading',
+        async () => Number((await pg.query(`SELECT count(*) AS n FROM ml.readings WHERE machine_id LIKE '${prefix}%'`)).rows[0].n) === readings.length,
+        120_000,
+        250,
+      );
     } finally {
       await pg.end();
     }
@@ -166,7 +252,11 @@ describe('ml downtime from the shop-floor history', () => {
 
     const published: AnomalyEvent[] = [];
     const subscription = nats.subscribe(SUBJECTS.mlEvents.anomaly, { callback: (_e, msg) => published.push(codec.decode(msg.data) as AnomalyEvent) });
-    const res = await post('/api/v1/ml/predict/anomalies', operatorKey).send({ machine_id: `${prefix}-3`, from: new Date(hot - 12 * HOUR).toISOString(), to: new Date(hot + 12 * HOUR).toISOString() });
+    const res = await post('/api/v1/ml/predict/anomalies', operatorKey).send({
+      machine_id: `${prefix}-3`,
+      from: new Date(hot - 12 * HOUR).toISOString(),
+      to: new Date(hot + 12 * HOUR).toISOString(),
+    });
     expect(res.status).toBe(200);
     const view = res.body as AnomaliesView;
     expect(view.hours_scored).toBe(24);
@@ -177,7 +267,11 @@ describe('ml downtime from the shop-floor history', () => {
     await waitFor('the anomaly on ml.prediction.anomaly', () => published.some((p) => p.anomaly_id === found.anomaly_id), 5000, 100);
     subscription.unsubscribe();
 
-    const bad = await post('/api/v1/ml/predict/anomalies', operatorKey).send({ machine_id: `${prefix}-3`, from: new Date(hot).toISOString(), to: new Date(hot - HOUR).toISOString() });
+    const bad = await post('/api/v1/ml/predict/anomalies', operatorKey).send({
+      machine_id: `${prefix}-3`,
+      from: new Date(hot).toISOString(),
+      to: new Date(hot - HOUR).toISOString(),
+    });
     expect(bad.status).toBe(400);
   }, 240_000);
 
@@ -191,19 +285,47 @@ describe('ml downtime from the shop-floor history', () => {
     const dataset = (await post('/api/v1/ml/datasets').send({ name: 'spindle', label: 'failed', rows })).body as { dataset_id: string };
     const started = await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: dataset.dataset_id });
     const id = (started.body as { training_id: string }).training_id;
-    await waitFor('the failure_risk training', async () => ((await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView).state === 'succeeded', 120_000, 500);
+    await waitFor(
+      'the failure_risk training',
+      async () => ((await request(stack.gatewayUrl).get(`/api/v1/ml/train/${id}`).set('X-API-Key', ADMIN_KEY)).body as TrainingView).state === 'succeeded',
+      120_000,
+      500,
+    );
 
     const now = Date.now();
     const fresh = (machine: number, temp: number, n: number): MachineReadingRecord[] => [
-      { reading_id: 8_000_000 + machine * 10 + n, machine_id: `${prefix}-${machine}`, reading_time: new Date(now - 60_000).toISOString(), metric: 'spindle_temp', value: temp, unit: '°C' },
-      { reading_id: 8_000_000 + machine * 10 + n + 1, machine_id: `${prefix}-${machine}`, reading_time: new Date(now - 60_000).toISOString(), metric: 'spindle_load', value: 55, unit: '%' },
+      {
+        reading_id: 8_000_000 + machine * 10 + n,
+        machine_id: `${prefix}-${machine}`,
+        reading_time: new Date(now - 60_000).toISOString(),
+        metric: 'spindle_temp',
+        value: temp,
+        unit: '°C',
+      },
+      {
+        reading_id: 8_000_000 + machine * 10 + n + 1,
+        machine_id: `${prefix}-${machine}`,
+        reading_time: new Date(now - 60_000).toISOString(),
+        metric: 'spindle_load',
+        value: 55,
+        unit: '%',
+      },
     ];
-    await nats.jetstream().publish(SUBJECTS.shopfloor.machineReadingsAppended, JSONCodec().encode({ sync_id: syncId, records: [...fresh(3, 68, 0), ...fresh(1, 41, 2)] }), { msgID: `${syncId}-fresh` });
+    await nats
+      .jetstream()
+      .publish(SUBJECTS.shopfloor.machineReadingsAppended, JSONCodec().encode({ sync_id: syncId, records: [...fresh(3, 68, 0), ...fresh(1, 41, 2)] }), {
+        msgID: `${syncId}-fresh`,
+      });
     const predict = (machine: number) => post('/api/v1/ml/predict/failure-risk', operatorKey).send({ machine_id: `${prefix}-${machine}` });
-    const hot = await waitFor('the fresh readings to be used', async () => {
-      const body = (await predict(3)).body as PredictionResult;
-      return body.predicted_value > 0.5 ? body : undefined;
-    }, 15_000, 250);
+    const hot = await waitFor(
+      'the fresh readings to be used',
+      async () => {
+        const body = (await predict(3)).body as PredictionResult;
+        return body.predicted_value > 0.5 ? body : undefined;
+      },
+      15_000,
+      250,
+    );
     const cool = (await predict(1)).body as PredictionResult;
     expect(hot).toMatchObject({ machine_id: `${prefix}-3`, prediction_type: 'failure_risk' });
     expect(cool.predicted_value).toBeLessThan(hot.predicted_value);

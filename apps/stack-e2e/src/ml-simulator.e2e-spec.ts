@@ -44,7 +44,12 @@ describe('ml downtime on the simulator shop floor', () => {
     const [rows] = await source.connection.query(`SELECT COUNT(*) AS n FROM downtime_records`);
     const expected = Number((rows as { n: number }[])[0].n);
     let seen = 0;
-    await waitFor('the ml service to hold every stop', async () => (seen = Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE $1`, [`${prefix}%`])).rows[0].n)) === expected, 180_000, 500).catch((error: Error) => {
+    await waitFor(
+      'the ml service to hold every stop',
+      async () => (seen = Number((await pg.query(`SELECT count(*) AS n FROM ml.stops WHERE machine_id LIKE $1`, [`${prefix}%`])).rows[0].n)) === expected,
+      180_000,
+      500,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}: ${seen} of ${expected} stops after the sync ${JSON.stringify(done.counts)}`);
     });
   };
@@ -52,10 +57,14 @@ describe('ml downtime on the simulator shop floor', () => {
   beforeAll(async () => {
     source = await createSourceDatabase('cimco_mlsim');
     const simulator = join(workspaceRoot(), 'dist', 'apps', 'simulator', 'apps', 'simulator', 'src', 'main.js');
-    await run(process.execPath, [simulator, '--machines', String(MACHINES), '--days', String(DAYS), '--seed', '3', '--readings-interval-s', '0', '--machine-prefix', prefix], {
-      env: { ...process.env, CIMCO_DATABASE_URL: source.url },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [simulator, '--machines', String(MACHINES), '--days', String(DAYS), '--seed', '3', '--readings-interval-s', '0', '--machine-prefix', prefix],
+      {
+        env: { ...process.env, CIMCO_DATABASE_URL: source.url },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     await stack.start({ CIMCO_DATABASE_URL: source.url, SYNC_INTERVAL_SECONDS: '0', SYNC_SAFETY_LAG_MS: '0' });
     pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();

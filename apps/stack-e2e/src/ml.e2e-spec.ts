@@ -35,7 +35,14 @@ describe('ml through the gateway', () => {
       const view = res.body as DatasetView;
       ai4i = view;
       expect(view).toMatchObject({ name: 'ai4i', label: 'Machine failure', rows: 8000, group: null, order: null });
-      expect(view.columns.map((c) => c.name)).toEqual(['Air temperature [K]', 'Process temperature [K]', 'Rotational speed [rpm]', 'Torque [Nm]', 'Tool wear [min]', 'Machine failure']);
+      expect(view.columns.map((c) => c.name)).toEqual([
+        'Air temperature [K]',
+        'Process temperature [K]',
+        'Rotational speed [rpm]',
+        'Torque [Nm]',
+        'Tool wear [min]',
+        'Machine failure',
+      ]);
       const list = await request(stack.gatewayUrl).get('/api/v1/ml/datasets').set('X-API-Key', ADMIN_KEY);
       expect((list.body as { items: DatasetView[] }).items.map((d) => d.dataset_id)).toContain(view.dataset_id);
     });
@@ -71,7 +78,10 @@ describe('ml through the gateway', () => {
       const csv = 'Torque [Nm],Machine failure\n42.8,0\nn/a,1\n46.3,0\n';
       const text = await post('/api/v1/ml/datasets?name=x&label=Machine%20failure').set('Content-Type', 'text/csv').send(csv);
       expect(text.status).toBe(400);
-      expect(text.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'columns.Torque [Nm]', invalid_value: 'n/a' })] });
+      expect(text.body).toMatchObject({
+        error_code: 'VALIDATION_FAILED',
+        field_errors: [expect.objectContaining({ field: 'columns.Torque [Nm]', invalid_value: 'n/a' })],
+      });
     });
 
     it('refuses another content type with 415, a viewer with 403, and broken JSON with 400', async () => {
@@ -83,7 +93,14 @@ describe('ml through the gateway', () => {
     });
 
     it('deletes a dataset for an admin only, once, and lists it no more', async () => {
-      const made = await post('/api/v1/ml/datasets').send({ name: 'to delete', label: 'y', rows: [{ a: 1, y: 0 }, { a: 2, y: 1 }] });
+      const made = await post('/api/v1/ml/datasets').send({
+        name: 'to delete',
+        label: 'y',
+        rows: [
+          { a: 1, y: 0 },
+          { a: 2, y: 1 },
+        ],
+      });
       expect(made.status).toBe(201);
       const id = (made.body as DatasetView).dataset_id;
       const remove = (key: string) => request(stack.gatewayUrl).delete(`/api/v1/ml/datasets/${id}`).set('X-API-Key', key);
@@ -127,7 +144,16 @@ describe('ml through the gateway', () => {
       expect(evaluation.status).toBe(200);
       const view = evaluation.body as EvaluationView;
       expect(view.rows_scored).toBe(8000);
-      expect(view.metrics).toEqual(expect.objectContaining({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), pr_auc: expect.any(Number), roc_auc: expect.any(Number), confusion: expect.any(Object) }));
+      expect(view.metrics).toEqual(
+        expect.objectContaining({
+          precision: expect.any(Number),
+          recall: expect.any(Number),
+          f1: expect.any(Number),
+          pr_auc: expect.any(Number),
+          roc_auc: expect.any(Number),
+          confusion: expect.any(Object),
+        }),
+      );
     }, 180_000);
 
     it('keeps a second version that does not beat the active one inactive until it is activated, and rolls back by activating the first', async () => {
@@ -135,17 +161,27 @@ describe('ml through the gateway', () => {
       // learnt every row of this dataset, so its settings are refit on the second's training part to be scored fairly.
       const second = await trained({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id, params: { trees: 3, max_depth: 1 } });
       expect(second.state).toBe('succeeded');
-      const versions = async () => ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.map((m) => [m.version, m.active]);
-      expect(await versions()).toEqual([[2, false], [1, true]]);
+      const versions = async () =>
+        ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.map((m) => [m.version, m.active]);
+      expect(await versions()).toEqual([
+        [2, false],
+        [1, true],
+      ]);
       const held = ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.find((m) => m.version === 2) as ModelView;
       expect(held.promotion).toMatchObject({ decision: 'held', comparison: { metric: 'log_loss', method: 'refit', incumbent_version: 1, rows: 1600 } });
       expect(held.promotion?.comparison?.challenger).toBeGreaterThan(held.promotion?.comparison?.incumbent ?? Infinity);
       const activated = await post(`/api/v1/ml/models/${second.model_id}/activate`).send();
       expect(activated.status).toBe(200);
-      expect(await versions()).toEqual([[2, true], [1, false]]);
+      expect(await versions()).toEqual([
+        [2, true],
+        [1, false],
+      ]);
       const first = ((await get('/api/v1/ml/models?model_type=failure_risk')).body as { items: ModelView[] }).items.find((m) => m.version === 1) as ModelView;
       expect((await post(`/api/v1/ml/models/${first.model_id}/activate`).send()).status).toBe(200);
-      expect(await versions()).toEqual([[2, false], [1, true]]);
+      expect(await versions()).toEqual([
+        [2, false],
+        [1, true],
+      ]);
     }, 180_000);
 
     it('predicts failure risk from readings with the active model, explains it, and refuses bad readings', async () => {
@@ -176,7 +212,13 @@ describe('ml through the gateway', () => {
       expect(first.status).toBe(200);
       const page = first.body as PredictionPage;
       expect(page.items).toHaveLength(1);
-      expect(page.items[0]).toMatchObject({ prediction_type: 'failure_risk', model_version: expect.any(Number), machine_id: null, due_at: null, actual_value: null });
+      expect(page.items[0]).toMatchObject({
+        prediction_type: 'failure_risk',
+        model_version: expect.any(Number),
+        machine_id: null,
+        due_at: null,
+        actual_value: null,
+      });
       expect(page.next_cursor).toEqual(expect.any(String));
       const second = (await list(`?type=failure_risk&limit=1&cursor=${encodeURIComponent(page.next_cursor!)}`)).body as PredictionPage;
       expect(second.items).toHaveLength(1);
@@ -190,8 +232,13 @@ describe('ml through the gateway', () => {
     it('answers bad training requests with a clear 4xx', async () => {
       expect((await post('/api/v1/ml/train').send({ model_type: 'crystal_ball', dataset_id: ai4i.dataset_id })).status).toBe(400);
       const badParams = await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id, params: { trees: 'many', depth: 3 } });
-      expect(badParams.body).toMatchObject({ error_code: 'VALIDATION_FAILED', field_errors: [expect.objectContaining({ field: 'params.trees' }), expect.objectContaining({ field: 'params.depth' })] });
-      expect((await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: '00000000-0000-4000-8000-000000000000' })).body).toMatchObject({ error_code: 'DATASET_NOT_FOUND' });
+      expect(badParams.body).toMatchObject({
+        error_code: 'VALIDATION_FAILED',
+        field_errors: [expect.objectContaining({ field: 'params.trees' }), expect.objectContaining({ field: 'params.depth' })],
+      });
+      expect((await post('/api/v1/ml/train').send({ model_type: 'failure_risk', dataset_id: '00000000-0000-4000-8000-000000000000' })).body).toMatchObject({
+        error_code: 'DATASET_NOT_FOUND',
+      });
       expect((await post('/api/v1/ml/train', viewerKey).send({ model_type: 'failure_risk', dataset_id: ai4i.dataset_id })).status).toBe(403);
       expect((await get('/api/v1/ml/train/not-a-uuid')).status).toBe(404);
       expect((await post('/api/v1/ml/models/00000000-0000-4000-8000-000000000000/activate').send()).body).toMatchObject({ error_code: 'MODEL_NOT_FOUND' });
@@ -226,7 +273,10 @@ describe('ml through the gateway', () => {
         expect(Date.parse(a.start)).toBeGreaterThanOrEqual(horizon);
       }
       for (const machine of ['M-1', 'M-2', 'M-3']) {
-        const spans = view.assignments.filter((a) => a.machine_id === machine).map((a) => [Date.parse(a.start), Date.parse(a.end)]).sort((x, y) => x[0] - y[0]);
+        const spans = view.assignments
+          .filter((a) => a.machine_id === machine)
+          .map((a) => [Date.parse(a.start), Date.parse(a.end)])
+          .sort((x, y) => x[0] - y[0]);
         spans.forEach((span, i) => i > 0 && expect(span[0]).toBeGreaterThanOrEqual(spans[i - 1][1]));
       }
       expect(view.objective).toBeLessThanOrEqual(view.baseline_objective);
@@ -235,7 +285,8 @@ describe('ml through the gateway', () => {
     });
 
     it('refuses bad jobs with 400 and field_errors, and a viewer with 403', async () => {
-      const bad = async (body: Record<string, unknown>) => (await post('/api/v1/ml/optimize-schedule').send(body)).body as { error_code: string; field_errors: { field: string }[] };
+      const bad = async (body: Record<string, unknown>) =>
+        (await post('/api/v1/ml/optimize-schedule').send(body)).body as { error_code: string; field_errors: { field: string }[] };
       expect((await bad({ jobs: [{ ...jobs[0], eligible_machines: [] }], horizon_start: at(0) })).field_errors[0].field).toBe('jobs.0.eligible_machines');
       expect((await bad({ jobs: [{ ...jobs[0], duration: -5 }], horizon_start: at(0) })).field_errors[0].field).toBe('jobs.0.duration');
       expect((await bad({ jobs, horizon_start: 'tomorrow' })).field_errors[0].field).toBe('horizon_start');

@@ -22,7 +22,8 @@ const NO_DATA_HERE: Record<string, string> = {
   'Shopfloor: ML / Outcomes the accuracy rests on': 'exported only for an active model version, and none is trained here',
   'Shopfloor: data pipeline / Records rejected by consumers (1 h)':
     'no consumer rejects a record of the simulated shop floor; the counter gets its consumer and entity labels with its first rejection',
-  'Shopfloor: API / WebSocket evictions (1 h)': 'no WebSocket client connects here, so none is evicted; the counter gets its reason label with its first eviction',
+  'Shopfloor: API / WebSocket evictions (1 h)':
+    'no WebSocket client connects here, so none is evicted; the counter gets its reason label with its first eviction',
 };
 
 interface PanelQuery {
@@ -57,7 +58,11 @@ describe('monitoring: Prometheus scraping the stack, and every dashboard panel',
 
   async function query(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
     const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    const body = (await response.json()) as { status: string; error?: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+    const body = (await response.json()) as {
+      status: string;
+      error?: string;
+      data?: { result: { metric: Record<string, string>; value: [number, string] }[] };
+    };
     if (body.status !== 'success') throw new Error(`${expr}: ${body.error ?? response.status}`);
     return body.data?.result ?? [];
   }
@@ -75,10 +80,15 @@ describe('monitoring: Prometheus scraping the stack, and every dashboard panel',
     const started = await request(stack.gatewayUrl).post('/api/v1/data/sync').set('X-API-Key', ADMIN_KEY).send({ mode: 'full' });
     expect(started.status).toBe(202);
     const id = (started.body as { sync_id: string }).sync_id;
-    const last = await waitFor('the sync to finish', async () => {
-      const run = ((await api('/api/v1/data/sync-status')).body as SyncStatusView).last_run;
-      return run?.sync_id === id && run.state !== 'running' ? run : undefined;
-    }, 90_000, 500);
+    const last = await waitFor(
+      'the sync to finish',
+      async () => {
+        const run = ((await api('/api/v1/data/sync-status')).body as SyncStatusView).last_run;
+        return run?.sync_id === id && run.state !== 'running' ? run : undefined;
+      },
+      90_000,
+      500,
+    );
     expect(last.state).toBe('succeeded');
     const now = new Date();
     const oee = `/api/v1/analytics/oee?from=${new Date(now.getTime() - 86_400_000).toISOString()}&to=${now.toISOString()}`;
@@ -103,16 +113,27 @@ describe('monitoring: Prometheus scraping the stack, and every dashboard panel',
     writeFileSync(join(workDir, 'prometheus.yml'), stringify(config));
     const port = await freePort();
     prometheusUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn('prometheus', [`--config.file=${join(workDir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(workDir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    prometheus = spawn(
+      'prometheus',
+      [`--config.file=${join(workDir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(workDir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     prometheus.on('error', (error) => prometheusLog.push(`could not start prometheus (apt-get install -y prometheus): ${error.message}`));
     prometheus.stderr?.on('data', (chunk: Buffer) => prometheusLog.push(chunk.toString()));
-    await waitFor('Prometheus to be ready', async () => (await fetch(`${prometheusUrl}/-/ready`).catch(() => undefined))?.status === 200, 30_000, 250).catch((error: Error) => {
-      throw new Error(`${error.message}\n${prometheusLog.join('').slice(-3000)}`);
-    });
+    await waitFor('Prometheus to be ready', async () => (await fetch(`${prometheusUrl}/-/ready`).catch(() => undefined))?.status === 200, 30_000, 250).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}\n${prometheusLog.join('').slice(-3000)}`);
+      },
+    );
     // Every job up, scraped a few times, and the rules evaluated over those scrapes.
-    await waitFor('five scrapes of every service', async () => (await query('count(count_over_time(up[1m]) >= 5 and up == 1)'))[0]?.value[1] === '5', 60_000, 500);
+    await waitFor(
+      'five scrapes of every service',
+      async () => (await query('count(count_over_time(up[1m]) >= 5 and up == 1)'))[0]?.value[1] === '5',
+      60_000,
+      500,
+    );
   }, 240_000);
 
   afterAll(async () => {

@@ -27,14 +27,24 @@ export class OwnServer {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
-        this.output.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+        this.output.push(
+          ...chunk
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== ''),
+        );
         if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
       });
     }
-    await waitFor(`${this.name} to accept connections on ${this.port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.output.join('\n')}`);
-      return accepts(this.port);
-    }, 15_000, 50);
+    await waitFor(
+      `${this.name} to accept connections on ${this.port}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.output.join('\n')}`);
+        return accepts(this.port);
+      },
+      15_000,
+      50,
+    );
   }
 
   /** Stops the server with `signal` (SIGTERM: as an operator restarts it; SIGKILL: as it crashes) and waits for it. */

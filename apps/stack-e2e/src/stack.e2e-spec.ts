@@ -19,7 +19,11 @@ import { ADMIN_KEY, Stack } from './stack';
 const ERROR_BODY_KEYS = ['details', 'error_code', 'message', 'request_id', 'timestamp'];
 
 function expectErrorBody(body: Record<string, unknown>, code: string): void {
-  expect(Object.keys(body).filter((k) => k !== 'field_errors').sort()).toEqual(ERROR_BODY_KEYS);
+  expect(
+    Object.keys(body)
+      .filter((k) => k !== 'field_errors')
+      .sort(),
+  ).toEqual(ERROR_BODY_KEYS);
   expect(body['error_code']).toBe(code);
   expect(typeof body['message']).toBe('string');
   expect(new Date(body['timestamp'] as string).toISOString()).toBe(body['timestamp']);
@@ -70,7 +74,9 @@ describe('the platform through its gateway', () => {
     const unknownKey = await request(stack.gatewayUrl).get('/api/v1/machines').set('X-API-Key', 'sfk_not-a-key-that-exists-anywhere');
     expect(unknownKey.status).toBe(401);
     expectErrorBody(unknownKey.body as Record<string, unknown>, 'UNAUTHORIZED');
-    const forged = await request(stack.gatewayUrl).get('/api/v1/machines').set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.');
+    const forged = await request(stack.gatewayUrl)
+      .get('/api/v1/machines')
+      .set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.');
     expect(forged.status).toBe(401);
   });
 
@@ -90,7 +96,11 @@ describe('the platform through its gateway', () => {
   });
 
   it('rejects a body that is not JSON with 400', async () => {
-    const res = await request(stack.gatewayUrl).post('/api/v1/auth/api-keys').set('X-API-Key', ADMIN_KEY).set('Content-Type', 'application/json').send('{"name": ');
+    const res = await request(stack.gatewayUrl)
+      .post('/api/v1/auth/api-keys')
+      .set('X-API-Key', ADMIN_KEY)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expect(res.status).toBe(400);
     expectErrorBody(res.body as Record<string, unknown>, 'VALIDATION_FAILED');
     expect((res.body as { field_errors: { field: string }[] }).field_errors[0].field).toBe('body');
@@ -110,7 +120,10 @@ describe('the platform through its gateway', () => {
     expect(res.headers['x-request-id']).toBe(requestId);
     expect((res.body as { request_id: string }).request_id).toBe(requestId);
     const line = await waitFor('the analytics log line', () =>
-      stack.service('analytics').logEntries().find((e) => e['request_id'] === requestId && e['subject'] === SUBJECTS.analytics.machineGet),
+      stack
+        .service('analytics')
+        .logEntries()
+        .find((e) => e['request_id'] === requestId && e['subject'] === SUBJECTS.analytics.machineGet),
     );
     expect(line['service']).toBe('analytics');
   });
@@ -186,10 +199,20 @@ describe('the platform through its gateway', () => {
   const historyPage = async (kind: 'jobs' | 'downtime', from: string, to: string) =>
     request(stack.gatewayUrl).get(`/api/v1/machines/${historyMachineId}/${kind}`).query({ from, to }).set('X-API-Key', viewerKey);
 
-  it('serves a machine\'s jobs and downtime from the SHOPFLOOR stream for a period', async () => {
+  it("serves a machine's jobs and downtime from the SHOPFLOOR stream for a period", async () => {
     const machines: MachinesUpserted = {
       sync_id: historySyncId,
-      records: [{ machine_id: historyMachineId, name: 'Hermle C42', type: 'MILL', location: null, installation_date: null, specifications: null, source_updated_at: '2026-11-01T08:00:00.000Z' }],
+      records: [
+        {
+          machine_id: historyMachineId,
+          name: 'Hermle C42',
+          type: 'MILL',
+          location: null,
+          installation_date: null,
+          specifications: null,
+          source_updated_at: '2026-11-01T08:00:00.000Z',
+        },
+      ],
     };
     const js = nats.jetstream();
     await js.publish(SUBJECTS.shopfloor.machinesUpserted, JSONCodec().encode(machines), { msgID: `e2e-m-${historyMachineId}` });
@@ -201,7 +224,12 @@ describe('the platform through its gateway', () => {
       return r.status === 200 && (r.body as HistoryPage<DowntimeView>).items.length === 2 ? r : undefined;
     });
     expect((downtime.body as HistoryPage<DowntimeView>).items).toEqual([
-      expect.objectContaining({ record_id: `${historyMachineId}-D1`, start_time: '2026-11-02T07:50:00.000Z', end_time: '2026-11-02T08:00:00.000Z', duration: 600 }),
+      expect.objectContaining({
+        record_id: `${historyMachineId}-D1`,
+        start_time: '2026-11-02T07:50:00.000Z',
+        end_time: '2026-11-02T08:00:00.000Z',
+        duration: 600,
+      }),
       expect.objectContaining({ record_id: `${historyMachineId}-D2`, downtime_type: 'BREAKDOWN', end_time: '2026-11-02T11:00:00.000Z' }),
     ]);
 
@@ -235,7 +263,11 @@ describe('the platform through its gateway', () => {
     // A new message id, so JetStream stores it again and the consumer must be the one to make it harmless.
     await js.publish(SUBJECTS.shopfloor.jobsUpserted, JSONCodec().encode(historyJobs), { msgID: `e2e-j2-${historyMachineId}` });
     await js.publish(SUBJECTS.shopfloor.downtimeRecordsUpserted, JSONCodec().encode(historyDowntime), { msgID: `e2e-d2-${historyMachineId}` });
-    const applied = (entity: string) => stack.service('analytics').logEntries().filter((e) => e['sync_id'] === historySyncId && e['entity'] === entity);
+    const applied = (entity: string) =>
+      stack
+        .service('analytics')
+        .logEntries()
+        .filter((e) => e['sync_id'] === historySyncId && e['entity'] === entity);
     await waitFor('analytics to apply both batches a second time', () => applied('jobs').length === 2 && applied('downtime_records').length === 2);
     expect([applied('jobs')[1]['changed'], applied('downtime_records')[1]['changed']]).toEqual([0, 0]);
 
@@ -249,7 +281,16 @@ describe('the platform through its gateway', () => {
     const res = await request(stack.gatewayUrl).get('/api/v1/data/integrity').set('X-API-Key', viewerKey);
     expect(res.status).toBe(200);
     const report = res.body as IntegrityReport;
-    expect(Object.keys(report).sort()).toEqual(['counts', 'event_gaps', 'generated_at', 'orphan_downtime_records', 'orphan_jobs', 'overlapping_jobs', 'source_comparison', 'source_comparison_error']);
+    expect(Object.keys(report).sort()).toEqual([
+      'counts',
+      'event_gaps',
+      'generated_at',
+      'orphan_downtime_records',
+      'orphan_jobs',
+      'overlapping_jobs',
+      'source_comparison',
+      'source_comparison_error',
+    ]);
     expect(new Date(report.generated_at).toISOString()).toBe(report.generated_at);
     expect(report.counts).toMatchObject({ machines: expect.any(Number), downtime_records: expect.any(Number), list_limit: expect.any(Number) });
     expect(report.counts['jobs']).toBeGreaterThanOrEqual(historyJobs.records.length);
@@ -329,7 +370,12 @@ describe('the platform through its gateway', () => {
 
     const ready = await request(stack.gatewayUrl).get('/ready');
     expect(ready.status).toBe(503);
-    expect((ready.body as { dependencies: Record<string, string> }).dependencies).toMatchObject({ analytics: 'down', ingestion: 'up', ml: 'up', notification: 'up' });
+    expect((ready.body as { dependencies: Record<string, string> }).dependencies).toMatchObject({
+      analytics: 'down',
+      ingestion: 'up',
+      ml: 'up',
+      notification: 'up',
+    });
     // The readiness body is the error body plus the dependency list.
     expect(Object.keys(ready.body as object)).toEqual(expect.arrayContaining(ERROR_BODY_KEYS));
     expect(ready.body).toMatchObject({ error_code: 'SERVICE_UNAVAILABLE', status: 'unavailable' });

@@ -13,7 +13,11 @@ describe('service start-up', () => {
   });
 
   it('names NATS, the URL tried and how to start it when NATS is unreachable, within seconds', async () => {
-    const ml = new ServiceProcess('ml', { PORT: String(await freePort()), NATS_URL: 'nats://127.0.0.1:1', DATABASE_URL: 'postgres://shopfloor_ml@127.0.0.1:5432/shopfloor' });
+    const ml = new ServiceProcess('ml', {
+      PORT: String(await freePort()),
+      NATS_URL: 'nats://127.0.0.1:1',
+      DATABASE_URL: 'postgres://shopfloor_ml@127.0.0.1:5432/shopfloor',
+    });
     const { code, output, elapsedMs } = await ml.runToExit();
     expect(code).toBe(1);
     expect(output).toContain('NATS is not reachable at nats://127.0.0.1:1');
@@ -22,7 +26,11 @@ describe('service start-up', () => {
   });
 
   it('names PostgreSQL and the URL without its password when the database is unreachable', async () => {
-    const ml = new ServiceProcess('ml', { PORT: String(await freePort()), NATS_URL: TEST_INFRA.natsUrl, DATABASE_URL: 'postgres://shopfloor_ml:hunter2secret@127.0.0.1:1/shopfloor' });
+    const ml = new ServiceProcess('ml', {
+      PORT: String(await freePort()),
+      NATS_URL: TEST_INFRA.natsUrl,
+      DATABASE_URL: 'postgres://shopfloor_ml:hunter2secret@127.0.0.1:1/shopfloor',
+    });
     const { code, output, elapsedMs } = await ml.runToExit();
     expect(code).toBe(1);
     expect(output).toContain('PostgreSQL is not usable at postgres://shopfloor_ml:***@127.0.0.1:1/shopfloor');

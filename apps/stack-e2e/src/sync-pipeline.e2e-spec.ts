@@ -1,5 +1,14 @@
 import { SUBJECTS, type SyncStatusView } from '@shopfloor/contracts';
-import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TEST_INFRA, waitFor, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  freePort,
+  ServiceProcess,
+  TEST_INFRA,
+  waitFor,
+  type TestDatabase,
+  type TestSourceDatabase,
+} from '@shopfloor/testing';
 import { randomBytes } from 'node:crypto';
 import { JSONCodec, connect, type NatsConnection } from 'nats';
 import mysql from 'mysql2/promise';
@@ -53,7 +62,10 @@ async function readModelSummary(db: TestDatabase): Promise<Record<string, string
   }
 }
 
-const normalise = (s: Record<string, string>): Record<string, unknown> => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Object.fromEntries(Object.entries(JSON.parse(v) as Record<string, unknown>).map(([a, b]) => [a, Number(b)]))]));
+const normalise = (s: Record<string, string>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(s).map(([k, v]) => [k, Object.fromEntries(Object.entries(JSON.parse(v) as Record<string, unknown>).map(([a, b]) => [a, Number(b)]))]),
+  );
 
 describe('source to read model', () => {
   const ownNats = new OwnNats();
@@ -67,17 +79,27 @@ describe('source to read model', () => {
   const status = (): Promise<SyncStatusView> => rpc<SyncStatusView>(nc, SUBJECTS.ingestion.syncStatus, {});
   const converged = async (): Promise<void> => {
     const expected = normalise(await sourceSummary(source));
-    await waitFor('the read model to equal the source', async () => JSON.stringify(normalise(await readModelSummary(db))) === JSON.stringify(expected), 60_000, 250).catch(async (error: unknown) => {
+    await waitFor(
+      'the read model to equal the source',
+      async () => JSON.stringify(normalise(await readModelSummary(db))) === JSON.stringify(expected),
+      60_000,
+      250,
+    ).catch(async (error: unknown) => {
       expect(normalise(await readModelSummary(db))).toEqual(expected);
       throw error;
     });
   };
   const syncAndWait = async (mode: 'full' | 'incremental'): Promise<SyncStatusView> => {
     const { sync_id } = await rpc<{ sync_id: string }>(nc, SUBJECTS.ingestion.syncStart, { mode });
-    return waitFor('the sync to finish', async () => {
-      const s = await status();
-      return s.last_run?.sync_id === sync_id && s.last_run.state !== 'running' ? s : undefined;
-    }, 60_000, 100);
+    return waitFor(
+      'the sync to finish',
+      async () => {
+        const s = await status();
+        return s.last_run?.sync_id === sync_id && s.last_run.state !== 'running' ? s : undefined;
+      },
+      60_000,
+      100,
+    );
   };
 
   beforeAll(async () => {
@@ -86,7 +108,9 @@ describe('source to read model', () => {
     db = await createTestDatabase('sf_pipeline');
     nc = await connect({ servers: ownNats.url });
     const c = source.connection;
-    await c.query(`INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('${P}-M', seq), CONCAT('Machine ', seq), IF(seq % 2, 'MILL', 'LATHE'), 'Hall 1' FROM seq_1_to_5`);
+    await c.query(
+      `INSERT INTO machines (machine_id, name, type, location) SELECT CONCAT('${P}-M', seq), CONCAT('Machine ', seq), IF(seq % 2, 'MILL', 'LATHE'), 'Hall 1' FROM seq_1_to_5`,
+    );
     await c.query(`INSERT INTO jobs (job_id, machine_id, part_number, start_time, end_time, state, ideal_cycle_time, cycle_time, parts_produced, parts_scrapped)
       SELECT CONCAT('${P}-J', seq), CONCAT('${P}-M', 1 + seq % 5), 'P-1', '2026-03-01 06:00:00' + INTERVAL seq HOUR, '2026-03-01 06:50:00' + INTERVAL seq HOUR, 'COMPLETED', 30, 32, 90 + seq % 7, seq % 3 FROM seq_1_to_400`);
     await c.query(`INSERT INTO downtime_records (record_id, job_id, machine_id, downtime_type, start_time, duration, reason_code)
@@ -97,7 +121,12 @@ describe('source to read model', () => {
       SELECT CONCAT('${P}-M', 1 + seq % 5), '2026-03-01 06:00:00' + INTERVAL seq SECOND, 'spindle_load', 40 + seq % 50, '%' FROM seq_1_to_40000`);
 
     const base = { NATS_URL: ownNats.url, OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' };
-    analytics = new ServiceProcess('analytics', { ...base, PORT: String(await freePort()), DATABASE_URL: db.serviceUrl('analytics'), REDIS_URL: TEST_INFRA.redisUrl });
+    analytics = new ServiceProcess('analytics', {
+      ...base,
+      PORT: String(await freePort()),
+      DATABASE_URL: db.serviceUrl('analytics'),
+      REDIS_URL: TEST_INFRA.redisUrl,
+    });
     ingestionEnv = {
       ...base,
       PORT: String(await freePort()),
@@ -137,7 +166,9 @@ describe('source to read model', () => {
 
   it('carries source updates and inserts through an incremental sync', async () => {
     await source.connection.query(`UPDATE jobs SET parts_produced = parts_produced + 1000 WHERE job_id IN ('${P}-J1', '${P}-J2')`);
-    await source.connection.query(`INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) VALUES ('${P}-M1', '2026-03-02 00:00:00', 'spindle_load', 77, '%')`);
+    await source.connection.query(
+      `INSERT INTO machine_readings (machine_id, reading_time, metric, value, unit) VALUES ('${P}-M1', '2026-03-02 00:00:00', 'spindle_load', 77, '%')`,
+    );
     const run = (await syncAndWait('incremental')).last_run!;
     expect(run.counts).toMatchObject({ jobs: 2, machine_readings: 1 });
     await converged();
@@ -162,14 +193,21 @@ describe('source to read model', () => {
     try {
       await slow.query('START TRANSACTION');
       await slow.query(`INSERT INTO machine_events (machine_id, event_time, state, part_count) VALUES ('${P}-M3', '2026-03-09 08:00:00', 'IDLE', 1)`);
-      await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, part_count) VALUES ('${P}-M4', '2026-03-09 08:00:01', 'RUNNING', 2)`);
+      await source.connection.query(
+        `INSERT INTO machine_events (machine_id, event_time, state, part_count) VALUES ('${P}-M4', '2026-03-09 08:00:01', 'RUNNING', 2)`,
+      );
       const { sync_id } = await rpc<{ sync_id: string }>(nc, SUBJECTS.ingestion.syncStart, { mode: 'incremental' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       await slow.query('COMMIT');
-      await waitFor('the sync to finish', async () => {
-        const s = await status();
-        return s.last_run?.sync_id === sync_id && s.last_run.state !== 'running';
-      }, 60_000, 100);
+      await waitFor(
+        'the sync to finish',
+        async () => {
+          const s = await status();
+          return s.last_run?.sync_id === sync_id && s.last_run.state !== 'running';
+        },
+        60_000,
+        100,
+      );
     } finally {
       await slow.end();
     }

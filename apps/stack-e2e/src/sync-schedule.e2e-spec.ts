@@ -46,7 +46,8 @@ describe('scheduled sync with several ingestion replicas', () => {
 
     const client = new Client({ connectionString: db.adminDatabaseUrl });
     await client.connect();
-    const runs = (await client.query(`SELECT state, trigger, runner, started_at, finished_at, error, error_code FROM ingestion.sync_runs ORDER BY started_at`)).rows as {
+    const runs = (await client.query(`SELECT state, trigger, runner, started_at, finished_at, error, error_code FROM ingestion.sync_runs ORDER BY started_at`))
+      .rows as {
       state: string;
       trigger: string;
       runner: string;

@@ -79,10 +79,17 @@ describe('tracing: one trace from the HTTP request over NATS to the database', (
     expect(response.status).toBe(200);
 
     const root = await waitFor('the gateway span of the request', () =>
-      spans.find((s) => s.service === 'gateway' && s.kind === SPAN_KIND_SERVER && (attribute(s, 'http.target') ?? attribute(s, 'url.path') ?? '').startsWith('/api/v1/machines')),
+      spans.find(
+        (s) =>
+          s.service === 'gateway' &&
+          s.kind === SPAN_KIND_SERVER &&
+          (attribute(s, 'http.target') ?? attribute(s, 'url.path') ?? '').startsWith('/api/v1/machines'),
+      ),
     );
     const trace = (): ReceivedSpan[] => spans.filter((s) => s.traceId === root.traceId);
-    const rpc = await waitFor('the analytics RPC span in the same trace', () => trace().find((s) => s.service === 'analytics' && s.name.startsWith('rpc analytics.')));
+    const rpc = await waitFor('the analytics RPC span in the same trace', () =>
+      trace().find((s) => s.service === 'analytics' && s.name.startsWith('rpc analytics.')),
+    );
     const query = await waitFor('a PostgreSQL span of analytics under it', () => {
       const byId = new Map(trace().map((s) => [s.spanId, s]));
       const descendsFrom = (span: ReceivedSpan | undefined, ancestor: string): boolean => {

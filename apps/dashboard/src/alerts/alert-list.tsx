@@ -96,7 +96,13 @@ export function AlertList({ session, user, timeZone }: { session: Session; user:
             </tbody>
           </table>
         </TableWrap>
-        <LoadMore hasMore={alerts.hasNextPage} loading={alerts.isFetchingNextPage} onMore={() => void alerts.fetchNextPage()} shown={items.length} noun="alerts" />
+        <LoadMore
+          hasMore={alerts.hasNextPage}
+          loading={alerts.isFetchingNextPage}
+          onMore={() => void alerts.fetchNextPage()}
+          shown={items.length}
+          noun="alerts"
+        />
       </>
     );
 

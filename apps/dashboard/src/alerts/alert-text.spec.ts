@@ -5,7 +5,9 @@ const pct = (v: number) => new Intl.NumberFormat(undefined, { style: 'percent', 
 describe(describeCondition.name, () => {
   it('puts the parameters of each condition in words', () => {
     expect(describeCondition('machine_down_longer_than', { minutes: 5 })).toBe('Machine down longer than 5 min');
-    expect(describeCondition('machine_down_longer_than', { minutes: 0, downtime_types: ['SPINDLE', 'TOOL'] })).toBe('Machine down longer than 0 min (SPINDLE, TOOL)');
+    expect(describeCondition('machine_down_longer_than', { minutes: 0, downtime_types: ['SPINDLE', 'TOOL'] })).toBe(
+      'Machine down longer than 0 min (SPINDLE, TOOL)',
+    );
     expect(describeCondition('oee_below', { threshold: 0.6, window_minutes: 60 })).toBe(`OEE below ${pct(0.6)} over 60 min`);
     expect(describeCondition('failure_risk_above', { threshold: 0.8 })).toBe(`Failure risk above ${pct(0.8)}`);
     expect(describeCondition('maintenance_due_within', { hours: 24 })).toBe('Maintenance due within 24 h');

@@ -58,7 +58,9 @@ export function refusalMessage(action: AlertAction, status: number, error: Parti
   }
   if (status === 403) return 'Your role may not do this. An operator or admin can.';
   if (status === 404) return 'This alert no longer exists.';
-  return typeof error?.message === 'string' ? error.message : `The alert could not be ${action === 'acknowledge' ? 'acknowledged' : 'resolved'} (HTTP ${status}).`;
+  return typeof error?.message === 'string'
+    ? error.message
+    : `The alert could not be ${action === 'acknowledge' ? 'acknowledged' : 'resolved'} (HTTP ${status}).`;
 }
 
 /** Which actions an alert in this state still takes. */

@@ -138,7 +138,9 @@ export function useDeliveries(session: Session, state: DeliveryState | '') {
     queryKey: ['deliveries', state],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
-      const { data, error } = await session.api.GET('/api/v1/notifications/deliveries', { params: { query: { limit: PAGE, cursor: pageParam, state: state || undefined } } });
+      const { data, error } = await session.api.GET('/api/v1/notifications/deliveries', {
+        params: { query: { limit: PAGE, cursor: pageParam, state: state || undefined } },
+      });
       if (!data) throw new ApiError(errorMessage(error, 'The delivery log could not be read.'));
       return data;
     },

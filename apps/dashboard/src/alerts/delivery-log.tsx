@@ -68,7 +68,13 @@ export function DeliveryLog({ session, timeZone }: { session: Session; timeZone:
             </tbody>
           </table>
         </TableWrap>
-        <LoadMore hasMore={deliveries.hasNextPage} loading={deliveries.isFetchingNextPage} onMore={() => void deliveries.fetchNextPage()} shown={items.length} noun="deliveries" />
+        <LoadMore
+          hasMore={deliveries.hasNextPage}
+          loading={deliveries.isFetchingNextPage}
+          onMore={() => void deliveries.fetchNextPage()}
+          shown={items.length}
+          noun="deliveries"
+        />
       </>
     );
 

@@ -7,7 +7,12 @@ import { CONDITION_PARAMS, emptyRule, formToBody, ruleToForm, type FormErrors, t
 const CONDITIONS = Object.keys(CONDITION_LABELS) as AlertCondition[];
 
 /** A labelled input with its error beside it, tied together for screen readers. */
-function Field(props: { id: string; label: string; error?: string; children: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
+function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  children: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const { id, label, error, children } = props;
   return (
     <div className="field">
@@ -75,8 +80,20 @@ export function RuleFormPanel({ session, rule, onDone }: { session: Session; rul
             )}
           </Field>
           {CONDITION_PARAMS[values.condition].map((p) => (
-            <Field key={`${values.condition}-${p.name}`} id={`rule-param-${p.name}`} label={`${p.label}${p.required ? '' : ' (optional)'}`} error={errors[`params.${p.name}`]}>
-              {(a) => <input {...a} inputMode={p.kind === 'codes' ? 'text' : 'decimal'} value={values.params[p.name] ?? ''} onChange={(e) => setParam(p.name, e.target.value)} />}
+            <Field
+              key={`${values.condition}-${p.name}`}
+              id={`rule-param-${p.name}`}
+              label={`${p.label}${p.required ? '' : ' (optional)'}`}
+              error={errors[`params.${p.name}`]}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode={p.kind === 'codes' ? 'text' : 'decimal'}
+                  value={values.params[p.name] ?? ''}
+                  onChange={(e) => setParam(p.name, e.target.value)}
+                />
+              )}
             </Field>
           ))}
           <Field id="rule-severity" label="Severity" error={errors['severity']}>
@@ -149,7 +166,9 @@ export function RuleFormPanel({ session, rule, onDone }: { session: Session; rul
         <label className="check">
           <input type="checkbox" checked={values.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Enabled
         </label>
-        {rule?.quiet_hours || rule?.escalation ? <p className="help">Quiet hours and escalation of this rule are kept as they are (they are edited through the API).</p> : null}
+        {rule?.quiet_hours || rule?.escalation ? (
+          <p className="help">Quiet hours and escalation of this rule are kept as they are (they are edited through the API).</p>
+        ) : null}
         <div className="actions-row">
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : 'Save rule'}

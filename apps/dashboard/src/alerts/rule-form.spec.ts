@@ -44,7 +44,12 @@ describe(formToBody.name, () => {
   it('says what the browser can tell is wrong, field by field', () => {
     const values = { ...emptyRule(), name: ' ', params: { minutes: 'soon' }, websocket: false, cooldown: 'x' };
     expect(formToBody(values)).toEqual({
-      errors: { name: 'Give the rule a name.', 'params.minutes': 'Enter a number.', cooldown: 'Enter a number of minutes.', channels: 'Choose at least one channel.' },
+      errors: {
+        name: 'Give the rule a name.',
+        'params.minutes': 'Enter a number.',
+        cooldown: 'Enter a number of minutes.',
+        channels: 'Choose at least one channel.',
+      },
     });
   });
 
@@ -55,7 +60,13 @@ describe(formToBody.name, () => {
 });
 
 describe(formFieldOf.name, () => {
-  const body: RuleBody = { name: 'x', condition: 'data_gap_longer_than', params: {}, severity: 'info', channels: [{ type: 'websocket' }, { type: 'webhook', url: 'ftp://x' }] };
+  const body: RuleBody = {
+    name: 'x',
+    condition: 'data_gap_longer_than',
+    params: {},
+    severity: 'info',
+    channels: [{ type: 'websocket' }, { type: 'webhook', url: 'ftp://x' }],
+  };
 
   it('finds the input of a parameter, a scope list and a channel setting', () => {
     expect(formFieldOf('params.minutes', body)).toBe('params.minutes');
@@ -74,7 +85,11 @@ describe(apiErrorsToForm.name, () => {
   const body: RuleBody = { name: 'x', condition: 'machine_down_longer_than', params: { minutes: 99999 }, severity: 'info', channels: [{ type: 'websocket' }] };
 
   it('places each field error beside its input', () => {
-    const errors = apiErrorsToForm({ message: 'Invalid rule: params.minutes', field_errors: [{ field: 'params.minutes', message: 'minutes must be at most 10080', invalid_value: 99999 }] }, body, 'failed');
+    const errors = apiErrorsToForm(
+      { message: 'Invalid rule: params.minutes', field_errors: [{ field: 'params.minutes', message: 'minutes must be at most 10080', invalid_value: 99999 }] },
+      body,
+      'failed',
+    );
     expect(errors).toEqual({ 'params.minutes': 'minutes must be at most 10080' });
   });
 

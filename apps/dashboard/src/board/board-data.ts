@@ -117,9 +117,7 @@ function applyPrediction(client: QueryClient, p: PredictionData): void {
   };
   const field = p.prediction_type === 'failure_risk' ? 'failure_risk' : p.prediction_type === 'downtime' && p.horizon_hours === 24 ? 'downtime_24h' : null;
   if (!field) return;
-  client.setQueryData<MachineRisk | null>(riskKey(p.machine_id), (risk) =>
-    risk ? { ...risk, [field]: entry, scored_at: entry.predicted_at } : risk,
-  );
+  client.setQueryData<MachineRisk | null>(riskKey(p.machine_id), (risk) => (risk ? { ...risk, [field]: entry, scored_at: entry.predicted_at } : risk));
 }
 
 /** `/ws/machine-status` and `/ws/predictions` into the query cache; the connection state of the status channel. */

@@ -78,7 +78,9 @@ export function decimal(value: number | null | undefined, digits = 1): string {
 
 /** Time of day (and the date when `withDate`) in the zone: "14:03" / "5 Dec, 14:03". */
 export function timeIn(iso: string, timeZone: string, withDate = false): string {
-  const options: Intl.DateTimeFormatOptions = withDate ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone } : { hour: '2-digit', minute: '2-digit', timeZone };
+  const options: Intl.DateTimeFormatOptions = withDate
+    ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }
+    : { hour: '2-digit', minute: '2-digit', timeZone };
   try {
     return dateFormat(options).format(new Date(iso));
   } catch {

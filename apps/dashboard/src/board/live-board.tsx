@@ -68,7 +68,10 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
   const all = useMemo(() => machines.data ?? [], [machines.data]);
   const halls = useMemo(() => distinct(all.map(hallOf)), [all]);
   const types = useMemo(() => distinct(all.map((m) => m.type)), [all]);
-  const risks = useRisks(session, all.map((m) => m.machine_id));
+  const risks = useRisks(
+    session,
+    all.map((m) => m.machine_id),
+  );
   const shiftOee = useShiftOee(session, live.isSuccess);
   const oeeOf = new Map((shiftOee.data ?? []).map((o) => [o.machine_id, o]));
   const riskOf = new Map(all.map((m, i) => [m.machine_id, risks[i]?.data]));
@@ -108,7 +111,12 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
 
   const error = machines.error ?? live.error;
   let body;
-  if (machines.isPending || live.isPending) body = <p className="notice" role="status">Loading the shop floor…</p>;
+  if (machines.isPending || live.isPending)
+    body = (
+      <p className="notice" role="status">
+        Loading the shop floor…
+      </p>
+    );
   else if (error)
     body = (
       <div className="notice notice-error" role="alert">
@@ -123,7 +131,10 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
     body = (
       <div className="notice" role="status">
         <p>No machines yet.</p>
-        <p>Machines appear after the first sync from the CIMCO source. Check that the ingestion service has a source (CIMCO_DATABASE_URL){roleAllows(user.role, 'operator') ? ', or start a sync with “Sync now”' : ', or ask an operator to start a sync'}.</p>
+        <p>
+          Machines appear after the first sync from the CIMCO source. Check that the ingestion service has a source (CIMCO_DATABASE_URL)
+          {roleAllows(user.role, 'operator') ? ', or start a sync with “Sync now”' : ', or ask an operator to start a sync'}.
+        </p>
       </div>
     );
   else if (shown.length === 0)
@@ -140,7 +151,14 @@ export function LiveBoard({ session, user }: { session: Session; user: SessionSt
       <ul className="tiles" aria-label="Machines">
         {shown.map((m) => (
           <li key={m.machine_id}>
-            <MachineTile machine={m} status={statusOf.get(m.machine_id)} risk={riskOf.get(m.machine_id)} shiftOee={oeeOf.get(m.machine_id)} timeZone={timeZone} now={now} />
+            <MachineTile
+              machine={m}
+              status={statusOf.get(m.machine_id)}
+              risk={riskOf.get(m.machine_id)}
+              shiftOee={oeeOf.get(m.machine_id)}
+              timeZone={timeZone}
+              now={now}
+            />
           </li>
         ))}
       </ul>

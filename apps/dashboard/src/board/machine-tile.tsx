@@ -4,10 +4,14 @@ import type { LiveStatus, Machine, MachineRisk, RiskEntry, ShiftOee } from './bo
 import { count, dateTimeIn, percent, relativeTime, timeIn } from './format';
 import { stateClass, stateLabel } from './machine-state';
 
-
 function RiskBadge({ risk }: { risk: MachineRisk | null | undefined }) {
   const entry: RiskEntry | null = risk?.failure_risk ?? risk?.downtime_24h ?? null;
-  if (!entry) return <span className="risk risk-none" title="No model has scored this machine yet">Risk —</span>;
+  if (!entry)
+    return (
+      <span className="risk risk-none" title="No model has scored this machine yet">
+        Risk —
+      </span>
+    );
   const what = risk?.failure_risk ? 'Failure risk' : 'Downtime risk (24 h)';
   const high = entry.above_threshold === true;
   const threshold = entry.threshold === null ? '' : `, threshold ${percent(entry.threshold)}`;
@@ -23,7 +27,13 @@ function RiskBadge({ risk }: { risk: MachineRisk | null | undefined }) {
 /** "OEE, early shift", "OEE, last shift (late)", "OEE today (24/7)", and the period in the title. */
 function ShiftOeeFact({ oee, timeZone }: { oee: ShiftOee | undefined; timeZone: string }) {
   if (!oee) return null;
-  const what = oee.shift ? (oee.shift.in_progress ? `OEE, ${oee.shift.name} shift` : `OEE, last shift (${oee.shift.name})`) : oee.calendar === 'default_24x7' ? 'OEE today (24/7)' : 'OEE, last 24 h';
+  const what = oee.shift
+    ? oee.shift.in_progress
+      ? `OEE, ${oee.shift.name} shift`
+      : `OEE, last shift (${oee.shift.name})`
+    : oee.calendar === 'default_24x7'
+      ? 'OEE today (24/7)'
+      : 'OEE, last 24 h';
   const title = `${timeIn(oee.period.from, timeZone, true)} – ${timeIn(oee.period.to, timeZone, true)}`;
   return (
     <div>
@@ -36,7 +46,14 @@ function ShiftOeeFact({ oee, timeZone }: { oee: ShiftOee | undefined; timeZone: 
 }
 
 /** One machine's tile; re-rendered only when its own data changes (a live board updates one machine at a time). */
-export const MachineTile = memo(function MachineTile(props: { machine: Machine; status: LiveStatus | undefined; risk: MachineRisk | null | undefined; shiftOee?: ShiftOee; timeZone: string; now: number }) {
+export const MachineTile = memo(function MachineTile(props: {
+  machine: Machine;
+  status: LiveStatus | undefined;
+  risk: MachineRisk | null | undefined;
+  shiftOee?: ShiftOee;
+  timeZone: string;
+  now: number;
+}) {
   const { machine, status, risk, shiftOee, timeZone, now } = props;
   const state = status?.state ?? 'UNKNOWN';
   const label = stateLabel(state);
@@ -56,7 +73,15 @@ export const MachineTile = memo(function MachineTile(props: { machine: Machine; 
       <dl className="tile-facts">
         <div>
           <dt>Since</dt>
-          <dd>{status?.since ? <time dateTime={status.since} title={dateTimeIn(status.since, timeZone)}>{relativeTime(status.since, now)}</time> : '—'}</dd>
+          <dd>
+            {status?.since ? (
+              <time dateTime={status.since} title={dateTimeIn(status.since, timeZone)}>
+                {relativeTime(status.since, now)}
+              </time>
+            ) : (
+              '—'
+            )}
+          </dd>
         </div>
         {status?.reason_code ? (
           <div>

@@ -10,8 +10,20 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
 });
 const counts = { machines: 1, jobs: 2, downtime_records: 0, machine_events: 5, machine_readings: 0 };
 const run = (over: Partial<NonNullable<SyncStatus['last_run']>> = {}): NonNullable<SyncStatus['last_run']> => ({
-  sync_id: 's', mode: 'incremental', started_at: '2026-01-01T00:00:00Z', finished_at: '2026-01-01T00:00:01Z', state: 'succeeded', progress: 1, counts, deleted: counts,
-  rejected: 0, downstream: {}, error: null, error_code: null, clean: true, ...over,
+  sync_id: 's',
+  mode: 'incremental',
+  started_at: '2026-01-01T00:00:00Z',
+  finished_at: '2026-01-01T00:00:01Z',
+  state: 'succeeded',
+  progress: 1,
+  counts,
+  deleted: counts,
+  rejected: 0,
+  downstream: {},
+  error: null,
+  error_code: null,
+  clean: true,
+  ...over,
 });
 
 describe(visibleText.name, () => {

@@ -18,8 +18,10 @@ export function syncRunning(status: SyncStatus | undefined): boolean {
 
 /** A sentence on the sync's health, for the top of the panel. */
 export function syncHeadline(status: SyncStatus): string {
-  if (!status.source.reachable) return `The CIMCO source cannot be reached (circuit ${status.source.circuit.replace('_', '-')}): syncs fail until it answers again.`;
-  if (status.source.mapping_problems.length > 0) return `The source's columns do not match the mapping (${status.source.mapping_problems.length} problems): syncs refuse to run until it is fixed.`;
+  if (!status.source.reachable)
+    return `The CIMCO source cannot be reached (circuit ${status.source.circuit.replace('_', '-')}): syncs fail until it answers again.`;
+  if (status.source.mapping_problems.length > 0)
+    return `The source's columns do not match the mapping (${status.source.mapping_problems.length} problems): syncs refuse to run until it is fixed.`;
   if (syncRunning(status)) return 'A sync is running.';
   const run = status.last_run;
   if (!run) return 'No sync has run yet.';
@@ -51,6 +53,11 @@ export function downstreamRows(status: SyncStatus): { consumer: string; rejected
   return [...consumers].sort().map((consumer) => {
     const run = status.last_run?.downstream[consumer];
     const dead = status.dead_letters?.[consumer];
-    return { consumer, rejected: run?.rejected ?? 0, deadBatches: dead?.batches ?? run?.dead_lettered_batches ?? 0, deadRecords: dead?.records ?? run?.dead_lettered_records ?? 0 };
+    return {
+      consumer,
+      rejected: run?.rejected ?? 0,
+      deadBatches: dead?.batches ?? run?.dead_lettered_batches ?? 0,
+      deadRecords: dead?.records ?? run?.dead_lettered_records ?? 0,
+    };
   });
 }

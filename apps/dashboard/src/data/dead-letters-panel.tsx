@@ -19,7 +19,8 @@ export function DeadLettersPanel({ session, timeZone }: { session: Session; time
     if (!window.confirm(`Replay dead letter ${d.id} (${d.subject}) to ${d.consumer}? Do it once the cause is fixed, or it fails again.`)) return;
     setMessage(null);
     replay.mutate([d.id], {
-      onSuccess: (r) => setMessage({ ok: true, text: r.replayed > 0 ? `Replayed ${count(r.replayed)}.` : `Nothing replayed: ${r.not_found.join(', ')} no longer waiting.` }),
+      onSuccess: (r) =>
+        setMessage({ ok: true, text: r.replayed > 0 ? `Replayed ${count(r.replayed)}.` : `Nothing replayed: ${r.not_found.join(', ')} no longer waiting.` }),
       onError: (e) => setMessage({ ok: false, text: e.message }),
     });
   };
@@ -75,7 +76,13 @@ export function DeadLettersPanel({ session, timeZone }: { session: Session; time
             </tbody>
           </table>
         </TableWrap>
-        <LoadMore hasMore={letters.hasNextPage} loading={letters.isFetchingNextPage} onMore={() => void letters.fetchNextPage()} shown={items.length} noun="dead letters" />
+        <LoadMore
+          hasMore={letters.hasNextPage}
+          loading={letters.isFetchingNextPage}
+          onMore={() => void letters.fetchNextPage()}
+          shown={items.length}
+          noun="dead letters"
+        />
       </>
     );
   return (

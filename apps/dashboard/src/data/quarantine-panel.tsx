@@ -75,7 +75,13 @@ export function QuarantinePanel({ session, timeZone }: { session: Session; timeZ
             </tbody>
           </table>
         </TableWrap>
-        <LoadMore hasMore={rows.hasNextPage} loading={rows.isFetchingNextPage} onMore={() => void rows.fetchNextPage()} shown={items.length} noun="quarantined rows" />
+        <LoadMore
+          hasMore={rows.hasNextPage}
+          loading={rows.isFetchingNextPage}
+          onMore={() => void rows.fetchNextPage()}
+          shown={items.length}
+          noun="quarantined rows"
+        />
       </>
     );
   return (

@@ -104,7 +104,8 @@ function LastRun({ status, timeZone }: { status: SyncStatus; timeZone: string })
 
 function Downstream({ status }: { status: SyncStatus }) {
   const rows = downstreamRows(status);
-  if (rows.length === 0) return <p className="help">No consumer refused anything{status.dead_letters === null ? ' (the dead letters could not be read)' : ''}.</p>;
+  if (rows.length === 0)
+    return <p className="help">No consumer refused anything{status.dead_letters === null ? ' (the dead letters could not be read)' : ''}.</p>;
   return (
     <TableWrap label="Downstream consumers">
       <table className="data-table compact">

@@ -29,8 +29,21 @@ function Pareto({ patterns }: { patterns: Patterns }) {
         { type: 'value', name: 'cumulative', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
       ],
       series: [
-        { name: 'Lost time', type: 'bar', data: patterns.pareto.map((p) => hours(p.duration)), itemStyle: { color: '#b3261e' }, tooltip: { valueFormatter: (v: number) => `${v} h` } },
-        { name: 'Cumulative share', type: 'line', yAxisIndex: 1, data: patterns.pareto.map((p) => (p.cumulative_share === null ? null : Math.round(p.cumulative_share * 1000) / 10)), itemStyle: { color: '#1a1d21' }, tooltip: { valueFormatter: (v: number) => `${v} %` } },
+        {
+          name: 'Lost time',
+          type: 'bar',
+          data: patterns.pareto.map((p) => hours(p.duration)),
+          itemStyle: { color: '#b3261e' },
+          tooltip: { valueFormatter: (v: number) => `${v} h` },
+        },
+        {
+          name: 'Cumulative share',
+          type: 'line',
+          yAxisIndex: 1,
+          data: patterns.pareto.map((p) => (p.cumulative_share === null ? null : Math.round(p.cumulative_share * 1000) / 10)),
+          itemStyle: { color: '#1a1d21' },
+          tooltip: { valueFormatter: (v: number) => `${v} %` },
+        },
       ],
     }),
     [patterns],
@@ -46,10 +59,18 @@ function Pareto({ patterns }: { patterns: Patterns }) {
             <tr>
               <th scope="col">Reason</th>
               <th scope="col">Kind</th>
-              <th scope="col" className="num">Lost time</th>
-              <th scope="col" className="num">Stops</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Cumulative</th>
+              <th scope="col" className="num">
+                Lost time
+              </th>
+              <th scope="col" className="num">
+                Stops
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+              <th scope="col" className="num">
+                Cumulative
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,7 +100,16 @@ function HeatMap({ patterns }: { patterns: Patterns }) {
       grid: { left: 48, right: 12, top: 8, bottom: 64 },
       xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
       yAxis: { type: 'category', data: WEEKDAY_NAMES, inverse: true, splitArea: { show: true } },
-      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7f8f9', '#f2c94c', '#b3261e'] }, text: ['more', 'less'] },
+      visualMap: {
+        min: 0,
+        max,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f7f8f9', '#f2c94c', '#b3261e'] },
+        text: ['more', 'less'],
+      },
       series: [{ type: 'heatmap', data: cells }],
     };
   }, [patterns]);
@@ -103,13 +133,27 @@ function TopLosers({ patterns }: { patterns: Patterns }) {
           <thead>
             <tr>
               <th scope="col">Machine</th>
-              <th scope="col" className="num">Unplanned stops</th>
-              <th scope="col" className="num">Small stops</th>
-              <th scope="col" className="num">Planned stops</th>
-              <th scope="col" className="num">Failures</th>
-              <th scope="col" className="num">Availability</th>
-              <th scope="col" className="num">MTBF</th>
-              <th scope="col" className="num">MTTR</th>
+              <th scope="col" className="num">
+                Unplanned stops
+              </th>
+              <th scope="col" className="num">
+                Small stops
+              </th>
+              <th scope="col" className="num">
+                Planned stops
+              </th>
+              <th scope="col" className="num">
+                Failures
+              </th>
+              <th scope="col" className="num">
+                Availability
+              </th>
+              <th scope="col" className="num">
+                MTBF
+              </th>
+              <th scope="col" className="num">
+                MTTR
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -147,7 +191,9 @@ export default function LossesPage({ session }: { session: Session; user: Sessio
     queryKey: ['downtime-patterns', machineId, period.from, period.to],
     enabled: !zone.isPending,
     queryFn: async () => {
-      const { data, error } = await session.api.GET('/api/v1/analytics/downtime-patterns', { params: { query: { from: period.from, to: period.to, ...(machineId ? { machine_id: machineId } : {}) } } });
+      const { data, error } = await session.api.GET('/api/v1/analytics/downtime-patterns', {
+        params: { query: { from: period.from, to: period.to, ...(machineId ? { machine_id: machineId } : {}) } },
+      });
       if (!data) throw new ApiError(errorMessage(error, 'The downtime patterns could not be read.'));
       return data;
     },
@@ -227,8 +273,14 @@ export default function LossesPage({ session }: { session: Session; user: Sessio
                 </div>
               </dl>
               <p className="help">
-                {period.first === period.last ? period.first : `${period.first} to ${period.last}`} ({timeZone}), {p.machine_id ? `machine ${p.machine_id}` : `${count(p.machine_count)} machines`}; planned time per{' '}
-                {p.calendar === 'default_24x7' ? 'no shift calendar (around the clock)' : p.calendar === 'mixed' ? "each machine's shift calendar" : 'the shift calendar'}. Stops shorter than {duration(p.micro_stop_threshold_seconds)} count as small stops.
+                {period.first === period.last ? period.first : `${period.first} to ${period.last}`} ({timeZone}),{' '}
+                {p.machine_id ? `machine ${p.machine_id}` : `${count(p.machine_count)} machines`}; planned time per{' '}
+                {p.calendar === 'default_24x7'
+                  ? 'no shift calendar (around the clock)'
+                  : p.calendar === 'mixed'
+                    ? "each machine's shift calendar"
+                    : 'the shift calendar'}
+                . Stops shorter than {duration(p.micro_stop_threshold_seconds)} count as small stops.
               </p>
               {p.pareto.length === 0 ? (
                 <Empty>

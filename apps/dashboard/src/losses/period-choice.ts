@@ -38,10 +38,15 @@ export function choosePeriod(preset: PeriodPreset, timeZone: string, customFrom:
     case '30d':
       return days(addDays(today, -29), today);
     case 'custom': {
-      if (!isDate(customFrom) || !isDate(customTo)) return { ...days(addDays(today, -6), today), problem: 'Choose both dates of the custom period; the last 7 days are shown meanwhile.' };
+      if (!isDate(customFrom) || !isDate(customTo))
+        return { ...days(addDays(today, -6), today), problem: 'Choose both dates of the custom period; the last 7 days are shown meanwhile.' };
       if (customFrom > customTo) return { ...days(customTo, customFrom), problem: 'The dates were in reverse order and have been swapped.' };
       const span = Math.round((Date.parse(`${customTo}T00:00:00Z`) - Date.parse(`${customFrom}T00:00:00Z`)) / 86_400_000) + 1;
-      if (span > MAX_CUSTOM_DAYS) return { ...days(addDays(customTo, -(MAX_CUSTOM_DAYS - 1)), customTo), problem: `A period is at most ${MAX_CUSTOM_DAYS} days: the last ${MAX_CUSTOM_DAYS} days up to the end date are shown.` };
+      if (span > MAX_CUSTOM_DAYS)
+        return {
+          ...days(addDays(customTo, -(MAX_CUSTOM_DAYS - 1)), customTo),
+          problem: `A period is at most ${MAX_CUSTOM_DAYS} days: the last ${MAX_CUSTOM_DAYS} days up to the end date are shown.`,
+        };
       return days(customFrom, customTo);
     }
   }

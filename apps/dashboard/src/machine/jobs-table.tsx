@@ -16,11 +16,21 @@ export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string })
             <th scope="col">Start</th>
             <th scope="col">End</th>
             <th scope="col">State</th>
-            <th scope="col" className="num">Parts</th>
-            <th scope="col" className="num">Scrap</th>
-            <th scope="col" className="num">Cycle (s)</th>
-            <th scope="col" className="num">Ideal (s)</th>
-            <th scope="col" className="num">vs ideal</th>
+            <th scope="col" className="num">
+              Parts
+            </th>
+            <th scope="col" className="num">
+              Scrap
+            </th>
+            <th scope="col" className="num">
+              Cycle (s)
+            </th>
+            <th scope="col" className="num">
+              Ideal (s)
+            </th>
+            <th scope="col" className="num">
+              vs ideal
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +47,9 @@ export function JobsTable({ jobs, timeZone }: { jobs: Job[]; timeZone: string })
                 <td className="num">{j.parts_scrapped === null ? '—' : count(j.parts_scrapped)}</td>
                 <td className="num">{decimal(j.cycle_time)}</td>
                 <td className="num">{decimal(j.ideal_cycle_time)}</td>
-                <td className={`num ${slower !== null && slower > 0.05 ? 'worse' : ''}`}>{slower === null ? '—' : `${slower > 0 ? '+' : ''}${decimal(slower * 100, 0)} %`}</td>
+                <td className={`num ${slower !== null && slower > 0.05 ? 'worse' : ''}`}>
+                  {slower === null ? '—' : `${slower > 0 ? '+' : ''}${decimal(slower * 100, 0)} %`}
+                </td>
               </tr>
             );
           })}

@@ -40,28 +40,45 @@ export function useOee(session: Session, machineId: string, period: Period, gran
 export function useStates(session: Session, machineId: string, period: Period) {
   return useQuery({
     queryKey: ['states', machineId, period.from, period.to],
-    queryFn: () => read(session.api.GET('/api/v1/machines/{machine_id}/states', { params: { path: { machine_id: machineId }, query: period } }), 'The state timeline'),
+    queryFn: () =>
+      read(session.api.GET('/api/v1/machines/{machine_id}/states', { params: { path: { machine_id: machineId }, query: period } }), 'The state timeline'),
   });
 }
 
 export function useDowntime(session: Session, machineId: string, period: Period) {
   return useQuery({
     queryKey: ['downtime', machineId, period.from, period.to],
-    queryFn: async () => (await read(session.api.GET('/api/v1/machines/{machine_id}/downtime', { params: { path: { machine_id: machineId }, query: { ...period, limit: 5000 } } }), 'The stops')).items,
+    queryFn: async () =>
+      (
+        await read(
+          session.api.GET('/api/v1/machines/{machine_id}/downtime', { params: { path: { machine_id: machineId }, query: { ...period, limit: 5000 } } }),
+          'The stops',
+        )
+      ).items,
   });
 }
 
 export function useJobs(session: Session, machineId: string, period: Period) {
   return useQuery({
     queryKey: ['jobs', machineId, period.from, period.to],
-    queryFn: async () => (await read(session.api.GET('/api/v1/machines/{machine_id}/jobs', { params: { path: { machine_id: machineId }, query: { ...period, limit: 5000 } } }), 'The jobs')).items,
+    queryFn: async () =>
+      (
+        await read(
+          session.api.GET('/api/v1/machines/{machine_id}/jobs', { params: { path: { machine_id: machineId }, query: { ...period, limit: 5000 } } }),
+          'The jobs',
+        )
+      ).items,
   });
 }
 
 export function useReadings(session: Session, machineId: string, period: Period) {
   return useQuery({
     queryKey: ['readings', machineId, period.from, period.to],
-    queryFn: () => read(session.api.GET('/api/v1/machines/{machine_id}/readings', { params: { path: { machine_id: machineId }, query: { ...period, buckets: 144 } } }), 'The sensor readings'),
+    queryFn: () =>
+      read(
+        session.api.GET('/api/v1/machines/{machine_id}/readings', { params: { path: { machine_id: machineId }, query: { ...period, buckets: 144 } } }),
+        'The sensor readings',
+      ),
   });
 }
 

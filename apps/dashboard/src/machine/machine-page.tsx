@@ -46,9 +46,16 @@ export default function MachinePage({ session }: { session: Session; user: Sessi
       return p;
     });
   const status = live.data?.items.find((s) => s.machine_id === machineId);
-  const zoneNote = zone.data ? `Times in the machine's shift-calendar zone (${zone.data}).` : `Times in your browser's zone (${timeZone}): no shift calendar is set.`;
+  const zoneNote = zone.data
+    ? `Times in the machine's shift-calendar zone (${zone.data}).`
+    : `Times in your browser's zone (${timeZone}): no shift calendar is set.`;
 
-  if (zone.isPending) return <main className="page"><Loading what="the machine" /></main>;
+  if (zone.isPending)
+    return (
+      <main className="page">
+        <Loading what="the machine" />
+      </main>
+    );
   if (machine.error || machine.isPending) {
     return (
       <main className="page">

@@ -14,7 +14,10 @@ export function OeePanel({ oee, timeZone }: { oee: OeeMetrics; timeZone: string 
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v} %`) },
       legend: { top: 0 },
       grid: { left: 40, right: 12, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: series.map((b) => (oee.granularity === 'shift' ? b.label : timeIn(b.period.from, timeZone, oee.granularity === 'day'))) },
+      xAxis: {
+        type: 'category',
+        data: series.map((b) => (oee.granularity === 'shift' ? b.label : timeIn(b.period.from, timeZone, oee.granularity === 'day'))),
+      },
       yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value} %' } },
       series: [
         { name: 'OEE', type: 'bar', data: series.map((b) => pct(b.overall_oee)), itemStyle: { color: '#1f5fbf' } },
@@ -28,7 +31,11 @@ export function OeePanel({ oee, timeZone }: { oee: OeeMetrics; timeZone: string 
   const steps = useMemo(() => sixBigLosses(oee), [oee]);
   const waterfall = useMemo(
     () => ({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (items: { name: string; dataIndex: number }[]) => `${items[0].name}: ${duration(steps[items[0].dataIndex].value)}` },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (items: { name: string; dataIndex: number }[]) => `${items[0].name}: ${duration(steps[items[0].dataIndex].value)}`,
+      },
       grid: { left: 56, right: 12, top: 12, bottom: 64 },
       xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: 25 } },
       // Hours on the axis, so that its ticks fall on round hours.
@@ -70,7 +77,8 @@ export function OeePanel({ oee, timeZone }: { oee: OeeMetrics; timeZone: string 
       </dl>
       <p className="help">
         Planned production time {duration(tm.planned_production_time)}, run time {duration(tm.run_time)}
-        {oee.calendar === 'default_24x7' ? ' (no shift calendar is set: planned around the clock)' : ''}. MTBF {duration(oee.kpis.mtbf)}, MTTR {duration(oee.kpis.mttr)}, {count(oee.kpis.failures)} failures.
+        {oee.calendar === 'default_24x7' ? ' (no shift calendar is set: planned around the clock)' : ''}. MTBF {duration(oee.kpis.mtbf)}, MTTR{' '}
+        {duration(oee.kpis.mttr)}, {count(oee.kpis.failures)} failures.
       </p>
       {series.length > 0 ? <Chart option={trend} label={`OEE, availability, performance and quality by ${oee.granularity}`} testId="oee-chart" /> : null}
       <h3>Six big losses</h3>

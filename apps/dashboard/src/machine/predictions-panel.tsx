@@ -10,7 +10,8 @@ function Factors({ entry }: { entry: Entry }) {
     <ul className="factors">
       {entry.factors.slice(0, 5).map((f) => (
         <li key={f.feature}>
-          {f.feature} = {decimal(f.value, 2)} <span className={f.contribution > 0 ? 'worse' : 'better'}>({f.contribution > 0 ? 'raises' : 'lowers'} the risk)</span>
+          {f.feature} = {decimal(f.value, 2)}{' '}
+          <span className={f.contribution > 0 ? 'worse' : 'better'}>({f.contribution > 0 ? 'raises' : 'lowers'} the risk)</span>
         </li>
       ))}
     </ul>
@@ -45,15 +46,33 @@ export function PredictionsPanel({ risk, timeZone }: { risk: Risk; timeZone: str
   const window = risk.maintenance_window?.recommended_window;
   return (
     <dl className="risks" data-testid="predictions">
-      <RiskRow title="Failure risk" entry={risk.failure_risk} value={(e) => `${percent(e.predicted_value)} within ${decimal((e.horizon_hours ?? 0) / 24, 0)} days`} timeZone={timeZone} />
+      <RiskRow
+        title="Failure risk"
+        entry={risk.failure_risk}
+        value={(e) => `${percent(e.predicted_value)} within ${decimal((e.horizon_hours ?? 0) / 24, 0)} days`}
+        timeZone={timeZone}
+      />
       <RiskRow title="Downtime risk, next 24 h" entry={risk.downtime_24h} value={(e) => percent(e.predicted_value)} timeZone={timeZone} />
       <RiskRow title="Downtime risk, next 7 days" entry={risk.downtime_7d} value={(e) => percent(e.predicted_value)} timeZone={timeZone} />
       <RiskRow title="Remaining life" entry={risk.maintenance_window} value={(e) => `about ${decimal(e.predicted_value, 0)} h`} timeZone={timeZone} />
       <div className="risk-row">
         <dt>Recommended maintenance window</dt>
-        <dd>{window ? `${timeIn(window.start, timeZone, true)} – ${timeIn(window.end, timeZone, true)}` : <span className="help">None yet: it comes with a remaining-life prediction.</span>}</dd>
+        <dd>
+          {window ? (
+            `${timeIn(window.start, timeZone, true)} – ${timeIn(window.end, timeZone, true)}`
+          ) : (
+            <span className="help">None yet: it comes with a remaining-life prediction.</span>
+          )}
+        </dd>
       </div>
-      {risk.latest_anomaly ? <RiskRow title="Unusual readings" entry={risk.latest_anomaly} value={(e) => `score ${decimal(e.predicted_value, 2)} in the hour to ${timeIn(risk.latest_anomaly?.at ?? e.predicted_at, timeZone)}`} timeZone={timeZone} /> : null}
+      {risk.latest_anomaly ? (
+        <RiskRow
+          title="Unusual readings"
+          entry={risk.latest_anomaly}
+          value={(e) => `score ${decimal(e.predicted_value, 2)} in the hour to ${timeIn(risk.latest_anomaly?.at ?? e.predicted_at, timeZone)}`}
+          timeZone={timeZone}
+        />
+      ) : null}
     </dl>
   );
 }

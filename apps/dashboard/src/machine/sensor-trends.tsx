@@ -16,7 +16,16 @@ function SensorChart({ series, timeZone }: { series: Series; timeZone: string })
       series: [
         // The band between the bucket's min and max, drawn as a stack over an invisible min line.
         { name: 'min', type: 'line', data: series.points.map((p) => p.min), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none' },
-        { name: 'range', type: 'line', data: series.points.map((p) => p.max - p.min), lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(31,95,191,0.15)' }, stack: 'band', symbol: 'none', tooltip: { show: false } },
+        {
+          name: 'range',
+          type: 'line',
+          data: series.points.map((p) => p.max - p.min),
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: 'rgba(31,95,191,0.15)' },
+          stack: 'band',
+          symbol: 'none',
+          tooltip: { show: false },
+        },
         { name: 'mean', type: 'line', data: series.points.map((p) => p.mean), symbol: 'none', itemStyle: { color: '#1f5fbf' } },
       ],
     };

@@ -98,7 +98,11 @@ export function Timeline(props: { period: Period; states: StateTimeline; stops: 
           ))}
         </div>
       </div>
-      {states.truncated ? <p className="help">The period has more state changes than one view holds; the strip ends at {timeIn(states.known_until, timeZone, true)}. Choose a shorter period.</p> : null}
+      {states.truncated ? (
+        <p className="help">
+          The period has more state changes than one view holds; the strip ends at {timeIn(states.known_until, timeZone, true)}. Choose a shorter period.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,8 +3,21 @@ import { activation, byType, evaluatedOn, keyMetrics, trainingText, type Model, 
 const dec = (v: number, d: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: d }).format(v);
 
 const model = (over: Partial<Model>): Model => ({
-  model_id: 'm', model_type: 'downtime', version: 1, active: false, activated_at: null, created_at: '2026-01-01T00:00:00Z', dataset_id: null, features: [],
-  hyperparameters: {}, metrics: {}, promotion: null, size_bytes: 1, training_data: { from: null, to: null, rows: 10 }, training_id: 't', ...over,
+  model_id: 'm',
+  model_type: 'downtime',
+  version: 1,
+  active: false,
+  activated_at: null,
+  created_at: '2026-01-01T00:00:00Z',
+  dataset_id: null,
+  features: [],
+  hyperparameters: {},
+  metrics: {},
+  promotion: null,
+  size_bytes: 1,
+  training_data: { from: null, to: null, rows: 10 },
+  training_id: 't',
+  ...over,
 });
 
 describe(keyMetrics.name, () => {
@@ -66,11 +79,24 @@ describe(activation.name, () => {
 
 describe(trainingText.name, () => {
   const t = (over: Partial<Training>): Training => ({
-    training_id: 't', model_type: 'downtime', state: 'queued', progress: 0, created_at: '', started_at: null, finished_at: null, dataset_id: null, error: null, metrics: null, model_id: null, ...over,
+    training_id: 't',
+    model_type: 'downtime',
+    state: 'queued',
+    progress: 0,
+    created_at: '',
+    started_at: null,
+    finished_at: null,
+    dataset_id: null,
+    error: null,
+    metrics: null,
+    model_id: null,
+    ...over,
   });
 
   it('says how far a running training is', () => {
-    expect(trainingText(t({ state: 'running', progress: 0.42 }))).toBe(`Training: ${new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(0.42)} done.`);
+    expect(trainingText(t({ state: 'running', progress: 0.42 }))).toBe(
+      `Training: ${new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(0.42)} done.`,
+    );
   });
 
   it('gives the reason of a failure once', () => {

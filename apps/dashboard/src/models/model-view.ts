@@ -42,7 +42,8 @@ const KEY_METRICS: Record<ModelType, [string, string, Kind][]> = {
   ],
 };
 
-const show = (value: number, kind: Kind): string => (kind === 'count' ? count(value) : kind === 'percent' ? percent(value) : decimal(value, kind === 'ratio' ? 3 : 2));
+const show = (value: number, kind: Kind): string =>
+  kind === 'count' ? count(value) : kind === 'percent' ? percent(value) : decimal(value, kind === 'ratio' ? 3 : 2);
 
 /**
  * The key measures of a version's `metrics` for its type (F1 and PR-AUC of a classifier, RMSE and MAE of a
@@ -79,7 +80,10 @@ export function activation(model: Model, versions: readonly Model[]): { kind: 'a
   const current = versions.find((v) => v.active && v.model_type === model.model_type);
   const title = TYPE_LABELS[model.model_type].title;
   if (current && current.version > model.version) {
-    return { kind: 'rollback', question: `Roll back ${title} to version ${model.version}? Version ${current.version}, newer, is active now; predictions will come from version ${model.version}.` };
+    return {
+      kind: 'rollback',
+      question: `Roll back ${title} to version ${model.version}? Version ${current.version}, newer, is active now; predictions will come from version ${model.version}.`,
+    };
   }
   const replacing = current ? ` in place of version ${current.version}` : '';
   return { kind: 'switch', question: `Activate version ${model.version} of ${title}${replacing}? Predictions will come from it from now on.` };

@@ -47,7 +47,11 @@ export default function ModelsPage({ session, user }: { session: Session; user: 
                     </span>
                     <TrainNow session={session} type={type} current={latest(type)} admin={admin} />
                   </div>
-                  {groups[type].length === 0 ? <p className="help">No version of this type yet.</p> : <VersionTable session={session} versions={groups[type]} admin={admin} timeZone={timeZone} />}
+                  {groups[type].length === 0 ? (
+                    <p className="help">No version of this type yet.</p>
+                  ) : (
+                    <VersionTable session={session} versions={groups[type]} admin={admin} timeZone={timeZone} />
+                  )}
                 </section>
               ))}
             </>

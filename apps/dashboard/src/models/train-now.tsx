@@ -29,7 +29,12 @@ export function TrainNow({ session, type, current, admin }: { session: Session; 
         </button>
       ) : null}
       {trainingId && trainingActive(training.data) ? <progress max={1} value={progress} aria-label={`${TYPE_LABELS[type].title} training progress`} /> : null}
-      <span className={failed ? 'form-error' : 'help'} role={failed ? 'alert' : 'status'} data-testid={`training-state-${type}`} data-state={start.error ? 'refused' : (training.data?.state ?? '')}>
+      <span
+        className={failed ? 'form-error' : 'help'}
+        role={failed ? 'alert' : 'status'}
+        data-testid={`training-state-${type}`}
+        data-state={start.error ? 'refused' : (training.data?.state ?? '')}
+      >
         {text}
       </span>
     </div>

@@ -20,11 +20,14 @@ function Metrics({ model }: { model: Model }) {
 function LiveAccuracy({ model, accuracy, loading }: { model: Model; accuracy: Accuracy | null | undefined; loading: boolean }) {
   if (loading) return <span className="help">…</span>;
   if (!accuracy) return <span className="help">not available</span>;
-  if (accuracy.with_actual === 0) return <span className="help">{`no outcomes yet (${count(accuracy.predictions)} predictions, ${count(accuracy.pending)} pending)`}</span>;
+  if (accuracy.with_actual === 0)
+    return <span className="help">{`no outcomes yet (${count(accuracy.predictions)} predictions, ${count(accuracy.pending)} pending)`}</span>;
   const shown = keyMetrics(model.model_type, accuracy.metrics, 2);
   return (
     <>
-      {shown.map((m) => <span key={m.label} className="metric">{`${m.label} ${m.value}`}</span>)}
+      {shown.map((m) => (
+        <span key={m.label} className="metric">{`${m.label} ${m.value}`}</span>
+      ))}
       {accuracy.brier_score !== null ? <span className="metric">{`Brier ${decimal(accuracy.brier_score, 3)}`}</span> : null}
       <span className="help metric-note">{`on ${count(accuracy.with_actual)} of ${count(accuracy.predictions)} predictions`}</span>
     </>
@@ -33,7 +36,10 @@ function LiveAccuracy({ model, accuracy, loading }: { model: Model; accuracy: Ac
 
 /** A type's versions, newest first, with what each measured and why it is (not) active. */
 export function VersionTable({ session, versions, admin, timeZone }: { session: Session; versions: Model[]; admin: boolean; timeZone: string }) {
-  const accuracies = useAccuracies(session, versions.map((v) => v.model_id));
+  const accuracies = useAccuracies(
+    session,
+    versions.map((v) => v.model_id),
+  );
   const activate = useActivate(session);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const act = (model: Model): void => {

@@ -34,7 +34,11 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** The one of loading / error / content that applies to a query. */
-export function QueryState<T>(props: { query: { isPending: boolean; error: Error | null; data: T | undefined; refetch: () => unknown }; what: string; children: (data: T) => ReactNode }) {
+export function QueryState<T>(props: {
+  query: { isPending: boolean; error: Error | null; data: T | undefined; refetch: () => unknown };
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
   const { query, what, children } = props;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending || query.data === undefined) return <Loading what={what} />;

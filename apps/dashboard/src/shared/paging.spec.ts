@@ -4,11 +4,27 @@ describe(allItems.name, () => {
   const id = (x: { id: string }) => x.id;
 
   it('joins the pages in order', () => {
-    expect(allItems([{ items: [{ id: 'a' }, { id: 'b' }], next_cursor: 'c1' }, { items: [{ id: 'c' }], next_cursor: null }], id).map(id)).toEqual(['a', 'b', 'c']);
+    expect(
+      allItems(
+        [
+          { items: [{ id: 'a' }, { id: 'b' }], next_cursor: 'c1' },
+          { items: [{ id: 'c' }], next_cursor: null },
+        ],
+        id,
+      ).map(id),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('keeps a row that appears on two pages once, at its first place', () => {
-    expect(allItems([{ items: [{ id: 'a' }, { id: 'b' }], next_cursor: 'c1' }, { items: [{ id: 'b' }, { id: 'c' }], next_cursor: null }], id).map(id)).toEqual(['a', 'b', 'c']);
+    expect(
+      allItems(
+        [
+          { items: [{ id: 'a' }, { id: 'b' }], next_cursor: 'c1' },
+          { items: [{ id: 'b' }, { id: 'c' }], next_cursor: null },
+        ],
+        id,
+      ).map(id),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('is empty before the first page', () => {

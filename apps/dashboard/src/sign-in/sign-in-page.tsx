@@ -39,14 +39,14 @@ export function SignInPage({ session, notice }: { session: Session; notice: stri
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        {error ?? notice ? (
+        {(error ?? notice) ? (
           <p id="sign-in-error" className="form-error" role="alert">
             {error ?? notice}
           </p>
         ) : null}
         <p id="sign-in-help" className="help">
-          The key is exchanged for a short-lived token and not kept by the browser; the token lasts for this tab only. An
-          admin creates keys (viewer, operator or admin).
+          The key is exchanged for a short-lived token and not kept by the browser; the token lasts for this tab only. An admin creates keys (viewer, operator
+          or admin).
         </p>
       </form>
     </main>

@@ -22,7 +22,10 @@ export class AlertRulesController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a rule: condition and its params, scope, severity, cooldown, quiet hours in a time zone, escalation, channels (e-mail, webhook json|slack|teams, websocket)' })
+  @ApiOperation({
+    summary:
+      'Create a rule: condition and its params, scope, severity, cooldown, quiet hours in a time zone, escalation, channels (e-mail, webhook json|slack|teams, websocket)',
+  })
   async create(@Body() body: RuleBody): Promise<RuleView> {
     return this.rpc.request<RuleView>(SUBJECTS.notification.ruleCreate, body);
   }

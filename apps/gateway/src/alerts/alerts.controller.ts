@@ -36,7 +36,9 @@ export class AlertsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: 'Close an alert by hand, with an optional comment (alerts also resolve by themselves when their condition clears); 409 if already resolved' })
+  @ApiOperation({
+    summary: 'Close an alert by hand, with an optional comment (alerts also resolve by themselves when their condition clears); 409 if already resolved',
+  })
   async resolve(@Param('id', alertId) id: string, @Body() body: AlertActionBody, @CurrentPrincipal() by: Principal): Promise<AlertView> {
     return this.rpc.request<AlertView>(SUBJECTS.notification.alertResolve, { ...body, id, by: by.name });
   }

@@ -22,7 +22,8 @@ describe(AnalyticsAnswersCache.name, () => {
   let asked: number;
   let delayMs: number;
 
-  const body = async (request: object, scope: AnswerScope | null = week) => (await cache.requestJson<{ v: number }>(subject, request, scope)).body.toString('utf8');
+  const body = async (request: object, scope: AnswerScope | null = week) =>
+    (await cache.requestJson<{ v: number }>(subject, request, scope)).body.toString('utf8');
   const announce = async (changed: AnswersChanged) => {
     analyticsSide.publish(SUBJECTS.analytics.answersChanged, changes.encode(changed));
     await analyticsSide.flush();
@@ -46,7 +47,10 @@ describe(AnalyticsAnswersCache.name, () => {
     });
     await analyticsSide.flush();
     const holder = new NatsConnectionHolder(gatewaySide);
-    cache = new AnalyticsAnswersCache(new RpcClient(holder, { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 2000 }), holder, { ttlMs: 60_000, maxBytes: 1024 });
+    cache = new AnalyticsAnswersCache(new RpcClient(holder, { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 2000 }), holder, {
+      ttlMs: 60_000,
+      maxBytes: 1024,
+    });
     await cache.onApplicationBootstrap();
   });
 
@@ -77,7 +81,13 @@ describe(AnalyticsAnswersCache.name, () => {
     const other: AnswerScope = { machineId: 'M-2', from: monday, to: monday + 7 * DAY };
     const all: AnswerScope = { machineId: null, from: monday, to: monday + 7 * DAY };
     const earlier: AnswerScope = { machineId: 'M-1', from: monday - 7 * DAY, to: monday };
-    for (const [name, scope] of [['m1', week], ['m2', other], ['all', all], ['earlier', earlier]] as const) await body({ name }, scope);
+    for (const [name, scope] of [
+      ['m1', week],
+      ['m2', other],
+      ['all', all],
+      ['earlier', earlier],
+    ] as const)
+      await body({ name }, scope);
     version = 2;
 
     await announce({ all: false, ranges: [{ machine_id: 'M-1', from: monday + DAY, to: monday + 2 * DAY }] });
@@ -159,7 +169,11 @@ describe(pastPeriodScope.name, () => {
   const now = Date.UTC(2026, 11, 5, 12);
 
   it('scopes an explicit period that has ended', () => {
-    expect(pastPeriodScope('M-1', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z', now)).toEqual({ machineId: 'M-1', from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) });
+    expect(pastPeriodScope('M-1', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z', now)).toEqual({
+      machineId: 'M-1',
+      from: Date.UTC(2026, 10, 1),
+      to: Date.UTC(2026, 11, 1),
+    });
     expect(pastPeriodScope(undefined, '2026-11-01T00:00:00+01:00', '2026-12-05T12:00:00Z', now)?.machineId).toBeNull();
   });
 

@@ -137,7 +137,11 @@ export class AnalyticsAnswersCache implements OnApplicationBootstrap, OnModuleDe
   async requestJson<T>(subject: string, request: object, scope: AnswerScope | null): Promise<AnswerBytes<T>> {
     const key = `${subject} ${stableJson(request)}`;
     if (scope === null) {
-      return this.together.run(key, async () => ({ body: await this.rpc.requestJson<T>(subject, request) }), (joined) => this.count(false, joined ? 'joined' : 'asked'));
+      return this.together.run(
+        key,
+        async () => ({ body: await this.rpc.requestJson<T>(subject, request) }),
+        (joined) => this.count(false, joined ? 'joined' : 'asked'),
+      );
     }
     const entry = this.entries.get(key);
     if (entry) {

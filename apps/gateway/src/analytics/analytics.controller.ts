@@ -32,7 +32,8 @@ export class AnalyticsController {
 
   @Get('downtime-patterns')
   @ApiOperation({
-    summary: 'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
+    summary:
+      'Lost time by reason (Pareto with shares), by hour of the week in the calendar zone, MTBF, MTTR and the machines losing most, for one machine or all',
   })
   async downtimePatterns(@Query() query: DowntimePatternsQuery, @Res() res: Response): Promise<void> {
     const scope = pastPeriodScope(query.machine_id, query.from, query.to);

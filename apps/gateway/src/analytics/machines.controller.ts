@@ -52,13 +52,19 @@ export class MachinesController {
   }
 
   @Get(':machine_id/states')
-  @ApiOperation({ summary: 'Recorded states of one machine in [from, to) (at most 31 days): one stretch per change of state, reason or job, the state in effect at from included; 404 MACHINE_NOT_FOUND if unknown' })
+  @ApiOperation({
+    summary:
+      'Recorded states of one machine in [from, to) (at most 31 days): one stretch per change of state, reason or job, the state in effect at from included; 404 MACHINE_NOT_FOUND if unknown',
+  })
   async states(@Param('machine_id') machineId: string, @Query() query: MachineStatesQuery): Promise<StateTimelineView> {
     return this.rpc.request<StateTimelineView>(SUBJECTS.analytics.machineStates, { ...query, machine_id: machineId });
   }
 
   @Get(':machine_id/readings')
-  @ApiOperation({ summary: 'Sensor readings of one machine in [from, to) (at most 31 days), per metric in equal time buckets (mean, min, max, count); 404 MACHINE_NOT_FOUND if unknown' })
+  @ApiOperation({
+    summary:
+      'Sensor readings of one machine in [from, to) (at most 31 days), per metric in equal time buckets (mean, min, max, count); 404 MACHINE_NOT_FOUND if unknown',
+  })
   async readings(@Param('machine_id') machineId: string, @Query() query: MachineReadingsQuery): Promise<ReadingsView> {
     return this.rpc.request<ReadingsView>(SUBJECTS.analytics.machineReadings, { ...query, machine_id: machineId });
   }

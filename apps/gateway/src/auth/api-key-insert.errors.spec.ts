@@ -24,7 +24,9 @@ describe(refusalOfInput.name, () => {
     const refusal = refusalOfInput(failed({ code: '22021' }, 'invalid byte sequence for encoding "UTF8": 0x00'), 'line\u00003');
 
     expect(refusal?.code).toBe(ErrorCode.ValidationFailed);
-    expect(refusal?.fieldErrors).toEqual([{ field: 'name', message: 'cannot be stored: invalid byte sequence for encoding "UTF8": 0x00', invalid_value: 'line\u00003' }]);
+    expect(refusal?.fieldErrors).toEqual([
+      { field: 'name', message: 'cannot be stored: invalid byte sequence for encoding "UTF8": 0x00', invalid_value: 'line\u00003' },
+    ]);
     expect(JSON.stringify(refusal?.toShape())).not.toContain('sfk_abc123');
   });
 

@@ -16,7 +16,9 @@ export function refusalOfInput(error: unknown, name: string): DomainError | null
     return new DomainError(ErrorCode.Conflict, 'An API key with these details exists already', { constraint });
   }
   if (typeof code === 'string' && code.startsWith('22')) {
-    return new DomainError(ErrorCode.ValidationFailed, 'Invalid request: name', null, [{ field: 'name', message: `cannot be stored: ${error.message}`, invalid_value: name }]);
+    return new DomainError(ErrorCode.ValidationFailed, 'Invalid request: name', null, [
+      { field: 'name', message: `cannot be stored: ${error.message}`, invalid_value: name },
+    ]);
   }
   return null;
 }

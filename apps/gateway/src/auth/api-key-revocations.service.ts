@@ -83,7 +83,11 @@ export class ApiKeyRevocationsService implements OnApplicationBootstrap, OnModul
     try {
       this.nats.connection.publish(SUBJECTS.gateway.apiKeyRevoked, revocations.encode({ id }));
     } catch (error) {
-      this.logger.warn({ message: `Could not tell the other replicas of a revocation; they refuse the key within ${this.options.ttlMs / 1000} s`, key_id: id, err: error });
+      this.logger.warn({
+        message: `Could not tell the other replicas of a revocation; they refuse the key within ${this.options.ttlMs / 1000} s`,
+        key_id: id,
+        err: error,
+      });
     }
   }
 

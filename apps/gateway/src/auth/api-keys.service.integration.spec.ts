@@ -61,7 +61,12 @@ describe(ApiKeysService.name, () => {
       BOOTSTRAP_ADMIN_API_KEY: adminKey,
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [ServiceModule.forService({ service: 'gateway', appModule: AppModule, database: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }, redis: true }, env)],
+      imports: [
+        ServiceModule.forService(
+          { service: 'gateway', appModule: AppModule, database: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }, redis: true },
+          env,
+        ),
+      ],
     })
       .overrideProvider(CREDENTIAL_CACHE_OPTIONS)
       .useValue({ ...DEFAULT_CREDENTIAL_CACHE_OPTIONS, ttlMs: CACHE_TTL_MS })
@@ -125,7 +130,12 @@ describe(ApiKeysService.name, () => {
       const lookups = jest.spyOn(ApiKeyRepository.prototype, 'isRevoked');
       try {
         const burst = async (): Promise<number[]> =>
-          Promise.all(Array.from({ length: 20 }, async () => (await request(server).get('/api/v1/auth/api-keys').set('Authorization', `Bearer ${credentials.token}`)).status));
+          Promise.all(
+            Array.from(
+              { length: 20 },
+              async () => (await request(server).get('/api/v1/auth/api-keys').set('Authorization', `Bearer ${credentials.token}`)).status,
+            ),
+          );
 
         expect(await burst()).toEqual(Array(20).fill(200));
         expect(await burst()).toEqual(Array(20).fill(200));

@@ -11,7 +11,8 @@ export class CalendarsController {
 
   @Get(':calendar_id')
   @ApiOperation({
-    summary: "The shift calendar that applies to a machine (its own, else the shop default, else 24/7: calendar = 'default_24x7'), or the default with id 'default'",
+    summary:
+      "The shift calendar that applies to a machine (its own, else the shop default, else 24/7: calendar = 'default_24x7'), or the default with id 'default'",
   })
   async get(@Param('calendar_id') calendarId: string): Promise<CalendarView> {
     return this.rpc.request<CalendarView>(SUBJECTS.analytics.calendarGet, { calendar_id: calendarId });
@@ -19,7 +20,9 @@ export class CalendarsController {
 
   @Put(':calendar_id')
   @RequireRole('admin')
-  @ApiOperation({ summary: "Set a machine's own weekly shift pattern, or the shop default with id 'default' (IANA zone, wall-clock shifts, may cross midnight)" })
+  @ApiOperation({
+    summary: "Set a machine's own weekly shift pattern, or the shop default with id 'default' (IANA zone, wall-clock shifts, may cross midnight)",
+  })
   async put(@Param('calendar_id') calendarId: string, @Body() body: CalendarBody): Promise<CalendarView> {
     return this.rpc.request<CalendarView>(SUBJECTS.analytics.calendarPut, { ...body, calendar_id: calendarId });
   }

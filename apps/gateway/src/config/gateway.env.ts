@@ -1,4 +1,15 @@
-import { IsInt, IsOptional, IsString, Max, Min, MinLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { RedisServiceEnv } from '@shopfloor/config';
 
 /** The entries of a comma-separated origin list; blanks around commas are ignored. */
@@ -40,23 +51,32 @@ export class GatewayEnv extends RedisServiceEnv {
   override HOST: string = '0.0.0.0';
 
   /** Signs and verifies bearer tokens (HS256). At least 32 characters of randomness. */
-  @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET!: string;
 
   /** Lifetime of an issued bearer token, in seconds. */
-  @IsInt() @Min(60) @Max(86400)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS: number = 900;
 
   /** The first admin key, accepted as it is (never stored). Optional once other admin keys exist. */
-  @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
   BOOTSTRAP_ADMIN_API_KEY?: string;
 
   /** Requests per minute per API key or token (per client address when unauthenticated). */
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
   /** How long /ready waits for each downstream service's answer, in milliseconds. */
-  @IsInt() @Min(100) @Max(10000)
+  @IsInt()
+  @Min(100)
+  @Max(10000)
   READY_TIMEOUT_MS: number = 1500;
 
   /** Largest accepted request body. */
@@ -71,10 +91,12 @@ export class GatewayEnv extends RedisServiceEnv {
    * Web origins whose pages may call the API from the browser (CORS), comma separated, e.g.
    * `https://dashboard.example.com,http://localhost:5173`. Empty: pages of the gateway's own origin only.
    */
-  @IsOptional() @Validate(ExactOrigins)
+  @IsOptional()
+  @Validate(ExactOrigins)
   CORS_ORIGINS?: string;
 
   /** The built web dashboard served at `/`; default: dist/apps/dashboard beside the gateway's build. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DASHBOARD_DIR?: string;
 }

@@ -98,7 +98,10 @@ describe(DataSyncController.name, () => {
   });
 
   it('replays for an admin with 200 and the reply of ingestion', async () => {
-    const res = await request(app.getHttpServer()).post('/api/v1/data/dead-letters/replay').set('X-API-Key', 'admin-key').send({ ids: ['7', '8', '9'] });
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/data/dead-letters/replay')
+      .set('X-API-Key', 'admin-key')
+      .send({ ids: ['7', '8', '9'] });
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ replayed: 2, ids: ['7', '9'], not_found: ['8'] });

@@ -57,9 +57,18 @@ describe('bodyParsers', () => {
     const big = express();
     for (const parser of bodyParsers('10mb')) big.use(parser);
     big.post('/', (_req, res) => res.json({ ok: true }));
-    big.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => res.status(499).json({ code: (error as DomainError).code }));
+    big.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+      res.status(499).json({ code: (error as DomainError).code }),
+    );
     expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(MAX_JSON_DEPTH))).body).toEqual({ ok: true });
-    expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(MAX_JSON_DEPTH + 1))).body).toEqual({ code: ErrorCode.ValidationFailed });
+    expect(
+      (
+        await request(big)
+          .post('/')
+          .set('Content-Type', 'application/json')
+          .send(deep(MAX_JSON_DEPTH + 1))
+      ).body,
+    ).toEqual({ code: ErrorCode.ValidationFailed });
     expect((await request(big).post('/').set('Content-Type', 'application/json').send(deep(200_000))).body).toEqual({ code: ErrorCode.ValidationFailed });
     expect(jsonDepth({ a: [{ b: 1 }], c: 2 })).toBe(3);
   });
@@ -67,7 +76,9 @@ describe('bodyParsers', () => {
   it('hands malformed and oversized bodies on as domain errors', async () => {
     const malformed = await request(app()).post('/').set('Content-Type', 'application/json').send('{"a":');
     expect(malformed.body).toEqual({ code: ErrorCode.ValidationFailed });
-    const large = await request(app()).post('/').send({ text: 'x'.repeat(200) });
+    const large = await request(app())
+      .post('/')
+      .send({ text: 'x'.repeat(200) });
     expect(large.body).toEqual({ code: ErrorCode.PayloadTooLarge });
   });
 });

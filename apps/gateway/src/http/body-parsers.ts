@@ -86,7 +86,11 @@ const emptyBodies = new WeakSet<object>();
 /** The JSON body parser, whose failures come out as the public error body, never as a 500. */
 export function bodyParsers(limit: string): RequestHandler[] {
   // An empty body sent as JSON is no body, not `{}`: a route that needs one says so instead of taking the defaults.
-  const json = express.json({ limit, type: ['application/json', 'application/*+json'], verify: (req, _res, raw) => void (raw.length === 0 && emptyBodies.add(req)) });
+  const json = express.json({
+    limit,
+    type: ['application/json', 'application/*+json'],
+    verify: (req, _res, raw) => void (raw.length === 0 && emptyBodies.add(req)),
+  });
   const noEmptyObject: RequestHandler = (req, _res, next) => {
     if (emptyBodies.has(req)) req.body = undefined;
     next();

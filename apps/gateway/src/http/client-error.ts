@@ -78,7 +78,13 @@ function describe(error: ClientError, headLimitBytes: number) {
     default:
       // A reset or a broken pipe: there is no one to answer.
       if (!error.code?.startsWith('HPE_')) return undefined;
-      return { code: ErrorCode.ValidationFailed, status: 400, message: 'Malformed HTTP request', details: error.reason ? { reason: error.reason } : null, fieldErrors: [] };
+      return {
+        code: ErrorCode.ValidationFailed,
+        status: 400,
+        message: 'Malformed HTTP request',
+        details: error.reason ? { reason: error.reason } : null,
+        fieldErrors: [],
+      };
   }
 }
 

@@ -18,7 +18,12 @@ function app(dir: string): express.Express {
 }
 
 const directives = (policy: string | undefined): Map<string, string> =>
-  new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  new Map(
+    (policy ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 
 describe(dashboardStatic.name, () => {
   let dir: string;
@@ -87,7 +92,11 @@ describe(dashboardStatic.name, () => {
   });
 
   it('leaves a missing asset and a non-page request to the 404 of the API, under the API policy', async () => {
-    for (const res of [await request(app(dir)).get('/assets/gone-000.js'), await request(app(dir)).get('/board').set('Accept', 'application/json'), await request(app(dir)).get('/no-such-page')]) {
+    for (const res of [
+      await request(app(dir)).get('/assets/gone-000.js'),
+      await request(app(dir)).get('/board').set('Accept', 'application/json'),
+      await request(app(dir)).get('/no-such-page'),
+    ]) {
       expect(res.status).toBe(404);
       expect(directives(res.headers['content-security-policy']).get('default-src')).toBe("'none'");
     }
@@ -108,7 +117,9 @@ describe(dashboardStatic.name, () => {
   });
 
   it('answers / with a 404 error body saying the dashboard is not built when there is no build', async () => {
-    const res = await request(app(join(dir, 'missing'))).get('/').set('X-Request-Id', 'req-1');
+    const res = await request(app(join(dir, 'missing')))
+      .get('/')
+      .set('X-Request-Id', 'req-1');
 
     expect(res.status).toBe(404);
     expect(res.body).toEqual({

@@ -182,7 +182,9 @@ describe(HttpErrorFilter.name, () => {
   });
 
   it('answers its own database or cache being unreachable with 503 SERVICE_UNAVAILABLE, naming no address', () => {
-    const res = handle(Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }) }));
+    const res = handle(
+      Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }) }),
+    );
 
     expect(res.statusCode).toBe(503);
     expect(res.body).toMatchObject({ error_code: 'SERVICE_UNAVAILABLE', request_id: 'r-1' });

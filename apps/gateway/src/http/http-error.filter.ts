@@ -56,7 +56,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     // The gateway's own PostgreSQL or Redis unreachable (API keys, revocations): refused as every outage is.
     if (isDependencyOutage(exception)) {
       this.logger.warn({ message: `A dependency is unavailable on ${req.method} ${req.path}`, err: loggableError(exception) });
-      return { status: 503, body: errorBody({ code: ErrorCode.ServiceUnavailable, message: 'A dependency of the gateway is unavailable; try again shortly', requestId }) };
+      return {
+        status: 503,
+        body: errorBody({ code: ErrorCode.ServiceUnavailable, message: 'A dependency of the gateway is unavailable; try again shortly', requestId }),
+      };
     }
     return { status: 500, body: errorBody({ code: ErrorCode.InternalError, message: 'Internal error', requestId }) };
   }

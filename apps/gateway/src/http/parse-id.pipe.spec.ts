@@ -5,7 +5,9 @@ describe(ParseIdPipe.name, () => {
   const pipe = new ParseIdPipe(ErrorCode.ModelNotFound, 'No model with that id');
 
   it('passes a UUID on as it is', async () => {
-    await expect(pipe.transform('0b9a3c52-5d0e-4a57-9d43-2f1c7f0f6d11', { type: 'param', data: 'model_id' })).resolves.toBe('0b9a3c52-5d0e-4a57-9d43-2f1c7f0f6d11');
+    await expect(pipe.transform('0b9a3c52-5d0e-4a57-9d43-2f1c7f0f6d11', { type: 'param', data: 'model_id' })).resolves.toBe(
+      '0b9a3c52-5d0e-4a57-9d43-2f1c7f0f6d11',
+    );
   });
 
   it("answers an id that is no UUID with the resource's not-found code, as an unknown id", async () => {

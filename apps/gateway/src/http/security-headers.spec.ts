@@ -14,7 +14,12 @@ function app(): express.Express {
 }
 
 const directives = (policy: string | undefined): Map<string, string> =>
-  new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  new Map(
+    (policy ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 
 describe(securityHeaders.name, () => {
   it('gives an API response a policy that lets nothing load, run or frame it', async () => {

@@ -6,7 +6,9 @@ const asQuery = (metatype: new () => object) => ({ type: 'query' as const, metat
 
 /** A query whose parameter may repeat (?machine_ids=a&machine_ids=b), as Express parses it into an array. */
 class RepeatedQuery {
-  @IsOptional() @IsArray() @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
   machine_ids?: string[];
 }
 
@@ -40,7 +42,8 @@ describe(EdgeValidationPipe.name, () => {
 
   it('refuses an invalid query every time, and judges the same text for each class by itself', async () => {
     const pipe = new EdgeValidationPipe();
-    const refusal = async (value: object, metatype: new () => object) => (await pipe.transform(value, asQuery(metatype)).catch((e: unknown) => e)) as DomainError;
+    const refusal = async (value: object, metatype: new () => object) =>
+      (await pipe.transform(value, asQuery(metatype)).catch((e: unknown) => e)) as DomainError;
 
     for (let i = 0; i < 2; i += 1) expect((await refusal({ limit: '0' }, ListMachinesRequest)).code).toBe(ErrorCode.ValidationFailed);
     expect(await pipe.transform({ machine_id: 'M-1' }, asQuery(OeeQuery))).toEqual({ machine_id: 'M-1' });

@@ -14,7 +14,8 @@ const QUERIES_KEPT = 1000;
  */
 function copyOf(dto: object): object {
   const copy = Object.create(Object.getPrototypeOf(dto) as object | null) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(dto)) copy[key] = Array.isArray(value) ? [...(value as unknown[])] : value instanceof Date ? new Date(value.getTime()) : value;
+  for (const [key, value] of Object.entries(dto))
+    copy[key] = Array.isArray(value) ? [...(value as unknown[])] : value instanceof Date ? new Date(value.getTime()) : value;
   return copy;
 }
 
@@ -45,7 +46,8 @@ export class EdgeValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return value;
-    if (metadata.type === 'query' && metadata.metatype && this.toValidate(metadata) && isJsonObject(value)) return this.transformQuery(value as object, metadata);
+    if (metadata.type === 'query' && metadata.metatype && this.toValidate(metadata) && isJsonObject(value))
+      return this.transformQuery(value as object, metadata);
     return this.transformAny(value, metadata);
   }
 
@@ -67,7 +69,9 @@ export class EdgeValidationPipe extends ValidationPipe {
     const problem = inputProblem(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problem) throw invalid([problem]);
     if (metadata.type === 'body' && metadata.data === undefined && metadata.metatype && metadata.metatype !== Object && !isJsonObject(value)) {
-      throw invalid([{ field: 'body', message: 'the request body must be a JSON object', invalid_value: Array.isArray(value) ? '[an array]' : (value ?? null) }]);
+      throw invalid([
+        { field: 'body', message: 'the request body must be a JSON object', invalid_value: Array.isArray(value) ? '[an array]' : (value ?? null) },
+      ]);
     }
     return super.transform(value, metadata);
   }

@@ -22,7 +22,9 @@ export function withSourceComparison(report: IntegrityReport, source: PromiseSet
 
 /** Per entity: which source rows should be in the read model, how far the read model's count is from that, and why. */
 export function compareWithSource(readModelCounts: Record<string, number>, source: SourceCountsView): SourceComparison {
-  return Object.fromEntries(SHOPFLOOR_ENTITIES.map((entity) => [entity, compareEntity(readModelCounts[entity] ?? 0, source.entities[entity])])) as SourceComparison;
+  return Object.fromEntries(
+    SHOPFLOOR_ENTITIES.map((entity) => [entity, compareEntity(readModelCounts[entity] ?? 0, source.entities[entity])]),
+  ) as SourceComparison;
 }
 
 function compareEntity(readModel: number, counts: SourceEntityCounts | undefined): SourceComparisonEntry {

@@ -35,7 +35,10 @@ export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestro
     ];
     // The server has the subscriptions before the HTTP port opens, so a client never connects to a silent replica.
     await connection.flush();
-    this.logger.log({ message: 'Relaying live subjects to WebSocket clients', subjects: [SUBJECTS.live.allMachines, SUBJECTS.live.alerts, SUBJECTS.mlEvents.all] });
+    this.logger.log({
+      message: 'Relaying live subjects to WebSocket clients',
+      subjects: [SUBJECTS.live.allMachines, SUBJECTS.live.alerts, SUBJECTS.mlEvents.all],
+    });
   }
 
   onModuleDestroy(): void {
@@ -72,7 +75,12 @@ export class LiveEventsHandler implements OnApplicationBootstrap, OnModuleDestro
     try {
       const relay = predictionLiveMessage(msg.string());
       if (!relay.ok) {
-        this.logger.warn({ message: 'Dropped a prediction event that is not a JSON object with a machine_id', subject: msg.subject, reason: relay.reason, bytes: msg.data.length });
+        this.logger.warn({
+          message: 'Dropped a prediction event that is not a JSON object with a machine_id',
+          subject: msg.subject,
+          reason: relay.reason,
+          bytes: msg.data.length,
+        });
         return;
       }
       this.sockets.broadcast('predictions', relay.machineId, relay.text);

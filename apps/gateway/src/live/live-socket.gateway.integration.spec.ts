@@ -100,7 +100,13 @@ async function refusal(url: string, options?: ClientOptions): Promise<{ status: 
 }
 
 /** One plain HTTP/1.1 request on its own connection. */
-async function http(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function http(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
       let text = '';
@@ -133,14 +139,33 @@ describe(LiveSocketGateway.name, () => {
 
   function publishStatus(machineId: string, seq: number): void {
     const now = new Date().toISOString();
-    const data: MachineLiveStatus = { machine_id: machineId, state: 'RUNNING', since: now, reason_code: null, current_job_id: null, part_count: seq, last_event_at: now, last_event_age_seconds: 0, last_data_at: now, updated_at: now };
+    const data: MachineLiveStatus = {
+      machine_id: machineId,
+      state: 'RUNNING',
+      since: now,
+      reason_code: null,
+      current_job_id: null,
+      part_count: seq,
+      last_event_at: now,
+      last_event_age_seconds: 0,
+      last_data_at: now,
+      updated_at: now,
+    };
     const message: LiveMessage<MachineLiveStatus> = { type: 'machine_status', machine_id: machineId, data, timestamp: now };
     nats.publish(SUBJECTS.live.machine(machineId), JSON.stringify(message));
   }
 
   function publishAlert(machineId: string, alertId: string): void {
     const now = new Date().toISOString();
-    const data: AlertRaised = { alert_id: alertId, machine_id: machineId, kind: 'breakdown', level: 'critical', message: 'spindle fault', raised_at: now, details: {} };
+    const data: AlertRaised = {
+      alert_id: alertId,
+      machine_id: machineId,
+      kind: 'breakdown',
+      level: 'critical',
+      message: 'spindle fault',
+      raised_at: now,
+      details: {},
+    };
     const message: LiveMessage<AlertRaised> = { type: 'alert', machine_id: machineId, data, timestamp: now };
     nats.publish(SUBJECTS.live.alerts, JSON.stringify(message));
   }
@@ -166,7 +191,13 @@ describe(LiveSocketGateway.name, () => {
 
   /** A new viewer key and a bearer token minted from it over REST. */
   async function keyAndToken(name: string): Promise<{ id: string; key: string; token: string }> {
-    const created = await http(port, 'POST', '/api/v1/auth/api-keys', { 'X-API-Key': adminKey, 'Content-Type': 'application/json' }, JSON.stringify({ name, role: 'viewer' }));
+    const created = await http(
+      port,
+      'POST',
+      '/api/v1/auth/api-keys',
+      { 'X-API-Key': adminKey, 'Content-Type': 'application/json' },
+      JSON.stringify({ name, role: 'viewer' }),
+    );
     const { id, key } = created.body as { id: string; key: string };
     const minted = await http(port, 'POST', '/api/v1/auth/token', { 'X-API-Key': key });
     return { id, key, token: (minted.body as { access_token: string }).access_token };
@@ -197,7 +228,12 @@ describe(LiveSocketGateway.name, () => {
       BOOTSTRAP_ADMIN_API_KEY: adminKey,
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [ServiceModule.forService({ service: 'gateway', appModule: AppModule, database: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }, redis: true }, env)],
+      imports: [
+        ServiceModule.forService(
+          { service: 'gateway', appModule: AppModule, database: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }, redis: true },
+          env,
+        ),
+      ],
     })
       .overrideProvider(LIVE_SOCKET_OPTIONS)
       .useValue({ ...DEFAULT_LIVE_SOCKET_OPTIONS, heartbeatIntervalMs: HEARTBEAT_MS })
@@ -233,11 +269,19 @@ describe(LiveSocketGateway.name, () => {
       const refused = await refusal(url('/ws/machine-status'), { headers: { 'X-Request-Id': 'ws-no-creds-1' } });
       expect(refused.status).toBe(401);
       expect(refused.headers['x-request-id']).toBe('ws-no-creds-1');
-      expect(refused.body).toEqual({ error_code: 'UNAUTHORIZED', message: expect.stringContaining('Credentials required'), details: null, timestamp: expect.any(String), request_id: 'ws-no-creds-1' });
+      expect(refused.body).toEqual({
+        error_code: 'UNAUTHORIZED',
+        message: expect.stringContaining('Credentials required'),
+        details: null,
+        timestamp: expect.any(String),
+        request_id: 'ws-no-creds-1',
+      });
     });
 
     it('refuses unknown, revoked and malformed credentials in headers and in the URL', async () => {
-      const revoked = await app.get(ApiKeysService).create('revoked viewer', 'viewer', { id: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin', via: 'api_key' });
+      const revoked = await app
+        .get(ApiKeysService)
+        .create('revoked viewer', 'viewer', { id: 'bootstrap-admin', name: 'bootstrap admin', role: 'admin', via: 'api_key' });
       expect((await http(port, 'DELETE', `/api/v1/auth/api-keys/${revoked.entity.id}`, { 'X-API-Key': adminKey })).status).toBe(204);
       const attempts: [string, ClientOptions | undefined][] = [
         ['/ws/alerts', { headers: { 'X-API-Key': 'sk_not-a-key-we-ever-issued-000000' } }],
@@ -280,7 +324,13 @@ describe(LiveSocketGateway.name, () => {
       const h2c = { Connection: 'Upgrade, HTTP2-Settings', Upgrade: 'h2c', 'HTTP2-Settings': 'AAMAAABkAAQAoAAAAAIAAAAA' };
       expect(await http(port, 'GET', '/health', h2c)).toEqual({ status: 200, body: { status: 'ok' } });
       // The body still reaches the route: only the role is wrong, the name was read.
-      const post = await http(port, 'POST', '/api/v1/auth/api-keys', { ...h2c, 'X-API-Key': adminKey, 'Content-Type': 'application/json' }, JSON.stringify({ name: 'h2c', role: 'nobody' }));
+      const post = await http(
+        port,
+        'POST',
+        '/api/v1/auth/api-keys',
+        { ...h2c, 'X-API-Key': adminKey, 'Content-Type': 'application/json' },
+        JSON.stringify({ name: 'h2c', role: 'nobody' }),
+      );
       expect(post.status).toBe(400);
       expect((post.body['field_errors'] as { field: string }[]).map((e) => e.field)).toEqual(['role']);
     });
@@ -291,7 +341,11 @@ describe(LiveSocketGateway.name, () => {
       const filtered = await TestClient.open(url('/ws/machine-status'), asViewer());
       const everything = await TestClient.open(url('/ws/machine-status'), asViewer());
       filtered.send({ subscribe: [m1] });
-      expect(await filtered.next('the subscribe reply', (m) => m.type === 'subscribed')).toEqual({ type: 'subscribed', data: { machines: [m1] }, timestamp: expect.any(String) });
+      expect(await filtered.next('the subscribe reply', (m) => m.type === 'subscribed')).toEqual({
+        type: 'subscribed',
+        data: { machines: [m1] },
+        timestamp: expect.any(String),
+      });
 
       publishStatus(m2, 1);
       publishStatus(m1, 2);
@@ -317,7 +371,12 @@ describe(LiveSocketGateway.name, () => {
         [m2, 4],
         [m1, 5],
       ]);
-      expect(filtered.about(m1)[0]).toEqual({ type: 'machine_status', machine_id: m1, data: expect.objectContaining({ machine_id: m1, state: 'RUNNING' }), timestamp: expect.any(String) });
+      expect(filtered.about(m1)[0]).toEqual({
+        type: 'machine_status',
+        machine_id: m1,
+        data: expect.objectContaining({ machine_id: m1, state: 'RUNNING' }),
+        timestamp: expect.any(String),
+      });
     });
 
     it('sends live.alerts to alerts clients, filtered by machine, and keeps alerts and machine status apart', async () => {
@@ -374,7 +433,12 @@ describe(LiveSocketGateway.name, () => {
         ['subscribed', undefined, undefined],
         ['prediction', m1, `${run}-p2`],
       ]);
-      expect(predictions.sinceSubscribed()[1]).toEqual({ type: 'prediction', machine_id: m1, data: expect.objectContaining({ machine_id: m1, prediction_type: 'failure_risk' }), timestamp: predictions.sinceSubscribed()[1].data['predicted_at'] });
+      expect(predictions.sinceSubscribed()[1]).toEqual({
+        type: 'prediction',
+        machine_id: m1,
+        data: expect.objectContaining({ machine_id: m1, prediction_type: 'failure_risk' }),
+        timestamp: predictions.sinceSubscribed()[1].data['predicted_at'],
+      });
       expect(allPredictions.about(m1, m2).map((m) => [m.type, m.data['prediction_id']])).toEqual([
         ['prediction', `${run}-p1`],
         ['prediction', `${run}-p2`],
@@ -414,10 +478,14 @@ describe(LiveSocketGateway.name, () => {
       expect(Date.now() - revokedAt).toBeLessThanOrEqual(CREDENTIAL_CACHE_MS + 2 * HEARTBEAT_MS + 200);
     });
 
-    it("closes a socket opened with a token when the token expires, not before", async () => {
+    it('closes a socket opened with a token when the token expires, not before', async () => {
       const { id } = await keyAndToken('short-lived token');
       const exp = Math.floor(Date.now() / 1000) + 2;
-      const token = jwt.sign({ sub: id, name: 'short-lived token', role: 'viewer', exp }, jwtSecret, { algorithm: 'HS256', issuer: 'shopfloor-gateway', audience: 'shopfloor-api' });
+      const token = jwt.sign({ sub: id, name: 'short-lived token', role: 'viewer', exp }, jwtSecret, {
+        algorithm: 'HS256',
+        issuer: 'shopfloor-gateway',
+        audience: 'shopfloor-api',
+      });
       const client = await TestClient.open(url(`/ws/machine-status?token=${encodeURIComponent(token)}`));
 
       expect(await client.closed).toEqual({ code: CLOSE_UNAUTHORIZED, reason: 'Token expired' });
@@ -428,7 +496,14 @@ describe(LiveSocketGateway.name, () => {
   describe('client messages and robustness', () => {
     it('answers malformed input with VALIDATION_FAILED and keeps the socket open', async () => {
       const client = await TestClient.open(url('/ws/machine-status'), asViewer());
-      const bad = ['not json', { subscribe: 5 }, { subscribe: [''] }, { subscribe: ['x'.repeat(51)] }, { subscribe: Array.from({ length: 501 }, (_, i) => `M-${i}`) }, { hello: [m1] }];
+      const bad = [
+        'not json',
+        { subscribe: 5 },
+        { subscribe: [''] },
+        { subscribe: ['x'.repeat(51)] },
+        { subscribe: Array.from({ length: 501 }, (_, i) => `M-${i}`) },
+        { hello: [m1] },
+      ];
       for (const message of bad) client.send(message);
       // Unsubscribed, the client also gets the machine status other processes on this NATS publish.
       const answers = (): Received[] => client.messages.filter((m) => m.type !== 'machine_status');

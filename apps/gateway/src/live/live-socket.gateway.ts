@@ -84,7 +84,12 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     for (const client of this.byChannel[channel]) {
       if (client.deliver(machineId, text) === 'too_slow') {
         this.metrics.evicted(channel, 'too_slow');
-        this.logger.warn({ message: 'Closed a WebSocket client that could not keep up', channel, principal_id: client.principal.id, request_id: client.requestId });
+        this.logger.warn({
+          message: 'Closed a WebSocket client that could not keep up',
+          channel,
+          principal_id: client.principal.id,
+          request_id: client.requestId,
+        });
       }
     }
   }
@@ -97,7 +102,9 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     await this.heartbeat?.stop();
     const sockets = [...this.clients.keys()];
     if (sockets.length > 0) {
-      const closed = Promise.all(sockets.map((ws) => new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve())))));
+      const closed = Promise.all(
+        sockets.map((ws) => new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve())))),
+      );
       for (const ws of sockets) ws.close(CLOSE_GOING_AWAY, 'Gateway shutting down');
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.shutdownGraceMs)))]);
@@ -182,7 +189,13 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private evict(client: LiveClient, reason: Extract<EvictionReason, 'revoked' | 'expired'>, text: string): void {
     if (!client.closeUnauthorized(text)) return;
     this.metrics.evicted(client.channel, reason);
-    this.logger.log({ message: `Closed a WebSocket client: ${text}`, channel: client.channel, principal_id: client.principal.id, via: client.principal.via, request_id: client.requestId });
+    this.logger.log({
+      message: `Closed a WebSocket client: ${text}`,
+      channel: client.channel,
+      principal_id: client.principal.id,
+      via: client.principal.via,
+      request_id: client.requestId,
+    });
   }
 
   /**
@@ -193,7 +206,11 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
   private recheckKeys(): void {
     const keyIds = new Set([...this.clients.values()].map((client) => client.principal.id));
     for (const keyId of keyIds) {
-      this.revocations.isRevoked(keyId).catch((error: unknown) => this.logger.warn({ message: 'Could not recheck the API key of WebSocket clients', principal_id: keyId, err: loggableError(error) }));
+      this.revocations
+        .isRevoked(keyId)
+        .catch((error: unknown) =>
+          this.logger.warn({ message: 'Could not recheck the API key of WebSocket clients', principal_id: keyId, err: loggableError(error) }),
+        );
     }
   }
 
@@ -202,7 +219,12 @@ export class LiveSocketGateway implements OnApplicationBootstrap, BeforeApplicat
     for (const client of this.clients.values()) {
       if (!client.heartbeat()) {
         this.metrics.evicted(client.channel, 'no_pong');
-        this.logger.warn({ message: 'Dropped a WebSocket client that stopped answering pings', channel: client.channel, principal_id: client.principal.id, request_id: client.requestId });
+        this.logger.warn({
+          message: 'Dropped a WebSocket client that stopped answering pings',
+          channel: client.channel,
+          principal_id: client.principal.id,
+          request_id: client.requestId,
+        });
       }
     }
   }

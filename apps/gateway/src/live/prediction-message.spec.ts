@@ -45,7 +45,12 @@ describe(predictionLiveMessage.name, () => {
 
   it('passes fields it does not know on as they are, and stamps an event without a time of its own with now', () => {
     const result = relay({ machine_id: 'M-003', prediction_type: 'downtime', future_field: { a: [1, 2] } });
-    expect(result.ok && JSON.parse(result.text)).toEqual({ type: 'prediction', machine_id: 'M-003', data: { machine_id: 'M-003', prediction_type: 'downtime', future_field: { a: [1, 2] } }, timestamp: NOW.toISOString() });
+    expect(result.ok && JSON.parse(result.text)).toEqual({
+      type: 'prediction',
+      machine_id: 'M-003',
+      data: { machine_id: 'M-003', prediction_type: 'downtime', future_field: { a: [1, 2] } },
+      timestamp: NOW.toISOString(),
+    });
   });
 
   it('keeps a machine id with characters a subject token could not hold', () => {

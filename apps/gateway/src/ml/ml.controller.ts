@@ -60,7 +60,9 @@ export class MlController {
     const format = formatOf(req.header('content-type'));
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'The dataset body is empty', null, [{ field: 'body', message: 'must not be empty', invalid_value: null }]);
+      throw new DomainError(ErrorCode.ValidationFailed, 'The dataset body is empty', null, [
+        { field: 'body', message: 'must not be empty', invalid_value: null },
+      ]);
     }
     const bucket = await this.uploads.open().catch(() => {
       throw new DomainError(ErrorCode.ServiceUnavailable, 'The upload store is not reachable', { service: 'nats' });
@@ -68,7 +70,11 @@ export class MlController {
     const upload = randomUUID();
     await bucket.putBlob({ name: upload }, body);
     try {
-      return await this.rpc.request<DatasetView>(SUBJECTS.ml.datasetCreate, { upload, format, ...(format === 'csv' ? { spec: query } : {}) }, DATASET_TIMEOUT_MS);
+      return await this.rpc.request<DatasetView>(
+        SUBJECTS.ml.datasetCreate,
+        { upload, format, ...(format === 'csv' ? { spec: query } : {}) },
+        DATASET_TIMEOUT_MS,
+      );
     } catch (error) {
       // The ml service deletes what it took; this covers an upload it never saw.
       await bucket.delete(upload).catch(() => undefined);
@@ -99,7 +105,9 @@ export class MlController {
   }
 
   @Get('train')
-  @ApiOperation({ summary: 'Recent trainings newest first (20 unless limit), by state and model type: those queued by an admin and those the service started by itself' })
+  @ApiOperation({
+    summary: 'Recent trainings newest first (20 unless limit), by state and model type: those queued by an admin and those the service started by itself',
+  })
   async trainings(@Query() query: ListTrainingsQuery): Promise<{ items: TrainingView[] }> {
     return this.rpc.request<{ items: TrainingView[] }>(SUBJECTS.ml.trainList, query);
   }
@@ -127,7 +135,10 @@ export class MlController {
   @Post('evaluate')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: "Score a model on a dataset: precision, recall, F1, PR-AUC, ROC-AUC, confusion (classifiers) or RMSE, MAE, PHM08 score (remaining life); at 'last' scores each group's last row" })
+  @ApiOperation({
+    summary:
+      "Score a model on a dataset: precision, recall, F1, PR-AUC, ROC-AUC, confusion (classifiers) or RMSE, MAE, PHM08 score (remaining life); at 'last' scores each group's last row",
+  })
   async evaluate(@Body() body: EvaluateRequest): Promise<EvaluationView> {
     return this.rpc.request<EvaluationView>(SUBJECTS.ml.evaluate, body, EVALUATE_TIMEOUT_MS);
   }
@@ -135,7 +146,10 @@ export class MlController {
   @Post('predict/failure-risk')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: 'Probability of a machine failure from readings (by the names the active failure_risk model was trained on), with the factors behind it (SHAP contributions); stored with its model version' })
+  @ApiOperation({
+    summary:
+      'Probability of a machine failure from readings (by the names the active failure_risk model was trained on), with the factors behind it (SHAP contributions); stored with its model version',
+  })
   async predictFailureRisk(@Body() body: PredictFailureRiskRequest): Promise<PredictionResult> {
     return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictFailureRisk, body);
   }
@@ -154,7 +168,10 @@ export class MlController {
   @Post('predict/downtime')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: 'Probability that an unplanned stop of the model\'s length (stop_minutes, 30 unless trained with params.threshold_minutes) starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed' })
+  @ApiOperation({
+    summary:
+      "Probability that an unplanned stop of the model's length (stop_minutes, 30 unless trained with params.threshold_minutes) starts on the machine within horizon_hours (1–168), from its history so far, with the factors behind it; stored, and scored once the horizon has passed",
+  })
   async predictDowntime(@Body() body: PredictDowntimeRequest): Promise<PredictionResult> {
     return this.rpc.request<PredictionResult>(SUBJECTS.ml.predictDowntime, body);
   }
@@ -166,7 +183,9 @@ export class MlController {
   }
 
   @Get('models/:model_id/accuracy')
-  @ApiOperation({ summary: "Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)" })
+  @ApiOperation({
+    summary: "Live accuracy of a model version: how its stored predictions turned out (Brier score, precision, recall, F1 at the model's threshold)",
+  })
   async accuracy(@Param('model_id', new ParseIdPipe(ErrorCode.ModelNotFound, 'No model with that id')) modelId: string): Promise<ModelAccuracyView> {
     return this.rpc.request<ModelAccuracyView>(SUBJECTS.ml.modelAccuracy, { model_id: modelId });
   }
@@ -174,7 +193,10 @@ export class MlController {
   @Post('predict/anomalies')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: "A machine's hours in [from, to) (≤ 31 days) whose sensor readings look unlike normal, with score, threshold and the readings most responsible; each is published for alerting" })
+  @ApiOperation({
+    summary:
+      "A machine's hours in [from, to) (≤ 31 days) whose sensor readings look unlike normal, with score, threshold and the readings most responsible; each is published for alerting",
+  })
   async predictAnomalies(@Body() body: PredictAnomaliesRequest): Promise<AnomaliesView> {
     return this.rpc.request<AnomaliesView>(SUBJECTS.ml.predictAnomalies, body, EVALUATE_TIMEOUT_MS);
   }
@@ -182,7 +204,10 @@ export class MlController {
   @Post('predict/maintenance-window')
   @HttpCode(200)
   @RequireRole('operator')
-  @ApiOperation({ summary: "Hours to the machine's next breakdown (remaining useful life, up to 30 days) and the calmest 4-hour window to maintain it before then, with the factors behind the prediction" })
+  @ApiOperation({
+    summary:
+      "Hours to the machine's next breakdown (remaining useful life, up to 30 days) and the calmest 4-hour window to maintain it before then, with the factors behind the prediction",
+  })
   async predictMaintenance(@Body() body: PredictMaintenanceRequest): Promise<MaintenanceWindowResult> {
     return this.rpc.request<MaintenanceWindowResult>(SUBJECTS.ml.predictMaintenance, body);
   }

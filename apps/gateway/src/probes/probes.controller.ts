@@ -39,7 +39,16 @@ export class ProbesController {
     const dependencies: Record<string, DependencyStatus> = { ...own.dependencies };
     if (scope !== 'local') {
       const results = await Promise.all(
-        this.downstream.entries().map(async ([service, check]) => [service, await check().then(() => 'up' as const, () => 'down' as const)] as const),
+        this.downstream.entries().map(
+          async ([service, check]) =>
+            [
+              service,
+              await check().then(
+                () => 'up' as const,
+                () => 'down' as const,
+              ),
+            ] as const,
+        ),
       );
       for (const [service, state] of results) dependencies[service] = state;
     }
@@ -47,7 +56,9 @@ export class ProbesController {
     const body: ReadyBody = { status: ok ? 'ok' : 'unavailable', dependencies };
     if (ok) return body;
     res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    const down = Object.entries(dependencies).filter(([, s]) => s === 'down').map(([name]) => name);
+    const down = Object.entries(dependencies)
+      .filter(([, s]) => s === 'down')
+      .map(([name]) => name);
     return {
       ...errorBody({
         code: ErrorCode.ServiceUnavailable,

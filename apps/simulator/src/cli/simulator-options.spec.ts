@@ -28,7 +28,27 @@ describe(parseSimulatorOptions.name, () => {
 
   it('reads every flag, the --database-url flag winning over the environment', () => {
     const parsed = parseSimulatorOptions(
-      ['--database-url', 'mysql://u:p@db:3307/x', '--machines', '50', '--days', '1.5', '--seed', '7', '--timezone', 'Europe/Berlin', '--reset', '--live', '--speed', '60', '--readings-interval-s', '300', '--end', '2025-03-01T00:00:00Z', '--no-holidays'],
+      [
+        '--database-url',
+        'mysql://u:p@db:3307/x',
+        '--machines',
+        '50',
+        '--days',
+        '1.5',
+        '--seed',
+        '7',
+        '--timezone',
+        'Europe/Berlin',
+        '--reset',
+        '--live',
+        '--speed',
+        '60',
+        '--readings-interval-s',
+        '300',
+        '--end',
+        '2025-03-01T00:00:00Z',
+        '--no-holidays',
+      ],
       ENV,
       NOW,
     );
@@ -52,19 +72,44 @@ describe(parseSimulatorOptions.name, () => {
     expect(parseSimulatorOptions(['--readings-interval-s', '0'], ENV, NOW)).toMatchObject({ options: { readingsIntervalS: null } });
     expect(parseSimulatorOptions(['--machine-prefix', 'HALL2-'], ENV, NOW)).toMatchObject({ options: { machinePrefix: 'HALL2-' } });
     expect(parseSimulatorOptions(['--machines', '12', '--breakdown-prone', '2'], ENV, NOW)).toMatchObject({ options: { breakdownProne: 2 } });
-    expect(parseSimulatorOptions(['--machines', '12', '--breakdown-prone', '13'], ENV, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--breakdown-prone 13/) });
+    expect(parseSimulatorOptions(['--machines', '12', '--breakdown-prone', '13'], ENV, NOW)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/--breakdown-prone 13/),
+    });
     expect(parseSimulatorOptions(['--breakdown-prone', '-1'], ENV, NOW)).toMatchObject({ kind: 'error' });
     expect(parseSimulatorOptions(['--machine-prefix', 'a b'], ENV, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--machine-prefix/) });
   });
 
   it('prints calendars without a database', () => {
-    expect(parseSimulatorOptions(['--print-calendars', '--machines', '12', '--timezone', 'Europe/Berlin'], {}, NOW)).toEqual({ kind: 'calendars', machines: 12, timezone: 'Europe/Berlin', machinePrefix: 'MC-' });
-    expect(parseSimulatorOptions(['--print-calendars', '--timezone', 'Mars/Base'], {}, NOW)).toMatchObject({ kind: 'error', message: expect.stringMatching(/IANA/) });
+    expect(parseSimulatorOptions(['--print-calendars', '--machines', '12', '--timezone', 'Europe/Berlin'], {}, NOW)).toEqual({
+      kind: 'calendars',
+      machines: 12,
+      timezone: 'Europe/Berlin',
+      machinePrefix: 'MC-',
+    });
+    expect(parseSimulatorOptions(['--print-calendars', '--timezone', 'Mars/Base'], {}, NOW)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/IANA/),
+    });
   });
 
   it('returns the help text', () => {
     expect(parseSimulatorOptions(['--help'], {}, NOW)).toEqual({ kind: 'help', text: HELP });
-    for (const flag of ['--machines', '--days', '--seed', '--timezone', '--reset', '--live', '--speed', '--readings-interval-s', '--until', '--end', '--print-calendars', '--machine-prefix']) expect(HELP).toContain(flag);
+    for (const flag of [
+      '--machines',
+      '--days',
+      '--seed',
+      '--timezone',
+      '--reset',
+      '--live',
+      '--speed',
+      '--readings-interval-s',
+      '--until',
+      '--end',
+      '--print-calendars',
+      '--machine-prefix',
+    ])
+      expect(HELP).toContain(flag);
   });
 
   it.each([

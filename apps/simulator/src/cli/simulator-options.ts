@@ -126,9 +126,16 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
     let endMs = nowMs;
     if (until !== undefined) {
       endMs = Date.parse(until);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(until) || Number.isNaN(endMs)) throw new RangeError(`--until ${until}: expected an ISO 8601 time, e.g. 2025-06-01T00:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(until) || Number.isNaN(endMs))
+        throw new RangeError(`--until ${until}: expected an ISO 8601 time, e.g. 2025-06-01T00:00:00Z`);
     }
-    const interval = number('readings-interval-s', str('readings-interval-s'), DEFAULTS.readingsIntervalS, (n) => Number.isInteger(n) && n >= 0 && n <= 86_400, 'whole seconds from 0 to 86400');
+    const interval = number(
+      'readings-interval-s',
+      str('readings-interval-s'),
+      DEFAULTS.readingsIntervalS,
+      (n) => Number.isInteger(n) && n >= 0 && n <= 86_400,
+      'whole seconds from 0 to 86400',
+    );
     const options: SimulatorOptions = {
       databaseUrl,
       machines: machineCount(str('machines')),
@@ -143,9 +150,21 @@ export function parseSimulatorOptions(argv: readonly string[], env: Readonly<Rec
       holidays: values['no-holidays'] !== true,
       machinePrefix,
       breakdownProne: 0,
-      rowsPerStatement: number('rows-per-statement', str('rows-per-statement'), DEFAULTS.rowsPerStatement, (n) => Number.isInteger(n) && n >= 1 && n <= 50_000, 'a whole number from 1 to 50000'),
+      rowsPerStatement: number(
+        'rows-per-statement',
+        str('rows-per-statement'),
+        DEFAULTS.rowsPerStatement,
+        (n) => Number.isInteger(n) && n >= 1 && n <= 50_000,
+        'a whole number from 1 to 50000',
+      ),
     };
-    options.breakdownProne = number('breakdown-prone', str('breakdown-prone'), 0, (n) => Number.isInteger(n) && n >= 0 && n <= options.machines, `a whole number from 0 to the machine count (${options.machines})`);
+    options.breakdownProne = number(
+      'breakdown-prone',
+      str('breakdown-prone'),
+      0,
+      (n) => Number.isInteger(n) && n >= 0 && n <= options.machines,
+      `a whole number from 0 to the machine count (${options.machines})`,
+    );
     return { kind: 'run', options };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message };

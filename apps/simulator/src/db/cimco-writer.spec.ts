@@ -27,7 +27,9 @@ describe(CimcoSql.name, () => {
   const sql = new CimcoSql(berlin, () => NOW);
 
   it('writes one machine_readings row per metric, in wall time of the source zone', () => {
-    const statement = sql.readings([{ machineId: 'MC-001', readingTime: T, spindleLoad: 45.5, spindleTemp: 38.25, coolantTemp: 24.1, vibration: 1.234, toolWear: 12.5, power: 14.2 }]);
+    const statement = sql.readings([
+      { machineId: 'MC-001', readingTime: T, spindleLoad: 45.5, spindleTemp: 38.25, coolantTemp: 24.1, vibration: 1.234, toolWear: 12.5, power: 14.2 },
+    ]);
     expect(statement).toBe(
       'INSERT INTO machine_readings (machine_id,reading_time,metric,value,unit) VALUES ' +
         "('MC-001','2025-06-02 12:15:30.250','spindle_load',45.5,'%')," +
@@ -41,7 +43,9 @@ describe(CimcoSql.name, () => {
 
   it('inserts a running job with NULL end_time and updates it when it exists', () => {
     const statement = sql.jobs([job]);
-    expect(statement).toContain("('MC-001-J000001','MC-001','HSG-1234','2025-06-02 12:15:30.250',NULL,'RUNNING','OP-1101',1800,NULL,120,0,0,'2025-06-02 12:15:30.250')");
+    expect(statement).toContain(
+      "('MC-001-J000001','MC-001','HSG-1234','2025-06-02 12:15:30.250',NULL,'RUNNING','OP-1101',1800,NULL,120,0,0,'2025-06-02 12:15:30.250')",
+    );
     expect(statement).toMatch(/ON DUPLICATE KEY UPDATE end_time=VALUES\(end_time\),state=VALUES\(state\).*updated_at=VALUES\(updated_at\)$/);
   });
 
@@ -79,7 +83,9 @@ describe(CimcoSql.name, () => {
   it('writes machines with their installation date and JSON specifications', () => {
     const [machine] = buildShop(1, 1, T);
     const statement = sql.machines(machine ? [machine] : [], T);
-    expect(statement).toMatch(/^INSERT INTO machines \(machine_id,name,type,location,installation_date,specifications,updated_at\) VALUES \('MC-001','Mill 01','MILL','Hall A, bay 1','\d{4}-\d{2}-\d{2} 00:00:00','\{\\"model\\":/);
+    expect(statement).toMatch(
+      /^INSERT INTO machines \(machine_id,name,type,location,installation_date,specifications,updated_at\) VALUES \('MC-001','Mill 01','MILL','Hall A, bay 1','\d{4}-\d{2}-\d{2} 00:00:00','\{\\"model\\":/,
+    );
     expect(statement).toContain("'2025-06-02 12:15:30.250')");
   });
 });

@@ -52,7 +52,10 @@ export class CimcoSql {
       (d) =>
         `(${this.q(d.recordId)},${d.jobId === null ? 'NULL' : this.q(d.jobId)},${this.q(d.machineId)},${this.q(d.downtimeType)},${this.time(d.startTime)},${num(d.duration)},${this.q(d.reasonCode)},${this.q(d.description)},${this.time(Math.min(d.updatedAt, now))})`,
     );
-    return 'INSERT INTO downtime_records (record_id,job_id,machine_id,downtime_type,start_time,duration,reason_code,description,updated_at) VALUES ' + tuples.join(',');
+    return (
+      'INSERT INTO downtime_records (record_id,job_id,machine_id,downtime_type,start_time,duration,reason_code,description,updated_at) VALUES ' +
+      tuples.join(',')
+    );
   }
 
   events(rows: readonly EventRow[]): string {
@@ -213,7 +216,14 @@ export class CimcoWriter {
   }
 
   /** Sends full statements (and with `all` the rest); returns the rows left over. */
-  private async emit<T>(lane: Lane, rows: T[], build: (rows: readonly T[]) => string, table: CimcoTable | null, rowsPerItem: number, all: boolean): Promise<T[]> {
+  private async emit<T>(
+    lane: Lane,
+    rows: T[],
+    build: (rows: readonly T[]) => string,
+    table: CimcoTable | null,
+    rowsPerItem: number,
+    all: boolean,
+  ): Promise<T[]> {
     const perStatement = Math.max(1, Math.floor(this.rowsPerStatement / rowsPerItem));
     let i = 0;
     for (; rows.length - i >= perStatement || (all && i < rows.length); i += perStatement) {

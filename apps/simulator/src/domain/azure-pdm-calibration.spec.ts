@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AZURE_PDM, BREAKDOWN_RATE_PER_OPERATING_HOUR, BREAKDOWN_WEIBULL_SCALE_H, PLANNED_MAINTENANCE_INTERVAL_H, solveWeibullScale } from './azure-pdm-calibration';
+import {
+  AZURE_PDM,
+  BREAKDOWN_RATE_PER_OPERATING_HOUR,
+  BREAKDOWN_WEIBULL_SCALE_H,
+  PLANNED_MAINTENANCE_INTERVAL_H,
+  solveWeibullScale,
+} from './azure-pdm-calibration';
 
 /** The public data sets sit in `shared/data` beside the repository: walk up until it is found. */
 function azurePdmDir(): string {
@@ -97,7 +103,6 @@ describe('AZURE_PDM, derived again from shared/data/azure-pdm', () => {
     const counts = ['comp1', 'comp2', 'comp3', 'comp4'].map((c) => failures.filter((f) => f['failure'] === c).length / failures.length);
     counts.forEach((share, i) => expect(share).toBeCloseTo(AZURE_PDM.componentFailureShares[i] ?? 0, 3));
   });
-
 });
 
 describe(solveWeibullScale.name, () => {
@@ -105,6 +110,8 @@ describe(solveWeibullScale.name, () => {
     expect(BREAKDOWN_WEIBULL_SCALE_H).toBeGreaterThan(800);
     expect(BREAKDOWN_WEIBULL_SCALE_H).toBeLessThan(950);
     // Doubling the maintenance interval must call for a longer-lived machine to keep the same rate.
-    expect(solveWeibullScale(AZURE_PDM.weibullShape, 2 * PLANNED_MAINTENANCE_INTERVAL_H, BREAKDOWN_RATE_PER_OPERATING_HOUR)).toBeGreaterThan(BREAKDOWN_WEIBULL_SCALE_H);
+    expect(solveWeibullScale(AZURE_PDM.weibullShape, 2 * PLANNED_MAINTENANCE_INTERVAL_H, BREAKDOWN_RATE_PER_OPERATING_HOUR)).toBeGreaterThan(
+      BREAKDOWN_WEIBULL_SCALE_H,
+    );
   });
 });

@@ -13,7 +13,14 @@ function open(seed = 1, previous: MachineJob | null = null): MachineJob {
 describe(MachineJob.name, () => {
   it('opens in SETUP with a full setup after an unrelated part and a performance of 80–98 %', () => {
     const job = open();
-    expect(job.row).toMatchObject({ jobId: 'MC-001-J000001', state: 'SETUP', endTime: null, partsProduced: 0, cycleTime: null, operatorId: expect.stringMatching(/^OP-11\d\d$/) });
+    expect(job.row).toMatchObject({
+      jobId: 'MC-001-J000001',
+      state: 'SETUP',
+      endTime: null,
+      partsProduced: 0,
+      cycleTime: null,
+      operatorId: expect.stringMatching(/^OP-11\d\d$/),
+    });
     expect(job.setupReason.downtimeType).toBe('SETUP');
     expect(job.part.idealCycleS / job.cycleS).toBeGreaterThanOrEqual(0.8);
     expect(job.part.idealCycleS / job.cycleS).toBeLessThanOrEqual(0.98);

@@ -16,7 +16,7 @@ function shop(machines: number, days: number, seed: number, intervalS: number | 
 function collect(sim: ShopSimulator, end: number, sliceMs: number): SimulationBatch {
   const all: SimulationBatch = { jobs: [], downtime: [], events: [], readings: [] };
   const jobs = new Map<string, JobRow>();
-  for (let t = sim.now; t < end; ) {
+  for (let t = sim.now; t < end;) {
     t = Math.min(end, t + sliceMs);
     const b = sim.advance(t);
     for (const j of b.jobs) jobs.set(j.jobId, j);
@@ -225,7 +225,10 @@ describe(MachineSimulator.name, () => {
     const spring = shop(3, 3, 5, 60, Date.UTC(2025, 2, 31, 6)).advance(Date.UTC(2025, 2, 31, 6));
     const autumn = shop(3, 3, 5, 60, Date.UTC(2025, 9, 27, 6)).advance(Date.UTC(2025, 9, 27, 6));
     const walls = (batch: SimulationBatch, day: string): string[] =>
-      batch.readings.filter((r) => r.machineId === 'MC-003').map((r) => berlin.toWall(r.readingTime)).filter((w) => w.startsWith(day));
+      batch.readings
+        .filter((r) => r.machineId === 'MC-003')
+        .map((r) => berlin.toWall(r.readingTime))
+        .filter((w) => w.startsWith(day));
     const springDay = walls(spring, '2025-03-30');
     expect(springDay).toHaveLength(23 * 60);
     expect(springDay.some((w) => w.slice(11, 13) === '02')).toBe(false);

@@ -154,7 +154,6 @@ export class MachineSimulator {
     return this.job ? this.job.projected(cutS, at) : null;
   }
 
-
   // ---- choosing the next activity -------------------------------------------------------------------------------
 
   private decide(t: number): Activity {

@@ -32,7 +32,14 @@ describe(SensorModel.name, () => {
     const sensors = model(seed);
     const samples = Array.from({ length: 600 }, (_, i) => sensors.sample(END + i * 60_000, ctx)).slice(300);
     const avg = (key: 'spindleLoad' | 'spindleTemp' | 'coolantTemp' | 'vibration' | 'power'): number => mean(samples.map((s) => s[key]));
-    return { ...samples[0], spindleLoad: avg('spindleLoad'), spindleTemp: avg('spindleTemp'), coolantTemp: avg('coolantTemp'), vibration: avg('vibration'), power: avg('power') };
+    return {
+      ...samples[0],
+      spindleLoad: avg('spindleLoad'),
+      spindleTemp: avg('spindleTemp'),
+      coolantTemp: avg('coolantTemp'),
+      vibration: avg('vibration'),
+      power: avg('power'),
+    };
   };
 
   it('reports a precursor only inside the window before a breakdown, rising to 1', () => {

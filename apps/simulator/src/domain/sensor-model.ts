@@ -59,7 +59,7 @@ export class SensorModel {
 
   /** Hall temperature: 21 °C with a ±2.5 °C daily swing peaking mid-afternoon local time. */
   ambient(t: number): number {
-    const localHour = (((t + this.clock.offsetAt(t)) % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000;
+    const localHour = ((((t + this.clock.offsetAt(t)) % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000;
     return 21 + 2.5 * Math.sin((2 * Math.PI * (localHour - 9)) / 24);
   }
 

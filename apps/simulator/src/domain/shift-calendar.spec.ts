@@ -16,7 +16,9 @@ describe(ShiftCalendar.name, () => {
   it('lays out a weekday of three shifts with meal and short breaks in local time', () => {
     const calendar = new ShiftCalendar(SHIFT_PATTERNS.THREE_SHIFT, berlin, 'Hall A', 1);
     // Wednesday 4 June 2025.
-    const pieces = calendar.piecesOf(day(2025, 6, 4)).map((p) => `${p.kind} ${wall(p.start)}–${wall(p.end).slice(11)}${p.reasonCode ? ` ${p.reasonCode}` : ''}`);
+    const pieces = calendar
+      .piecesOf(day(2025, 6, 4))
+      .map((p) => `${p.kind} ${wall(p.start)}–${wall(p.end).slice(11)}${p.reasonCode ? ` ${p.reasonCode}` : ''}`);
     expect(pieces).toEqual([
       'WORK 2025-06-04 06:00–09:00',
       'BREAK 2025-06-04 09:00–09:15 B02',

@@ -82,7 +82,9 @@ describe(runSimulation.name, () => {
       expect(await count(`SELECT COUNT(*) AS n FROM ${table} t LEFT JOIN machines m ON m.machine_id = t.machine_id WHERE m.machine_id IS NULL`)).toBe(0);
     }
     for (const table of ['downtime_records', 'machine_events']) {
-      expect(await count(`SELECT COUNT(*) AS n FROM ${table} t LEFT JOIN jobs j ON j.job_id = t.job_id WHERE t.job_id IS NOT NULL AND j.job_id IS NULL`)).toBe(0);
+      expect(await count(`SELECT COUNT(*) AS n FROM ${table} t LEFT JOIN jobs j ON j.job_id = t.job_id WHERE t.job_id IS NOT NULL AND j.job_id IS NULL`)).toBe(
+        0,
+      );
     }
   });
 
@@ -115,7 +117,11 @@ describe(runSimulation.name, () => {
     expect(first[0]?.['reading_time']).toBe(intlWall(expected.readings[0]?.readingTime ?? 0));
     // Shifts start at 06:00 local time: 04:00 UTC in June.
     expect(await count("SELECT COUNT(*) AS n FROM machine_events WHERE TIME(event_time) = '06:00:00' AND state IN ('RUNNING', 'SETUP')")).toBeGreaterThan(0);
-    expect(await count("SELECT COUNT(*) AS n FROM downtime_records WHERE downtime_type = 'BREAK' AND TIME(start_time) IN ('09:00:00', '11:30:00', '17:00:00', '19:00:00')")).toBeGreaterThan(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM downtime_records WHERE downtime_type = 'BREAK' AND TIME(start_time) IN ('09:00:00', '11:30:00', '17:00:00', '19:00:00')",
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('refuses to write a second history on top of the first without --reset', async () => {

@@ -85,7 +85,9 @@ export async function runSimulation(options: SimulatorOptions, log: (line: strin
       breakdownProne: options.breakdownProne,
     });
     const writer = new CimcoWriter(admin, readings, clock, { rowsPerStatement: options.rowsPerStatement });
-    log(`Writing ${options.days} days of history for ${options.machines} machines into ${target.database} (wall time ${options.timezone}, seed ${options.seed})...`);
+    log(
+      `Writing ${options.days} days of history for ${options.machines} machines into ${target.database} (wall time ${options.timezone}, seed ${options.seed})...`,
+    );
     const history = await writeHistory(shop, writer, startMs, options.endMs, log, signal);
     const live = options.live && !signal?.aborted ? await runLive(shop, writer, options.speed, log, signal) : null;
     return { database: target.database, history, live };
@@ -94,13 +96,20 @@ export async function runSimulation(options: SimulatorOptions, log: (line: strin
   }
 }
 
-async function writeHistory(shop: ShopSimulator, writer: CimcoWriter, fromMs: number, toMs: number, log: (line: string) => void, signal?: AbortSignal): Promise<PhaseReport> {
+async function writeHistory(
+  shop: ShopSimulator,
+  writer: CimcoWriter,
+  fromMs: number,
+  toMs: number,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<PhaseReport> {
   const started = performance.now();
   const before = { ...writer.counts };
   const updatesBefore = writer.jobUpdates;
   await writer.writeMachines(shop.machines, fromMs);
   let nextReport = 0.1;
-  for (let t = fromMs; t < toMs && !signal?.aborted; ) {
+  for (let t = fromMs; t < toMs && !signal?.aborted;) {
     const next = Math.min(toMs, t + HOUR_MS);
     await writer.write(shop.advance(next));
     t = next;
@@ -114,7 +123,14 @@ async function writeHistory(shop: ShopSimulator, writer: CimcoWriter, fromMs: nu
   // Open jobs with their parts so far (they are otherwise written when a cut ends).
   await writer.write({ jobs: shop.openJobs(), downtime: [], events: [], readings: [] });
   await writer.flush();
-  return { phase: 'history', counts: diff(writer.counts, before), jobUpdates: writer.jobUpdates - updatesBefore, seconds: (performance.now() - started) / 1000, fromMs, toMs: shop.now };
+  return {
+    phase: 'history',
+    counts: diff(writer.counts, before),
+    jobUpdates: writer.jobUpdates - updatesBefore,
+    seconds: (performance.now() - started) / 1000,
+    fromMs,
+    toMs: shop.now,
+  };
 }
 
 /**
@@ -139,10 +155,18 @@ async function runLive(shop: ShopSimulator, writer: CimcoWriter, speed: number, 
     await writer.write(shop.advance(simStart + (Date.now() - realStart) * speed));
     await writer.flush();
     ticks += 1;
-    if (ticks % 60 === 0) log(`  live: simulated ${new Date(shop.now).toISOString()}, ${(totalRows(writer.counts) - totalRows(before)).toLocaleString('en-US')} rows`);
+    if (ticks % 60 === 0)
+      log(`  live: simulated ${new Date(shop.now).toISOString()}, ${(totalRows(writer.counts) - totalRows(before)).toLocaleString('en-US')} rows`);
   }
   await writer.flush();
-  return { phase: 'live', counts: diff(writer.counts, before), jobUpdates: writer.jobUpdates - updatesBefore, seconds: (performance.now() - started) / 1000, fromMs: simStart, toMs: shop.now };
+  return {
+    phase: 'live',
+    counts: diff(writer.counts, before),
+    jobUpdates: writer.jobUpdates - updatesBefore,
+    seconds: (performance.now() - started) / 1000,
+    fromMs: simStart,
+    toMs: shop.now,
+  };
 }
 
 export function totalRows(counts: Record<CimcoTable, number>): number {

@@ -14,7 +14,9 @@ export async function sourceSummary(source: Connection): Promise<Summary> {
   };
   return {
     machines: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(CRC32(CONCAT(machine_id, '|', type))), 0) AS crc FROM machines`),
-    jobs: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap, COALESCE(SUM(CRC32(job_id)), 0) AS crc FROM jobs`),
+    jobs: await q(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap, COALESCE(SUM(CRC32(job_id)), 0) AS crc FROM jobs`,
+    ),
     downtime_records: await q(`SELECT COUNT(*) AS n, COALESCE(ROUND(SUM(duration)), 0) AS d, COALESCE(SUM(CRC32(record_id)), 0) AS crc FROM downtime_records`),
     machine_events: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(event_id), 0) AS ids, COALESCE(SUM(part_count), 0) AS parts FROM machine_events`),
     machine_readings: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(reading_id), 0) AS ids, COALESCE(ROUND(SUM(value)), 0) AS v FROM machine_readings`),
@@ -34,17 +36,43 @@ export async function platformSummaries(adminDatabaseUrl: string): Promise<{ ana
     const crcOf = async (sql: string): Promise<number> => (await rows(sql)).reduce((sum, r) => sum + crc32(String(r['k'])), 0);
     const live = 'deleted_at IS NULL';
     const analytics: Summary = {
-      machines: { ...(await q(`SELECT COUNT(*) AS n FROM analytics.machines WHERE ${live}`)), crc: await crcOf(`SELECT machine_id || '|' || type AS k FROM analytics.machines WHERE ${live}`) },
-      jobs: { ...(await q(`SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap FROM analytics.jobs WHERE ${live}`)), crc: await crcOf(`SELECT job_id AS k FROM analytics.jobs WHERE ${live}`) },
-      downtime_records: { ...(await q(`SELECT COUNT(*) AS n, COALESCE(ROUND(SUM(duration)), 0) AS d FROM analytics.downtime_records WHERE ${live}`)), crc: await crcOf(`SELECT record_id AS k FROM analytics.downtime_records WHERE ${live}`) },
-      machine_events: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(event_id), 0) AS ids, COALESCE(SUM(part_count), 0) AS parts FROM analytics.machine_events WHERE ${live}`),
-      machine_readings: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(reading_id), 0) AS ids, COALESCE(ROUND(SUM(value)::numeric), 0) AS v FROM analytics.machine_readings WHERE ${live}`),
+      machines: {
+        ...(await q(`SELECT COUNT(*) AS n FROM analytics.machines WHERE ${live}`)),
+        crc: await crcOf(`SELECT machine_id || '|' || type AS k FROM analytics.machines WHERE ${live}`),
+      },
+      jobs: {
+        ...(await q(
+          `SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap FROM analytics.jobs WHERE ${live}`,
+        )),
+        crc: await crcOf(`SELECT job_id AS k FROM analytics.jobs WHERE ${live}`),
+      },
+      downtime_records: {
+        ...(await q(`SELECT COUNT(*) AS n, COALESCE(ROUND(SUM(duration)), 0) AS d FROM analytics.downtime_records WHERE ${live}`)),
+        crc: await crcOf(`SELECT record_id AS k FROM analytics.downtime_records WHERE ${live}`),
+      },
+      machine_events: await q(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(event_id), 0) AS ids, COALESCE(SUM(part_count), 0) AS parts FROM analytics.machine_events WHERE ${live}`,
+      ),
+      machine_readings: await q(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(reading_id), 0) AS ids, COALESCE(ROUND(SUM(value)::numeric), 0) AS v FROM analytics.machine_readings WHERE ${live}`,
+      ),
     };
     const ml: Summary = {
-      machines: { ...(await q(`SELECT COUNT(*) AS n FROM ml.machines WHERE ${live}`)), crc: await crcOf(`SELECT machine_id || '|' || type AS k FROM ml.machines WHERE ${live}`) },
-      jobs: { ...(await q(`SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap FROM ml.jobs WHERE ${live}`)), crc: await crcOf(`SELECT job_id AS k FROM ml.jobs WHERE ${live}`) },
-      downtime_records: { ...(await q(`SELECT COUNT(*) AS n, COALESCE(ROUND(SUM(duration)), 0) AS d FROM ml.stops WHERE ${live}`)), crc: await crcOf(`SELECT record_id AS k FROM ml.stops WHERE ${live}`) },
-      machine_readings: await q(`SELECT COUNT(*) AS n, COALESCE(SUM(reading_id), 0) AS ids, COALESCE(ROUND(SUM(value)::numeric), 0) AS v FROM ml.readings WHERE ${live}`),
+      machines: {
+        ...(await q(`SELECT COUNT(*) AS n FROM ml.machines WHERE ${live}`)),
+        crc: await crcOf(`SELECT machine_id || '|' || type AS k FROM ml.machines WHERE ${live}`),
+      },
+      jobs: {
+        ...(await q(`SELECT COUNT(*) AS n, COALESCE(SUM(parts_produced), 0) AS parts, COALESCE(SUM(parts_scrapped), 0) AS scrap FROM ml.jobs WHERE ${live}`)),
+        crc: await crcOf(`SELECT job_id AS k FROM ml.jobs WHERE ${live}`),
+      },
+      downtime_records: {
+        ...(await q(`SELECT COUNT(*) AS n, COALESCE(ROUND(SUM(duration)), 0) AS d FROM ml.stops WHERE ${live}`)),
+        crc: await crcOf(`SELECT record_id AS k FROM ml.stops WHERE ${live}`),
+      },
+      machine_readings: await q(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(reading_id), 0) AS ids, COALESCE(ROUND(SUM(value)::numeric), 0) AS v FROM ml.readings WHERE ${live}`,
+      ),
     };
     return { analytics, ml };
   } finally {

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceName } from '@shopfloor/contracts';
-import { createSourceDatabase, createTestDatabase, freePort, ServiceProcess, TcpProxy, waitFor, type TestDatabase, type TestSourceDatabase } from '@shopfloor/testing';
+import {
+  createSourceDatabase,
+  createTestDatabase,
+  freePort,
+  ServiceProcess,
+  TcpProxy,
+  waitFor,
+  type TestDatabase,
+  type TestSourceDatabase,
+} from '@shopfloor/testing';
 import { mlPartOf, platformSummaries, sourceSummary, type Summary } from './consistency';
 import { OwnServer } from '../own-server';
 import { SupervisedPlatform } from './supervised-platform';
@@ -85,11 +94,18 @@ describe('the platform under faults', () => {
     const expected = await sourceSummary(source.connection);
     let last: { analytics: Summary; ml: Summary } | undefined;
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-    await waitFor('the read model and ml’s copy to equal the source', async () => {
-      last = await platformSummaries(db.adminDatabaseUrl);
-      return same(last.analytics, expected) && same(last.ml, mlPartOf(expected));
-    }, timeoutMs, 250).catch(() => {
-      throw new Error(`not converged after ${timeoutMs} ms:\nsource ${JSON.stringify(expected)}\nanalytics ${JSON.stringify(last?.analytics)}\nml ${JSON.stringify(last?.ml)}`);
+    await waitFor(
+      'the read model and ml’s copy to equal the source',
+      async () => {
+        last = await platformSummaries(db.adminDatabaseUrl);
+        return same(last.analytics, expected) && same(last.ml, mlPartOf(expected));
+      },
+      timeoutMs,
+      250,
+    ).catch(() => {
+      throw new Error(
+        `not converged after ${timeoutMs} ms:\nsource ${JSON.stringify(expected)}\nanalytics ${JSON.stringify(last?.analytics)}\nml ${JSON.stringify(last?.ml)}`,
+      );
     });
     return Date.now();
   };
@@ -109,11 +125,18 @@ describe('the platform under faults', () => {
       SHUTDOWN_TIMEOUT_MS: '10000',
       ...(service === 'gateway' ? { JWT_SECRET, BOOTSTRAP_ADMIN_API_KEY: ADMIN_KEY, RPC_TIMEOUT_MS: '4000', RATE_LIMIT_PER_MINUTE: '100000' } : {}),
       ...(service === 'ingestion'
-        ? { CIMCO_DATABASE_URL: source.urlVia('127.0.0.1', sourceProxy.port), SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS), SOURCE_CIRCUIT_OPEN_SECONDS: String(SOURCE_CIRCUIT_OPEN_SECONDS), SYNC_BATCH_SIZE: '500' }
+        ? {
+            CIMCO_DATABASE_URL: source.urlVia('127.0.0.1', sourceProxy.port),
+            SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
+            SOURCE_CIRCUIT_OPEN_SECONDS: String(SOURCE_CIRCUIT_OPEN_SECONDS),
+            SYNC_BATCH_SIZE: '500',
+          }
         : {}),
       // Training and scoring on their own would only add load here; ml still keeps its copy of the shop floor.
       ...(service === 'ml' ? { ML_AUTO_TRAIN_MIN_DAYS: '0', ML_RETRAIN_HOURS: '0', ML_SCORING_INTERVAL_SECONDS: '0' } : {}),
-      ...(service === 'notification' ? { DELIVERY_POLL_MS: '200', ALERT_TICK_SECONDS: '1', DELIVERY_RETRY_BASE_SECONDS: '1', DELIVERY_RETRY_MAX_SECONDS: '4', DELIVERY_LEASE_SECONDS: '30' } : {}),
+      ...(service === 'notification'
+        ? { DELIVERY_POLL_MS: '200', ALERT_TICK_SECONDS: '1', DELIVERY_RETRY_BASE_SECONDS: '1', DELIVERY_RETRY_MAX_SECONDS: '4', DELIVERY_LEASE_SECONDS: '30' }
+        : {}),
     };
   };
 
@@ -134,7 +157,28 @@ describe('the platform under faults', () => {
     // Half a day of history up to three hours ago, then the shop keeps running 20× faster than real time (six minutes of
     // suite are two simulated hours, still in the past): new events, readings, stops and job updates every second.
     const end = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    simulator = spawn(process.execPath, [ServiceProcess.mainPath('simulator'), '--database-url', source.url, '--machines', '6', '--machine-prefix', 'FLT-', '--days', '0.5', '--readings-interval-s', '120', '--end', end, '--live', '--speed', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    simulator = spawn(
+      process.execPath,
+      [
+        ServiceProcess.mainPath('simulator'),
+        '--database-url',
+        source.url,
+        '--machines',
+        '6',
+        '--machine-prefix',
+        'FLT-',
+        '--days',
+        '0.5',
+        '--readings-interval-s',
+        '120',
+        '--end',
+        end,
+        '--live',
+        '--speed',
+        '20',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve, reject) => {
       let seen = '';
       simulator?.stdout?.on('data', (chunk: Buffer) => {
@@ -145,7 +189,10 @@ describe('the platform under faults', () => {
       simulator?.once('exit', (code) => reject(new Error(`the simulator exited with ${code}:\n${seen}`)));
     });
     await source.connection.query(`INSERT INTO machines (machine_id, name, type, location) VALUES (?, 'Watched mill', 'MILL', 'Hall 9')`, [ALERT_MACHINE]);
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state) VALUES (?, ?, 'RUNNING')`, [ALERT_MACHINE, wallTime(Date.now() - 60_000)]);
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state) VALUES (?, ?, 'RUNNING')`, [
+      ALERT_MACHINE,
+      wallTime(Date.now() - 60_000),
+    ]);
 
     await sink.start();
     platform = new SupervisedPlatform(envOf, 2);
@@ -162,26 +209,33 @@ describe('the platform under faults', () => {
       channels: [{ type: 'webhook', url: sink.url, format: 'json' }],
     });
     const viewer = await admin<{ key: string }>('POST', '/api/v1/auth/api-keys', { name: 'wallboard', role: 'viewer' });
-    const token = await fetch(`${platform.publicUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'X-API-Key': viewer.key } }).then((r) => r.json() as Promise<{ access_token: string }>);
+    const token = await fetch(`${platform.publicUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'X-API-Key': viewer.key } }).then(
+      (r) => r.json() as Promise<{ access_token: string }>,
+    );
 
     await paused(() => converged(120_000));
     const [found] = await source.connection.query(`SELECT machine_id FROM machines ORDER BY machine_id`);
     machineIds = (found as { machine_id: string }[]).map((m) => m.machine_id);
 
     const day = 86_400_000;
-    const everyMachine = (label: string) => (body: unknown): string | null => {
-      const items = (body as { items?: { machine_id: string }[] }).items;
-      if (!Array.isArray(items)) return `${label} without items`;
-      const missing = machineIds.filter((id) => !items.some((m) => m.machine_id === id));
-      return missing.length > 0 ? `${label} lacks ${missing.join(', ')}` : null;
-    };
+    const everyMachine =
+      (label: string) =>
+      (body: unknown): string | null => {
+        const items = (body as { items?: { machine_id: string }[] }).items;
+        if (!Array.isArray(items)) return `${label} without items`;
+        const missing = machineIds.filter((id) => !items.some((m) => m.machine_id === id));
+        return missing.length > 0 ? `${label} lacks ${missing.join(', ')}` : null;
+      };
     const endpoints: Endpoint[] = [
       { name: 'machines', path: () => '/api/v1/machines?limit=100', check: everyMachine('the machine list') },
       { name: 'live', path: () => '/api/v1/analytics/live', check: everyMachine('the live board') },
       {
         name: 'machine',
         path: (turn) => `/api/v1/machines/${encodeURIComponent(machineIds[turn % machineIds.length])}`,
-        check: (body, path) => (path.endsWith(encodeURIComponent((body as { machine_id?: string }).machine_id ?? '?')) ? null : `another machine: ${JSON.stringify(body).slice(0, 100)}`),
+        check: (body, path) =>
+          path.endsWith(encodeURIComponent((body as { machine_id?: string }).machine_id ?? '?'))
+            ? null
+            : `another machine: ${JSON.stringify(body).slice(0, 100)}`,
       },
       {
         name: 'oee',
@@ -196,7 +250,11 @@ describe('the platform under faults', () => {
           return Array.isArray(oee.series) && oee.series.length === 24 ? null : `a series of ${oee.series?.length} hours`;
         },
       },
-      { name: 'sync status', path: () => '/api/v1/data/sync-status', check: (body) => (typeof (body as { state?: unknown }).state === 'string' ? null : 'no state') },
+      {
+        name: 'sync status',
+        path: () => '/api/v1/data/sync-status',
+        check: (body) => (typeof (body as { state?: unknown }).state === 'string' ? null : 'no state'),
+      },
       { name: 'alerts', path: () => '/api/v1/alerts?limit=20', check: (body) => (Array.isArray((body as { items?: unknown }).items) ? null : 'no items') },
     ];
     traffic = new SteadyTraffic(() => platform.publicUrl, [{ 'X-API-Key': viewer.key }, { Authorization: `Bearer ${token.access_token}` }], endpoints, 3);
@@ -222,11 +280,31 @@ describe('the platform under faults', () => {
 
   function printTable(): void {
     const header = ['injected', 'fault s', 'recovery', 'equal to source after s', 'requests', 'right', '503', 'resent', 'wrong', 'alert notices', 'checks'];
-    const lines = rows.map((r) => [r.injection, String(r.faultSeconds), r.readySeconds === null ? 'not ready' : r.recovery, r.convergedSeconds === null ? '—' : String(r.convergedSeconds), String(r.traffic.requests), String(r.traffic.ok), String(r.traffic.unavailable), String(r.traffic.resent), String(r.traffic.wrong), r.notices, r.verdict]);
+    const lines = rows.map((r) => [
+      r.injection,
+      String(r.faultSeconds),
+      r.readySeconds === null ? 'not ready' : r.recovery,
+      r.convergedSeconds === null ? '—' : String(r.convergedSeconds),
+      String(r.traffic.requests),
+      String(r.traffic.ok),
+      String(r.traffic.unavailable),
+      String(r.traffic.resent),
+      String(r.traffic.wrong),
+      r.notices,
+      r.verdict,
+    ]);
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
     const format = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
     const wrong = traffic?.wrongAnswers.slice(0, 10).map((w) => `  ${w.at} ${w.what}`) ?? [];
-    console.log(['Fault injection (2 replicas of every service; times from the end of the fault)', format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format), ...(wrong.length > 0 ? ['First wrong answers:', ...wrong] : [])].join('\n'));
+    console.log(
+      [
+        'Fault injection (2 replicas of every service; times from the end of the fault)',
+        format(header),
+        widths.map((w) => '-'.repeat(w)).join('-|-'),
+        ...lines.map(format),
+        ...(wrong.length > 0 ? ['First wrong answers:', ...wrong] : []),
+      ].join('\n'),
+    );
   }
 
   /**
@@ -238,8 +316,16 @@ describe('the platform under faults', () => {
     const mark = traffic.mark();
     traffic.resetSlowest();
     const before = new Set(sink.noticesOf(ALERT_MACHINE).keys());
-    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'DOWN', 'SPINDLE')`, [ALERT_MACHINE, wallTime()]);
-    const alertId = await waitFor('the stop of the watched machine notified', () => [...sink.noticesOf(ALERT_MACHINE).keys()].find((id) => !before.has(id)), 120_000, 100);
+    await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state, reason_code) VALUES (?, ?, 'DOWN', 'SPINDLE')`, [
+      ALERT_MACHINE,
+      wallTime(),
+    ]);
+    const alertId = await waitFor(
+      'the stop of the watched machine notified',
+      () => [...sink.noticesOf(ALERT_MACHINE).keys()].find((id) => !before.has(id)),
+      120_000,
+      100,
+    );
 
     const faultStarted = Date.now();
     const repaired = inject();
@@ -247,7 +333,16 @@ describe('the platform under faults', () => {
     await source.connection.query(`INSERT INTO machine_events (machine_id, event_time, state) VALUES (?, ?, 'RUNNING')`, [ALERT_MACHINE, wallTime()]);
     const { faultMs, recovery } = await repaired;
     const restoredAt = faultStarted + faultMs;
-    const row: Row = { injection, faultSeconds: seconds(faultMs), readySeconds: null, convergedSeconds: null, traffic: traffic.since(mark), recovery: recovery ?? '', notices: '', verdict: 'failed' };
+    const row: Row = {
+      injection,
+      faultSeconds: seconds(faultMs),
+      readySeconds: null,
+      convergedSeconds: null,
+      traffic: traffic.since(mark),
+      recovery: recovery ?? '',
+      notices: '',
+      verdict: 'failed',
+    };
     rows.push(row);
     const problems: string[] = [];
     try {
@@ -271,7 +366,9 @@ describe('the platform under faults', () => {
     const newAlerts = [...notices.keys()].filter((id) => !before.has(id));
     if (newAlerts.length !== 1) problems.push(`${newAlerts.length} alerts for one stop of the watched machine`);
     // Nothing was given up on: a message a consumer could not apply would wait in the dead letters for a hand.
-    const dead = await admin<{ items: { consumer: string; reason: string }[] }>('GET', '/api/v1/data/dead-letters?limit=10').catch((error: Error) => ({ items: [{ consumer: '?', reason: error.message }] }));
+    const dead = await admin<{ items: { consumer: string; reason: string }[] }>('GET', '/api/v1/data/dead-letters?limit=10').catch((error: Error) => ({
+      items: [{ consumer: '?', reason: error.message }],
+    }));
     if (dead.items.length > 0) problems.push(`dead letters: ${dead.items.map((d) => `${d.consumer}: ${d.reason}`).join('; ')}`);
     if (row.traffic.wrong > 0) problems.push(`${row.traffic.wrong} wrong answers, first: ${traffic.wrongAnswers.slice(-row.traffic.wrong)[0]?.what}`);
     row.verdict = problems.length === 0 ? 'all hold' : 'FAILED';
@@ -295,7 +392,8 @@ describe('the platform under faults', () => {
         const back: string[] = [];
         for (const id of [`${service}-1`, `${service}-2`]) {
           // A full sync in flight when ingestion dies: its batches must neither be lost nor counted twice.
-          if (id === 'ingestion-1') await waitFor('a full sync to be accepted', () => admin('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined), 30_000, 200);
+          if (id === 'ingestion-1')
+            await waitFor('a full sync to be accepted', () => admin('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined), 30_000, 200);
           const unit = platform.unit(id);
           const restarts = unit.restarts;
           const killedAt = Date.now();
@@ -324,11 +422,21 @@ describe('the platform under faults', () => {
     await underFault('PostgreSQL connections dropped (refused 15 s) while a full sync is applied', async () => {
       // A full sync under way: analytics and ml have batches in hand and waiting when their database goes.
       // (A scheduled sync may hold the lock for a moment: 409 until it is done.)
-      const { sync_id: syncId } = await waitFor('a full sync to be accepted', () => admin<{ sync_id: string }>('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined), 30_000, 200);
-      await waitFor('the full sync to be under way', async () => {
-        const status = await admin<{ last_run?: { sync_id: string; progress: number } }>('GET', '/api/v1/data/sync-status');
-        return status.last_run?.sync_id === syncId && status.last_run.progress >= 0.3;
-      }, 60_000, 50);
+      const { sync_id: syncId } = await waitFor(
+        'a full sync to be accepted',
+        () => admin<{ sync_id: string }>('POST', '/api/v1/data/sync', { mode: 'full' }).catch(() => undefined),
+        30_000,
+        200,
+      );
+      await waitFor(
+        'the full sync to be under way',
+        async () => {
+          const status = await admin<{ last_run?: { sync_id: string; progress: number } }>('GET', '/api/v1/data/sync-status');
+          return status.last_run?.sync_id === syncId && status.last_run.progress >= 0.3;
+        },
+        60_000,
+        50,
+      );
       const started = Date.now();
       await pgProxy.stop();
       await sleep(15_000);
@@ -342,10 +450,15 @@ describe('the platform under faults', () => {
       const started = Date.now();
       await sourceProxy.stop();
       // The outage is seen as one: the sync status says the source cannot be reached, while the API keeps answering.
-      await waitFor('the sync status to show the source unreachable', async () => {
-        const status = await admin<{ source: { reachable: boolean; circuit: string } }>('GET', '/api/v1/data/sync-status');
-        return !status.source.reachable || status.source.circuit !== 'closed';
-      }, 10_000, 200);
+      await waitFor(
+        'the sync status to show the source unreachable',
+        async () => {
+          const status = await admin<{ source: { reachable: boolean; circuit: string } }>('GET', '/api/v1/data/sync-status');
+          return !status.source.reachable || status.source.circuit !== 'closed';
+        },
+        10_000,
+        200,
+      );
       await sleep(Math.max(0, 10_000 - (Date.now() - started)));
       await sourceProxy.start();
       return { faultMs: Date.now() - started };

@@ -28,8 +28,12 @@ interface SupervisorApi extends EventEmitter {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the product's own one-host tooling, plain CommonJS */
-const { Supervisor } = require(join(workspaceRoot(), 'tools/lib/supervisor.cjs')) as { Supervisor: new (spawn: (unit: Unit) => ChildProcess, options?: Record<string, number>) => SupervisorApi };
-const { createBalancer } = require(join(workspaceRoot(), 'tools/lib/tcp-balancer.cjs')) as { createBalancer: (backends: () => { host: string; port: number }[]) => Server };
+const { Supervisor } = require(join(workspaceRoot(), 'tools/lib/supervisor.cjs')) as {
+  Supervisor: new (spawn: (unit: Unit) => ChildProcess, options?: Record<string, number>) => SupervisorApi;
+};
+const { createBalancer } = require(join(workspaceRoot(), 'tools/lib/tcp-balancer.cjs')) as {
+  createBalancer: (backends: () => { host: string; port: number }[]) => Server;
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -75,7 +79,12 @@ export class SupervisedPlatform {
     log.push(`--- started (pid ${child.pid})`);
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
-        log.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+        log.push(
+          ...chunk
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== ''),
+        );
         if (log.length > 2000) log.splice(0, log.length - 2000);
       });
     }
@@ -120,7 +129,9 @@ export class SupervisedPlatform {
       200,
     ).catch(async (error: unknown) => {
       const ready = await Promise.all(this.units.map((u) => this.ready(u)));
-      throw new Error(`${(error as Error).message}\n${this.units.map((u, i) => `${u.id}: ${ready[i] ? 'ready' : 'NOT READY'}, ${u.state}, pid ${u.pid}, restarts ${u.restarts}`).join('\n')}`);
+      throw new Error(
+        `${(error as Error).message}\n${this.units.map((u, i) => `${u.id}: ${ready[i] ? 'ready' : 'NOT READY'}, ${u.state}, pid ${u.pid}, restarts ${u.restarts}`).join('\n')}`,
+      );
     });
   }
 

@@ -63,7 +63,14 @@ export class SteadyTraffic {
     const c = this.counts;
     // A request counts once answered (or given up on), so that a stretch's totals add up.
     const requests = c.ok + c.unavailable + c.wrong - (mark.ok + mark.unavailable + mark.wrong);
-    return { requests, ok: c.ok - mark.ok, unavailable: c.unavailable - mark.unavailable, resent: c.resent - mark.resent, wrong: c.wrong - mark.wrong, slowestMs: c.slowestMs };
+    return {
+      requests,
+      ok: c.ok - mark.ok,
+      unavailable: c.unavailable - mark.unavailable,
+      resent: c.resent - mark.resent,
+      wrong: c.wrong - mark.wrong,
+      slowestMs: c.slowestMs,
+    };
   }
 
   resetSlowest(): void {

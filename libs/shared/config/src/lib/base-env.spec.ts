@@ -53,16 +53,12 @@ describe(BaseServiceEnv.name, () => {
     expect(invalidProperties(ServiceEnv, values)).toEqual([property]);
   });
 
-  it.each([
-    { PORT: 1 },
-    { PORT: 65535 },
-    { RPC_TIMEOUT_MS: 100 },
-    { RPC_TIMEOUT_MS: 60000 },
-    { SHUTDOWN_TIMEOUT_MS: 1000 },
-    { SHUTDOWN_TIMEOUT_MS: 120000 },
-  ])('accepts the boundary value %p', (values) => {
-    expect(invalidProperties(ServiceEnv, values)).toEqual([]);
-  });
+  it.each([{ PORT: 1 }, { PORT: 65535 }, { RPC_TIMEOUT_MS: 100 }, { RPC_TIMEOUT_MS: 60000 }, { SHUTDOWN_TIMEOUT_MS: 1000 }, { SHUTDOWN_TIMEOUT_MS: 120000 }])(
+    'accepts the boundary value %p',
+    (values) => {
+      expect(invalidProperties(ServiceEnv, values)).toEqual([]);
+    },
+  );
 });
 
 describe(DatabaseEnv.name, () => {

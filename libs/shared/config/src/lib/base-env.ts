@@ -11,7 +11,9 @@ export class BaseServiceEnv {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT!: number;
 
   /**
@@ -25,21 +27,28 @@ export class BaseServiceEnv {
   @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port[,nats://host:port...]' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NATS_USER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NATS_PASSWORD?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NATS_TOKEN?: string;
 
   /** Upper bound on an RPC over NATS, in milliseconds. */
-  @IsInt() @Min(100) @Max(60000)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   RPC_TIMEOUT_MS: number = 4000;
 
   /** How long SIGTERM may take to drain and finish in-flight work, in milliseconds. */
-  @IsInt() @Min(1000) @Max(120000)
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
   SHUTDOWN_TIMEOUT_MS: number = 15000;
 }
 
@@ -53,7 +62,9 @@ export class DatabaseEnv extends BaseServiceEnv {
   DATABASE_SSL: 'disable' | 'require' | 'verify-full' = 'disable';
 
   /** At least 2: migrations at start hold one connection for their lock. */
-  @IsInt() @Min(2) @Max(200)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 
   /** Run pending migrations at start (the default) or leave it to the `migrate` command. */

@@ -58,7 +58,13 @@ describe('validateEnv', () => {
   });
 
   it('keeps given string values as they are', () => {
-    const env = validateEnv(ServiceEnv, { NODE_ENV: 'test', LOG_LEVEL: 'debug', NATS_URL: 'nats://nats-1:4222,nats://nats-2:4222', NATS_USER: 'svc', NATS_PASSWORD: '12345' });
+    const env = validateEnv(ServiceEnv, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      NATS_URL: 'nats://nats-1:4222,nats://nats-2:4222',
+      NATS_USER: 'svc',
+      NATS_PASSWORD: '12345',
+    });
 
     expect(env.NODE_ENV).toBe('test');
     expect(env.LOG_LEVEL).toBe('debug');
@@ -135,9 +141,7 @@ describe('validateEnv', () => {
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).not.toContain('s3cret');
     expect(error.message).not.toContain(secretUrl);
-    expect(error.problems).toEqual([
-      { variable: 'DATABASE_URL', problem: `must be a postgres:// URL (got a value of ${secretUrl.length} characters)` },
-    ]);
+    expect(error.problems).toEqual([{ variable: 'DATABASE_URL', problem: `must be a postgres:// URL (got a value of ${secretUrl.length} characters)` }]);
   });
 
   it('does not echo an invalid log level or NATS URL', () => {

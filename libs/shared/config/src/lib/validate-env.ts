@@ -5,8 +5,7 @@ import { validateSync } from 'class-validator';
 export class ConfigValidationError extends Error {
   constructor(readonly problems: { variable: string; problem: string }[]) {
     super(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n')}\n` +
-        'See .env.example for every variable and its meaning.',
+      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n')}\n` + 'See .env.example for every variable and its meaning.',
     );
     this.name = ConfigValidationError.name;
   }

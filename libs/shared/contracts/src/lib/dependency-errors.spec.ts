@@ -14,11 +14,19 @@ describe('isDependencyOutage', () => {
     ['pg: the server starting up (57P03)', withCode('the database system is starting up', '57P03')],
     ['pg: too many connections (53300)', withCode('sorry, too many clients already', '53300')],
     ['pg: a connection exception (08006)', withCode('connection failure', '08006')],
-    ['TypeORM wrapping a driver error', Object.assign(new Error('Query failed'), { name: 'QueryFailedError', driverError: withCode('connect ECONNREFUSED', 'ECONNREFUSED') })],
+    [
+      'TypeORM wrapping a driver error',
+      Object.assign(new Error('Query failed'), { name: 'QueryFailedError', driverError: withCode('connect ECONNREFUSED', 'ECONNREFUSED') }),
+    ],
     ['an error caused by an outage', new Error('could not load', { cause: new Error('Connection terminated due to connection timeout') })],
     ['mysql2: the connection lost', withCode('Connection lost: The server closed the connection.', 'PROTOCOL_CONNECTION_LOST')],
     ['ioredis: a closed connection', new Error('Connection is closed.')],
-    ['ioredis: retries per request exhausted', Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' })],
+    [
+      'ioredis: retries per request exhausted',
+      Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), {
+        name: 'MaxRetriesPerRequestError',
+      }),
+    ],
     ['nats: the connection closed', withCode('CONNECTION_CLOSED', 'CONNECTION_CLOSED')],
   ])('%s is an outage', (_, error) => expect(isDependencyOutage(error)).toBe(true));
 

@@ -17,9 +17,12 @@ describe(downtimeCategory.name, () => {
     expect(downtimeCategory(type)).toBe('planned_stop');
   });
 
-  it.each(['BREAKDOWN', 'TOOL_CHANGE', 'MATERIAL_SHORTAGE', 'something new', '', 'BREAKS', 'SET UP'])('puts %p (other or unknown) under unplanned_stop', (type) => {
-    expect(downtimeCategory(type)).toBe('unplanned_stop');
-  });
+  it.each(['BREAKDOWN', 'TOOL_CHANGE', 'MATERIAL_SHORTAGE', 'something new', '', 'BREAKS', 'SET UP'])(
+    'puts %p (other or unknown) under unplanned_stop',
+    (type) => {
+      expect(downtimeCategory(type)).toBe('unplanned_stop');
+    },
+  );
 
   it('ignores case and surrounding blanks', () => {
     expect(downtimeCategory('break')).toBe('no_production');

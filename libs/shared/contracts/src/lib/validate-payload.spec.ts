@@ -6,22 +6,32 @@ import { inputProblem, toFieldErrors, validatePayload } from './validate-payload
 
 /** A decorated payload class to validate (shaped like a machine). */
 class MachineRecord {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   type!: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   location!: string | null;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   installation_date!: string | null;
 
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   specifications!: Record<string, unknown> | null;
 
   @IsISO8601({ strict: true })
@@ -29,7 +39,8 @@ class MachineRecord {
 }
 
 class Spindle {
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   max_rpm!: number;
 }
 
@@ -42,10 +53,12 @@ class MachineSpecification {
   @IsString()
   controller!: string;
 
-  @ValidateNested() @Type(() => Spindle)
+  @ValidateNested()
+  @Type(() => Spindle)
   spindle!: Spindle;
 
-  @ValidateNested({ each: true }) @Type(() => Axis)
+  @ValidateNested({ each: true })
+  @Type(() => Axis)
   axes!: Axis[];
 }
 
@@ -125,9 +138,7 @@ describe('validatePayload', () => {
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(fieldsOf(error)).toEqual(['installation_date', 'machine_id', 'specifications']);
     expect(errorsFor(error, 'machine_id').every((e) => e.invalid_value === 42)).toBe(true);
-    expect(errorsFor(error, 'specifications')).toEqual([
-      { field: 'specifications', message: 'specifications must be an object', invalid_value: 'big' },
-    ]);
+    expect(errorsFor(error, 'specifications')).toEqual([{ field: 'specifications', message: 'specifications must be an object', invalid_value: 'big' }]);
     expect(errorsFor(error, 'installation_date')[0]?.invalid_value).toBe('01.04.2019');
   });
 
@@ -192,8 +203,14 @@ describe('validatePayload', () => {
 
   describe('with any payload', () => {
     it('refuses NUL characters and unpaired surrogates in values and keys, naming where, and nesting past the limit', () => {
-      expect(rejectionOf(GetMachineRequest, { machine_id: 'M\u0000' }).fieldErrors?.[0]).toMatchObject({ field: 'machine_id', message: expect.stringContaining('NUL') });
-      expect(rejectionOf(GetMachineRequest, { machine_id: '\udc00M' }).fieldErrors?.[0]).toMatchObject({ field: 'machine_id', message: expect.stringContaining('surrogate') });
+      expect(rejectionOf(GetMachineRequest, { machine_id: 'M\u0000' }).fieldErrors?.[0]).toMatchObject({
+        field: 'machine_id',
+        message: expect.stringContaining('NUL'),
+      });
+      expect(rejectionOf(GetMachineRequest, { machine_id: '\udc00M' }).fieldErrors?.[0]).toMatchObject({
+        field: 'machine_id',
+        message: expect.stringContaining('surrogate'),
+      });
       expect(rejectionOf(GetMachineRequest, { machine_id: 'M', ['x\u0000']: 1 }).fieldErrors?.[0].field).toBe('x\u0000');
       let deep: unknown = 'M';
       for (let i = 0; i < 100_000; i += 1) deep = [deep];
@@ -217,9 +234,7 @@ describe('validatePayload', () => {
       const id = 'M'.repeat(51);
       const error = rejectionOf(GetMachineRequest, { machine_id: id });
 
-      expect(error.fieldErrors).toEqual([
-        { field: 'machine_id', message: 'machine_id must be shorter than or equal to 50 characters', invalid_value: id },
-      ]);
+      expect(error.fieldErrors).toEqual([{ field: 'machine_id', message: 'machine_id must be shorter than or equal to 50 characters', invalid_value: id }]);
     });
   });
 

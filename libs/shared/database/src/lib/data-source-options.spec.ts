@@ -97,10 +97,14 @@ describe('redactUrl', () => {
     expect(redactUrl('postgres://gateway@db:5432/shopfloor')).toBe('postgres://gateway@db:5432/shopfloor');
   });
 
-  it.each(['', 'not a url', '://s3cret@', 'postgres://gateway:s3cret@', 'postgres://gateway:s3cret@db:port/shopfloor', 'postgres://gateway:s3cret@db:99999/shopfloor'])(
-    'survives the garbage %p without echoing it',
-    (garbage) => {
-      expect(redactUrl(garbage)).toBe('(unparseable URL)');
-    },
-  );
+  it.each([
+    '',
+    'not a url',
+    '://s3cret@',
+    'postgres://gateway:s3cret@',
+    'postgres://gateway:s3cret@db:port/shopfloor',
+    'postgres://gateway:s3cret@db:99999/shopfloor',
+  ])('survives the garbage %p without echoing it', (garbage) => {
+    expect(redactUrl(garbage)).toBe('(unparseable URL)');
+  });
 });

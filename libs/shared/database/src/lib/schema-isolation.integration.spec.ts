@@ -69,7 +69,18 @@ describe('per-service schemas', () => {
   });
 
   it('never creates tables by itself: synchronize is off', async () => {
-    const ds = new DataSource(serviceDataSourceOptions({ url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable', poolSize: 2, applicationName: 'test', entities: [], migrations: [], migrationsRun: false }));
+    const ds = new DataSource(
+      serviceDataSourceOptions({
+        url: db.serviceUrl('notification'),
+        schema: 'notification',
+        ssl: 'disable',
+        poolSize: 2,
+        applicationName: 'test',
+        entities: [],
+        migrations: [],
+        migrationsRun: false,
+      }),
+    );
     await ds.initialize();
     expect(ds.options.synchronize).toBe(false);
     await ds.destroy();

@@ -84,7 +84,9 @@ describe(versionedUpsertSql.name, () => {
 
   it('refuses a type that is no type name, a missing key or version input, repeated names and "ord"', () => {
     expect(() => quoteIdentifier('')).toThrow(RangeError);
-    expect(() => versionedUpsertSql({ ...MACHINES, inputs: [{ name: 'machine_id', type: 'text[]); DROP' }, ...MACHINES.inputs.slice(1)] })).toThrow(/not a type name/);
+    expect(() => versionedUpsertSql({ ...MACHINES, inputs: [{ name: 'machine_id', type: 'text[]); DROP' }, ...MACHINES.inputs.slice(1)] })).toThrow(
+      /not a type name/,
+    );
     expect(() => versionedUpsertSql({ ...MACHINES, key: 'id' })).toThrow(/no input named "id"/);
     expect(() => versionedUpsertSql({ ...MACHINES, version: { input: 'updated' } })).toThrow(/no input named "updated"/);
     expect(() => versionedUpsertSql({ ...MACHINES, inputs: [...MACHINES.inputs, { name: 'ord', type: 'int' }] })).toThrow(/not "ord"/);

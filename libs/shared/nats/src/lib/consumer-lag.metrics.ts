@@ -36,9 +36,27 @@ export function trackConsumerLag(registry: Registry, source: ConsumerLagSource):
   const sources = new Set<ConsumerLagSource>([source]);
   sourcesByRegistry.set(registry, sources);
   const labelNames = ['stream', 'consumer'] as const;
-  const pending = new Gauge({ name: 'nats_consumer_pending_messages', help: 'Messages of the stream a durable consumer has not been given yet', labelNames, registers: [registry], collect: () => refresh() });
-  const ackPending = new Gauge({ name: 'nats_consumer_ack_pending_messages', help: 'Messages a durable consumer was given and has not acknowledged yet', labelNames, registers: [registry], collect: () => refresh() });
-  const redelivered = new Gauge({ name: 'nats_consumer_redelivered_messages', help: 'Unacknowledged messages a durable consumer was given more than once', labelNames, registers: [registry], collect: () => refresh() });
+  const pending = new Gauge({
+    name: 'nats_consumer_pending_messages',
+    help: 'Messages of the stream a durable consumer has not been given yet',
+    labelNames,
+    registers: [registry],
+    collect: () => refresh(),
+  });
+  const ackPending = new Gauge({
+    name: 'nats_consumer_ack_pending_messages',
+    help: 'Messages a durable consumer was given and has not acknowledged yet',
+    labelNames,
+    registers: [registry],
+    collect: () => refresh(),
+  });
+  const redelivered = new Gauge({
+    name: 'nats_consumer_redelivered_messages',
+    help: 'Unacknowledged messages a durable consumer was given more than once',
+    labelNames,
+    registers: [registry],
+    collect: () => refresh(),
+  });
 
   // The three gauges are collected at once for one scrape: they share one read.
   let inFlight: Promise<void> | null = null;

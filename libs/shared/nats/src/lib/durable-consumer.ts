@@ -3,7 +3,18 @@ import { context as otelContext, trace } from '@opentelemetry/api';
 import { DomainError, ErrorCode, HEADERS, isDependencyOutage, SUBJECTS, type ConsumerDefinition } from '@shopfloor/contracts';
 import { acceptOrCreateRequestId, MetricsRegistry, requestContext } from '@shopfloor/observability';
 import { retryBackoffMs } from '@shopfloor/util';
-import { AckPolicy, DeliverPolicy, JSONCodec, headers as natsHeaders, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type MsgHdrs, type Subscription } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JSONCodec,
+  headers as natsHeaders,
+  nanos,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JsMsg,
+  type MsgHdrs,
+  type Subscription,
+} from 'nats';
 import { trackConsumerLag, type ConsumerLag } from './consumer-lag.metrics';
 import { isNotFound, JetStreamService } from './jetstream';
 import { incomingContext } from './message-headers';
@@ -89,7 +100,13 @@ export class DurableConsumerFactory {
     return Promise.all(
       [...this.running.values()].map(async (def) => {
         const info = await jsm.consumers.info(def.stream.name, def.durableName);
-        return { stream: def.stream.name, consumer: def.durableName, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+        return {
+          stream: def.stream.name,
+          consumer: def.durableName,
+          pending: info.num_pending,
+          ackPending: info.num_ack_pending,
+          redelivered: info.num_redelivered,
+        };
       }),
     );
   }
@@ -288,7 +305,15 @@ export class DurableConsumerFactory {
           try {
             const jsm = await this.jetStream.jsm();
             const stored = await jsm.streams.getMessage(def.stream.name, { seq: sequence });
-            await this.deadLetter(def, sequence, stored.subject, stored.data, stored.header, 'delivery limit reached without an ack', advisory.deliveries ?? def.maxDeliver);
+            await this.deadLetter(
+              def,
+              sequence,
+              stored.subject,
+              stored.data,
+              stored.header,
+              'delivery limit reached without an ack',
+              advisory.deliveries ?? def.maxDeliver,
+            );
           } catch (dlqError) {
             this.logger.error({ message: `Could not dead-letter message ${sequence} after max deliveries`, err: dlqError });
           }

@@ -42,7 +42,9 @@ describe('JetStream helpers', () => {
 
   async function deadLetter(def: ConsumerDefinition): Promise<{ data: unknown; headers: Record<string, string> } | undefined> {
     const jsm = await js.jsm();
-    const msg = await jsm.streams.getMessage(STREAMS.deadLetters.name, { last_by_subj: SUBJECTS.deadLetter.of(def.stream.name, def.durableName) }).catch(() => undefined);
+    const msg = await jsm.streams
+      .getMessage(STREAMS.deadLetters.name, { last_by_subj: SUBJECTS.deadLetter.of(def.stream.name, def.durableName) })
+      .catch(() => undefined);
     if (!msg) return undefined;
     const headers: Record<string, string> = {};
     for (const key of msg.header?.keys() ?? []) headers[key.toLowerCase()] = msg.header.get(key);
@@ -196,7 +198,9 @@ describe('JetStream helpers', () => {
     expect(dead.headers[HEADERS.deadLetterReason]).toContain('always broken');
     expect(dead.headers[HEADERS.deadLetterDeliveries]).toBe('3');
     expect(dead.headers['x-original-subject']).toBe(`${def.name.toLowerCase()}.broken`);
-    expect(await metrics.render()).toMatch(new RegExp(`^nats_dead_lettered_messages_total\\{stream="${def.name}",consumer="${consumer.durableName}"\\} 1$`, 'm'));
+    expect(await metrics.render()).toMatch(
+      new RegExp(`^nats_dead_lettered_messages_total\\{stream="${def.name}",consumer="${consumer.durableName}"\\} 1$`, 'm'),
+    );
     const info = await (await js.jsm()).consumers.info(def.name, consumer.durableName);
     expect(info.num_ack_pending).toBe(0);
   });

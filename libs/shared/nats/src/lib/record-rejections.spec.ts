@@ -22,7 +22,9 @@ describe(writeIsolating.name, () => {
   });
 
   it('throws any other error, so the whole batch is retried', async () => {
-    await expect(writeIsolating([1, 2], async () => Promise.reject(Object.assign(new Error('connection reset'), { code: 'ECONNRESET' })))).rejects.toThrow('connection reset');
+    await expect(writeIsolating([1, 2], async () => Promise.reject(Object.assign(new Error('connection reset'), { code: 'ECONNRESET' })))).rejects.toThrow(
+      'connection reset',
+    );
   });
 
   it('knows data errors by SQLSTATE', () => {

@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { displayRow, displayText, MAX_REJECTIONS_PER_REPORT, SUBJECTS, type RecordsRejected, type RejectedRecord, type ShopfloorEntity } from '@shopfloor/contracts';
+import {
+  displayRow,
+  displayText,
+  MAX_REJECTIONS_PER_REPORT,
+  SUBJECTS,
+  type RecordsRejected,
+  type RejectedRecord,
+  type ShopfloorEntity,
+} from '@shopfloor/contracts';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { createHash } from 'node:crypto';
 import { JetStreamService } from './jetstream';
@@ -35,7 +43,12 @@ export async function writeIsolating<R>(records: R[], write: (records: R[]) => P
     if (records.length === 1) {
       const e = error as { message?: unknown; driverError?: { code?: unknown } };
       const code = typeof e.driverError?.code === 'string' ? e.driverError.code : (e as { code?: unknown }).code;
-      return { changed: 0, failed: [{ record: records[0], reason: `the database refused it (SQLSTATE ${String(code)}: ${typeof e.message === 'string' ? e.message : 'data error'})` }] };
+      return {
+        changed: 0,
+        failed: [
+          { record: records[0], reason: `the database refused it (SQLSTATE ${String(code)}: ${typeof e.message === 'string' ? e.message : 'data error'})` },
+        ],
+      };
     }
     const half = Math.ceil(records.length / 2);
     const a = await writeIsolating(records.slice(0, half), write);
@@ -69,7 +82,10 @@ export class RecordRejections {
         rejected: part.map((r) => ({
           key: r.key === null || r.key === '' ? null : displayText(r.key, 180),
           reasons: r.reasons.slice(0, 20).map((reason) => displayText(reason, 1000)),
-          record: r.record !== null && typeof r.record === 'object' && !Array.isArray(r.record) ? displayRow(r.record as Record<string, unknown>, 500) : { value: displayText(JSON.stringify(r.record) ?? String(r.record), 500) },
+          record:
+            r.record !== null && typeof r.record === 'object' && !Array.isArray(r.record)
+              ? displayRow(r.record as Record<string, unknown>, 500)
+              : { value: displayText(JSON.stringify(r.record) ?? String(r.record), 500) },
         })),
       };
       const digest = createHash('sha256')
@@ -79,6 +95,12 @@ export class RecordRejections {
       await this.jetStream.publish(SUBJECTS.rejections.shopfloor(consumer), report, `rej:${consumer}:${digest}`);
     }
     this.metrics.rejectedRecords.inc({ consumer, entity }, rejected.length);
-    this.logger.warn({ message: `Rejected ${rejected.length} ${entity} records; reported to the quarantine`, consumer, entity, sync_id: syncId, reasons: rejected.slice(0, 3).map((r) => r.reasons[0]) });
+    this.logger.warn({
+      message: `Rejected ${rejected.length} ${entity} records; reported to the quarantine`,
+      consumer,
+      entity,
+      sync_id: syncId,
+      reasons: rejected.slice(0, 3).map((r) => r.reasons[0]),
+    });
   }
 }

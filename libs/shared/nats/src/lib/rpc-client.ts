@@ -79,7 +79,10 @@ export class RpcClient {
     // A request the bus cannot carry is the caller's to make smaller, not an outage: say so before trying.
     const limit = (this.nats.connection.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - HEADER_ALLOWANCE;
     if (data.length > limit) {
-      throw new DomainError(ErrorCode.PayloadTooLarge, `The request is too large to pass on (${data.length} bytes as JSON; at most ${limit})`, { bytes: data.length, limit });
+      throw new DomainError(ErrorCode.PayloadTooLarge, `The request is too large to pass on (${data.length} bytes as JSON; at most ${limit})`, {
+        bytes: data.length,
+        limit,
+      });
     }
     try {
       const msg = await this.send(subject, data, timeoutMs);

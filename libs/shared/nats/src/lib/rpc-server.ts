@@ -127,7 +127,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       msg.respond(codec.encode({ ok: true, object: name }));
     } catch (error) {
       this.log.error({ message: `Could not send the reply to ${subject}`, err: error });
-      const fallback: RpcReply<unknown> = { ok: false, error: { code: ErrorCode.ServiceUnavailable, message: 'The answer could not be passed on; try again', details: { bytes: data.length } } };
+      const fallback: RpcReply<unknown> = {
+        ok: false,
+        error: { code: ErrorCode.ServiceUnavailable, message: 'The answer could not be passed on; try again', details: { bytes: data.length } },
+      };
       try {
         msg.respond(codec.encode(fallback));
       } catch {

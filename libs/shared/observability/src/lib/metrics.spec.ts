@@ -11,11 +11,15 @@ describe(MetricsRegistry.name, () => {
 
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(text).toContain('# TYPE nats_handler_duration_seconds histogram');
-    expect(text).toMatch(/^http_request_duration_seconds_count\{(?=[^}]*method="GET")(?=[^}]*route="\/api\/v1\/machines")(?=[^}]*status_code="200")(?=[^}]*service="gateway")[^}]*\} 1$/m);
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{(?=[^}]*method="GET")(?=[^}]*route="\/api\/v1\/machines")(?=[^}]*status_code="200")(?=[^}]*service="gateway")[^}]*\} 1$/m,
+    );
     expect(text).toMatch(/^http_request_duration_seconds_sum\{[^}]*service="gateway"[^}]*\} 0\.042$/m);
     expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="0\.025",[^}]*\} 0$/m);
     expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="0\.05",[^}]*\} 1$/m);
-    expect(text).toMatch(/^nats_handler_duration_seconds_count\{(?=[^}]*subject="shopfloor\.rpc\.machines\.get")(?=[^}]*kind="rpc")(?=[^}]*outcome="ok")(?=[^}]*service="gateway")[^}]*\} 1$/m);
+    expect(text).toMatch(
+      /^nats_handler_duration_seconds_count\{(?=[^}]*subject="shopfloor\.rpc\.machines\.get")(?=[^}]*kind="rpc")(?=[^}]*outcome="ok")(?=[^}]*service="gateway")[^}]*\} 1$/m,
+    );
     expect(text).toMatch(/^nats_handler_duration_seconds_bucket\{le="0\.001",[^}]*\} 0$/m);
     expect(text).toMatch(/^nats_handler_duration_seconds_bucket\{le="0\.005",[^}]*\} 1$/m);
   });

@@ -4,7 +4,15 @@ import type { ClassConstructor } from 'class-transformer';
 import { ConfigValidationError, DatabaseEnv, loadEnv, tracingWanted, type BaseServiceEnv } from '@shopfloor/config';
 import { redactUrl } from '@shopfloor/database';
 import { NatsConnectionHolder, NatsRpcServer, RpcErrorPassthroughFilter } from '@shopfloor/nats';
-import { createRootLogger, HealthRegistry, httpObservabilityMiddleware, MetricsRegistry, PinoNestLogger, startTracing, stopTracing } from '@shopfloor/observability';
+import {
+  createRootLogger,
+  HealthRegistry,
+  httpObservabilityMiddleware,
+  MetricsRegistry,
+  PinoNestLogger,
+  startTracing,
+  stopTracing,
+} from '@shopfloor/observability';
 import { connectRpcServer } from './connect-rpc-server';
 import { ServiceModule, type ServiceDefinition } from './service.module';
 
@@ -101,7 +109,11 @@ export async function bootstrapService<E extends BaseServiceEnv>(options: Bootst
 function describeStartupError(error: unknown, env: BaseServiceEnv): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
-  if (env instanceof DatabaseEnv && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /connect|password authentication|does not exist/i.test(message)) && !/NATS/.test(message)) {
+  if (
+    env instanceof DatabaseEnv &&
+    (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /connect|password authentication|does not exist/i.test(message)) &&
+    !/NATS/.test(message)
+  ) {
     return `PostgreSQL is not usable at ${redactUrl(env.DATABASE_URL)} (${message}). Start PostgreSQL, create the schemas with 'npm run provision', or fix DATABASE_URL.`;
   }
   return message;

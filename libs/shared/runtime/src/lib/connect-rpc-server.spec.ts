@@ -107,16 +107,32 @@ describe(connectRpcServer.name, () => {
       const rpc = connectRpcServer(app, server, [new Passthrough()]);
       pinned(rpc instanceof NestMicroservice, 'connectMicroservice no longer returns a NestMicroservice', BOOTSTRAP);
       await app.startAllMicroservices();
-      pinned(registrations.mock.calls.length === 1, `registerListeners() ran ${registrations.mock.calls.length}× although setIsInitialized(true) was called before listen()`, BOOTSTRAP);
+      pinned(
+        registrations.mock.calls.length === 1,
+        `registerListeners() ran ${registrations.mock.calls.length}× although setIsInitialized(true) was called before listen()`,
+        BOOTSTRAP,
+      );
       registrations.mockRestore();
-      pinned(initHooks.count === 0, `startAllMicroservices ran the init hooks (${initHooks.count}×) although setIsInitialized(true) and setIsInitHookCalled(true) were called`, BOOTSTRAP);
+      pinned(
+        initHooks.count === 0,
+        `startAllMicroservices ran the init hooks (${initHooks.count}×) although setIsInitialized(true) and setIsInitHookCalled(true) were called`,
+        BOOTSTRAP,
+      );
       await app.init();
 
       pinned(server.listens === 1, `the transport's listen() ran ${server.listens}× on startAllMicroservices, not once`, BOOTSTRAP);
       const request = server.handlersAtListen.get('pinned.request');
       const event = server.handlersAtListen.get('pinned.event');
-      pinned(request !== undefined && event !== undefined, `registerListeners() no longer fills messageHandlers by subject before listen (had: ${[...server.handlersAtListen.keys()].join(', ') || 'nothing'})`, `${BOOTSTRAP} and ${TRANSPORT}`);
-      pinned(request?.isEventHandler === false && event?.isEventHandler === true, 'a handler no longer says by isEventHandler whether it is an @EventPattern', TRANSPORT);
+      pinned(
+        request !== undefined && event !== undefined,
+        `registerListeners() no longer fills messageHandlers by subject before listen (had: ${[...server.handlersAtListen.keys()].join(', ') || 'nothing'})`,
+        `${BOOTSTRAP} and ${TRANSPORT}`,
+      );
+      pinned(
+        request?.isEventHandler === false && event?.isEventHandler === true,
+        'a handler no longer says by isEventHandler whether it is an @EventPattern',
+        TRANSPORT,
+      );
       pinned(initHooks.count === 1, `the init hooks ran ${initHooks.count}× over startAllMicroservices and init, not once`, BOOTSTRAP);
 
       const outcome = await server.run(request as MessageHandler, {}).then(

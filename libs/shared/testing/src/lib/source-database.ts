@@ -29,7 +29,12 @@ export function cimcoSourceDdl(): string[] {
 export async function createSourceDatabase(prefix = 'cimco_test'): Promise<TestSourceDatabase> {
   const server = new URL(TEST_INFRA.mysqlUrl);
   const name = uniqueName(prefix);
-  const admin = await mysql.createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || 'root'), password: decodeURIComponent(server.password) });
+  const admin = await mysql.createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password),
+  });
   await admin.query(`CREATE DATABASE \`${name}\``);
   await admin.changeUser({ database: name });
   for (const statement of cimcoSourceDdl()) await admin.query(statement);

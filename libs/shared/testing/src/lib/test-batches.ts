@@ -22,7 +22,7 @@ export async function withdrawTestBatches(nc: NatsConnection, syncIds: Iterable<
   if (last === 0) return 0;
   const reader = await nc.jetstream().consumers.get(stream, { deliver_policy: DeliverPolicy.StartTime, opt_start_time: since.toISOString() });
   const found: number[] = [];
-  for (let done = false; !done; ) {
+  for (let done = false; !done;) {
     const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
     let seen = 0;
     for await (const msg of batch) {

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { ZoneClock } from './zone-clock';
 
 const DAY = 86_400_000;
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Australia/Sydney', 'America/Sao_Paulo', 'Africa/Casablanca', 'UTC'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+  'Africa/Casablanca',
+  'UTC',
+];
 const FROM = Date.UTC(1970, 0, 1);
 const TO = Date.UTC(2060, 0, 1);
 

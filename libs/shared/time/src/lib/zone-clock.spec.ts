@@ -39,7 +39,10 @@ describe(ZoneClock.name, () => {
   it('gives the same answers whatever was asked before (the remembered stretch is only a shortcut)', () => {
     const walls = ['2026-10-25T02:30:00', '2025-03-30T02:30:00', '2026-07-01T12:00:00', '2031-10-26T02:15:00', '1999-12-31T23:59:59'].map(wall);
     const forward = walls.map((w) => berlin.instantOf(w));
-    const backward = [...walls].reverse().map((w) => berlin.instantOf(w)).reverse();
+    const backward = [...walls]
+      .reverse()
+      .map((w) => berlin.instantOf(w))
+      .reverse();
     expect(backward).toEqual(forward);
     expect(forward[3]).toBe(at('2031-10-26T02:15:00+02:00'));
   });

@@ -4,7 +4,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 describe('PeriodicTask', () => {
   const tasks: PeriodicTask[] = [];
-  const task = (run: () => Promise<number | void> | number | void, intervalMs: number, extra: { firstDelayMs?: number; errors?: Error[] } = {}): PeriodicTask => {
+  const task = (
+    run: () => Promise<number | void> | number | void,
+    intervalMs: number,
+    extra: { firstDelayMs?: number; errors?: Error[] } = {},
+  ): PeriodicTask => {
     const created = new PeriodicTask(run, { intervalMs, firstDelayMs: extra.firstDelayMs, onError: (error) => extra.errors?.push(error) });
     tasks.push(created);
     return created;

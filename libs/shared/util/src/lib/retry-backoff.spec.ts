@@ -29,13 +29,18 @@ describe(retryBackoffMs.name, () => {
 
   it('stays within the bounds of its jitter for any attempt and draw', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.constantFrom('full' as const, 'equal' as const), (attempt, u, jitter) => {
-        const step = Math.min(30_000, 500 * 2 ** (attempt - 1));
-        const delay = retryBackoffMs(attempt, 500, 30_000, jitter, () => u);
-        expect(Number.isInteger(delay)).toBe(true);
-        expect(delay).toBeGreaterThanOrEqual(jitter === 'full' ? 0 : Math.floor(step / 2));
-        expect(delay).toBeLessThanOrEqual(step);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.constantFrom('full' as const, 'equal' as const),
+        (attempt, u, jitter) => {
+          const step = Math.min(30_000, 500 * 2 ** (attempt - 1));
+          const delay = retryBackoffMs(attempt, 500, 30_000, jitter, () => u);
+          expect(Number.isInteger(delay)).toBe(true);
+          expect(delay).toBeGreaterThanOrEqual(jitter === 'full' ? 0 : Math.floor(step / 2));
+          expect(delay).toBeLessThanOrEqual(step);
+        },
+      ),
     );
   });
 });

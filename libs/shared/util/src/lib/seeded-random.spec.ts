@@ -71,12 +71,16 @@ describe('streams of the earlier generators', () => {
   });
 
   it('repeats the validation and boosting stream (folded seed)', () => {
-    expect(five(new SeededRandom(foldSeed(2 ** 40 + 5)))).toEqual([0.9966370251495391, 0.8245568524580449, 0.673670167569071, 0.7887187800370157, 0.7973700424190611]);
+    expect(five(new SeededRandom(foldSeed(2 ** 40 + 5)))).toEqual([
+      0.9966370251495391, 0.8245568524580449, 0.673670167569071, 0.7887187800370157, 0.7973700424190611,
+    ]);
     expect(new SeededRandom(foldSeed(5)).shuffle([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([7, 0, 9, 4, 3, 1, 5, 6, 8, 2]);
   });
 
   it('repeats the isolation forest stream (spread seed)', () => {
-    expect(five(new SeededRandom(spreadSeed(1)))).toEqual([0.5223135030828416, 0.9062833907082677, 0.8789158053696156, 0.39771797391586006, 0.9664158411324024]);
+    expect(five(new SeededRandom(spreadSeed(1)))).toEqual([
+      0.5223135030828416, 0.9062833907082677, 0.8789158053696156, 0.39771797391586006, 0.9664158411324024,
+    ]);
     const below = new SeededRandom(spreadSeed(3));
     expect(Array.from({ length: 8 }, () => below.below(10))).toEqual([1, 3, 3, 5, 3, 7, 1, 4]);
   });

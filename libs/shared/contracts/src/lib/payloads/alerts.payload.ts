@@ -96,28 +96,41 @@ export interface AlertPage {
 
 /** `GET /api/v1/alerts` query and `notification.alerts.list`: newest first. */
 export class ListAlertsQuery {
-  @Omittable() @IsIn(ALERT_STATES)
+  @Omittable()
+  @IsIn(ALERT_STATES)
   state?: AlertState;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id?: string;
 
-  @Omittable() @IsIn(ALERT_SEVERITIES)
+  @Omittable()
+  @IsIn(ALERT_SEVERITIES)
   severity?: AlertSeverity;
 
   /** Alerts opened at or after this time (ISO 8601 with offset). */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
   /** Alerts opened before this time. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 
   /** Opaque cursor from the previous page's `next_cursor`. */
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
@@ -129,7 +142,9 @@ export class AlertIdRequest {
 
 /** `POST /api/v1/alerts/{id}/acknowledge` and `.../resolve` body. */
 export class AlertActionBody {
-  @Omittable() @IsString() @MaxLength(1000)
+  @Omittable()
+  @IsString()
+  @MaxLength(1000)
   comment?: string;
 }
 
@@ -138,41 +153,71 @@ export class AlertActionRequest extends AlertActionBody {
   @IsUUID()
   id!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   by!: string;
 }
 
 /** Which machines a rule watches; every list left out or empty means all. */
 export class RuleScope {
-  @Omittable() @IsArray() @ArrayMaxSize(1000) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
   machine_ids?: string[];
 
-  @Omittable() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
   machine_types?: string[];
 
-  @Omittable() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(100, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
   locations?: string[];
 }
 
 /** Hours in which e-mails and webhooks of non-critical alerts wait until the quiet ends (alerts still open). */
 export class QuietHours {
   /** IANA time zone the hours are wall-clock times in. */
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   timezone!: string;
 
   /** 'HH:MM'; at or after `end` means the quiet crosses midnight. */
-  @IsString() @Matches(WALL_TIME_PATTERN, { message: 'start must be a wall time HH:MM' })
+  @IsString()
+  @Matches(WALL_TIME_PATTERN, { message: 'start must be a wall time HH:MM' })
   start!: string;
 
-  @IsString() @Matches(WALL_TIME_PATTERN, { message: 'end must be a wall time HH:MM' })
+  @IsString()
+  @Matches(WALL_TIME_PATTERN, { message: 'end must be a wall time HH:MM' })
   end!: string;
 
   /** Days the quiet starts on; default every day. */
-  @Omittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ArrayUnique() @IsIn(WEEKDAYS, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsIn(WEEKDAYS, { each: true })
   days?: WeekdayName[];
 
   /** Critical alerts go out during the quiet hours too (default true). */
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   except_critical?: boolean;
 }
 
@@ -185,30 +230,47 @@ export class ChannelBody {
   type!: ChannelType;
 
   /** E-mail: the recipients (required for e-mail). */
-  @ValidateIf((channel: ChannelBody) => channel.type === 'email' || channel.to !== undefined) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RECIPIENTS) @ArrayUnique() @IsEmail({}, { each: true }) @MaxLength(254, { each: true })
+  @ValidateIf((channel: ChannelBody) => channel.type === 'email' || channel.to !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RECIPIENTS)
+  @ArrayUnique()
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
   to?: string[];
 
   /** Webhook: the URL the JSON is POSTed to, http or https (required for a webhook). */
-  @ValidateIf((channel: ChannelBody) => channel.type === 'webhook' || channel.url !== undefined) @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  @ValidateIf((channel: ChannelBody) => channel.type === 'webhook' || channel.url !== undefined)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
   url?: string;
 
   /** Webhook: plain JSON, or a Slack or Teams message. Default json. */
-  @Omittable() @IsIn(WEBHOOK_FORMATS)
+  @Omittable()
+  @IsIn(WEBHOOK_FORMATS)
   format?: WebhookFormat;
 }
 
 /** A second round of notification when an alert is not acknowledged in time. */
 export class EscalationBody {
-  @IsInt() @Min(1) @Max(10_080)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
   after_minutes!: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ChannelBody)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelBody)
   channels!: ChannelBody[];
 }
 
 /** `POST /api/v1/alerts/rules` and `PUT /api/v1/alerts/rules/{id}` body. */
 export class RuleBody {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name!: string;
 
   @IsIn(ALERT_CONDITIONS)
@@ -224,27 +286,40 @@ export class RuleBody {
   @IsBoundedRecord({ maxKeys: 10, maxArrayItems: 20, maxStringLength: 64 })
   params!: Record<string, unknown>;
 
-  @Omittable() @ValidateNested() @Type(() => RuleScope)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => RuleScope)
   scope?: RuleScope;
 
   @IsIn(ALERT_SEVERITIES)
   severity!: AlertSeverity;
 
   /** After an alert of this rule on a machine resolves, no new one opens for it for this long. Default 30. */
-  @Omittable() @IsInt() @Min(0) @Max(10_080)
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
   cooldown_minutes?: number;
 
-  @Omittable() @ValidateNested() @Type(() => QuietHours)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => QuietHours)
   quiet_hours?: QuietHours;
 
-  @Omittable() @ValidateNested() @Type(() => EscalationBody)
+  @Omittable()
+  @ValidateNested()
+  @Type(() => EscalationBody)
   escalation?: EscalationBody;
 
-  @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ChannelBody)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelBody)
   channels!: ChannelBody[];
 
   /** Default true. */
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   enabled?: boolean;
 }
 
@@ -347,13 +422,20 @@ export interface DeliveryPage {
 
 /** `GET /api/v1/notifications/deliveries` query and `notification.deliveries.list`: newest first. */
 export class ListDeliveriesQuery {
-  @Omittable() @IsIn(DELIVERY_STATES)
+  @Omittable()
+  @IsIn(DELIVERY_STATES)
   state?: DeliveryState;
 
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
@@ -368,47 +450,75 @@ export class ScheduledReportBody {
 
   /** Custom only: as in POST /api/v1/reports/custom. */
   @ValidateIf((report: ScheduledReportBody) => report.kind === 'custom' || report.metrics !== undefined)
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(REPORT_METRICS.length) @ArrayUnique() @IsIn(REPORT_METRICS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(REPORT_METRICS.length)
+  @ArrayUnique()
+  @IsIn(REPORT_METRICS, { each: true })
   metrics?: ReportMetric[];
 
-  @Omittable() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
   machine_ids?: string[];
 
   /** Custom only; default previous_day. */
-  @Omittable() @IsIn(SCHEDULE_PERIODS)
+  @Omittable()
+  @IsIn(SCHEDULE_PERIODS)
   period?: SchedulePeriod;
 
-  @Omittable() @IsIn(REPORT_GROUPS)
+  @Omittable()
+  @IsIn(REPORT_GROUPS)
   group_by?: ReportGroup;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   title?: string;
 }
 
 /** `POST /api/v1/reports/schedules` body. */
 export class ReportScheduleBody {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name!: string;
 
   /** Five-field cron (minute hour day-of-month month day-of-week), in wall-clock time of `timezone`. */
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   cron!: string;
 
   /** IANA time zone; a 06:05 schedule runs at 06:05 on both sides of a clock change. */
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   timezone!: string;
 
-  @ValidateNested() @Type(() => ScheduledReportBody)
+  @ValidateNested()
+  @Type(() => ScheduledReportBody)
   report!: ScheduledReportBody;
 
   @IsIn(REPORT_FILE_FORMATS)
   format!: ReportFileFormat;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RECIPIENTS) @ArrayUnique() @IsEmail({}, { each: true }) @MaxLength(254, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RECIPIENTS)
+  @ArrayUnique()
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
   recipients!: string[];
 
   /** Default true. */
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   enabled?: boolean;
 }
 
@@ -417,7 +527,14 @@ export interface ReportScheduleView {
   name: string;
   cron: string;
   timezone: string;
-  report: { kind: 'daily' | 'custom'; metrics: ReportMetric[] | null; machine_ids: string[] | null; period: SchedulePeriod | null; group_by: ReportGroup | null; title: string | null };
+  report: {
+    kind: 'daily' | 'custom';
+    metrics: ReportMetric[] | null;
+    machine_ids: string[] | null;
+    period: SchedulePeriod | null;
+    group_by: ReportGroup | null;
+    title: string | null;
+  };
   format: ReportFileFormat;
   recipients: string[];
   enabled: boolean;
@@ -445,7 +562,11 @@ export interface ReportRunView {
 
 /** `GET /api/v1/reports/schedules/{id}/runs` query. */
 export class ScheduleRunsQuery {
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 

@@ -28,15 +28,24 @@ export const DEAD_LETTER_ID = /^[1-9]\d{0,14}$/;
 /** `GET /api/v1/data/dead-letters?limit&cursor&consumer` and `ingestion.dead-letters.list`. */
 export class ListDeadLettersRequest {
   /** Default 50. */
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 
   /** Opaque cursor from the previous page's `next_cursor`. */
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
   /** Only the dead letters of this durable consumer (e.g. `analytics-shopfloor`). */
-  @Omittable() @IsString() @MaxLength(100) @Matches(CONSUMER_NAME, { message: 'consumer must be a durable consumer name (letters, digits, - and _)' })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  @Matches(CONSUMER_NAME, { message: 'consumer must be a durable consumer name (letters, digits, - and _)' })
   consumer?: string;
 }
 
@@ -88,11 +97,19 @@ class ReplaySelection implements ValidatorConstraintInterface {
 /** `POST /api/v1/data/dead-letters/replay` body and `ingestion.dead-letters.replay` request. */
 export class ReplayDeadLettersRequest {
   /** Dead letters to replay, by id (DEAD_LETTERS sequence). */
-  @Omittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_REPLAY_IDS) @IsString({ each: true }) @Matches(DEAD_LETTER_ID, { each: true, message: 'each id must be a positive decimal integer' })
+  @Omittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_REPLAY_IDS)
+  @IsString({ each: true })
+  @Matches(DEAD_LETTER_ID, { each: true, message: 'each id must be a positive decimal integer' })
   ids?: string[];
 
   /** Every dead letter of this durable consumer (oldest first, a bounded number per request). */
-  @Omittable() @IsString() @MaxLength(100) @Matches(CONSUMER_NAME, { message: 'consumer must be a durable consumer name (letters, digits, - and _)' })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  @Matches(CONSUMER_NAME, { message: 'consumer must be a durable consumer name (letters, digits, - and _)' })
   consumer?: string;
 
   /** Every dead letter (oldest first, a bounded number per request). */
@@ -110,4 +127,7 @@ export interface ReplayDeadLettersReply {
 }
 
 /** Dead-lettered SHOPFLOOR batches per durable consumer, and the records (or deletion keys) they hold. */
-export type DeadLetterSummary = Record<string, { batches: number; records: number; /** The same per sync run (by the batches' sync_id). */ by_sync?: Record<string, { batches: number; records: number }> }>;
+export type DeadLetterSummary = Record<
+  string,
+  { batches: number; records: number; /** The same per sync run (by the batches' sync_id). */ by_sync?: Record<string, { batches: number; records: number }> }
+>;

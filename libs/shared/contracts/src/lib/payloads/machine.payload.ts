@@ -3,18 +3,28 @@ import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validato
 import { Omittable } from './omittable';
 
 export class ListMachinesRequest {
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 
-  @Omittable() @IsString() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @MaxLength(50)
   type?: string;
 
-  @Omittable() @IsString() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
   location?: string;
 }
 
 export class GetMachineRequest {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 

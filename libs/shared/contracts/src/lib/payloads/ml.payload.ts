@@ -1,5 +1,21 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsBoundedRecord } from './bounded-record';
 import { Omittable } from './omittable';
 import type { ModelPromotion } from './risk.payload';
@@ -12,19 +28,33 @@ export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 /** What a dataset is for: its label column, the columns to leave out, and (for time series) its group and order columns. */
 export class DatasetSpec {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   label!: string;
 
-  @Omittable() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   exclude?: string[];
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   group?: string;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   order?: string;
 }
 
@@ -50,13 +80,16 @@ export interface DatasetUploadBody {
  * (from the query string).
  */
 export class CreateDatasetRequest {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   upload!: string;
 
   @IsIn(DATASET_FORMATS)
   format!: DatasetFormat;
 
-  @Omittable() @IsBoundedRecord({ maxKeys: 20, maxStringLength: 60_000, maxArrayItems: 500 })
+  @Omittable()
+  @IsBoundedRecord({ maxKeys: 20, maxStringLength: 60_000, maxArrayItems: 500 })
   spec?: Record<string, unknown>;
 }
 
@@ -80,25 +113,37 @@ export interface DatasetView {
 
 /** `GET /api/v1/ml/predictions` query and `ml.predictions.list`: stored predictions, newest first. */
 export class ListPredictionsQuery {
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id?: string;
 
-  @Omittable() @IsIn(MODEL_TYPES)
+  @Omittable()
+  @IsIn(MODEL_TYPES)
   type?: ModelType;
 
   /** Predictions made at or after this time (ISO 8601 with offset). */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
   /** Predictions made before this time. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 
   /** Opaque cursor from the previous page's `next_cursor`. */
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
@@ -137,10 +182,12 @@ export class TrainRequest {
   @IsIn(MODEL_TYPES)
   model_type!: ModelType;
 
-  @Omittable() @IsUUID()
+  @Omittable()
+  @IsUUID()
   dataset_id?: string;
 
-  @Omittable() @IsBoundedRecord({ maxKeys: 50, maxArrayItems: 20 })
+  @Omittable()
+  @IsBoundedRecord({ maxKeys: 50, maxArrayItems: 20 })
   params?: Record<string, unknown>;
 }
 
@@ -153,13 +200,19 @@ export const TRAINING_STATES = ['queued', 'running', 'succeeded', 'failed'] as c
 
 /** `GET /api/v1/ml/train?state&model_type&limit` and `ml.train.list`: trainings newest first. */
 export class ListTrainingsQuery {
-  @Omittable() @IsIn(TRAINING_STATES)
+  @Omittable()
+  @IsIn(TRAINING_STATES)
   state?: (typeof TRAINING_STATES)[number];
 
-  @Omittable() @IsIn(MODEL_TYPES)
+  @Omittable()
+  @IsIn(MODEL_TYPES)
   model_type?: ModelType;
 
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 }
 
@@ -178,7 +231,8 @@ export interface TrainingView {
 }
 
 export class ModelListQuery {
-  @Omittable() @IsIn(MODEL_TYPES)
+  @Omittable()
+  @IsIn(MODEL_TYPES)
   model_type?: ModelType;
 }
 
@@ -213,7 +267,8 @@ export class EvaluateRequest {
   @IsUUID()
   dataset_id!: string;
 
-  @Omittable() @IsIn(['all', 'last'])
+  @Omittable()
+  @IsIn(['all', 'last'])
   at?: 'all' | 'last';
 }
 
@@ -232,11 +287,15 @@ export interface EvaluationView {
 
 /** `POST /api/v1/ml/predict/failure-risk`: a machine (from what the ml service knows of it) or readings given directly. */
 export class PredictFailureRiskRequest {
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id?: string;
 
   /** Input values by the names the active model was trained on: numbers, or text for a categorical input, e.g. { "Type": "L", "Torque [Nm]": 52.1 }. */
-  @Omittable() @IsBoundedRecord({ maxKeys: 500 })
+  @Omittable()
+  @IsBoundedRecord({ maxKeys: 500 })
   readings?: Record<string, unknown>;
 }
 
@@ -270,26 +329,41 @@ export interface PredictionResult {
 }
 
 export class ScheduleJobInput {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   job_id!: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   part_number?: string | null;
 
   /** Seconds of machine time. */
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(30 * 86_400)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(30 * 86_400)
   duration!: number;
 
   @IsISO8601({ strict: true })
   due!: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
   eligible_machines!: string[];
 }
 
 /** `POST /api/v1/ml/optimize-schedule` body. */
 export class OptimizeScheduleRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => ScheduleJobInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleJobInput)
   jobs!: ScheduleJobInput[];
 
   @IsISO8601({ strict: true })
@@ -299,7 +373,8 @@ export class OptimizeScheduleRequest {
    * Failure hazard per hour of work on each machine (0..1). Omitted machines take their latest stored failure-risk
    * or downtime prediction, else 0.
    */
-  @Omittable() @IsBoundedRecord({ maxKeys: 1000, maxKeyLength: 50 })
+  @Omittable()
+  @IsBoundedRecord({ maxKeys: 1000, maxKeyLength: 50 })
   machine_risk?: Record<string, unknown>;
 }
 
@@ -319,14 +394,21 @@ export interface ScheduleView {
 
 /** `POST /api/v1/ml/predict/downtime` body. */
 export class PredictDowntimeRequest {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(168)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(168)
   horizon_hours!: number;
 
   /** A probability at or above it counts as predicted downtime (`exceeds_threshold`); default 0.8. */
-  @Omittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Omittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
   confidence_threshold?: number;
 }
 
@@ -345,7 +427,9 @@ export interface ModelAccuracyView {
 
 /** `POST /api/v1/ml/predict/anomalies` body: a machine's hours in [from, to) (at most 31 days). */
 export class PredictAnomaliesRequest {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 
   @IsISO8601({ strict: true })
@@ -381,7 +465,9 @@ export interface AnomaliesView {
 
 /** `POST /api/v1/ml/predict/maintenance-window` body. */
 export class PredictMaintenanceRequest {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 

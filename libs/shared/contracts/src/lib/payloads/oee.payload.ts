@@ -7,18 +7,24 @@ export type OeeGranularity = (typeof OEE_GRANULARITIES)[number];
 /** `GET /api/v1/analytics/oee` query and `analytics.oee.get` request. */
 export class OeeQuery {
   /** One machine; omitted = all machines, aggregated by summing their time models and counts. */
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id?: string;
 
   /** Start of the period (inclusive), ISO 8601 with offset; default `to` minus 24 hours. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
   /** End of the period (exclusive); default now. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 
-  @Omittable() @IsIn(OEE_GRANULARITIES)
+  @Omittable()
+  @IsIn(OEE_GRANULARITIES)
   granularity?: OeeGranularity;
 }
 
@@ -41,7 +47,15 @@ export interface OeeFiguresView {
   counts: { total: number; good: number; scrap: number };
   losses: { unplanned_stops: number; planned_stops: number; small_stops: number; slow_cycles: number; production_rejects: number };
   /** ISO 22400-2 KPIs from the same data. */
-  kpis: { technical_efficiency: number | null; setup_rate: number | null; scrap_ratio: number | null; nee: number | null; mtbf: number | null; mttr: number | null; failures: number };
+  kpis: {
+    technical_efficiency: number | null;
+    setup_rate: number | null;
+    scrap_ratio: number | null;
+    nee: number | null;
+    mtbf: number | null;
+    mttr: number | null;
+    failures: number;
+  };
 }
 
 export interface OeeBucketView extends OeeFiguresView {
@@ -67,15 +81,20 @@ export interface OeeMetricsView extends OeeFiguresView {
 /** `GET /api/v1/analytics/downtime-patterns` query and `analytics.downtime-patterns.get` request. */
 export class DowntimePatternsQuery {
   /** One machine; omitted = all machines. */
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id?: string;
 
   /** Default: `to` minus 24 hours. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
   /** Default: now. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 }
 
@@ -129,20 +148,30 @@ export interface DowntimePatternsView {
 
 /** `GET /api/v1/analytics/efficiency` query and `analytics.efficiency.get` request. */
 export class EfficiencyQuery {
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 
   /** Comma-separated machine ids. */
-  @Omittable() @IsString() @MaxLength(5000)
+  @Omittable()
+  @IsString()
+  @MaxLength(5000)
   machine_ids?: string;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_type?: string;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   location?: string;
 }
 
@@ -167,13 +196,21 @@ export interface EfficiencyView {
 /** `GET /api/v1/analytics/current-shift` query and `analytics.oee.current-shift` request. */
 export class CurrentShiftQuery {
   /** Comma-separated machine ids. */
-  @Omittable() @IsString() @MaxLength(5000)
+  @Omittable()
+  @IsString()
+  @MaxLength(5000)
   machine_ids?: string;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_type?: string;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   location?: string;
 }
 

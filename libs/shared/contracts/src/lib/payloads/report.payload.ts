@@ -35,20 +35,32 @@ export type ReportGroup = (typeof REPORT_GROUPS)[number];
 /** `GET /api/v1/reports/daily?date&format`. */
 export class DailyReportQuery {
   /** The day in the shop's default calendar zone (UTC without one); default yesterday. */
-  @Omittable() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @Omittable()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   date?: string;
 
-  @Omittable() @IsIn(REPORT_FILE_FORMATS)
+  @Omittable()
+  @IsIn(REPORT_FILE_FORMATS)
   format?: ReportFileFormat;
 }
 
 /** `POST /api/v1/reports/custom`. */
 export class CustomReportRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(REPORT_METRICS.length) @ArrayUnique() @IsIn(REPORT_METRICS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(REPORT_METRICS.length)
+  @ArrayUnique()
+  @IsIn(REPORT_METRICS, { each: true })
   metrics!: ReportMetric[];
 
   /** Default: every machine. */
-  @Omittable() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
   machine_ids?: string[];
 
   @IsISO8601({ strict: true })
@@ -58,13 +70,18 @@ export class CustomReportRequest {
   to!: string;
 
   /** Rows per machine, or per time bucket of all selected machines together. Default machine. */
-  @Omittable() @IsIn(REPORT_GROUPS)
+  @Omittable()
+  @IsIn(REPORT_GROUPS)
   group_by?: ReportGroup;
 
-  @Omittable() @IsIn(REPORT_FILE_FORMATS)
+  @Omittable()
+  @IsIn(REPORT_FILE_FORMATS)
   format?: ReportFileFormat;
 
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(100)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   title?: string;
 }
 

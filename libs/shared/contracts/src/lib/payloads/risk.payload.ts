@@ -3,7 +3,9 @@ import type { PredictionFactor } from './ml.payload';
 
 /** `GET /api/v1/machines/{id}/risk` and `ml.machines.risk`. */
 export class MachineRiskRequest {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 

@@ -6,19 +6,27 @@ import type { SourceComparison } from './integrity-comparison.payload';
 /** `GET /api/v1/machines/{machine_id}/jobs?from&to` and `.../downtime?from&to` (query part). */
 export class MachineHistoryQuery {
   /** Inclusive lower bound (ISO 8601 with offset); records overlapping [from, to) are returned. */
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   from?: string;
 
-  @Omittable() @IsISO8601({ strict: true })
+  @Omittable()
+  @IsISO8601({ strict: true })
   to?: string;
 
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(5000)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   limit?: number;
 }
 
 /** `analytics.machines.jobs` / `analytics.machines.downtime` request. */
 export class MachineHistoryRequest extends MachineHistoryQuery {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 
@@ -70,7 +78,9 @@ export class MachineStatesQuery {
 
 /** `analytics.machines.states` request. */
 export class MachineStatesRequest extends MachineStatesQuery {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 
@@ -105,17 +115,26 @@ export class MachineReadingsQuery {
   to!: string;
 
   /** One metric (sensor) only; all of the machine's otherwise. */
-  @Omittable() @IsString() @IsNotEmpty() @MaxLength(50)
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   metric?: string;
 
   /** Equal time buckets the period is cut into (default 200). */
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(2000)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2000)
   buckets?: number;
 }
 
 /** `analytics.machines.readings` request. */
 export class MachineReadingsRequest extends MachineReadingsQuery {
-  @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
   machine_id!: string;
 }
 

@@ -8,7 +8,8 @@ export type SyncMode = (typeof SYNC_MODES)[number];
 
 /** `POST /api/v1/data/sync` body and `ingestion.sync.start` request. */
 export class StartSyncRequest {
-  @Omittable() @IsIn(SYNC_MODES)
+  @Omittable()
+  @IsIn(SYNC_MODES)
   mode?: SyncMode;
 }
 
@@ -70,11 +71,17 @@ export interface SyncStatusView {
 
 /** `GET /api/v1/data/quarantine?limit&cursor` and `ingestion.quarantine.list`. */
 export class ListQuarantineRequest {
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 
   /** Opaque cursor from the previous page's `next_cursor`. */
-  @Omittable() @IsString() @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 

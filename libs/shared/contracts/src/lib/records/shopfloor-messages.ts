@@ -1,5 +1,14 @@
 import { DomainError, ErrorCode, type FieldError } from '../error-codes';
-import { MAX_RECORDS_PER_BATCH, SHOPFLOOR_ENTITIES, type DowntimeRecord, type JobRecord, type MachineEventRecord, type MachineReadingRecord, type MachineRecord, type ShopfloorEntity } from './shopfloor-schema';
+import {
+  MAX_RECORDS_PER_BATCH,
+  SHOPFLOOR_ENTITIES,
+  type DowntimeRecord,
+  type JobRecord,
+  type MachineEventRecord,
+  type MachineReadingRecord,
+  type MachineRecord,
+  type ShopfloorEntity,
+} from './shopfloor-schema';
 import { isIsoDateTime, textProblem, type ShopfloorBatch } from './shopfloor-validator';
 
 /**
@@ -48,17 +57,26 @@ export interface RecordsRejected {
 }
 
 function fail(errors: FieldError[]): never {
-  throw new DomainError(ErrorCode.ValidationFailed, `Invalid payload: ${[...new Set(errors.map((e) => e.field))].slice(0, 5).join(', ')}`, null, errors.slice(0, 20));
+  throw new DomainError(
+    ErrorCode.ValidationFailed,
+    `Invalid payload: ${[...new Set(errors.map((e) => e.field))].slice(0, 5).join(', ')}`,
+    null,
+    errors.slice(0, 20),
+  );
 }
 
 function envelope(payload: unknown, allowed: readonly string[]): { body: Record<string, unknown>; errors: FieldError[] } {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) fail([{ field: 'body', message: 'must be a JSON object', invalid_value: null }]);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    fail([{ field: 'body', message: 'must be a JSON object', invalid_value: null }]);
   const body = payload as Record<string, unknown>;
   const errors: FieldError[] = [];
-  for (const key of Object.keys(body)) if (!allowed.includes(key)) errors.push({ field: key, message: `property ${key} should not exist`, invalid_value: null });
+  for (const key of Object.keys(body))
+    if (!allowed.includes(key)) errors.push({ field: key, message: `property ${key} should not exist`, invalid_value: null });
   const syncId = body['sync_id'];
-  if (typeof syncId !== 'string' || syncId.length === 0 || syncId.length > 200) errors.push({ field: 'sync_id', message: 'sync_id must be a string of 1 to 200 characters', invalid_value: null });
-  if (!(SHOPFLOOR_ENTITIES as readonly unknown[]).includes(body['entity'])) errors.push({ field: 'entity', message: `entity must be one of ${SHOPFLOOR_ENTITIES.join(', ')}`, invalid_value: null });
+  if (typeof syncId !== 'string' || syncId.length === 0 || syncId.length > 200)
+    errors.push({ field: 'sync_id', message: 'sync_id must be a string of 1 to 200 characters', invalid_value: null });
+  if (!(SHOPFLOOR_ENTITIES as readonly unknown[]).includes(body['entity']))
+    errors.push({ field: 'entity', message: `entity must be one of ${SHOPFLOOR_ENTITIES.join(', ')}`, invalid_value: null });
   return { body, errors };
 }
 
@@ -68,9 +86,14 @@ export function checkRecordsDeleted(payload: unknown): RecordsDeleted {
   const { body, errors } = envelope(payload, ['sync_id', 'entity', 'keys', 'deleted_at']);
   const keys = body['keys'];
   if (!Array.isArray(keys) || keys.length === 0 || keys.length > MAX_RECORDS_PER_BATCH || !keys.every(goodKey)) {
-    errors.push({ field: 'keys', message: `keys must be 1 to ${MAX_RECORDS_PER_BATCH} non-empty strings`, invalid_value: Array.isArray(keys) ? keys.length : null });
+    errors.push({
+      field: 'keys',
+      message: `keys must be 1 to ${MAX_RECORDS_PER_BATCH} non-empty strings`,
+      invalid_value: Array.isArray(keys) ? keys.length : null,
+    });
   }
-  if (typeof body['deleted_at'] !== 'string' || !isIsoDateTime(body['deleted_at'])) errors.push({ field: 'deleted_at', message: 'deleted_at must be a valid ISO 8601 date string', invalid_value: null });
+  if (typeof body['deleted_at'] !== 'string' || !isIsoDateTime(body['deleted_at']))
+    errors.push({ field: 'deleted_at', message: 'deleted_at must be a valid ISO 8601 date string', invalid_value: null });
   if (errors.length > 0) fail(errors);
   return body as unknown as RecordsDeleted;
 }

@@ -193,7 +193,9 @@ type ValueOf<R> = R extends { kind: 'enum'; values: readonly (infer V)[] }
       ? Record<string, unknown>
       : string;
 type FieldValue<R> = R extends { nullable: true } ? ValueOf<R> | null : ValueOf<R>;
-type RecordOf<E extends ShopfloorEntity> = { -readonly [K in keyof (typeof SHOPFLOOR_SCHEMA)[E]['fields']]: FieldValue<(typeof SHOPFLOOR_SCHEMA)[E]['fields'][K]> };
+type RecordOf<E extends ShopfloorEntity> = {
+  -readonly [K in keyof (typeof SHOPFLOOR_SCHEMA)[E]['fields']]: FieldValue<(typeof SHOPFLOOR_SCHEMA)[E]['fields'][K]>;
+};
 
 export type MachineRecord = RecordOf<'machines'>;
 export type JobRecord = RecordOf<'jobs'>;

@@ -3,10 +3,29 @@ import { MAX_RECORDS_PER_BATCH, SHOPFLOOR_SCHEMA } from './shopfloor-schema';
 import { checkShopfloorBatch, fieldProblem, isCanonicalInstant, jsonProblem, recordProblems, textProblem } from './shopfloor-validator';
 
 const EMOJI = '\u{1F600}';
-const machine = { machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: null, installation_date: null, specifications: { axes: 5 }, source_updated_at: '2026-01-01T10:00:00.000Z' };
+const machine = {
+  machine_id: 'M-1',
+  name: 'Hermle C42',
+  type: 'MILL',
+  location: null,
+  installation_date: null,
+  specifications: { axes: 5 },
+  source_updated_at: '2026-01-01T10:00:00.000Z',
+};
 const job = {
-  job_id: 'J-1', machine_id: 'M-1', part_number: 'P-1', start_time: '2026-01-01T06:00:00.000Z', end_time: null, state: 'RUNNING', operator_id: null,
-  setup_time: null, cycle_time: 31.5, ideal_cycle_time: 30, parts_produced: 100, parts_scrapped: 2, source_updated_at: '2026-01-01T10:00:00.000Z',
+  job_id: 'J-1',
+  machine_id: 'M-1',
+  part_number: 'P-1',
+  start_time: '2026-01-01T06:00:00.000Z',
+  end_time: null,
+  state: 'RUNNING',
+  operator_id: null,
+  setup_time: null,
+  cycle_time: 31.5,
+  ideal_cycle_time: 30,
+  parts_produced: 100,
+  parts_scrapped: 2,
+  source_updated_at: '2026-01-01T10:00:00.000Z',
 };
 
 describe('textProblem', () => {
@@ -111,7 +130,14 @@ describe(checkShopfloorBatch.name, () => {
   });
 
   it('refuses a broken envelope whole', () => {
-    for (const payload of [null, [], { records: [job] }, { sync_id: 's', records: [] }, { sync_id: 's', records: Array(MAX_RECORDS_PER_BATCH + 1).fill(job) }, { sync_id: 's', records: [job], more: 1 }]) {
+    for (const payload of [
+      null,
+      [],
+      { records: [job] },
+      { sync_id: 's', records: [] },
+      { sync_id: 's', records: Array(MAX_RECORDS_PER_BATCH + 1).fill(job) },
+      { sync_id: 's', records: [job], more: 1 },
+    ]) {
       expect(() => checkShopfloorBatch('jobs', payload)).toThrow(expect.objectContaining({ code: ErrorCode.ValidationFailed }));
     }
   });

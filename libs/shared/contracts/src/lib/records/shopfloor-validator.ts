@@ -34,7 +34,8 @@ export function isCanonicalInstant(v: string): boolean {
   const second = digitsAt(v, 17, 2);
   if (digitsAt(v, 20, 3) < 0 || year < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const days =
+    month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return day <= days;
 }
 
@@ -93,7 +94,8 @@ export function textProblem(value: string, rule: { maxChars?: number; maxBytes?:
   }
   if (rule.maxChars !== undefined && chars > rule.maxChars) return `is longer than ${rule.maxChars} characters (${chars})`;
   if (rule.maxBytes !== undefined && bytes > rule.maxBytes) return `is longer than ${rule.maxBytes} bytes in UTF-8 (${bytes})`;
-  if (rule.identifier && value.length > 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1)))) return 'has leading or trailing whitespace';
+  if (rule.identifier && value.length > 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))))
+    return 'has leading or trailing whitespace';
   return null;
 }
 
@@ -158,7 +160,7 @@ export function fieldProblem(rule: FieldRule, value: unknown): string | null {
       return null;
     case 'enum':
       if (typeof value === 'string' && rule.values.includes(value)) return null;
-      return `${typeof value === 'string' ? displayText(value, 40) : JSON.stringify(value)?.slice(0, 40) ?? typeof value} is not one of ${rule.values.join(', ')}`;
+      return `${typeof value === 'string' ? displayText(value, 40) : (JSON.stringify(value)?.slice(0, 40) ?? typeof value)} is not one of ${rule.values.join(', ')}`;
     case 'json':
       return jsonProblem(value, rule);
   }
@@ -182,7 +184,10 @@ const RECORD_RULES: Record<ShopfloorEntity, ((r: Record<string, unknown>) => str
       isNum(r['parts_scrapped']) && isNum(r['parts_produced']) && r['parts_scrapped'] > r['parts_produced']
         ? `parts_scrapped (${r['parts_scrapped']}) is above parts_produced (${r['parts_produced']})`
         : null,
-    (r) => (isNum(r['parts_scrapped']) && (r['parts_produced'] === null || r['parts_produced'] === undefined) ? 'parts_scrapped is set but parts_produced is missing' : null),
+    (r) =>
+      isNum(r['parts_scrapped']) && (r['parts_produced'] === null || r['parts_produced'] === undefined)
+        ? 'parts_scrapped is set but parts_produced is missing'
+        : null,
   ],
   downtime_records: [],
   machine_events: [],
@@ -234,16 +239,27 @@ export interface ShopfloorBatch<R> {
  * then every record on its own, so one bad record costs that record only.
  */
 export function checkShopfloorBatch<E extends ShopfloorEntity>(entity: E, payload: unknown): CheckedBatch<ShopfloorRecords[E]> {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) fail([{ field: 'body', message: 'must be a JSON object', invalid_value: null }]);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    fail([{ field: 'body', message: 'must be a JSON object', invalid_value: null }]);
   const body = payload as Record<string, unknown>;
   const errors: FieldError[] = [];
   const syncId = body['sync_id'];
-  if (typeof syncId !== 'string' || syncId.length === 0 || syncId.length > 200) errors.push({ field: 'sync_id', message: 'sync_id must be a string of 1 to 200 characters', invalid_value: typeof syncId === 'string' ? syncId.slice(0, 200) : null });
+  if (typeof syncId !== 'string' || syncId.length === 0 || syncId.length > 200)
+    errors.push({
+      field: 'sync_id',
+      message: 'sync_id must be a string of 1 to 200 characters',
+      invalid_value: typeof syncId === 'string' ? syncId.slice(0, 200) : null,
+    });
   const records = body['records'];
   if (!Array.isArray(records) || records.length === 0 || records.length > MAX_RECORDS_PER_BATCH) {
-    errors.push({ field: 'records', message: `records must be an array of 1 to ${MAX_RECORDS_PER_BATCH} records`, invalid_value: Array.isArray(records) ? records.length : null });
+    errors.push({
+      field: 'records',
+      message: `records must be an array of 1 to ${MAX_RECORDS_PER_BATCH} records`,
+      invalid_value: Array.isArray(records) ? records.length : null,
+    });
   }
-  for (const key of Object.keys(body)) if (key !== 'sync_id' && key !== 'records') errors.push({ field: key, message: `property ${key} should not exist`, invalid_value: null });
+  for (const key of Object.keys(body))
+    if (key !== 'sync_id' && key !== 'records') errors.push({ field: key, message: `property ${key} should not exist`, invalid_value: null });
   if (errors.length > 0) fail(errors);
   const keyField = FIELDS[entity].key;
   const valid: ShopfloorRecords[E][] = [];
@@ -266,5 +282,10 @@ export function recordKey(entity: ShopfloorEntity, record: object): string {
 }
 
 function fail(errors: FieldError[]): never {
-  throw new DomainError(ErrorCode.ValidationFailed, `Invalid batch: ${[...new Set(errors.map((e) => e.field))].slice(0, 5).join(', ')}`, null, errors.slice(0, 20));
+  throw new DomainError(
+    ErrorCode.ValidationFailed,
+    `Invalid batch: ${[...new Set(errors.map((e) => e.field))].slice(0, 5).join(', ')}`,
+    null,
+    errors.slice(0, 20),
+  );
 }
