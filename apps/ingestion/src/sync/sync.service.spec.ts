@@ -179,6 +179,23 @@ describe(SyncService.name, () => {
       await Promise.all([a.service.beforeApplicationShutdown(), b.service.beforeApplicationShutdown()]);
     });
 
+    it('goes on after a scheduled sync that could not start', async () => {
+      jest.useFakeTimers();
+      const { service, source, runs } = withRows(fakeSyncService({ SYNC_INTERVAL_SECONDS: '1' }));
+      const columns = source.columnList;
+      source.columnList = columns.filter((c) => c.table !== 'jobs');
+      await service.onApplicationBootstrap();
+
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(runs.all).toEqual([]);
+
+      source.columnList = columns;
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(runs.all.map((r) => r.trigger)).toEqual(['schedule']);
+      await runs.ended(runs.all[0].id);
+      await service.beforeApplicationShutdown();
+    });
+
     it('is off with SYNC_INTERVAL_SECONDS=0, and without a source', async () => {
       jest.useFakeTimers();
       const off = withRows(fakeSyncService({ SYNC_INTERVAL_SECONDS: '0' }));
