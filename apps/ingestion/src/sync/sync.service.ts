@@ -31,7 +31,6 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   private interrupting = false;
   private schedule?: PeriodicTask;
   private mappingProblems: MappingProblem[] = [];
-  private lastSourceFailure: string | null = null;
 
   constructor(
     private readonly env: IngestionEnv,
@@ -195,10 +194,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       await this.runs.recordProgress(run.id, 1, tally.counts, tally.deleted, tally.rejected);
       await this.runs.finish(run.id, 'succeeded', null);
       this.metrics.runEnded(mode, 'succeeded');
-      this.lastSourceFailure = null;
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure.code === (ErrorCode.SourceUnavailable as string)) this.lastSourceFailure = failure.message;
       this.logger.error({ message: `Sync ${run.id} failed: ${failure.message}`, error_code: failure.code, err: error });
       this.metrics.runEnded(mode, 'failed');
       await this.runs.finish(run.id, 'failed', failure.message, failure.code).catch(() => undefined);
