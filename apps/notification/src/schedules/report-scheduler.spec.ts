@@ -29,7 +29,7 @@ describe(ReportScheduler.name, () => {
     jest.useRealTimers();
   });
 
-  it('ticks every REPORT_SCHEDULE_TICK_SECONDS, one tick at a time', async () => {
+  it('ticks every REPORT_SCHEDULE_TICK_SECONDS, one tick at a time: one that outlasts the period is followed at once', async () => {
     const { scheduler: s, schedules, runs } = scheduler();
     const gate = new Gate();
     schedules.createDueRuns.mockImplementationOnce(async () => {
@@ -47,9 +47,13 @@ describe(ReportScheduler.name, () => {
     expect(runs.claimOpen).toHaveBeenCalledTimes(0);
 
     gate.open();
-    await jest.advanceTimersByTimeAsync(15_000);
+    await jest.advanceTimersByTimeAsync(0);
     expect(schedules.createDueRuns).toHaveBeenCalledTimes(2);
     expect(runs.claimOpen).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(14_999);
+    expect(schedules.createDueRuns).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(schedules.createDueRuns).toHaveBeenCalledTimes(3);
     await s.onModuleDestroy();
   });
 
