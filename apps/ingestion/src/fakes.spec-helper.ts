@@ -1,5 +1,5 @@
 import { validateEnv } from '@shopfloor/config';
-import { SHOPFLOOR_ENTITIES, type DeadLetterSummary, type ShopfloorEntity } from '@shopfloor/contracts';
+import { DomainError, SHOPFLOOR_ENTITIES, type DeadLetterSummary, type ShopfloorEntity } from '@shopfloor/contracts';
 import {
   mergeRanges,
   rangesOf,
@@ -43,6 +43,16 @@ export class Gate {
   constructor() {
     this.opened = new Promise<void>((resolve) => (this.open = resolve));
   }
+}
+
+/** The DomainError a call rejects with; fails the test if it resolves or rejects with anything else. */
+export async function domainErrorOf(call: Promise<unknown>): Promise<DomainError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
 }
 
 export class FakeSource implements Pick<SourceDatabase, 'configured' | 'circuit' | 'isReachable' | 'query' | 'columns'> {

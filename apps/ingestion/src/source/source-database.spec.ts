@@ -1,6 +1,6 @@
-import { DomainError, ErrorCode } from '@shopfloor/contracts';
+import { ErrorCode } from '@shopfloor/contracts';
 import { createServer, type Server } from 'node:net';
-import { ingestionEnv } from '../fakes.spec-helper';
+import { domainErrorOf, ingestionEnv } from '../fakes.spec-helper';
 import { SourceDatabase } from './source-database';
 
 /** A port on this host that refuses connections: a source that is down. */
@@ -10,15 +10,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-async function failure(call: Promise<unknown>): Promise<DomainError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe(SourceDatabase.name, () => {
@@ -34,15 +25,15 @@ describe(SourceDatabase.name, () => {
     );
     expect([source.configured, source.circuit, source.isReachable]).toEqual([true, 'closed', false]);
 
-    const first = await failure(source.query('SELECT 1'));
+    const first = await domainErrorOf(source.query('SELECT 1'));
     expect([first.code, first.details]).toEqual([ErrorCode.SourceUnavailable, { circuit: 'closed' }]);
     expect(first.message).toMatch(/^The CIMCO source query failed: .*ECONNREFUSED/);
-    const second = await failure(source.query('SELECT 1'));
+    const second = await domainErrorOf(source.query('SELECT 1'));
     expect(second.details).toEqual({ circuit: 'open' });
     expect([source.circuit, source.isReachable]).toEqual(['open', false]);
 
     const started = Date.now();
-    const fast = await failure(source.query('SELECT 1'));
+    const fast = await domainErrorOf(source.query('SELECT 1'));
     expect([fast.code, fast.message, fast.details]).toEqual([ErrorCode.SourceUnavailable, 'The CIMCO source is failing; its circuit breaker is open', { circuit: 'open' }]);
     expect(Date.now() - started).toBeLessThan(50);
   });
@@ -51,7 +42,7 @@ describe(SourceDatabase.name, () => {
     source = new SourceDatabase(ingestionEnv());
 
     expect(source.configured).toBe(false);
-    const error = await failure(source.query('SELECT 1'));
+    const error = await domainErrorOf(source.query('SELECT 1'));
     expect([error.code, error.message]).toEqual([ErrorCode.SourceUnavailable, 'No CIMCO source is configured (set CIMCO_DATABASE_URL)']);
   });
 });

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { NatsError } from 'nats';
-import { fakeSyncService, Gate, sourceRows, type SyncServiceFixture } from '../fakes.spec-helper';
+import { domainErrorOf, fakeSyncService, Gate, sourceRows, type SyncServiceFixture } from '../fakes.spec-helper';
 import { SyncService } from './sync.service';
 
 /** A source with one machine, two jobs (one of them on a machine the source does not have) and one event. */
@@ -16,15 +16,6 @@ function holdPublishes(fixture: SyncServiceFixture): Gate {
   const gate = new Gate();
   fixture.jetStream.beforeAck = () => gate.opened;
   return gate;
-}
-
-async function refusal(call: Promise<unknown>): Promise<DomainError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe(SyncService.name, () => {
@@ -102,7 +93,7 @@ describe(SyncService.name, () => {
       const gate = holdPublishes(a);
       const { sync_id } = await a.service.start('full', 'api');
 
-      const error = await refusal(b.service.start('incremental', 'api'));
+      const error = await domainErrorOf(b.service.start('incremental', 'api'));
 
       expect(error.code).toBe(ErrorCode.SyncAlreadyRunning);
       expect(error.details).toEqual({ sync_id });
@@ -115,7 +106,7 @@ describe(SyncService.name, () => {
       const { service, source, runs, state } = fakeSyncService();
       source.columnList = source.columnList.filter((c) => !(c.table === 'jobs' && c.column === 'start_time'));
 
-      const error = await refusal(service.start('full', 'api'));
+      const error = await domainErrorOf(service.start('full', 'api'));
 
       expect(error.code).toBe(ErrorCode.SourceMappingInvalid);
       expect(error.details).toEqual({ mapping_problems: [{ entity: 'jobs', table: 'jobs', column: 'start_time', problem: 'column jobs.start_time (for start_time) does not exist' }] });
@@ -128,7 +119,7 @@ describe(SyncService.name, () => {
       const { service, source } = fakeSyncService();
       source.configured = false;
 
-      expect((await refusal(service.start('full', 'api'))).code).toBe(ErrorCode.SourceUnavailable);
+      expect((await domainErrorOf(service.start('full', 'api'))).code).toBe(ErrorCode.SourceUnavailable);
     });
 
     it('marks a run left running by a process that died as failed before starting a new one', async () => {
@@ -220,7 +211,7 @@ describe(SyncService.name, () => {
       await jest.advanceTimersByTimeAsync(5000);
 
       expect(runs.all).toEqual([]);
-      const error = await refusal(service.start('incremental', 'api'));
+      const error = await domainErrorOf(service.start('incremental', 'api'));
       expect([error.code, error.message]).toEqual([ErrorCode.ServiceUnavailable, 'The ingestion service is shutting down']);
     });
   });
