@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DeliveryRepository, type DeliveryEntity } from '@shopfloor/notification/data-access';
 import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
+import { leaseHolderName } from '../lease-holder';
 import { EmailSender } from './email-sender';
 import { retryDelayMs } from './retry-policy';
 import { WebhookSender } from './webhook-sender';
@@ -25,7 +25,7 @@ const RELISTEN_MS = 5000;
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryWorker.name);
-  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly owner = leaseHolderName();
   private readonly polling: PeriodicTask;
   private started = false;
   private stopping = false;

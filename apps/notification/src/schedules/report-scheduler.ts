@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { ReportRunRepository, ReportScheduleRepository, type DueSlot, type ReportRunEntity, type ReportScheduleEntity } from '@shopfloor/notification/data-access';
@@ -7,6 +6,7 @@ import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
 import { DeliveryOutbox } from '../delivery/delivery-outbox';
+import { leaseHolderName } from '../lease-holder';
 import { CronSchedule } from './cron-schedule';
 import { renderReportEmail } from './report-email';
 import { ReportFiles } from './report-files';
@@ -28,7 +28,7 @@ const RUN_RETRY_MS = 60_000;
 @Injectable()
 export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReportScheduler.name);
-  readonly runner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly runner = leaseHolderName();
   private task?: PeriodicTask;
   private stopping = false;
 
