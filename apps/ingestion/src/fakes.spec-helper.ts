@@ -24,7 +24,7 @@ import type { SourceDatabase } from './source/source-database';
 import { COMPATIBLE_TYPES, ENTITY_SPECS } from './source/source-fields';
 import { defaultMapping } from './source/source-mapping';
 import type { SourceMappingProvider } from './source/source-mapping.provider';
-import type { SourceRow } from './sync/record-validation';
+import { DEFAULT_PLAUSIBILITY, type SourceRow } from './sync/record-validation';
 import type { SyncRunnerDeps } from './sync/sync-runner';
 import { SyncService } from './sync/sync.service';
 import type { SyncMetrics } from './sync/sync.metrics';
@@ -345,7 +345,6 @@ export function fakeRunnerDeps(overrides: Partial<SyncRunnerDeps> = {}): {
   jetStream: FakeJetStream;
   journal: string[];
 } {
-  const env = ingestionEnv();
   const journal: string[] = [];
   const source = new FakeSource();
   const state = new FakeSyncState(journal);
@@ -361,13 +360,7 @@ export function fakeRunnerDeps(overrides: Partial<SyncRunnerDeps> = {}): {
     onProgress: async () => undefined,
     onCommitted: () => undefined,
     stopping: () => false,
-    plausibility: {
-      maxFutureSeconds: env.PLAUSIBLE_MAX_FUTURE_SECONDS,
-      earliestMs: Date.parse(env.PLAUSIBLE_EARLIEST_TIME),
-      maxStopSeconds: env.PLAUSIBLE_MAX_STOP_SECONDS,
-      maxJobSeconds: env.PLAUSIBLE_MAX_JOB_SECONDS,
-      maxReadingMagnitude: env.PLAUSIBLE_MAX_READING_ABS,
-    },
+    plausibility: DEFAULT_PLAUSIBILITY,
     eventStates: {},
     ...overrides,
   };
