@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CONSUMERS, HEADERS, STREAMS, SUBJECTS, type DeadLetterSummary, type DeadLetterView } from '@shopfloor/contracts';
 import { isNotFound, JetStreamService } from '@shopfloor/nats';
 import { NatsError, type SeqMsgRequest, type StoredMsg } from 'nats';
+import { readThrough } from './read-through';
 
 /** Dead letters read per summary at most: beyond this the counts are a lower bound (and a warning is logged). */
 export const SUMMARY_READ_CAP = 100_000;
@@ -118,36 +119,18 @@ export class DeadLetterStore {
     if (stored === 0) return summary;
 
     const reader = await this.jetStream.client.consumers.get(STREAMS.deadLetters.name, { filterSubjects: filter });
-    const target = Math.min(stored, SUMMARY_READ_CAP);
-    let read = 0;
-    try {
-      for (let done = false; !done && read < target; ) {
-        // Asking for no more than are there keeps a fetch from waiting out its expiry for messages that never come.
-        const batch = await reader.fetch({ max_messages: Math.min(SUMMARY_FETCH_SIZE, target - read), expires: SUMMARY_FETCH_EXPIRES_MS });
-        let seen = 0;
-        for await (const msg of batch) {
-          seen += 1;
-          read += 1;
-          const consumer = msg.subject.split('.')[2] ?? '';
-          const counts = (summary[consumer] ??= { batches: 0, records: 0 });
-          const facts = batchFacts(msg.data);
-          counts.batches += 1;
-          counts.records += facts.records ?? 0;
-          if (facts.syncId !== null) {
-            const ofRun = ((counts.by_sync ??= {})[facts.syncId] ??= { batches: 0, records: 0 });
-            ofRun.batches += 1;
-            ofRun.records += facts.records ?? 0;
-          }
-          if (msg.info.pending === 0) {
-            done = true;
-            break;
-          }
-        }
-        if (seen === 0) done = true;
+    await readThrough(reader, Math.min(stored, SUMMARY_READ_CAP), SUMMARY_FETCH_SIZE, SUMMARY_FETCH_EXPIRES_MS, (msg) => {
+      const consumer = msg.subject.split('.')[2] ?? '';
+      const counts = (summary[consumer] ??= { batches: 0, records: 0 });
+      const facts = batchFacts(msg.data);
+      counts.batches += 1;
+      counts.records += facts.records ?? 0;
+      if (facts.syncId !== null) {
+        const ofRun = ((counts.by_sync ??= {})[facts.syncId] ??= { batches: 0, records: 0 });
+        ofRun.batches += 1;
+        ofRun.records += facts.records ?? 0;
       }
-    } finally {
-      await reader.delete().catch(() => false);
-    }
+    });
     if (stored > SUMMARY_READ_CAP) {
       this.logger.warn({ message: `Summary of SHOPFLOOR dead letters stopped after ${SUMMARY_READ_CAP} messages; counts are a lower bound`, stored });
     }

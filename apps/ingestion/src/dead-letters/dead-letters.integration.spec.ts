@@ -7,6 +7,7 @@ import { DeadLetterReplayer } from './dead-letter-replayer';
 import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLetterStore } from './dead-letter.store';
 import { DeadLettersHandler } from './dead-letters.handler';
+import { readThrough } from './read-through';
 
 interface TestLetter {
   consumer: string;
@@ -77,24 +78,10 @@ describe(DeadLetterStore.name, () => {
       opt_start_time: since.toISOString(),
     });
     const found: StoredCopy[] = [];
-    try {
-      for (let done = false; !done; ) {
-        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
-        let seen = 0;
-        for await (const msg of batch) {
-          seen += 1;
-          const data = msg.string();
-          if (data.includes(syncId)) found.push({ data, requestId: msg.headers?.get(HEADERS.requestId) || undefined });
-          if (msg.info.pending === 0) {
-            done = true;
-            break;
-          }
-        }
-        if (seen === 0) done = true;
-      }
-    } finally {
-      await reader.delete().catch(() => false);
-    }
+    await readThrough(reader, Infinity, 500, 1000, (msg) => {
+      const data = msg.string();
+      if (data.includes(syncId)) found.push({ data, requestId: msg.headers?.get(HEADERS.requestId) || undefined });
+    });
     return found;
   }
 

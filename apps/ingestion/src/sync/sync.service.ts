@@ -2,6 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { DomainError, ErrorCode, SHOPFLOOR_CONSUMERS, type DeadLetterSummary, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
 import { SyncRunRepository, SyncStateRepository, type SyncRunEntity } from '@shopfloor/ingestion/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { PeriodicTask } from '@shopfloor/util';
 import { NatsError } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -28,9 +29,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   private stopping = false;
   /** Set when a run in flight outlasts its share of the shutdown: it then ends after the batch in hand. */
   private interrupting = false;
-  private timer?: NodeJS.Timeout;
+  private schedule?: PeriodicTask;
   private mappingProblems: MappingProblem[] = [];
-  private lastSourceFailure: string | null = null;
 
   constructor(
     private readonly env: IngestionEnv,
@@ -50,8 +50,11 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     }
     await this.checkMapping().catch((error: unknown) => this.logger.warn({ message: 'Could not check the source mapping at start', reason: String(error) }));
     if (this.env.SYNC_INTERVAL_SECONDS > 0) {
-      this.timer = setInterval(() => void this.scheduledSync(), this.env.SYNC_INTERVAL_SECONDS * 1000);
-      this.timer.unref();
+      this.schedule = new PeriodicTask(() => this.scheduledSync(), {
+        intervalMs: this.env.SYNC_INTERVAL_SECONDS * 1000,
+        onError: (error) => this.logger.warn({ message: 'Scheduled sync did not start', reason: error.message }),
+      });
+      this.schedule.start();
     }
   }
 
@@ -62,7 +65,7 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
+    await this.schedule?.stop();
     await Promise.allSettled([...this.starting]);
     const running = this.current;
     if (!running) return;
@@ -149,8 +152,9 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.start('incremental', 'schedule');
     } catch (error) {
+      // Another replica's run in flight, or a stop, is what a schedule meets in normal operation: no warning.
       if (this.stopping || (error instanceof DomainError && error.code === ErrorCode.SyncAlreadyRunning)) return;
-      this.logger.warn({ message: 'Scheduled sync did not start', reason: error instanceof Error ? error.message : String(error) });
+      throw error;
     }
   }
 
@@ -190,10 +194,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       await this.runs.recordProgress(run.id, 1, tally.counts, tally.deleted, tally.rejected);
       await this.runs.finish(run.id, 'succeeded', null);
       this.metrics.runEnded(mode, 'succeeded');
-      this.lastSourceFailure = null;
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure.code === (ErrorCode.SourceUnavailable as string)) this.lastSourceFailure = failure.message;
       this.logger.error({ message: `Sync ${run.id} failed: ${failure.message}`, error_code: failure.code, err: error });
       this.metrics.runEnded(mode, 'failed');
       await this.runs.finish(run.id, 'failed', failure.message, failure.code).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AlertCheckRepository } from '@shopfloor/notification/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
 import { AlertEngine } from './alert-engine';
@@ -21,7 +22,7 @@ interface PeriodicCheck {
 @Injectable()
 export class AlertTicker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AlertTicker.name);
-  private timer?: NodeJS.Timeout;
+  private task?: PeriodicTask;
   private ticking?: Promise<string[]>;
   private readonly checks: PeriodicCheck[];
 
@@ -43,12 +44,18 @@ export class AlertTicker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.env.ALERT_TICK_SECONDS * 1000);
-    this.timer.unref();
+    this.task = new PeriodicTask(
+      async () => {
+        await this.tick();
+      },
+      { intervalMs: this.env.ALERT_TICK_SECONDS * 1000, onError: (error) => this.logger.warn({ message: 'Alert checks failed; the next tick tries again', reason: error.message }) },
+    );
+    this.task.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    await this.task?.stop();
+    // A tick asked for directly rather than by the timer.
     await this.ticking;
   }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DeliveryRepository, type DeliveryEntity } from '@shopfloor/notification/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
+import { leaseHolderName } from '../lease-holder';
 import { EmailSender } from './email-sender';
 import { retryDelayMs } from './retry-policy';
 import { WebhookSender } from './webhook-sender';
@@ -24,11 +25,11 @@ const RELISTEN_MS = 5000;
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryWorker.name);
-  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer?: NodeJS.Timeout;
+  readonly owner = leaseHolderName();
+  private readonly polling: PeriodicTask;
   private started = false;
   private stopping = false;
-  private polling: Promise<void> | null = null;
+  /** A wake came while a round was in flight: the next round follows at once. */
   private wanted = false;
   private unlisten?: () => void;
   private relisten?: NodeJS.Timeout;
@@ -39,21 +40,26 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly webhook: WebhookSender,
     private readonly clock: Clock,
     private readonly env: NotificationEnv,
-  ) {}
+  ) {
+    this.polling = new PeriodicTask(() => this.poll(), {
+      intervalMs: env.DELIVERY_POLL_MS,
+      firstDelayMs: 0,
+      onError: (error) => this.logger.warn({ message: 'Could not work through the outbox', reason: error.message }),
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.started = true;
-    this.schedule(0);
+    this.polling.start();
     void this.listen();
   }
 
   /** Stops polling and lets the sends in hand finish and be marked, so a normal shutdown sends nothing twice. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
     clearTimeout(this.relisten);
     this.unlisten?.();
-    await this.polling;
+    await this.polling.stop();
   }
 
   /**
@@ -82,8 +88,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** Something was just stored: look now rather than at the next poll. */
   wake(): void {
     if (!this.started) return;
-    if (this.polling) this.wanted = true;
-    else this.schedule(0);
+    if (this.polling.running) this.wanted = true;
+    else void this.polling.runNow();
   }
 
   /**
@@ -100,28 +106,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return claimed.length;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => {
-        this.polling = null;
-        if (this.wanted) {
-          this.wanted = false;
-          this.schedule(0);
-        }
-      });
-    }, delayMs);
-  }
-
-  private async poll(): Promise<void> {
+  /** One round; returns the delay before the next: none while more may be due, else DELIVERY_POLL_MS. */
+  private async poll(): Promise<number> {
+    this.wanted = false;
     try {
-      // A full batch means more may be due: keep going until a claim comes back short.
-      while (!this.stopping && (await this.runOnce()) === BATCH);
+      // A full batch means more may be due.
+      if ((await this.runOnce()) === BATCH) return 0;
     } catch (error) {
       this.logger.warn({ message: 'Could not work through the outbox', reason: (error as Error).message });
     }
-    this.schedule(this.env.DELIVERY_POLL_MS);
+    return this.wanted ? 0 : this.env.DELIVERY_POLL_MS;
   }
 
   private async deliver(delivery: DeliveryEntity, token: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { ReportRunRepository, ReportScheduleRepository, type DueSlot, type ReportRunEntity, type ReportScheduleEntity } from '@shopfloor/notification/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
 import { DeliveryOutbox } from '../delivery/delivery-outbox';
+import { leaseHolderName } from '../lease-holder';
 import { CronSchedule } from './cron-schedule';
 import { renderReportEmail } from './report-email';
 import { ReportFiles } from './report-files';
@@ -27,9 +28,8 @@ const RUN_RETRY_MS = 60_000;
 @Injectable()
 export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReportScheduler.name);
-  readonly runner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer?: NodeJS.Timeout;
-  private ticking: Promise<unknown> | null = null;
+  readonly runner = leaseHolderName();
+  private task?: PeriodicTask;
   private stopping = false;
 
   constructor(
@@ -42,18 +42,19 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.ticking) return;
-      this.ticking = this.tick()
-        .catch((error: unknown) => this.logger.warn({ message: 'Could not run the report schedules', reason: (error as Error).message }))
-        .finally(() => (this.ticking = null));
-    }, this.env.REPORT_SCHEDULE_TICK_SECONDS * 1000);
+    this.task = new PeriodicTask(
+      async () => {
+        await this.tick();
+      },
+      { intervalMs: this.env.REPORT_SCHEDULE_TICK_SECONDS * 1000, onError: (error) => this.logger.warn({ message: 'Could not run the report schedules', reason: error.message }) },
+    );
+    this.task.start();
   }
 
+  /** The tick in flight stops after the run in hand (`stopping`); the runs it did not take wait for another replica. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.task?.stop();
   }
 
   /** Creates and runs what is due now, and takes up runs waiting for a retry or left by a dead replica. Returns the run ids handled. */
