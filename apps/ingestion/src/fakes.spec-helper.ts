@@ -35,16 +35,6 @@ import type { SyncMetrics } from './sync/sync.metrics';
  * writes for the default mapping (tables and columns named as the canonical fields); anything else is an error.
  */
 
-/** A promise the test resolves when it chooses: holds a fake's answer back to look at the state in between. */
-export class Gate {
-  readonly opened: Promise<void>;
-  open!: () => void;
-
-  constructor() {
-    this.opened = new Promise<void>((resolve) => (this.open = resolve));
-  }
-}
-
 /** The DomainError a call rejects with; fails the test if it resolves or rejects with anything else. */
 export async function domainErrorOf(call: Promise<unknown>): Promise<DomainError> {
   const error = await call.then(
@@ -98,7 +88,10 @@ export class FakeSource implements Pick<SourceDatabase, 'configured' | 'circuit'
     m = /^SELECT COUNT\(\*\) AS n FROM `(\w+)` AS t(?: (WHERE .*))?$/.exec(sql);
     if (m) return [{ n: this.after(entityOf(m[1]), m[2]).length }];
     m = /^SELECT .* FROM `(\w+)` AS t(?: (WHERE .*?))? ORDER BY .* LIMIT (\d+)$/.exec(sql);
-    if (m) return this.after(entityOf(m[1]), m[2]).slice(0, Number(m[3])).map((row) => ({ ...row }));
+    if (m)
+      return this.after(entityOf(m[1]), m[2])
+        .slice(0, Number(m[3]))
+        .map((row) => ({ ...row }));
     const existing = /^SELECT `(\w+)` AS k FROM `(\w+)` WHERE `\w+` IN \((.*)\)$/.exec(sql);
     if (existing) {
       const [, key, table, list] = existing;
@@ -378,7 +371,10 @@ export interface SyncServiceFixture {
 }
 
 /** A sync service on fresh fakes; replicas made with the same `shared` fakes share the lock, the runs and the state. */
-export function fakeSyncService(variables: Record<string, string> = {}, shared: Partial<Pick<SyncServiceFixture, 'source' | 'state' | 'runs' | 'jetStream'>> = {}): SyncServiceFixture {
+export function fakeSyncService(
+  variables: Record<string, string> = {},
+  shared: Partial<Pick<SyncServiceFixture, 'source' | 'state' | 'runs' | 'jetStream'>> = {},
+): SyncServiceFixture {
   const source = shared.source ?? new FakeSource();
   const state = shared.state ?? new FakeSyncState();
   const runs = shared.runs ?? new FakeSyncRuns();

@@ -8,16 +8,6 @@ import { NotificationEnv } from './config/notification.env';
  * PostgreSQL. Each keeps the rule its SQL states, nothing more.
  */
 
-/** A promise the test resolves when it chooses: holds a fake's answer back to look at the state in between. */
-export class Gate {
-  readonly opened: Promise<void>;
-  open!: () => void;
-
-  constructor() {
-    this.opened = new Promise<void>((resolve) => (this.open = resolve));
-  }
-}
-
 /** The notification environment with the given variables (strings, as the process environment has them). */
 export function notificationEnv(variables: Record<string, string> = {}): NotificationEnv {
   return validateEnv(NotificationEnv, { DATABASE_URL: 'postgres://notification@127.0.0.1:5432/shopfloor', ...variables });
@@ -36,7 +26,21 @@ export class FakeAlertChecks implements Pick<AlertCheckRepository, 'claim'> {
   }
 }
 
-export type FakeDelivery = Pick<DeliveryEntity, 'id' | 'channel' | 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'leaseToken' | 'leaseOwner' | 'leaseExpiresAt' | 'alertId' | 'reportRunId'>;
+export type FakeDelivery = Pick<
+  DeliveryEntity,
+  | 'id'
+  | 'channel'
+  | 'state'
+  | 'attempts'
+  | 'nextAttemptAt'
+  | 'lastError'
+  | 'sentAt'
+  | 'leaseToken'
+  | 'leaseOwner'
+  | 'leaseExpiresAt'
+  | 'alertId'
+  | 'reportRunId'
+>;
 
 /** The outbox table and its signal channel. */
 export class FakeDeliveries implements Pick<DeliveryRepository, 'listen' | 'claimDue' | 'failAbandoned' | 'markSent' | 'markAttemptFailed'> {
@@ -89,13 +93,22 @@ export class FakeDeliveries implements Pick<DeliveryRepository, 'listen' | 'clai
       .filter((d) => ((d.state === 'pending' && d.nextAttemptAt! <= now) || (d.state === 'sending' && d.leaseExpiresAt! <= now)) && d.attempts < maxAttempts)
       .sort((a, b) => (a.nextAttemptAt ?? a.leaseExpiresAt)!.getTime() - (b.nextAttemptAt ?? b.leaseExpiresAt)!.getTime())
       .slice(0, limit);
-    for (const d of due) Object.assign(d, { state: 'sending', attempts: d.attempts + 1, leaseToken, leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs) });
+    for (const d of due)
+      Object.assign(d, { state: 'sending', attempts: d.attempts + 1, leaseToken, leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs) });
     return due.map((d) => ({ ...d }) as DeliveryEntity);
   }
 
   async failAbandoned(now: Date, maxAttempts: number): Promise<number> {
     const abandoned = this.rows.filter((d) => d.state === 'sending' && d.leaseExpiresAt! <= now && d.attempts >= maxAttempts);
-    for (const d of abandoned) Object.assign(d, { state: 'failed', lastError: 'the last attempt stopped before it finished (it may have been sent)', leaseToken: null, leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null });
+    for (const d of abandoned)
+      Object.assign(d, {
+        state: 'failed',
+        lastError: 'the last attempt stopped before it finished (it may have been sent)',
+        leaseToken: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        nextAttemptAt: null,
+      });
     return abandoned.length;
   }
 
@@ -109,7 +122,14 @@ export class FakeDeliveries implements Pick<DeliveryRepository, 'listen' | 'clai
   async markAttemptFailed(id: string, leaseToken: string, _now: Date, error: string, retryAt: Date | null): Promise<boolean> {
     const d = this.held(id, leaseToken);
     if (!d) return false;
-    Object.assign(d, { state: retryAt ? 'pending' : 'failed', lastError: error, nextAttemptAt: retryAt, leaseToken: null, leaseOwner: null, leaseExpiresAt: null });
+    Object.assign(d, {
+      state: retryAt ? 'pending' : 'failed',
+      lastError: error,
+      nextAttemptAt: retryAt,
+      leaseToken: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    });
     return true;
   }
 

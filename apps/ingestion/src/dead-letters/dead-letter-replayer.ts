@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DEAD_LETTER_ID, DomainError, ErrorCode, HEADERS, MAX_REPLAY_IDS, STREAMS, type ReplayDeadLettersReply, type ReplayDeadLettersRequest } from '@shopfloor/contracts';
+import {
+  DEAD_LETTER_ID,
+  DomainError,
+  ErrorCode,
+  HEADERS,
+  MAX_REPLAY_IDS,
+  STREAMS,
+  type ReplayDeadLettersReply,
+  type ReplayDeadLettersRequest,
+} from '@shopfloor/contracts';
 import { JetStreamService } from '@shopfloor/nats';
 import { headers as natsHeaders, type JetStreamManager, type StoredMsg } from 'nats';
 import { consumerSubject, DeadLetterStore, header } from './dead-letter.store';
@@ -53,7 +62,13 @@ export class DeadLetterReplayer {
         ((await this.replayOne(msg, streams)) ? replayed : notFound).push(String(msg.seq));
       }
     }
-    this.logger.log({ message: `Replayed ${replayed.length} dead letters`, ids: replayed, not_replayed: notFound, consumer: request.consumer, all: request.all === true });
+    this.logger.log({
+      message: `Replayed ${replayed.length} dead letters`,
+      ids: replayed,
+      not_replayed: notFound,
+      consumer: request.consumer,
+      all: request.all === true,
+    });
     return { replayed: replayed.length, ids: replayed, not_found: notFound };
   }
 

@@ -46,7 +46,9 @@ function encodeCursor(sequence: number): string {
 function decodeCursor(cursor: string): number {
   const sequence = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!DEAD_LETTER_ID.test(sequence)) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [{ field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor }]);
+    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [
+      { field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor },
+    ]);
   }
   return Number(sequence);
 }

@@ -148,7 +148,11 @@ describe(DeadLetterStore.name, () => {
     const first = uniqueName('dlq-a');
     const second = uniqueName('dlq-b');
     const a = await deadLetter({ consumer: first, payload: machineBatch('a') });
-    const b = await deadLetter({ consumer: second, payload: { sync_id: 'b', entity: 'jobs', keys: ['J-1', 'J-2'], deleted_at: '2026-01-01T00:00:00.000Z' }, subject: SUBJECTS.shopfloor.recordsDeleted });
+    const b = await deadLetter({
+      consumer: second,
+      payload: { sync_id: 'b', entity: 'jobs', keys: ['J-1', 'J-2'], deleted_at: '2026-01-01T00:00:00.000Z' },
+      subject: SUBJECTS.shopfloor.recordsDeleted,
+    });
 
     const page = await handler.list({ limit: 500, cursor: Buffer.from(a).toString('base64url') });
 
@@ -228,7 +232,11 @@ describe(DeadLetterStore.name, () => {
   it('sums the batches and records each SHOPFLOOR consumer has dead-lettered, and shows them on /metrics', async () => {
     const consumer = uniqueName('dlq-summary');
     await deadLetter({ consumer, payload: machineBatch('s-1', 2) });
-    await deadLetter({ consumer, payload: { sync_id: 's-2', entity: 'machines', keys: ['M-1', 'M-2', 'M-3'], deleted_at: '2026-01-01T00:00:00.000Z' }, subject: SUBJECTS.shopfloor.recordsDeleted });
+    await deadLetter({
+      consumer,
+      payload: { sync_id: 's-2', entity: 'machines', keys: ['M-1', 'M-2', 'M-3'], deleted_at: '2026-01-01T00:00:00.000Z' },
+      subject: SUBJECTS.shopfloor.recordsDeleted,
+    });
     await deadLetter({ consumer, payload: '{not json' });
 
     const summary = await store.summary(0);

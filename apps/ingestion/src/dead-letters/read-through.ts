@@ -8,7 +8,7 @@ import type { Consumer, JsMsg } from 'nats';
 export async function readThrough(reader: Consumer, limit: number, fetchSize: number, expiresMs: number, each: (msg: JsMsg) => void): Promise<number> {
   let read = 0;
   try {
-    for (let done = false; !done && read < limit; ) {
+    for (let done = false; !done && read < limit;) {
       // Asking for no more than are there keeps a fetch from waiting out its expiry for messages that never come.
       const batch = await reader.fetch({ max_messages: Math.min(fetchSize, limit - read), expires: expiresMs });
       let seen = 0;

@@ -35,7 +35,9 @@ export class QuarantineHandler {
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^\d{1,19}$/.test(id)) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [{ field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor }]);
+    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [
+      { field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor },
+    ]);
   }
   return id;
 }

@@ -36,7 +36,12 @@ export class RejectionsConsumer implements OnApplicationBootstrap, BeforeApplica
         })),
         report.sync_id,
       );
-      this.logger.warn({ message: `${report.consumer} rejected ${report.rejected.length} ${report.entity} records`, consumer: report.consumer, entity: report.entity, sync_id: report.sync_id });
+      this.logger.warn({
+        message: `${report.consumer} rejected ${report.rejected.length} ${report.entity} records`,
+        consumer: report.consumer,
+        entity: report.entity,
+        sync_id: report.sync_id,
+      });
     });
     this.logger.log(`Consuming ${STREAMS.rejections.name} as ${CONSUMERS.ingestionRejections.durableName}`);
   }

@@ -14,7 +14,7 @@ describe(sourceCountQuery.name, () => {
 
   it('counts rows of a mutable table after the watermark by updated_at, then key, without the safety-lag bound', () => {
     expect(sourceCountQuery(mapping, 'jobs', mutable('2026-01-15 08:00:01.500', 'J-1001'))).toBe(
-      'SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN (`t`.`updated_at` > \'2026-01-15 08:00:01.500\' OR ' +
+      "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN (`t`.`updated_at` > '2026-01-15 08:00:01.500' OR " +
         "(`t`.`updated_at` = '2026-01-15 08:00:01.500' AND `t`.`job_id` > 'J-1001')) THEN 1 ELSE 0 END), 0) AS pending FROM `jobs` AS t",
     );
   });
@@ -31,7 +31,9 @@ describe(sourceCountQuery.name, () => {
   });
 
   it('treats a watermark of the other kind as none (nothing read yet)', () => {
-    expect(sourceCountQuery(mapping, 'machine_events', mutable('2026-01-15 07:00:00', 'x'))).toBe('SELECT COUNT(*) AS n, COUNT(*) AS pending FROM `machine_events` AS t');
+    expect(sourceCountQuery(mapping, 'machine_events', mutable('2026-01-15 07:00:00', 'x'))).toBe(
+      'SELECT COUNT(*) AS n, COUNT(*) AS pending FROM `machine_events` AS t',
+    );
     expect(sourceCountQuery(mapping, 'jobs', append(3))).toBe('SELECT COUNT(*) AS n, COUNT(*) AS pending FROM `jobs` AS t');
   });
 

@@ -12,7 +12,14 @@ const SYNC_ID = '6f1c1d2e-0000-4000-8000-000000000001';
 
 const envWith = (overrides: Partial<IngestionEnv>): IngestionEnv => Object.assign(new IngestionEnv(), { SOURCE_RETRY_ATTEMPTS: 1, ...overrides });
 
-const rejected = (entity: string, primaryKey: string, rejectedBy: string): QuarantineEntry => ({ entity, sourceTable: entity, primaryKey, reasons: ['test'], raw: {}, rejectedBy });
+const rejected = (entity: string, primaryKey: string, rejectedBy: string): QuarantineEntry => ({
+  entity,
+  sourceTable: entity,
+  primaryKey,
+  reasons: ['test'],
+  raw: {},
+  rejectedBy,
+});
 
 describe(SourceCountsHandler.name, () => {
   let db: TestDatabase;
@@ -29,7 +36,16 @@ describe(SourceCountsHandler.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_source_counts');
-    const settings = { url: db.serviceUrl('ingestion'), schema: 'ingestion', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: INGESTION_ENTITIES, migrations: INGESTION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('ingestion'),
+      schema: 'ingestion',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: INGESTION_ENTITIES,
+      migrations: INGESTION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     state = new SyncStateRepository(dataSource);
@@ -51,10 +67,29 @@ describe(SourceCountsHandler.name, () => {
     );
 
     // machines synced up to (09:00, 'M-2'): M-3 at the same updated_at and M-4 after it are not yet synced.
-    await state.commitBatch({ entity: 'machines', syncId: SYNC_ID, watermark: { lastUpdatedAt: '2026-03-01 09:00:00.000', lastKey: 'M-2', lastId: null }, quarantined: [], validKeys: [], published: { keys: [] } });
-    await state.commitBatch({ entity: 'machine_events', syncId: SYNC_ID, watermark: { lastUpdatedAt: null, lastKey: null, lastId: 3 }, quarantined: [], validKeys: [], published: { ids: [] } });
+    await state.commitBatch({
+      entity: 'machines',
+      syncId: SYNC_ID,
+      watermark: { lastUpdatedAt: '2026-03-01 09:00:00.000', lastKey: 'M-2', lastId: null },
+      quarantined: [],
+      validKeys: [],
+      published: { keys: [] },
+    });
+    await state.commitBatch({
+      entity: 'machine_events',
+      syncId: SYNC_ID,
+      watermark: { lastUpdatedAt: null, lastKey: null, lastId: 3 },
+      quarantined: [],
+      validKeys: [],
+      published: { ids: [] },
+    });
     await state.recordRejections(
-      [rejected('machine_events', '2', 'ingestion'), rejected('machine_events', '3', CONSUMERS.analyticsShopfloor.durableName), rejected('machine_events', '3', CONSUMERS.mlShopfloor.durableName), rejected('jobs', 'J-2', 'ingestion')],
+      [
+        rejected('machine_events', '2', 'ingestion'),
+        rejected('machine_events', '3', CONSUMERS.analyticsShopfloor.durableName),
+        rejected('machine_events', '3', CONSUMERS.mlShopfloor.durableName),
+        rejected('jobs', 'J-2', 'ingestion'),
+      ],
       SYNC_ID,
     );
   });

@@ -27,7 +27,9 @@ export class SourceCountsHandler {
     const { mapping } = this.mappings;
     const entities = {} as Record<ShopfloorEntity, SourceEntityCounts>;
     for (const entity of SHOPFLOOR_ENTITIES) {
-      const [row] = await this.source.query<RowDataPacket & { n: number | string; pending: number | string }>(sourceCountQuery(mapping, entity, watermarks.get(entity)));
+      const [row] = await this.source.query<RowDataPacket & { n: number | string; pending: number | string }>(
+        sourceCountQuery(mapping, entity, watermarks.get(entity)),
+      );
       entities[entity] = { source: Number(row?.n ?? 0), quarantined: {}, not_yet_synced: Number(row?.pending ?? 0) };
     }
     for (const q of quarantined) {

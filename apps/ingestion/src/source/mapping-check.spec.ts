@@ -59,7 +59,9 @@ describe('checkMapping', () => {
 
   it('reports a mapped table the source does not have', () => {
     const mapping = mergeMapping(defaultMapping(), { entities: { jobs: { table: 'mdc_orders' } } });
-    expect(checkMapping(mapping, sourceColumns)).toEqual([{ entity: 'jobs', table: 'mdc_orders', column: null, problem: 'table mdc_orders does not exist in the source database' }]);
+    expect(checkMapping(mapping, sourceColumns)).toEqual([
+      { entity: 'jobs', table: 'mdc_orders', column: null, problem: 'table mdc_orders does not exist in the source database' },
+    ]);
   });
 
   it('reports a missing column with table, column and field', () => {
@@ -73,14 +75,24 @@ describe('checkMapping', () => {
   it('names the mapped column and the field it stands for', () => {
     const mapping = mergeMapping(defaultMapping(), { entities: { machine_readings: { columns: { value: 'reading_value' } } } });
     expect(checkMapping(mapping, sourceColumns)).toEqual([
-      { entity: 'machine_readings', table: 'machine_readings', column: 'reading_value', problem: 'column machine_readings.reading_value (for value) does not exist' },
+      {
+        entity: 'machine_readings',
+        table: 'machine_readings',
+        column: 'reading_value',
+        problem: 'column machine_readings.reading_value (for value) does not exist',
+      },
     ]);
   });
 
   it('reports a column of an incompatible type', () => {
     const problems = checkMapping(defaultMapping(), withType(sourceColumns, 'jobs', 'start_time', 'varchar'));
     expect(problems).toEqual([
-      { entity: 'jobs', table: 'jobs', column: 'start_time', problem: 'column jobs.start_time (for start_time) is varchar; expected one of datetime, timestamp, date' },
+      {
+        entity: 'jobs',
+        table: 'jobs',
+        column: 'start_time',
+        problem: 'column jobs.start_time (for start_time) is varchar; expected one of datetime, timestamp, date',
+      },
     ]);
   });
 

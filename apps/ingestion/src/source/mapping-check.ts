@@ -31,7 +31,12 @@ export function checkMapping(mapping: SourceMapping, columns: SourceColumn[]): M
       if (type === undefined) {
         problems.push({ entity, table, column, problem: `column ${table}.${column} (for ${field}) does not exist` });
       } else if (!COMPATIBLE_TYPES[kind].includes(type)) {
-        problems.push({ entity, table, column, problem: `column ${table}.${column} (for ${field}) is ${type}; expected one of ${COMPATIBLE_TYPES[kind].join(', ')}` });
+        problems.push({
+          entity,
+          table,
+          column,
+          problem: `column ${table}.${column} (for ${field}) is ${type}; expected one of ${COMPATIBLE_TYPES[kind].join(', ')}`,
+        });
       }
     }
   }

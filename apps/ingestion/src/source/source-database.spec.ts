@@ -21,7 +21,12 @@ describe(SourceDatabase.name, () => {
 
   it('opens its circuit after the threshold of failed queries in a row, then fails fast without trying the source', async () => {
     source = new SourceDatabase(
-      ingestionEnv({ CIMCO_DATABASE_URL: `mysql://reader:secret@127.0.0.1:${await closedPort()}/cimco`, SOURCE_RETRY_ATTEMPTS: '1', SOURCE_CIRCUIT_THRESHOLD: '2', SOURCE_CIRCUIT_OPEN_SECONDS: '60' }),
+      ingestionEnv({
+        CIMCO_DATABASE_URL: `mysql://reader:secret@127.0.0.1:${await closedPort()}/cimco`,
+        SOURCE_RETRY_ATTEMPTS: '1',
+        SOURCE_CIRCUIT_THRESHOLD: '2',
+        SOURCE_CIRCUIT_OPEN_SECONDS: '60',
+      }),
     );
     expect([source.configured, source.circuit, source.isReachable]).toEqual([true, 'closed', false]);
 
@@ -34,7 +39,11 @@ describe(SourceDatabase.name, () => {
 
     const started = Date.now();
     const fast = await domainErrorOf(source.query('SELECT 1'));
-    expect([fast.code, fast.message, fast.details]).toEqual([ErrorCode.SourceUnavailable, 'The CIMCO source is failing; its circuit breaker is open', { circuit: 'open' }]);
+    expect([fast.code, fast.message, fast.details]).toEqual([
+      ErrorCode.SourceUnavailable,
+      'The CIMCO source is failing; its circuit breaker is open',
+      { circuit: 'open' },
+    ]);
     expect(Date.now() - started).toBeLessThan(50);
   });
 

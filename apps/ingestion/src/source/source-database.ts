@@ -20,7 +20,10 @@ export function sourcePoolOptions(env: IngestionEnv): PoolOptions | null {
     ssl:
       env.CIMCO_DATABASE_SSL === 'disable'
         ? undefined
-        : { rejectUnauthorized: env.CIMCO_DATABASE_SSL === 'verify-full', ca: env.CIMCO_DATABASE_SSL_CA ? readFileSync(env.CIMCO_DATABASE_SSL_CA, 'utf8') : undefined },
+        : {
+            rejectUnauthorized: env.CIMCO_DATABASE_SSL === 'verify-full',
+            ca: env.CIMCO_DATABASE_SSL_CA ? readFileSync(env.CIMCO_DATABASE_SSL_CA, 'utf8') : undefined,
+          },
   };
   if (env.CIMCO_DATABASE_URL) return { ...common, uri: env.CIMCO_DATABASE_URL };
   if (env.CIMCO_DATABASE_HOST && env.CIMCO_DATABASE_NAME) {
@@ -109,7 +112,19 @@ export class SourceDatabase implements OnApplicationShutdown {
   }
 }
 
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
 
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;

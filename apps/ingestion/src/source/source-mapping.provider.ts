@@ -10,7 +10,8 @@ export class SourceMappingProvider {
   readonly mapping: SourceMapping;
 
   constructor(env: IngestionEnv) {
-    if (!IANAZone.isValidZone(env.CIMCO_TIMEZONE)) throw new MappingFormatError(`CIMCO_TIMEZONE ${env.CIMCO_TIMEZONE} is not an IANA time zone (e.g. Europe/Berlin)`);
+    if (!IANAZone.isValidZone(env.CIMCO_TIMEZONE))
+      throw new MappingFormatError(`CIMCO_TIMEZONE ${env.CIMCO_TIMEZONE} is not an IANA time zone (e.g. Europe/Berlin)`);
     const base = defaultMapping(env.CIMCO_TIMEZONE);
     if (!env.CIMCO_MAPPING_FILE) {
       this.mapping = mergeMapping(base, {});
@@ -20,7 +21,9 @@ export class SourceMappingProvider {
     try {
       parsed = JSON.parse(readFileSync(env.CIMCO_MAPPING_FILE, 'utf8'));
     } catch (error) {
-      throw new MappingFormatError(`CIMCO_MAPPING_FILE ${env.CIMCO_MAPPING_FILE} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MappingFormatError(
+        `CIMCO_MAPPING_FILE ${env.CIMCO_MAPPING_FILE} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     this.mapping = mergeMapping(base, parsed);
   }

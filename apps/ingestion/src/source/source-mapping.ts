@@ -48,7 +48,8 @@ export function mergeMapping(base: SourceMapping, override: unknown): SourceMapp
   if (unknownTop.length) throw new MappingFormatError(`unknown mapping keys: ${unknownTop.join(', ')}`);
   const merged: SourceMapping = structuredClone(base);
   if (o.timezone !== undefined) {
-    if (typeof o.timezone !== 'string' || !IANAZone.isValidZone(o.timezone)) throw new MappingFormatError(`timezone ${JSON.stringify(o.timezone)} is not an IANA time zone`);
+    if (typeof o.timezone !== 'string' || !IANAZone.isValidZone(o.timezone))
+      throw new MappingFormatError(`timezone ${JSON.stringify(o.timezone)} is not an IANA time zone`);
     merged.timezone = o.timezone;
   }
   if (o.event_states !== undefined) {

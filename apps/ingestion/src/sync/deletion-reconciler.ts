@@ -32,7 +32,11 @@ export async function reconcileDeletions(deps: ReconcilerDeps, entity: Shopfloor
       gone.push(...chunk.filter((k) => !still.has(k)));
     }
     for (const chunk of chunks(gone, MAX_RECORDS_PER_BATCH)) {
-      await deps.jetStream.publish(SUBJECTS.shopfloor.recordsDeleted, { sync_id: syncId, entity, keys: chunk, deleted_at: deletedAt }, `deleted:${entity}:${syncId}:${chunk[0]}`);
+      await deps.jetStream.publish(
+        SUBJECTS.shopfloor.recordsDeleted,
+        { sync_id: syncId, entity, keys: chunk, deleted_at: deletedAt },
+        `deleted:${entity}:${syncId}:${chunk[0]}`,
+      );
       await deps.state.forgetPublished(entity, { keys: chunk });
     }
     return gone.length;
@@ -40,13 +44,19 @@ export async function reconcileDeletions(deps: ReconcilerDeps, entity: Shopfloor
   const candidates = subtractRanges(await deps.state.publishedIdRanges(entity), mergeRanges(seen.ranges));
   const gone: IdRange[] = [];
   for (const range of candidates) {
-    const still = (await deps.source.query<RowDataPacket & { k: number }>(existingIdsInRangeQuery(deps.mapping, entity, range.from, range.to))).map((r) => Number(r.k));
+    const still = (await deps.source.query<RowDataPacket & { k: number }>(existingIdsInRangeQuery(deps.mapping, entity, range.from, range.to))).map((r) =>
+      Number(r.k),
+    );
     gone.push(...subtractRanges([range], rangesOf(still)));
   }
   let batch: string[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    await deps.jetStream.publish(SUBJECTS.shopfloor.recordsDeleted, { sync_id: syncId, entity, keys: batch, deleted_at: deletedAt }, `deleted:${entity}:${syncId}:${batch[0]}`);
+    await deps.jetStream.publish(
+      SUBJECTS.shopfloor.recordsDeleted,
+      { sync_id: syncId, entity, keys: batch, deleted_at: deletedAt },
+      `deleted:${entity}:${syncId}:${batch[0]}`,
+    );
     batch = [];
   };
   for (const range of gone) {

@@ -53,23 +53,74 @@ const hostileText = fc.oneof(
 );
 
 const sqlDateTime = fc
-  .record({ y: fc.integer({ min: 1, max: 9999 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
-  .map(({ y, mo, d, h, mi, s }) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}`);
+  .record({
+    y: fc.integer({ min: 1, max: 9999 }),
+    mo: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+  })
+  .map(
+    ({ y, mo, d, h, mi, s }) =>
+      `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}`,
+  );
 const hostileTime = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 1) }).map((ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '')) },
+  {
+    weight: 4,
+    arbitrary: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 1) }).map((ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '')),
+  },
   { weight: 2, arbitrary: sqlDateTime },
-  { weight: 1, arbitrary: fc.constantFrom('9999-12-31 23:59:59', '0000-00-00 00:00:00', '1969-12-31 23:59:59', '1970-01-01 00:00:00', '2026-02-30 00:00:00', 'yesterday', '', '2026-03-29 02:30:00') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '9999-12-31 23:59:59',
+      '0000-00-00 00:00:00',
+      '1969-12-31 23:59:59',
+      '1970-01-01 00:00:00',
+      '2026-02-30 00:00:00',
+      'yesterday',
+      '',
+      '2026-03-29 02:30:00',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(null) },
 );
 const hostileNumber = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
   { weight: 2, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.constantFrom(1e308, -1e308, 2 ** 31 - 1, 2 ** 31, 2 ** 53, 2 ** 53 + 2, 1e12, -5, 0, -0, 315_576_000, 315_576_001, '42', ' 7 ', '1e400', 'NaN', '0x10') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      1e308,
+      -1e308,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 53,
+      2 ** 53 + 2,
+      1e12,
+      -5,
+      0,
+      -0,
+      315_576_000,
+      315_576_001,
+      '42',
+      ' 7 ',
+      '1e400',
+      'NaN',
+      '0x10',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(null) },
 );
 const hostileJson = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-  { weight: 2, arbitrary: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }), { maxKeys: 4 }).map((o) => JSON.stringify(o)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }), { maxKeys: 4 })
+      .map((o) => JSON.stringify(o)),
+  },
   {
     weight: 1,
     arbitrary: fc.constantFrom(
@@ -90,24 +141,61 @@ const hostileJson = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
-const VALUE_OF: Record<FieldKind, fc.Arbitrary<unknown>> = { string: hostileText, datetime: hostileTime, number: hostileNumber, integer: hostileNumber, json: hostileJson };
+const VALUE_OF: Record<FieldKind, fc.Arbitrary<unknown>> = {
+  string: hostileText,
+  datetime: hostileTime,
+  number: hostileNumber,
+  integer: hostileNumber,
+  json: hostileJson,
+};
 const STATES = fc.constantFrom('RUNNING', 'running', 'DOWN', 'EXPLODED', 'COMPLETED', 'QUEUED', 'done', 'PRODUCING');
 
 /** A good row of each entity, which the generator spoils in a field or two (or entirely). */
 const GOOD: Record<ShopfloorEntity, SourceRow> = {
-  machines: { machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: 'Hall 1', installation_date: '2019-05-01 00:00:00', specifications: '{"axes":5}', updated_at: '2026-01-15 08:30:00.123' },
-  jobs: {
-    job_id: 'J-1', machine_id: 'M-1', part_number: 'P-1', start_time: '2026-01-15 06:00:00', end_time: '2026-01-15 08:00:00', state: 'COMPLETED', operator_id: 'OP-7',
-    setup_time: 900, cycle_time: 61.5, ideal_cycle_time: 55, parts_produced: 100, parts_scrapped: 3, updated_at: '2026-01-15 08:00:01.500',
+  machines: {
+    machine_id: 'M-1',
+    name: 'Hermle C42',
+    type: 'MILL',
+    location: 'Hall 1',
+    installation_date: '2019-05-01 00:00:00',
+    specifications: '{"axes":5}',
+    updated_at: '2026-01-15 08:30:00.123',
   },
-  downtime_records: { record_id: 'D-9', job_id: 'J-1', machine_id: 'M-1', downtime_type: 'BREAKDOWN', start_time: '2026-01-15 07:10:00', duration: 1200, reason_code: 'SPNDL', description: 'Spindle overheated', updated_at: '2026-01-15 07:40:00' },
+  jobs: {
+    job_id: 'J-1',
+    machine_id: 'M-1',
+    part_number: 'P-1',
+    start_time: '2026-01-15 06:00:00',
+    end_time: '2026-01-15 08:00:00',
+    state: 'COMPLETED',
+    operator_id: 'OP-7',
+    setup_time: 900,
+    cycle_time: 61.5,
+    ideal_cycle_time: 55,
+    parts_produced: 100,
+    parts_scrapped: 3,
+    updated_at: '2026-01-15 08:00:01.500',
+  },
+  downtime_records: {
+    record_id: 'D-9',
+    job_id: 'J-1',
+    machine_id: 'M-1',
+    downtime_type: 'BREAKDOWN',
+    start_time: '2026-01-15 07:10:00',
+    duration: 1200,
+    reason_code: 'SPNDL',
+    description: 'Spindle overheated',
+    updated_at: '2026-01-15 07:40:00',
+  },
   machine_events: { event_id: 5001, machine_id: 'M-1', event_time: '2026-01-15 06:00:00', state: 'RUNNING', reason_code: null, job_id: 'J-1', part_count: 0 },
   machine_readings: { reading_id: 7001, machine_id: 'M-1', reading_time: '2026-01-15 06:00:00', metric: 'spindle_load', value: 42.5, unit: '%' },
 };
 
 function rowOf(entity: ShopfloorEntity): fc.Arbitrary<SourceRow> {
   const fields = ENTITY_SPECS[entity].fields;
-  const hostile = fc.record(Object.fromEntries(Object.entries(fields).map(([field, kind]) => [field, field === 'state' ? fc.oneof(STATES, hostileText) : VALUE_OF[kind]])));
+  const hostile = fc.record(
+    Object.fromEntries(Object.entries(fields).map(([field, kind]) => [field, field === 'state' ? fc.oneof(STATES, hostileText) : VALUE_OF[kind]])),
+  );
   const spoiled = fc
     .tuple(hostile, fc.subarray(Object.keys(fields), { minLength: 1, maxLength: 2 }))
     .map(([bad, chosen]) => ({ ...GOOD[entity], ...Object.fromEntries(chosen.map((f) => [f, bad[f]])) }));

@@ -144,7 +144,9 @@ describe('checkRow', () => {
     });
 
     it('quarantines an unparseable installation date', () => {
-      expect(reasonsOf(checkRow('machines', machineRow({ installation_date: 'last spring' }), utc))).toEqual(['installation_date is not a valid date and time']);
+      expect(reasonsOf(checkRow('machines', machineRow({ installation_date: 'last spring' }), utc))).toEqual([
+        'installation_date is not a valid date and time',
+      ]);
     });
   });
 
@@ -169,8 +171,22 @@ describe('checkRow', () => {
     });
 
     it('accepts a running job without an end time or counts', () => {
-      const row = jobRow({ end_time: null, state: 'RUNNING', parts_produced: null, parts_scrapped: null, setup_time: null, cycle_time: null, ideal_cycle_time: null });
-      expect(recordOf(checkRow('jobs', row, utc))).toMatchObject({ end_time: null, state: 'RUNNING', parts_produced: null, parts_scrapped: null, cycle_time: null });
+      const row = jobRow({
+        end_time: null,
+        state: 'RUNNING',
+        parts_produced: null,
+        parts_scrapped: null,
+        setup_time: null,
+        cycle_time: null,
+        ideal_cycle_time: null,
+      });
+      expect(recordOf(checkRow('jobs', row, utc))).toMatchObject({
+        end_time: null,
+        state: 'RUNNING',
+        parts_produced: null,
+        parts_scrapped: null,
+        cycle_time: null,
+      });
     });
 
     it('accepts a job that ends when it starts', () => {
@@ -234,7 +250,9 @@ describe('checkRow', () => {
     });
 
     it('quarantines more scrapped parts than produced', () => {
-      expect(reasonsOf(checkRow('jobs', jobRow({ parts_produced: 10, parts_scrapped: 12 }), utc))).toEqual(['parts_scrapped (12) is above parts_produced (10)']);
+      expect(reasonsOf(checkRow('jobs', jobRow({ parts_produced: 10, parts_scrapped: 12 }), utc))).toEqual([
+        'parts_scrapped (12) is above parts_produced (10)',
+      ]);
     });
 
     it('accepts all parts scrapped', () => {
@@ -242,7 +260,9 @@ describe('checkRow', () => {
     });
 
     it('quarantines scrapped parts without a produced count', () => {
-      expect(reasonsOf(checkRow('jobs', jobRow({ parts_produced: null, parts_scrapped: 2 }), utc))).toEqual(['parts_scrapped is set but parts_produced is missing']);
+      expect(reasonsOf(checkRow('jobs', jobRow({ parts_produced: null, parts_scrapped: 2 }), utc))).toEqual([
+        'parts_scrapped is set but parts_produced is missing',
+      ]);
     });
 
     it('quarantines a count that is not a number', () => {
@@ -251,7 +271,9 @@ describe('checkRow', () => {
 
     it('quarantines an unparseable or impossible start time', () => {
       expect(reasonsOf(checkRow('jobs', jobRow({ start_time: 'yesterday' }), utc))).toEqual(['start_time is not a valid date and time']);
-      expect(reasonsOf(checkRow('jobs', jobRow({ start_time: '2026-02-30 06:00:00', end_time: null }), utc))).toEqual(['start_time is not a valid date and time']);
+      expect(reasonsOf(checkRow('jobs', jobRow({ start_time: '2026-02-30 06:00:00', end_time: null }), utc))).toEqual([
+        'start_time is not a valid date and time',
+      ]);
     });
 
     it('quarantines a time the driver delivered as a Date instead of source text', () => {
@@ -260,7 +282,13 @@ describe('checkRow', () => {
 
     it('accepts numeric strings as DECIMAL columns may arrive', () => {
       const row = jobRow({ setup_time: '900.000', cycle_time: '61.50', ideal_cycle_time: '55', parts_produced: '100', parts_scrapped: '3' });
-      expect(recordOf(checkRow('jobs', row, utc))).toMatchObject({ setup_time: 900, cycle_time: 61.5, ideal_cycle_time: 55, parts_produced: 100, parts_scrapped: 3 });
+      expect(recordOf(checkRow('jobs', row, utc))).toMatchObject({
+        setup_time: 900,
+        cycle_time: 61.5,
+        ideal_cycle_time: 55,
+        parts_produced: 100,
+        parts_scrapped: 3,
+      });
     });
 
     it('quarantines overlong strings', () => {
@@ -346,7 +374,9 @@ describe('checkRow', () => {
     });
 
     it('quarantines an overlong reason code', () => {
-      expect(reasonsOf(checkRow('downtime_records', downtimeRow({ reason_code: 'R'.repeat(21) }), utc))).toEqual(['reason_code is longer than 20 characters (21)']);
+      expect(reasonsOf(checkRow('downtime_records', downtimeRow({ reason_code: 'R'.repeat(21) }), utc))).toEqual([
+        'reason_code is longer than 20 characters (21)',
+      ]);
     });
   });
 
@@ -372,7 +402,9 @@ describe('checkRow', () => {
     });
 
     it('reads the event time in the source zone', () => {
-      expect(recordOf(checkRow('machine_events', eventRow({ event_time: '2026-07-01 12:00:00' }), berlin))).toMatchObject({ event_time: '2026-07-01T10:00:00.000Z' });
+      expect(recordOf(checkRow('machine_events', eventRow({ event_time: '2026-07-01 12:00:00' }), berlin))).toMatchObject({
+        event_time: '2026-07-01T10:00:00.000Z',
+      });
     });
 
     it('quarantines an event without id, time or state', () => {
@@ -454,7 +486,12 @@ describe('rawRow', () => {
   });
 
   it('writes out what PostgreSQL cannot hold and cuts what is too long to keep', () => {
-    const raw = rawRow({ machine_id: 'M\u0000-1', lone: 'a\ud800b', spec: 'x'.repeat(5_000_000), deep: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) as unknown });
+    const raw = rawRow({
+      machine_id: 'M\u0000-1',
+      lone: 'a\ud800b',
+      spec: 'x'.repeat(5_000_000),
+      deep: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) as unknown,
+    });
     expect(raw['machine_id']).toBe('M\\u0000-1');
     expect(raw['lone']).toBe('a\\ud800b');
     expect(String(raw['spec']).length).toBeLessThan(2100);

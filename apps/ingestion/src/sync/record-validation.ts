@@ -81,7 +81,9 @@ function convert(rule: FieldRule, value: unknown, ctx: ValidationContext, entity
       const upper = value.trim().toUpperCase();
       if (entity === 'machine_events') {
         const mapped = ctx.eventStates?.[upper] ?? ((MACHINE_STATES as readonly string[]).includes(upper) ? upper : undefined);
-        return mapped === undefined ? { problem: `${displayText(value, 40)} is not a known machine state (${MACHINE_STATES.join(', ')}, or one the mapping's event_states names)` } : { value: mapped };
+        return mapped === undefined
+          ? { problem: `${displayText(value, 40)} is not a known machine state (${MACHINE_STATES.join(', ')}, or one the mapping's event_states names)` }
+          : { value: mapped };
       }
       return { value: upper };
     }
@@ -117,7 +119,9 @@ function implausible(entity: ShopfloorEntity, record: Record<string, unknown>, c
     case 'jobs': {
       const { start_time: start, end_time: end, state } = record as { start_time: string; end_time: string | null; state: string };
       if (end !== null && Date.parse(end) - Date.parse(start) > rules.maxJobSeconds * 1000) {
-        reasons.push(`the job lasts ${Math.round((Date.parse(end) - Date.parse(start)) / 1000)} s, longer than ${rules.maxJobSeconds} s (PLAUSIBLE_MAX_JOB_SECONDS)`);
+        reasons.push(
+          `the job lasts ${Math.round((Date.parse(end) - Date.parse(start)) / 1000)} s, longer than ${rules.maxJobSeconds} s (PLAUSIBLE_MAX_JOB_SECONDS)`,
+        );
       }
       if (end === null && (state === 'COMPLETED' || state === 'ABORTED')) reasons.push(`the job is ${state} but has no end_time`);
       break;

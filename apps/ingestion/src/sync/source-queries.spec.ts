@@ -35,7 +35,9 @@ describe('nextPageQuery', () => {
 
     it('uses the entity key of each table', () => {
       const machines = nextPageQuery(mapping, 'machines', START, 100, UPPER);
-      expect(machines).toContain(' FROM `machines` AS t WHERE `t`.`updated_at` <= \'2026-03-01 10:00:00.000\' ORDER BY `t`.`updated_at`, `t`.`machine_id` LIMIT 100');
+      expect(machines).toContain(
+        " FROM `machines` AS t WHERE `t`.`updated_at` <= '2026-03-01 10:00:00.000' ORDER BY `t`.`updated_at`, `t`.`machine_id` LIMIT 100",
+      );
       const downtime = nextPageQuery(mapping, 'downtime_records', jobsAfter('2026-01-15 07:40:00', 'D-9'), 100, UPPER);
       expect(downtime).toContain("(`t`.`updated_at` > '2026-01-15 07:40:00' OR (`t`.`updated_at` = '2026-01-15 07:40:00' AND `t`.`record_id` > 'D-9'))");
       expect(downtime).toMatch(/ ORDER BY `t`\.`updated_at`, `t`\.`record_id` LIMIT 100$/);
@@ -71,7 +73,9 @@ describe('nextPageQuery', () => {
       expect(nextPageQuery(mapping, 'machine_events', { updatedAt: null, key: null, id: 41 }, 1000, UPPER, 90)).toBe(
         `${EVENT_SELECT} WHERE \`t\`.\`event_id\` > 41 AND \`t\`.\`event_id\` <= 90 ORDER BY \`t\`.\`event_id\` LIMIT 1000`,
       );
-      expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER, 90)).toBe(`${EVENT_SELECT} WHERE \`t\`.\`event_id\` <= 90 ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
+      expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER, 90)).toBe(
+        `${EVENT_SELECT} WHERE \`t\`.\`event_id\` <= 90 ORDER BY \`t\`.\`event_id\` LIMIT 1000`,
+      );
       expect(nextPageQuery(mapping, 'machine_events', START, 1000, UPPER, null)).toBe(`${EVENT_SELECT} WHERE 1 = 0 ORDER BY \`t\`.\`event_id\` LIMIT 1000`);
       expect(remainingCountQuery(mapping, 'machine_readings', { updatedAt: null, key: null, id: 5 }, UPPER, 9)).toBe(
         'SELECT COUNT(*) AS n FROM `machine_readings` AS t WHERE `t`.`reading_id` > 5 AND `t`.`reading_id` <= 9',
@@ -97,7 +101,7 @@ describe('nextPageQuery', () => {
           '`t`.`end_time` AS `end_time`, `t`.`status` AS `state`, `t`.`operator_id` AS `operator_id`, `t`.`setup_time` AS `setup_time`, ' +
           '`t`.`cycle_time` AS `cycle_time`, `t`.`ideal_cycle_time` AS `ideal_cycle_time`, `t`.`parts_produced` AS `parts_produced`, ' +
           '`t`.`parts_scrapped` AS `parts_scrapped`, `t`.`geändert``am` AS `updated_at` FROM `mdc``orders` AS t ' +
-          'WHERE `t`.`geändert``am` <= \'2026-03-01 10:00:00.000\' ' +
+          "WHERE `t`.`geändert``am` <= '2026-03-01 10:00:00.000' " +
           "AND (`t`.`geändert``am` > '2026-01-15 08:00:01.500' OR (`t`.`geändert``am` = '2026-01-15 08:00:01.500' AND `t`.`order no` > 'A-1')) " +
           'ORDER BY `t`.`geändert``am`, `t`.`order no` LIMIT 10',
       );
@@ -131,7 +135,7 @@ describe('nextPageQuery', () => {
 describe('remainingCountQuery', () => {
   it('counts what is left of a mutable table from the start', () => {
     expect(remainingCountQuery(mapping, 'jobs', START, UPPER)).toBe(
-      'SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= \'2026-03-01 10:00:00.000\'',
+      "SELECT COUNT(*) AS n FROM `jobs` AS t WHERE `t`.`updated_at` <= '2026-03-01 10:00:00.000'",
     );
   });
 
@@ -164,7 +168,7 @@ describe('remainingCountQuery', () => {
   it('counts a mapped table under its escaped name', () => {
     const odd = mergeMapping(mapping, { entities: { downtime_records: { table: 'Stillstand`e', columns: { updated_at: 'geändert am' } } } });
     expect(remainingCountQuery(odd, 'downtime_records', START, UPPER)).toBe(
-      'SELECT COUNT(*) AS n FROM `Stillstand``e` AS t WHERE `t`.`geändert am` <= \'2026-03-01 10:00:00.000\'',
+      "SELECT COUNT(*) AS n FROM `Stillstand``e` AS t WHERE `t`.`geändert am` <= '2026-03-01 10:00:00.000'",
     );
   });
 });
@@ -176,11 +180,19 @@ describe('cursorAfter', () => {
       key: 'J-1001',
       id: null,
     });
-    expect(cursorAfter('downtime_records', { record_id: 'D-9', updated_at: '2026-01-15 07:40:00' })).toEqual({ updatedAt: '2026-01-15 07:40:00', key: 'D-9', id: null });
+    expect(cursorAfter('downtime_records', { record_id: 'D-9', updated_at: '2026-01-15 07:40:00' })).toEqual({
+      updatedAt: '2026-01-15 07:40:00',
+      key: 'D-9',
+      id: null,
+    });
   });
 
   it('takes a numeric key of a mutable table as text', () => {
-    expect(cursorAfter('machines', { machine_id: 101, updated_at: '2026-01-15 08:30:00.123' })).toEqual({ updatedAt: '2026-01-15 08:30:00.123', key: '101', id: null });
+    expect(cursorAfter('machines', { machine_id: 101, updated_at: '2026-01-15 08:30:00.123' })).toEqual({
+      updatedAt: '2026-01-15 08:30:00.123',
+      key: '101',
+      id: null,
+    });
   });
 
   it('takes the id from the last row of an append-only table', () => {
@@ -193,7 +205,9 @@ describe('cursorAfter', () => {
     expect(nextPageQuery(mapping, 'jobs', cursor, 10, UPPER)).toContain(
       "(`t`.`updated_at` > '2026-01-15 09:00:00.000' OR (`t`.`updated_at` = '2026-01-15 09:00:00.000' AND `t`.`job_id` > 'J-2'))",
     );
-    expect(nextPageQuery(mapping, 'machine_events', cursorAfter('machine_events', { event_id: 12 }), 10, UPPER)).toContain('WHERE `t`.`event_id` > 12 ORDER BY');
+    expect(nextPageQuery(mapping, 'machine_events', cursorAfter('machine_events', { event_id: 12 }), 10, UPPER)).toContain(
+      'WHERE `t`.`event_id` > 12 ORDER BY',
+    );
   });
 });
 

@@ -75,7 +75,9 @@ export function nextPageQuery(mapping: SourceMapping, entity: ShopfloorEntity, c
 
 /** How many rows are left after `cursor` (for progress). */
 export function remainingCountQuery(mapping: SourceMapping, entity: ShopfloorEntity, cursor: Cursor, upperBound: string, idBound?: IdBound): string {
-  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, upperBound, idBound)].filter((part) => part !== '').join(' ');
+  return ['SELECT COUNT(*) AS n', fromClause(mapping, entity), whereClause(mapping, entity, cursor, upperBound, idBound)]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** The highest id of an append-only table now (NULL when it is empty). */

@@ -20,7 +20,12 @@ describe(SyncRunner.name, () => {
 
     const tally = await runner(deps).run();
 
-    expect(tally).toEqual({ counts: { machines: 2, jobs: 1, downtime_records: 0, machine_events: 2, machine_readings: 1 }, deleted: { machines: 0, jobs: 0, downtime_records: 0, machine_events: 0, machine_readings: 0 }, rejected: 0, progress: 1 });
+    expect(tally).toEqual({
+      counts: { machines: 2, jobs: 1, downtime_records: 0, machine_events: 2, machine_readings: 1 },
+      deleted: { machines: 0, jobs: 0, downtime_records: 0, machine_events: 0, machine_readings: 0 },
+      rejected: 0,
+      progress: 1,
+    });
     expect(jetStream.messages.map((m) => m.subject)).toEqual([S.machinesUpserted, S.jobsUpserted, S.machineEventsAppended, S.machineReadingsAppended]);
     expect(jetStream.records(S.machinesUpserted).map((r) => r['machine_id'])).toEqual(['M-01', 'M-02']);
     expect(jetStream.records(S.machineEventsAppended).map((r) => r['event_id'])).toEqual([10, 11]);
@@ -44,7 +49,11 @@ describe(SyncRunner.name, () => {
 
   it('commits a page only after every message of it is acknowledged', async () => {
     const { deps, source, journal } = fakeRunnerDeps({ pageSize: 2, batchSize: 1 });
-    source.tables.machines.push(sourceRows.machine('M-01', '2026-01-15 08:30:00.000'), sourceRows.machine('M-02', '2026-01-15 08:31:00.000'), sourceRows.machine('M-03', '2026-01-15 08:32:00.000'));
+    source.tables.machines.push(
+      sourceRows.machine('M-01', '2026-01-15 08:30:00.000'),
+      sourceRows.machine('M-02', '2026-01-15 08:31:00.000'),
+      sourceRows.machine('M-03', '2026-01-15 08:32:00.000'),
+    );
 
     await runner(deps).run();
 
@@ -106,7 +115,12 @@ describe(SyncRunner.name, () => {
     expect(jetStream.records(S.jobsUpserted).map((r) => r['job_id'])).toEqual(['J-1']);
     const quarantined = state.quarantined('jobs');
     expect([...quarantined.keys()]).toEqual(['J-2', 'J-3']);
-    expect(quarantined.get('J-2')).toMatchObject({ sourceTable: 'jobs', rejectedBy: 'ingestion', reasons: ['unknown machine M-404'], raw: expect.objectContaining({ job_id: 'J-2', machine_id: 'M-404' }) });
+    expect(quarantined.get('J-2')).toMatchObject({
+      sourceTable: 'jobs',
+      rejectedBy: 'ingestion',
+      reasons: ['unknown machine M-404'],
+      raw: expect.objectContaining({ job_id: 'J-2', machine_id: 'M-404' }),
+    });
     expect(quarantined.get('J-3')?.reasons).toEqual(['the job is COMPLETED but has no end_time']);
     expect(committed).toEqual([
       ['machines', 1, 0],
@@ -159,7 +173,10 @@ describe(SyncRunner.name, () => {
   it('quarantines a record too large for any message instead of failing the page', async () => {
     const { deps, source, state, jetStream } = fakeRunnerDeps();
     jetStream.maxPayload = 4096 + 1200;
-    source.tables.machines.push(sourceRows.machine('M-01'), sourceRows.machine('M-02', '2026-01-15 08:31:00.000', { specifications: JSON.stringify({ notes: 'x'.repeat(2000) }) }));
+    source.tables.machines.push(
+      sourceRows.machine('M-01'),
+      sourceRows.machine('M-02', '2026-01-15 08:31:00.000', { specifications: JSON.stringify({ notes: 'x'.repeat(2000) }) }),
+    );
 
     const tally = await runner(deps).run();
 
@@ -207,7 +224,8 @@ describe(SyncRunner.name, () => {
       const { deps, source, jetStream, state } = fakeRunnerDeps();
       source.tables.machines.push(sourceRows.machine('M-01'));
       source.beforeAnswer = (sql) => {
-        if (sql.startsWith('SELECT COUNT(*)') && source.tables.machine_readings.length === 0) source.tables.machine_readings.push(sourceRows.reading(1, 'M-01'));
+        if (sql.startsWith('SELECT COUNT(*)') && source.tables.machine_readings.length === 0)
+          source.tables.machine_readings.push(sourceRows.reading(1, 'M-01'));
       };
 
       await runner(deps).run();

@@ -92,7 +92,11 @@ export class SyncRunner {
     const watermarks = await this.deps.state.watermarks();
     const starts = new Map<ShopfloorEntity, Cursor>(SYNC_ORDER.map((e) => [e, this.mode === 'full' ? START : toCursor(watermarks.get(e))]));
     const totals = await Promise.all(
-      SYNC_ORDER.map(async (e) => Number((await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, upperBound, idBounds.get(e))))[0]?.n ?? 0)),
+      SYNC_ORDER.map(async (e) =>
+        Number(
+          (await source.query<RowDataPacket & { n: number }>(remainingCountQuery(mapping, e, starts.get(e) ?? START, upperBound, idBounds.get(e))))[0]?.n ?? 0,
+        ),
+      ),
     );
     const total = totals.reduce((a, b) => a + b, 0);
     let processed = 0;
@@ -105,11 +109,12 @@ export class SyncRunner {
       const seen: SeenRows = append ? { ranges: [] } : { keys: new Set<string>(), displayKeys: new Set<string>() };
       const pageSize = this.deps.pageSize;
       const batchSize = Math.min(this.deps.batchSize, MAX_RECORDS_PER_BATCH);
-      const read = (from: Cursor): Promise<RowDataPacket[]> => source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound, idBounds.get(entity)));
+      const read = (from: Cursor): Promise<RowDataPacket[]> =>
+        source.query<RowDataPacket>(nextPageQuery(mapping, entity, from, pageSize, upperBound, idBounds.get(entity)));
       let next: Prefetch | null = prefetch(read(cursor));
       for (;;) {
         if (this.deps.stopping()) throw new SyncInterrupted();
-        const rows = await (next).result();
+        const rows = await next.result();
         next = null;
         if (rows.length === 0) break;
         // Read the following page while this one is checked, published and committed.
@@ -125,7 +130,9 @@ export class SyncRunner {
         // All messages of the page are in flight together; the page commits only once every one is acknowledged.
         const tooLarge = new Set<string>();
         await Promise.all(
-          this.batches(entity, records, validKeys, quarantined, tooLarge, batchSize).map((b) => this.deps.jetStream.publishEncoded(SUBJECT_OF[entity], b.data, b.messageId)),
+          this.batches(entity, records, validKeys, quarantined, tooLarge, batchSize).map((b) =>
+            this.deps.jetStream.publishEncoded(SUBJECT_OF[entity], b.data, b.messageId),
+          ),
         );
         const published = tooLarge.size === 0 ? validKeys : validKeys.filter((k) => !tooLarge.has(k));
         cursor = cursorAfter(entity, rows[rows.length - 1]);
@@ -153,7 +160,11 @@ export class SyncRunner {
       }
     }
     this.tally.progress = 1;
-    this.logger.log({ message: `Sync ${this.syncId} (${this.mode}) read everything up to the source's present`, counts: this.tally.counts, rejected: this.tally.rejected });
+    this.logger.log({
+      message: `Sync ${this.syncId} (${this.mode}) read everything up to the source's present`,
+      counts: this.tally.counts,
+      rejected: this.tally.rejected,
+    });
     return this.tally;
   }
 
@@ -177,7 +188,10 @@ export class SyncRunner {
     let bytes = 0;
     const flush = (): void => {
       if (parts.length === 0) return;
-      const digest = createHash('sha256').update(`${partKeys[0]}\n${partKeys[partKeys.length - 1]}\n${partKeys.length}`).digest('base64url').slice(0, 22);
+      const digest = createHash('sha256')
+        .update(`${partKeys[0]}\n${partKeys[partKeys.length - 1]}\n${partKeys.length}`)
+        .digest('base64url')
+        .slice(0, 22);
       out.push({ data: encoder.encode(`${head}${parts.join(',')}]}`), messageId: `${this.syncId}:${entity}:${digest}` });
       parts = [];
       partKeys = [];
@@ -223,7 +237,14 @@ export class SyncRunner {
         records.push(checked.record);
         validKeys.push(key);
       } else {
-        quarantined.push({ entity, sourceTable: this.deps.mapping.entities[entity].table, primaryKey: quarantineKey(key), reasons: reasons.map((r) => displayText(r, 1000)), raw: rawRow(row), rejectedBy: 'ingestion' });
+        quarantined.push({
+          entity,
+          sourceTable: this.deps.mapping.entities[entity].table,
+          primaryKey: quarantineKey(key),
+          reasons: reasons.map((r) => displayText(r, 1000)),
+          raw: rawRow(row),
+          rejectedBy: 'ingestion',
+        });
       }
     }
     return { records, quarantined, validKeys };
@@ -248,7 +269,11 @@ function advances(cursor: Cursor, stored: Watermark | undefined): boolean {
   if (!stored) return true;
   if (cursor.id !== null) return stored.lastId === null || cursor.id > stored.lastId;
   if (cursor.updatedAt === null) return false;
-  return stored.lastUpdatedAt === null || cursor.updatedAt > stored.lastUpdatedAt || (cursor.updatedAt === stored.lastUpdatedAt && (cursor.key ?? '') > (stored.lastKey ?? ''));
+  return (
+    stored.lastUpdatedAt === null ||
+    cursor.updatedAt > stored.lastUpdatedAt ||
+    (cursor.updatedAt === stored.lastUpdatedAt && (cursor.key ?? '') > (stored.lastKey ?? ''))
+  );
 }
 
 /**

@@ -22,7 +22,16 @@ describe(SyncMetrics.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_ingestion_sync_metrics');
-    const settings = { url: db.serviceUrl('ingestion'), schema: 'ingestion', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: INGESTION_ENTITIES, migrations: INGESTION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('ingestion'),
+      schema: 'ingestion',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: INGESTION_ENTITIES,
+      migrations: INGESTION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     runs = new SyncRunRepository(dataSource);
@@ -49,7 +58,10 @@ describe(SyncMetrics.name, () => {
     const failed = await runs.start({ id: randomUUID(), mode: 'incremental', trigger: 'api', runner: 'test', emptyCounts: {} });
     await runs.finish(failed.id, 'failed', 'source down', 'SOURCE_UNAVAILABLE');
     const row = (entity: string, key: string, rejectedBy: string) => ({ entity, sourceTable: entity, primaryKey: key, reasons: ['bad'], raw: {}, rejectedBy });
-    await state.recordRejections([row('jobs', 'J-1', 'ingestion'), row('jobs', 'J-2', 'ingestion'), row('machine_readings', '7', SHOPFLOOR_CONSUMERS[0])], ok.id);
+    await state.recordRejections(
+      [row('jobs', 'J-1', 'ingestion'), row('jobs', 'J-2', 'ingestion'), row('machine_readings', '7', SHOPFLOOR_CONSUMERS[0])],
+      ok.id,
+    );
 
     const text = await metrics.render();
     const finishedAt = (await runs.latestSucceeded())?.finishedAt?.getTime() ?? NaN;

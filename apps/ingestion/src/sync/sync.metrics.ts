@@ -24,9 +24,24 @@ export class SyncMetrics {
   constructor(metrics: MetricsRegistry, runs: SyncRunRepository, state: SyncStateRepository, source: SourceDatabase) {
     const registers = [metrics.registry];
     const logger = this.logger;
-    this.published = new Counter({ name: 'shopfloor_sync_rows_published_total', help: 'Source rows the sync published to JetStream, by entity', labelNames: ['entity'] as const, registers });
-    this.rejected = new Counter({ name: 'shopfloor_sync_rows_rejected_total', help: 'Source rows the sync refused and quarantined, by entity', labelNames: ['entity'] as const, registers });
-    this.runs = new Counter({ name: 'shopfloor_sync_runs_total', help: 'Sync runs ended, by mode and outcome (succeeded, failed)', labelNames: ['mode', 'outcome'] as const, registers });
+    this.published = new Counter({
+      name: 'shopfloor_sync_rows_published_total',
+      help: 'Source rows the sync published to JetStream, by entity',
+      labelNames: ['entity'] as const,
+      registers,
+    });
+    this.rejected = new Counter({
+      name: 'shopfloor_sync_rows_rejected_total',
+      help: 'Source rows the sync refused and quarantined, by entity',
+      labelNames: ['entity'] as const,
+      registers,
+    });
+    this.runs = new Counter({
+      name: 'shopfloor_sync_runs_total',
+      help: 'Sync runs ended, by mode and outcome (succeeded, failed)',
+      labelNames: ['mode', 'outcome'] as const,
+      registers,
+    });
     // Every series of a bounded label set exists from the start, so rate() and alerts see 0 rather than nothing.
     for (const entity of SHOPFLOOR_ENTITIES) {
       this.published.inc({ entity }, 0);
@@ -68,7 +83,8 @@ export class SyncMetrics {
         try {
           const counts = await state.quarantineCounts();
           this.reset();
-          for (const entity of SHOPFLOOR_ENTITIES) for (const rejectedBy of ['ingestion', ...SHOPFLOOR_CONSUMERS]) this.set({ entity, rejected_by: rejectedBy }, 0);
+          for (const entity of SHOPFLOOR_ENTITIES)
+            for (const rejectedBy of ['ingestion', ...SHOPFLOOR_CONSUMERS]) this.set({ entity, rejected_by: rejectedBy }, 0);
           for (const c of counts) this.set({ entity: c.entity, rejected_by: c.rejectedBy }, c.count);
         } catch (error) {
           logger.warn({ message: 'Could not count the quarantine for /metrics', reason: (error as Error).message });

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { NatsError } from 'nats';
-import { domainErrorOf, fakeSyncService, Gate, sourceRows, type SyncServiceFixture } from '../fakes.spec-helper';
+import { Gate } from '@shopfloor/testing';
+import { domainErrorOf, fakeSyncService, sourceRows, type SyncServiceFixture } from '../fakes.spec-helper';
 import { SyncService } from './sync.service';
 
 /** A source with one machine, two jobs (one of them on a machine the source does not have) and one event. */
@@ -53,12 +54,17 @@ describe(SyncService.name, () => {
     it('is recorded as failed with a code and a plain sentence when the source fails, never the driver’s words', async () => {
       const { service, source, runs, metrics } = withRows(fakeSyncService());
       source.beforeAnswer = (sql) => {
-        if (sql.includes('FROM `jobs` AS t WHERE') && sql.includes('LIMIT')) throw new DomainError(ErrorCode.SourceUnavailable, 'The CIMCO source query failed: connect ECONNREFUSED 10.0.0.5:3306');
+        if (sql.includes('FROM `jobs` AS t WHERE') && sql.includes('LIMIT'))
+          throw new DomainError(ErrorCode.SourceUnavailable, 'The CIMCO source query failed: connect ECONNREFUSED 10.0.0.5:3306');
       };
 
       const run = await runs.ended((await service.start('incremental', 'api')).sync_id);
 
-      expect(run).toMatchObject({ state: 'failed', errorCode: 'SOURCE_UNAVAILABLE', error: 'The CIMCO source database could not be read; the next sync resumes from the last page it committed' });
+      expect(run).toMatchObject({
+        state: 'failed',
+        errorCode: 'SOURCE_UNAVAILABLE',
+        error: 'The CIMCO source database could not be read; the next sync resumes from the last page it committed',
+      });
       expect(metrics.runEnded.mock.calls).toEqual([['incremental', 'failed']]);
       expect((await service.status()).state).toBe('degraded');
     });
@@ -71,7 +77,11 @@ describe(SyncService.name, () => {
 
       const run = await runs.ended((await service.start('incremental', 'api')).sync_id);
 
-      expect(run).toMatchObject({ state: 'failed', errorCode: 'BUS_UNAVAILABLE', error: 'The message bus did not take the records (503); the next sync resumes from the last page it committed' });
+      expect(run).toMatchObject({
+        state: 'failed',
+        errorCode: 'BUS_UNAVAILABLE',
+        error: 'The message bus did not take the records (503); the next sync resumes from the last page it committed',
+      });
       expect(state.stored.size).toBe(0);
     });
 
@@ -109,7 +119,9 @@ describe(SyncService.name, () => {
       const error = await domainErrorOf(service.start('full', 'api'));
 
       expect(error.code).toBe(ErrorCode.SourceMappingInvalid);
-      expect(error.details).toEqual({ mapping_problems: [{ entity: 'jobs', table: 'jobs', column: 'start_time', problem: 'column jobs.start_time (for start_time) does not exist' }] });
+      expect(error.details).toEqual({
+        mapping_problems: [{ entity: 'jobs', table: 'jobs', column: 'start_time', problem: 'column jobs.start_time (for start_time) does not exist' }],
+      });
       expect(runs.all).toEqual([]);
       expect(state.lock.held).toBe(false);
       expect((await service.status()).source.mapping_problems).toHaveLength(1);
@@ -262,7 +274,11 @@ describe(SyncService.name, () => {
 
       source.circuit = 'open';
       source.isReachable = false;
-      expect(await service.status()).toMatchObject({ state: 'degraded', last_sync_at: run.finishedAt?.toISOString(), source: { reachable: false, circuit: 'open' } });
+      expect(await service.status()).toMatchObject({
+        state: 'degraded',
+        last_sync_at: run.finishedAt?.toISOString(),
+        source: { reachable: false, circuit: 'open' },
+      });
 
       source.circuit = 'closed';
       source.isReachable = true;

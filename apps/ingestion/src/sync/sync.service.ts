@@ -1,5 +1,15 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DomainError, ErrorCode, SHOPFLOOR_CONSUMERS, type DeadLetterSummary, type MappingProblem, type StartSyncReply, type SyncMode, type SyncRunView, type SyncStatusView } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  SHOPFLOOR_CONSUMERS,
+  type DeadLetterSummary,
+  type MappingProblem,
+  type StartSyncReply,
+  type SyncMode,
+  type SyncRunView,
+  type SyncStatusView,
+} from '@shopfloor/contracts';
 import { SyncRunRepository, SyncStateRepository, type SyncRunEntity } from '@shopfloor/ingestion/data-access';
 import { JetStreamService } from '@shopfloor/nats';
 import { PeriodicTask } from '@shopfloor/util';
@@ -70,7 +80,10 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
     const running = this.current;
     if (!running) return;
     let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([running.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.env.SHUTDOWN_TIMEOUT_MS / 2)))]);
+    const finished = await Promise.race([
+      running.then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.env.SHUTDOWN_TIMEOUT_MS / 2))),
+    ]);
     clearTimeout(timer);
     if (finished) return;
     this.logger.warn({ message: 'Stopping: interrupting the sync in flight after the batch in hand', shutdown_timeout_ms: this.env.SHUTDOWN_TIMEOUT_MS });
@@ -81,7 +94,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   /** Compares the mapping with the source's information_schema; every problem is logged by name and kept for sync-status. */
   async checkMapping(): Promise<MappingProblem[]> {
     this.mappingProblems = checkMapping(this.mapping.mapping, await this.source.columns());
-    for (const p of this.mappingProblems) this.logger.error({ message: `Source mapping problem: ${p.problem}`, entity: p.entity, table: p.table, column: p.column });
+    for (const p of this.mappingProblems)
+      this.logger.error({ message: `Source mapping problem: ${p.problem}`, entity: p.entity, table: p.table, column: p.column });
     return this.mappingProblems;
   }
 
@@ -100,7 +114,9 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
   private async startLocked(mode: SyncMode, trigger: 'api' | 'schedule'): Promise<StartSyncReply> {
     const problems = await this.checkMapping();
     if (problems.length > 0) {
-      throw new DomainError(ErrorCode.SourceMappingInvalid, `The source mapping does not match the source database (${problems.length} problems)`, { mapping_problems: problems });
+      throw new DomainError(ErrorCode.SourceMappingInvalid, `The source mapping does not match the source database (${problems.length} problems)`, {
+        mapping_problems: problems,
+      });
     }
     const release = await this.state.tryAcquireSyncLock();
     if (!release) {
@@ -142,7 +158,8 @@ export class SyncService implements OnApplicationBootstrap, BeforeApplicationShu
       state: latest?.state === 'running' ? 'running' : degraded ? 'degraded' : 'idle',
       last_sync_at: succeeded?.finishedAt?.toISOString() ?? null,
       last_run: lastRun,
-      dead_letters: deadLetters === null ? null : Object.fromEntries(Object.entries(deadLetters).map(([c, d]) => [c, { batches: d.batches, records: d.records }])),
+      dead_letters:
+        deadLetters === null ? null : Object.fromEntries(Object.entries(deadLetters).map(([c, d]) => [c, { batches: d.batches, records: d.records }])),
       source: { reachable: this.source.isReachable, circuit, mapping_problems: this.mappingProblems },
     };
   }
@@ -213,11 +230,15 @@ const shuttingDown = (): DomainError => new DomainError(ErrorCode.ServiceUnavail
  */
 export function classifyFailure(error: unknown): { code: string; message: string } {
   if (error instanceof SyncInterrupted) return { code: 'SYNC_INTERRUPTED', message: error.message };
-  if (error instanceof DomainError && error.code === ErrorCode.SourceUnavailable) return { code: ErrorCode.SourceUnavailable, message: `The CIMCO source database could not be read; ${RESUMES}` };
+  if (error instanceof DomainError && error.code === ErrorCode.SourceUnavailable)
+    return { code: ErrorCode.SourceUnavailable, message: `The CIMCO source database could not be read; ${RESUMES}` };
   if (error instanceof NatsError) return { code: 'BUS_UNAVAILABLE', message: `The message bus did not take the records (${error.code}); ${RESUMES}` };
   const sqlState = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
   if ((error instanceof Error && error.name === 'QueryFailedError') || (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState))) {
-    return { code: 'STATE_STORE_FAILED', message: `The sync's progress could not be saved in PostgreSQL${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}; ${RESUMES}` };
+    return {
+      code: 'STATE_STORE_FAILED',
+      message: `The sync's progress could not be saved in PostgreSQL${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}; ${RESUMES}`,
+    };
   }
   return { code: 'SYNC_FAILED', message: `The sync stopped on an unexpected error (see the ingestion log); ${RESUMES}` };
 }

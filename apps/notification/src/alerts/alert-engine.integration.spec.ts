@@ -21,7 +21,12 @@ describe(AlertEngine.name, () => {
     raised_at: at.toISOString(),
     details,
   });
-  const cleared = (machineId: string, kind: AlertCleared['kind'], at = bed.clock.now()): AlertCleared => ({ machine_id: machineId, kind, cleared_at: at.toISOString(), details: { new_state: 'RUNNING' } });
+  const cleared = (machineId: string, kind: AlertCleared['kind'], at = bed.clock.now()): AlertCleared => ({
+    machine_id: machineId,
+    kind,
+    cleared_at: at.toISOString(),
+    details: { new_state: 'RUNNING' },
+  });
   const prediction = (machineId: string, type: PredictionEvent['prediction_type'], value: number, at = bed.clock.now()): PredictionEvent => ({
     prediction_id: `${machineId}-${at.toISOString()}-${type}`,
     machine_id: machineId,
@@ -42,7 +47,12 @@ describe(AlertEngine.name, () => {
   }
 
   async function createRule(body: Partial<RuleBody> & Pick<RuleBody, 'condition' | 'params'>): Promise<AlertRuleEntity> {
-    const view = await a.rulesService.create({ name: `rule ${body.condition}`, severity: 'warning', channels: [{ type: 'email', to: ['lead@example.com'] }], ...body });
+    const view = await a.rulesService.create({
+      name: `rule ${body.condition}`,
+      severity: 'warning',
+      channels: [{ type: 'email', to: ['lead@example.com'] }],
+      ...body,
+    });
     return (await a.rules.find(view.id)) as AlertRuleEntity;
   }
 
@@ -65,7 +75,12 @@ describe(AlertEngine.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const [alert, ...others] = await alertsOf(breakdownRule.id, machine);
     expect(others).toEqual([]);
-    expect(alert).toMatchObject({ state: 'open', severity: 'critical', condition: 'machine_down_longer_than', details: { reason_code: 'SPINDLE', minutes_down: 0, since } });
+    expect(alert).toMatchObject({
+      state: 'open',
+      severity: 'critical',
+      condition: 'machine_down_longer_than',
+      details: { reason_code: 'SPINDLE', minutes_down: 0, since },
+    });
 
     // Half an hour later analytics raises the long stop of the same stop: news, the same alert.
     bed.clock.advance(30 * MINUTE);
@@ -102,7 +117,9 @@ describe(AlertEngine.name, () => {
     bed.clock.advance(5 * MINUTE);
     const again = bed.clock.now();
     await bed.publish(bed.sources.subjects.raised, raised(machine, 'breakdown', { since: again.toISOString() }));
-    await waitFor('the new stop to be stored', async () => (await a.conditions.forMachine(machine)).some((c) => c.kind === 'breakdown' && c.since.getTime() === again.getTime() && c.clearedAt === null));
+    await waitFor('the new stop to be stored', async () =>
+      (await a.conditions.forMachine(machine)).some((c) => c.kind === 'breakdown' && c.since.getTime() === again.getTime() && c.clearedAt === null),
+    );
     await Promise.all([a.engine.sweep(), b.engine.sweep()]);
     expect(await alertsOf(breakdownRule.id, machine)).toHaveLength(1);
 
@@ -135,7 +152,9 @@ describe(AlertEngine.name, () => {
     const [alert, ...others] = await alertsOf(rule.id, machine);
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ state: 'open', severity: 'warning', details: { minutes_down: 20 } });
-    expect(bed.notifier.of(alert.id)).toEqual([expect.objectContaining({ event: 'opened', ruleName: rule.name, notBefore: null, channels: [{ type: 'email', to: ['lead@example.com'] }] })]);
+    expect(bed.notifier.of(alert.id)).toEqual([
+      expect.objectContaining({ event: 'opened', ruleName: rule.name, notBefore: null, channels: [{ type: 'email', to: ['lead@example.com'] }] }),
+    ]);
     expect(bed.notifier.notices.filter((n) => n.notice.alert.id === alert.id).every((n) => n.inTransaction)).toBe(true);
 
     bed.clock.advance(9 * MINUTE);
@@ -178,8 +197,20 @@ describe(AlertEngine.name, () => {
   it('holds the notices of a non-critical alert in quiet hours until they end, and counts the escalation from then', async () => {
     const machine = bed.machine();
     const quiet = { timezone: 'Europe/Berlin', start: '22:00', end: '06:00' };
-    const warning = await createRule({ condition: 'machine_down_longer_than', params: { minutes: 0 }, scope: { machine_ids: [machine] }, quiet_hours: quiet, escalation: { after_minutes: 15, channels: [{ type: 'email', to: ['night@example.com'] }] } });
-    const critical = await createRule({ condition: 'machine_down_longer_than', params: { minutes: 0 }, scope: { machine_ids: [machine] }, quiet_hours: quiet, severity: 'critical' });
+    const warning = await createRule({
+      condition: 'machine_down_longer_than',
+      params: { minutes: 0 },
+      scope: { machine_ids: [machine] },
+      quiet_hours: quiet,
+      escalation: { after_minutes: 15, channels: [{ type: 'email', to: ['night@example.com'] }] },
+    });
+    const critical = await createRule({
+      condition: 'machine_down_longer_than',
+      params: { minutes: 0 },
+      scope: { machine_ids: [machine] },
+      quiet_hours: quiet,
+      severity: 'critical',
+    });
     // 23:30 in Berlin (winter, UTC+1): quiet until 06:00, which is 05:00Z.
     bed.clock.set('2026-01-20T22:30:00.000Z');
     await bed.publish(bed.sources.subjects.raised, raised(machine, 'breakdown', { since: bed.clock.now().toISOString() }));
@@ -228,7 +259,16 @@ describe(AlertEngine.name, () => {
     const machine = bed.machine();
     const scrap = await createRule({ condition: 'scrap_rate_above', params: { threshold: 0.2, window_minutes: 30 }, scope: { machine_ids: [machine] } });
     const unusual = await createRule({ condition: 'anomaly_detected', params: { window_minutes: 60 }, scope: { machine_ids: [machine] } });
-    const anomaly: AnomalyEvent = { anomaly_id: `${machine}-1`, machine_id: machine, at: bed.clock.now().toISOString(), score: 0.72, threshold: 0.6, model_id: 'iforest', model_version: 1, factors: [] };
+    const anomaly: AnomalyEvent = {
+      anomaly_id: `${machine}-1`,
+      machine_id: machine,
+      at: bed.clock.now().toISOString(),
+      score: 0.72,
+      threshold: 0.6,
+      model_id: 'iforest',
+      model_version: 1,
+      factors: [],
+    };
     await bed.publish(bed.sources.subjects.raised, raised(machine, 'scrap_burst', { job_id: 'J-7', scrapped: 14, produced: 40 }));
     await bed.publish(bed.sources.subjects.anomaly, anomaly);
     await waitFor('both alerts', async () => (await alertsOf(scrap.id, machine)).length === 1 && (await alertsOf(unusual.id, machine)).length === 1);

@@ -65,7 +65,12 @@ export class AlertEngine {
           kind: event.kind,
           since: conditionStart(event),
           observedAt: new Date(event.raised_at),
-          details: { ...event.details, level: event.level, message: event.message, state: event.kind === 'breakdown' ? 'DOWN' : (event.details['state'] ?? null) },
+          details: {
+            ...event.details,
+            level: event.level,
+            message: event.message,
+            state: event.kind === 'breakdown' ? 'DOWN' : (event.details['state'] ?? null),
+          },
           now,
         });
         await this.judgeMachine(event.machine_id, CONDITIONS_OF_KIND[event.kind], news);
@@ -87,7 +92,8 @@ export class AlertEngine {
       case 'data_gap': {
         let news = await this.conditions.clear({ machineId: event.machine_id, kind: event.kind, at, now });
         // A machine that is no longer down has also ended a long stop in state DOWN: the same stop.
-        if (event.kind === 'breakdown') news = (await this.conditions.clear({ machineId: event.machine_id, kind: 'long_stop', at, now, whenState: 'DOWN' })) || news;
+        if (event.kind === 'breakdown')
+          news = (await this.conditions.clear({ machineId: event.machine_id, kind: 'long_stop', at, now, whenState: 'DOWN' })) || news;
         await this.judgeMachine(event.machine_id, CONDITIONS_OF_KIND[event.kind], news);
         return;
       }
@@ -235,7 +241,12 @@ export class AlertEngine {
     try {
       await this.lifecycle.apply(rule, machineId, verdict, false);
     } catch (error) {
-      this.logger.warn({ message: 'Could not apply a rule; the next check tries again', rule_id: rule.id, machine_id: machineId, reason: (error as Error).message });
+      this.logger.warn({
+        message: 'Could not apply a rule; the next check tries again',
+        rule_id: rule.id,
+        machine_id: machineId,
+        reason: (error as Error).message,
+      });
     }
   }
 }

@@ -42,7 +42,9 @@ export class AlertEventsConsumer implements OnApplicationBootstrap, BeforeApplic
         return this.engine.onPrediction(event);
       }),
     );
-    this.logger.log(`Consuming ${this.sources.alerts.stream.name} as ${this.sources.alerts.durableName} and ${this.sources.predictions.stream.name} as ${this.sources.predictions.durableName}`);
+    this.logger.log(
+      `Consuming ${this.sources.alerts.stream.name} as ${this.sources.alerts.durableName} and ${this.sources.predictions.stream.name} as ${this.sources.predictions.durableName}`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -50,7 +50,12 @@ export class AlertLifecycle {
       if (current) {
         // The same values again (a redelivery, an unchanged reading) are no update.
         if (!news || sameJson(current.details, verdict.values)) return null;
-        const updated = await this.alerts.updateValues(manager, current.id, { message: cut(verdict.message), details: verdict.values, conditionSeenAt: verdict.seenAt, at: now });
+        const updated = await this.alerts.updateValues(manager, current.id, {
+          message: cut(verdict.message),
+          details: verdict.values,
+          conditionSeenAt: verdict.seenAt,
+          at: now,
+        });
         if (!updated) return null;
         await this.alerts.addEvent(manager, { alertId: updated.id, at: now, kind: 'updated', actor: null, comment: null, details: verdict.values });
         return { alert: updated, change: 'updated' };
@@ -119,7 +124,14 @@ export class AlertLifecycle {
       if (!rule?.escalation || !rule.enabled) return null;
       const marked = await this.alerts.markEscalated(manager, alert.id, now);
       if (!marked) return null;
-      await this.alerts.addEvent(manager, { alertId: marked.id, at: now, kind: 'escalated', actor: null, comment: `Not acknowledged within ${rule.escalation.after_minutes} min`, details: null });
+      await this.alerts.addEvent(manager, {
+        alertId: marked.id,
+        at: now,
+        kind: 'escalated',
+        actor: null,
+        comment: `Not acknowledged within ${rule.escalation.after_minutes} min`,
+        details: null,
+      });
       const notBefore = noticeNotBefore(quietHoursOf(rule), rule.severity as AlertSeverity, now);
       await this.notify(manager, marked, rule, 'escalated', deliveryChannels(rule.escalation.channels), notBefore, now);
       return marked;
@@ -146,16 +158,38 @@ export class AlertLifecycle {
 
   /** A stored change: one log line, and the alert on live.alerts. */
   private published(alert: AlertEntity, change: 'opened' | 'updated' | 'acknowledged' | 'escalated' | 'resolved'): void {
-    const line = { message: `Alert ${change}`, alert_id: alert.id, rule_id: alert.ruleId, machine_id: alert.machineId, condition: alert.condition, severity: alert.severity, state: alert.state };
+    const line = {
+      message: `Alert ${change}`,
+      alert_id: alert.id,
+      rule_id: alert.ruleId,
+      machine_id: alert.machineId,
+      condition: alert.condition,
+      severity: alert.severity,
+      state: alert.state,
+    };
     if (change === 'updated') this.logger.debug(line);
     else this.logger.log(line);
     this.live.publish(alert);
   }
 
-  private async resolveIn(manager: EntityManager, alert: AlertEntity, rule: AlertRuleEntity | null, now: Date, by: string | null, comment: string | null): Promise<AlertEntity | null> {
+  private async resolveIn(
+    manager: EntityManager,
+    alert: AlertEntity,
+    rule: AlertRuleEntity | null,
+    now: Date,
+    by: string | null,
+    comment: string | null,
+  ): Promise<AlertEntity | null> {
     const resolved = await this.alerts.resolve(manager, alert.id, now, by);
     if (!resolved) return null;
-    await this.alerts.addEvent(manager, { alertId: resolved.id, at: now, kind: 'resolved', actor: by, comment, details: by === null ? resolved.details : null });
+    await this.alerts.addEvent(manager, {
+      alertId: resolved.id,
+      at: now,
+      kind: 'resolved',
+      actor: by,
+      comment,
+      details: by === null ? resolved.details : null,
+    });
     if (rule) {
       // Whoever heard of the alert hears that it is over: the escalation's recipients too, once they were told.
       const channels = deliveryChannels(rule.channels);
@@ -165,7 +199,15 @@ export class AlertLifecycle {
     return resolved;
   }
 
-  private async notify(manager: EntityManager, alert: AlertEntity, rule: AlertRuleEntity, event: AlertNoticeEvent, channels: ChannelView[], notBefore: Date | null, now: Date): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    alert: AlertEntity,
+    rule: AlertRuleEntity,
+    event: AlertNoticeEvent,
+    channels: ChannelView[],
+    notBefore: Date | null,
+    now: Date,
+  ): Promise<void> {
     if (channels.length === 0) return;
     const deliveries = await this.notifier.enqueue({ alert: toAlertView(alert), event, ruleName: rule.name, channels, notBefore }, manager);
     await this.alerts.addEvent(manager, {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { validateEnv } from '@shopfloor/config';
 import { STREAMS, SUBJECTS, type AlertView, type ConsumerDefinition, type LiveMessage, type StreamDefinition } from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions, type ServiceDatabaseSettings } from '@shopfloor/database';
-import { AlertCheckRepository, AlertRepository, AlertRuleRepository, MachineConditionRepository, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from '@shopfloor/notification/data-access';
+import {
+  AlertCheckRepository,
+  AlertRepository,
+  AlertRuleRepository,
+  MachineConditionRepository,
+  NOTIFICATION_ENTITIES,
+  NOTIFICATION_MIGRATIONS,
+} from '@shopfloor/notification/data-access';
 import { DurableConsumerFactory, JetStreamService, NatsConnectionHolder, RpcClient } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { createTestDatabase, TEST_INFRA, uniqueName, type TestDatabase } from '@shopfloor/testing';
@@ -71,18 +78,39 @@ export class AlertTestbed {
 
   async start(): Promise<void> {
     this.db = await createTestDatabase('sf_notification_alerts');
-    this.settings = { url: this.db.serviceUrl('notification'), schema: 'notification', ssl: 'disable', poolSize: 6, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    this.settings = {
+      url: this.db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable',
+      poolSize: 6,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(this.settings);
     this.env = validateEnv(NotificationEnv, { DATABASE_URL: this.settings.url, NATS_URL: TEST_INFRA.natsUrl });
     this.publisher = await connect({ servers: TEST_INFRA.natsUrl });
     this.jetStream = new JetStreamService(new NatsConnectionHolder(this.publisher));
     const prefix = uniqueName('alerttest');
-    const stream = (name: string): StreamDefinition => ({ name: `${prefix}_${name}`.toUpperCase(), subjects: [`${prefix}.${name}.>`], description: 'alert engine test', maxAgeSeconds: 3600, duplicateWindowSeconds: 60 });
+    const stream = (name: string): StreamDefinition => ({
+      name: `${prefix}_${name}`.toUpperCase(),
+      subjects: [`${prefix}.${name}.>`],
+      description: 'alert engine test',
+      maxAgeSeconds: 3600,
+      duplicateWindowSeconds: 60,
+    });
     const alerts = stream('alerts');
     const ml = stream('ml');
     this.streams.push(alerts, ml);
     await this.jetStream.ensureStreams([alerts, ml, STREAMS.deadLetters]);
-    const consumer = (def: StreamDefinition): ConsumerDefinition => ({ stream: def, durableName: uniqueName('notification'), filterSubject: def.subjects[0], maxDeliver: 5, ackWaitSeconds: 10 });
+    const consumer = (def: StreamDefinition): ConsumerDefinition => ({
+      stream: def,
+      durableName: uniqueName('notification'),
+      filterSubject: def.subjects[0],
+      maxDeliver: 5,
+      ackWaitSeconds: 10,
+    });
     this.sources = {
       alerts: consumer(alerts),
       predictions: consumer(ml),
@@ -113,7 +141,14 @@ export class AlertTestbed {
     const lifecycle = new AlertLifecycle(alerts, rules, this.notifier, new LiveAlertsPublisher(holder), this.clock);
     const directory = new MachineDirectory(rpc, this.env);
     const engine = new AlertEngine(rules, conditions, alerts, lifecycle, directory, this.clock);
-    const ticker = new AlertTicker(new AlertCheckRepository(dataSource), this.clock, this.env, engine, new LiveReconciler(rpc, conditions, engine, this.clock), new OeeCheck(rules, alerts, lifecycle, directory, rpc, this.clock));
+    const ticker = new AlertTicker(
+      new AlertCheckRepository(dataSource),
+      this.clock,
+      this.env,
+      engine,
+      new LiveReconciler(rpc, conditions, engine, this.clock),
+      new OeeCheck(rules, alerts, lifecycle, directory, rpc, this.clock),
+    );
     const consumer = new AlertEventsConsumer(new DurableConsumerFactory(new JetStreamService(holder), holder, new MetricsRegistry()), engine, this.sources);
     await consumer.onApplicationBootstrap();
     this.closers.push(async () => {
@@ -121,7 +156,17 @@ export class AlertTestbed {
       await connection.close();
       await dataSource.destroy();
     });
-    return { alerts, rules, conditions, engine, lifecycle, ticker, alertsService: new AlertsService(alerts, lifecycle), rulesService: new RulesService(rules, alerts, lifecycle, this.clock), connection };
+    return {
+      alerts,
+      rules,
+      conditions,
+      engine,
+      lifecycle,
+      ticker,
+      alertsService: new AlertsService(alerts, lifecycle),
+      rulesService: new RulesService(rules, alerts, lifecycle, this.clock),
+      connection,
+    };
   }
 
   /** Publishes an event to the test's stream under a message id of its own, and waits for the stream's ack. */

@@ -1,7 +1,8 @@
 import type { AlertCheckRepository } from '@shopfloor/notification/data-access';
 import { Clock } from '../clock';
 import { TestClock } from '../delivery/test-clock.spec-helper';
-import { FakeAlertChecks, Gate, notificationEnv } from '../fakes.spec-helper';
+import { Gate } from '@shopfloor/testing';
+import { FakeAlertChecks, notificationEnv } from '../fakes.spec-helper';
 import type { AlertEngine } from './alert-engine';
 import { AlertTicker } from './alert-ticker';
 import type { LiveReconciler } from './live-reconciler';
@@ -43,7 +44,9 @@ describe(AlertTicker.name, () => {
     clock.advance(240_000);
     expect(await t.tick()).toEqual(['sweep', 'live-status', 'oee']);
 
-    expect([engine.sweep.mock.calls.length, engine.escalate.mock.calls.length, reconciler.run.mock.calls.length, oee.run.mock.calls.length]).toEqual([4, 4, 3, 2]);
+    expect([engine.sweep.mock.calls.length, engine.escalate.mock.calls.length, reconciler.run.mock.calls.length, oee.run.mock.calls.length]).toEqual([
+      4, 4, 3, 2,
+    ]);
   });
 
   it('hands each period to one replica only', async () => {

@@ -48,7 +48,10 @@ export class AlertTicker implements OnApplicationBootstrap, BeforeApplicationShu
       async () => {
         await this.tick();
       },
-      { intervalMs: this.env.ALERT_TICK_SECONDS * 1000, onError: (error) => this.logger.warn({ message: 'Alert checks failed; the next tick tries again', reason: error.message }) },
+      {
+        intervalMs: this.env.ALERT_TICK_SECONDS * 1000,
+        onError: (error) => this.logger.warn({ message: 'Alert checks failed; the next tick tries again', reason: error.message }),
+      },
     );
     this.task.start();
   }

@@ -14,7 +14,16 @@ describe(AlertMetrics.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_alert_metrics');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
   });
@@ -27,8 +36,23 @@ describe(AlertMetrics.name, () => {
   it('counts the alerts not resolved by severity and state, with 0 for the rest', async () => {
     const alerts = new AlertRepository(dataSource);
     const ruleId = (await new AlertRuleRepository(dataSource).list())[0].id;
-    const alert = (machineId: string, severity: string): NewAlert => ({ id: randomUUID(), ruleId, machineId, condition: 'machine_down_longer_than', severity, message: 'down', details: {}, openedAt: at, conditionSeenAt: at, noticeAt: at });
-    const [a, b, c, d] = await Promise.all([alert('M-1', 'critical'), alert('M-2', 'critical'), alert('M-3', 'warning'), alert('M-4', 'warning')].map((x) => alerts.transaction((m) => alerts.insert(m, x))));
+    const alert = (machineId: string, severity: string): NewAlert => ({
+      id: randomUUID(),
+      ruleId,
+      machineId,
+      condition: 'machine_down_longer_than',
+      severity,
+      message: 'down',
+      details: {},
+      openedAt: at,
+      conditionSeenAt: at,
+      noticeAt: at,
+    });
+    const [a, b, c, d] = await Promise.all(
+      [alert('M-1', 'critical'), alert('M-2', 'critical'), alert('M-3', 'warning'), alert('M-4', 'warning')].map((x) =>
+        alerts.transaction((m) => alerts.insert(m, x)),
+      ),
+    );
     await alerts.transaction((m) => alerts.acknowledge(m, c?.id ?? '', at, 'someone'));
     await alerts.transaction((m) => alerts.resolve(m, d?.id ?? '', at, null));
     expect([a, b]).not.toContain(null);

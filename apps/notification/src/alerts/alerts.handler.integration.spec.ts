@@ -89,7 +89,10 @@ describe(AlertsHandler.name, () => {
   beforeAll(async () => {
     await bed.start();
     replica = await bed.replica();
-    server = await NestFactory.createMicroservice(handlersOf(replica), { strategy: new PrefixedRpcServer(prefix, replica.connection, 'notification', new MetricsRegistry(), 2000), logger: false });
+    server = await NestFactory.createMicroservice(handlersOf(replica), {
+      strategy: new PrefixedRpcServer(prefix, replica.connection, 'notification', new MetricsRegistry(), 2000),
+      logger: false,
+    });
     server.useGlobalFilters(new RpcErrorPassthroughFilter());
     await server.listen();
     rpc = new RpcClient(new NatsConnectionHolder(bed.publisherConnection()), { url: TEST_INFRA.natsUrl, name: 'test', rpcTimeoutMs: 5000 });
@@ -103,7 +106,11 @@ describe(AlertsHandler.name, () => {
   it('acknowledges an open alert once, with who and the comment, and resolves it once', async () => {
     const alert = await openAlert();
     bed.clock.advance(2 * MINUTE);
-    const acknowledged = await client.request<AlertView>(SUBJECTS.notification.alertAcknowledge, { id: alert.id, by: 'operator-7', comment: 'tool change under way' });
+    const acknowledged = await client.request<AlertView>(SUBJECTS.notification.alertAcknowledge, {
+      id: alert.id,
+      by: 'operator-7',
+      comment: 'tool change under way',
+    });
     expect(acknowledged).toMatchObject({ id: alert.id, state: 'acknowledged', acknowledged_by: 'operator-7', acknowledged_at: bed.clock.now().toISOString() });
     const again = await refusal(client.request(SUBJECTS.notification.alertAcknowledge, { id: alert.id, by: 'operator-8' }));
     expect(again).toMatchObject({ code: ErrorCode.Conflict, details: { id: alert.id, state: 'acknowledged' } });
@@ -112,7 +119,10 @@ describe(AlertsHandler.name, () => {
     const resolved = await client.request<AlertView>(SUBJECTS.notification.alertResolve, { id: alert.id, by: 'operator-7' });
     expect(resolved).toMatchObject({ state: 'resolved', resolved_by: 'operator-7', resolved_at: bed.clock.now().toISOString() });
     expect(await refusal(client.request(SUBJECTS.notification.alertResolve, { id: alert.id, by: 'operator-7' }))).toMatchObject({ code: ErrorCode.Conflict });
-    expect(await refusal(client.request(SUBJECTS.notification.alertAcknowledge, { id: alert.id, by: 'operator-7' }))).toMatchObject({ code: ErrorCode.Conflict, details: { state: 'resolved' } });
+    expect(await refusal(client.request(SUBJECTS.notification.alertAcknowledge, { id: alert.id, by: 'operator-7' }))).toMatchObject({
+      code: ErrorCode.Conflict,
+      details: { state: 'resolved' },
+    });
 
     const detail = await client.request<AlertDetailView>(SUBJECTS.notification.alertGet, { id: alert.id });
     expect(detail.timeline.map((e) => [e.kind, e.by, e.comment])).toEqual([
@@ -132,7 +142,10 @@ describe(AlertsHandler.name, () => {
     const invalid = await refusal(client.request(SUBJECTS.notification.alertAcknowledge, { id: 'not-a-uuid' }));
     expect(invalid.code).toBe(ErrorCode.ValidationFailed);
     expect([...new Set(invalid.fieldErrors?.map((e) => e.field))].sort()).toEqual(['by', 'id']);
-    expect(await refusal(client.request(SUBJECTS.notification.alertsList, { cursor: 'bm9wZQ' }))).toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [expect.objectContaining({ field: 'cursor' })] });
+    expect(await refusal(client.request(SUBJECTS.notification.alertsList, { cursor: 'bm9wZQ' }))).toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [expect.objectContaining({ field: 'cursor' })],
+    });
   });
 
   it('lists alerts newest first by filters, a page at a time', async () => {
@@ -150,7 +163,9 @@ describe(AlertsHandler.name, () => {
     expect(second.next_cursor).toBeNull();
     const acknowledged = await client.request<AlertPage>(SUBJECTS.notification.alertsList, { from, state: 'acknowledged', severity: 'critical' });
     expect(acknowledged.items.map((x) => x.id)).toEqual([opened[1].id]);
-    expect((await client.request<AlertPage>(SUBJECTS.notification.alertsList, { from, to: opened[1].opened_at })).items.map((x) => x.id)).toEqual([opened[0].id]);
+    expect((await client.request<AlertPage>(SUBJECTS.notification.alertsList, { from, to: opened[1].opened_at })).items.map((x) => x.id)).toEqual([
+      opened[0].id,
+    ]);
   });
 
   it('lists the default rules of a new installation', async () => {
@@ -184,10 +199,21 @@ describe(AlertsHandler.name, () => {
     });
     expect(await client.request<RuleView>(SUBJECTS.notification.ruleGet, { id: created.id })).toEqual(created);
 
-    const changed = await client.request<RuleView>(SUBJECTS.notification.ruleUpdate, { ...body, id: created.id, params: { threshold: 0.5 }, cooldown_minutes: 5 });
+    const changed = await client.request<RuleView>(SUBJECTS.notification.ruleUpdate, {
+      ...body,
+      id: created.id,
+      params: { threshold: 0.5 },
+      cooldown_minutes: 5,
+    });
     expect(changed).toMatchObject({ id: created.id, params: { threshold: 0.5 }, cooldown_minutes: 5, created_at: created.created_at });
 
-    const bad = await refusal(client.request(SUBJECTS.notification.ruleCreate, { ...body, params: { threshold: 60, window: 5 }, quiet_hours: { ...body.quiet_hours, timezone: 'Europe/Gotham' } }));
+    const bad = await refusal(
+      client.request(SUBJECTS.notification.ruleCreate, {
+        ...body,
+        params: { threshold: 60, window: 5 },
+        quiet_hours: { ...body.quiet_hours, timezone: 'Europe/Gotham' },
+      }),
+    );
     expect(bad.code).toBe(ErrorCode.ValidationFailed);
     expect(bad.fieldErrors?.map((e) => e.field).sort()).toEqual(['params.threshold', 'params.window', 'quiet_hours.timezone']);
     const shape = await refusal(client.request(SUBJECTS.notification.ruleCreate, { ...body, condition: 'moon_phase', severity: 'loud' }));
@@ -201,10 +227,18 @@ describe(AlertsHandler.name, () => {
 
   it('resolves the open alerts of a rule that is disabled or deleted', async () => {
     const machine = bed.machine();
-    const body = { name: 'Line 3 down', condition: 'machine_down_longer_than', params: { minutes: 0 }, scope: { machine_ids: [machine] }, severity: 'critical', channels: [{ type: 'email', to: ['line3@example.com'] }] };
+    const body = {
+      name: 'Line 3 down',
+      condition: 'machine_down_longer_than',
+      params: { minutes: 0 },
+      scope: { machine_ids: [machine] },
+      severity: 'critical',
+      channels: [{ type: 'email', to: ['line3@example.com'] }],
+    };
     const rule = await client.request<RuleView>(SUBJECTS.notification.ruleCreate, body);
     await bed.publish(bed.sources.subjects.raised, breakdown(machine));
-    const alertOf = async (): Promise<AlertView | undefined> => (await client.request<AlertPage>(SUBJECTS.notification.alertsList, { machine_id: machine })).items.find((x) => x.rule_id === rule.id);
+    const alertOf = async (): Promise<AlertView | undefined> =>
+      (await client.request<AlertPage>(SUBJECTS.notification.alertsList, { machine_id: machine })).items.find((x) => x.rule_id === rule.id);
     const alert = await waitFor('the rule’s alert', alertOf);
 
     await client.request(SUBJECTS.notification.ruleUpdate, { ...body, id: rule.id, enabled: false });

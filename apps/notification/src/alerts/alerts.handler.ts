@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AlertActionRequest, AlertIdRequest, ListAlertsQuery, SUBJECTS, validatePayload, type AlertDetailView, type AlertPage, type AlertView } from '@shopfloor/contracts';
+import {
+  AlertActionRequest,
+  AlertIdRequest,
+  ListAlertsQuery,
+  SUBJECTS,
+  validatePayload,
+  type AlertDetailView,
+  type AlertPage,
+  type AlertView,
+} from '@shopfloor/contracts';
 import { AlertsService } from './alerts.service';
 
 @Controller()

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type AlertActionRequest, type AlertDetailView, type AlertPage, type AlertView, type ListAlertsQuery } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  type AlertActionRequest,
+  type AlertDetailView,
+  type AlertPage,
+  type AlertView,
+  type ListAlertsQuery,
+} from '@shopfloor/contracts';
 import { AlertRepository } from '@shopfloor/notification/data-access';
 import { AlertLifecycle } from './alert-lifecycle';
 import { toAlertView, toTimelineEntry } from './alert-view.mapper';
@@ -20,7 +28,9 @@ export class AlertsService {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from >= to) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'from must be before to', null, [{ field: 'from', message: 'must be before to', invalid_value: query.from }]);
+      throw new DomainError(ErrorCode.ValidationFailed, 'from must be before to', null, [
+        { field: 'from', message: 'must be before to', invalid_value: query.from },
+      ]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.alerts.page({
@@ -59,7 +69,9 @@ function decodeCursor(cursor: string): { openedAt: Date; id: string } {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const openedAt = new Date(at);
   if (rest.length > 0 || id === undefined || !UUID.test(id) || Number.isNaN(openedAt.getTime())) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [{ field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor }]);
+    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [
+      { field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor },
+    ]);
   }
   return { openedAt, id };
 }

@@ -13,7 +13,8 @@ function objectOf(payload: unknown, what: string): Plain {
 
 function text(p: Plain, key: string, what: string, max = 1000): string {
   const value = p[key];
-  if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new PoisonMessageError(`${what}.${key} must be a text of 1 to ${max} characters`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > max)
+    throw new PoisonMessageError(`${what}.${key} must be a text of 1 to ${max} characters`);
   return value;
 }
 
@@ -40,7 +41,8 @@ function details(p: Plain, key: string): Plain {
 
 function oneOf<T extends string>(p: Plain, key: string, allowed: readonly T[], what: string): T {
   const value = p[key];
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new PoisonMessageError(`${what}.${key} must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    throw new PoisonMessageError(`${what}.${key} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 

@@ -5,7 +5,15 @@ import { AlertTestbed, type AlertReplica } from './alert-replica.spec-helper';
 import { begunConditions, endedConditions, LiveReconciler } from './live-reconciler';
 
 const fact = (machineId: string, kind: string, since: string, details: Record<string, unknown> = {}, clearedAt: string | null = null): MachineConditionEntity =>
-  Object.assign(new MachineConditionEntity(), { machineId, kind, since: new Date(since), observedAt: new Date(since), details, clearedAt: clearedAt ? new Date(clearedAt) : null, updatedAt: new Date(since) });
+  Object.assign(new MachineConditionEntity(), {
+    machineId,
+    kind,
+    since: new Date(since),
+    observedAt: new Date(since),
+    details,
+    clearedAt: clearedAt ? new Date(clearedAt) : null,
+    updatedAt: new Date(since),
+  });
 
 const liveStatus = (machineId: string, state: string, since: string): MachineLiveStatus => ({
   machine_id: machineId,
@@ -28,20 +36,36 @@ describe('endedConditions', () => {
   });
 
   it('says nothing from a status older than the condition, of a machine it does not list, or of one already ended', () => {
-    const facts = [fact('M-1', 'breakdown', '2026-06-01T08:00:00Z', { state: 'DOWN' }), fact('M-3', 'breakdown', '2026-06-01T08:00:00Z'), fact('M-2', 'data_gap', '2026-06-01T07:00:00Z', {}, '2026-06-01T07:30:00Z')];
+    const facts = [
+      fact('M-1', 'breakdown', '2026-06-01T08:00:00Z', { state: 'DOWN' }),
+      fact('M-3', 'breakdown', '2026-06-01T08:00:00Z'),
+      fact('M-2', 'data_gap', '2026-06-01T07:00:00Z', {}, '2026-06-01T07:30:00Z'),
+    ];
     const live = [liveStatus('M-1', 'RUNNING', '2026-06-01T07:50:00Z'), liveStatus('M-2', 'RUNNING', '2026-06-01T07:30:00Z')];
     expect(endedConditions(facts, live)).toEqual([]);
   });
 
   it('ends a data gap once data comes again, and leaves a stop alone while its machine is silent', () => {
-    const facts = [fact('M-1', 'data_gap', '2026-06-01T08:00:00Z'), fact('M-2', 'data_gap', '2026-06-01T08:00:00Z'), fact('M-2', 'breakdown', '2026-06-01T07:00:00Z', { state: 'DOWN' })];
+    const facts = [
+      fact('M-1', 'data_gap', '2026-06-01T08:00:00Z'),
+      fact('M-2', 'data_gap', '2026-06-01T08:00:00Z'),
+      fact('M-2', 'breakdown', '2026-06-01T07:00:00Z', { state: 'DOWN' }),
+    ];
     const live = [liveStatus('M-1', 'IDLE', '2026-06-01T08:40:00Z'), liveStatus('M-2', 'UNAVAILABLE', '2026-06-01T08:00:00Z')];
     expect(endedConditions(facts, live)).toEqual([{ machineId: 'M-1', kind: 'data_gap', at: new Date('2026-06-01T08:40:00Z') }]);
   });
 
   it('ends a long stop when the machine is in another state, or in the same state again after a while', () => {
-    const facts = [fact('M-1', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' }), fact('M-2', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' }), fact('M-3', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' })];
-    const live = [liveStatus('M-1', 'DOWN', '2026-06-01T09:00:00Z'), liveStatus('M-2', 'IDLE', '2026-06-01T09:00:00Z'), liveStatus('M-3', 'IDLE', '2026-06-01T08:00:00Z')];
+    const facts = [
+      fact('M-1', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' }),
+      fact('M-2', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' }),
+      fact('M-3', 'long_stop', '2026-06-01T08:00:00Z', { state: 'IDLE' }),
+    ];
+    const live = [
+      liveStatus('M-1', 'DOWN', '2026-06-01T09:00:00Z'),
+      liveStatus('M-2', 'IDLE', '2026-06-01T09:00:00Z'),
+      liveStatus('M-3', 'IDLE', '2026-06-01T08:00:00Z'),
+    ];
     expect(endedConditions(facts, live).map((e) => e.machineId)).toEqual(['M-1', 'M-2']);
   });
 });
@@ -63,7 +87,10 @@ describe(LiveReconciler.name, () => {
   let replica: AlertReplica;
   const statuses: MachineLiveStatus[] = [];
   // analytics' live status as the test sets it: a shared analytics cannot be made to show a test's machine.
-  const rpc = { request: async (subject: string) => (subject === SUBJECTS.analytics.liveList ? { items: statuses, silence_seconds: 300 } : Promise.reject(new Error(subject))) } as unknown as RpcClient;
+  const rpc = {
+    request: async (subject: string) =>
+      subject === SUBJECTS.analytics.liveList ? { items: statuses, silence_seconds: 300 } : Promise.reject(new Error(subject)),
+  } as unknown as RpcClient;
 
   beforeAll(async () => {
     await bed.start();
@@ -79,9 +106,20 @@ describe(LiveReconciler.name, () => {
     const rule = (await replica.rules.list()).find((r) => r.isDefault && r.condition === 'machine_down_longer_than');
     // Oldest episode first (two may open within one instant of the held clock).
     const alertsOf = async (): Promise<AlertEntity[]> =>
-      (await replica.alerts.page({ machineId: machine, limit: 10 })).filter((a) => a.ruleId === rule?.id).sort((a, b) => String(a.details['since']).localeCompare(String(b.details['since'])));
+      (await replica.alerts.page({ machineId: machine, limit: 10 }))
+        .filter((a) => a.ruleId === rule?.id)
+        .sort((a, b) => String(a.details['since']).localeCompare(String(b.details['since'])));
     const longAgo = new Date(bed.clock.now().getTime() - 3 * 24 * 3_600_000).toISOString();
-    const raise = (since: string) => replica.engine.onRaised({ alert_id: `breakdown:${machine}:${since}`, machine_id: machine, kind: 'breakdown', level: 'critical', message: '', raised_at: since, details: { since } });
+    const raise = (since: string) =>
+      replica.engine.onRaised({
+        alert_id: `breakdown:${machine}:${since}`,
+        machine_id: machine,
+        kind: 'breakdown',
+        level: 'critical',
+        message: '',
+        raised_at: since,
+        details: { since },
+      });
 
     // A breakdown of three days ago, read from the stream's history without the clearing that came before clearings were published.
     await raise(longAgo);

@@ -67,7 +67,12 @@ export function begunConditions(statuses: readonly MachineLiveStatus[]): BegunCo
         machineId: status.machine_id,
         kind: 'data_gap',
         since: new Date(status.last_data_at),
-        details: { state: UNAVAILABLE_STATE, last_data_at: status.last_data_at, level: 'warning', message: `No data from ${status.machine_id} since ${status.last_data_at}` },
+        details: {
+          state: UNAVAILABLE_STATE,
+          last_data_at: status.last_data_at,
+          level: 'warning',
+          message: `No data from ${status.machine_id} since ${status.last_data_at}`,
+        },
       });
     }
   }
@@ -100,7 +105,10 @@ export class LiveReconciler {
     for (const condition of ended) {
       if (!(await this.conditions.clear({ machineId: condition.machineId, kind: condition.kind, at: condition.at, now }))) continue;
       done.push(condition);
-      changed.set(condition.machineId, (changed.get(condition.machineId) ?? new Set<StateCondition>()).add(CONDITION_OF_KIND[condition.kind as (typeof LASTING_KINDS)[number]]));
+      changed.set(
+        condition.machineId,
+        (changed.get(condition.machineId) ?? new Set<StateCondition>()).add(CONDITION_OF_KIND[condition.kind as (typeof LASTING_KINDS)[number]]),
+      );
     }
     for (const [machineId, conditions] of changed) await this.engine.judgeMachine(machineId, [...conditions], true);
 
@@ -108,7 +116,8 @@ export class LiveReconciler {
     for (const condition of begunConditions(live.items)) {
       // Only an episode newer than any the events told of: one known already is left as they told it.
       if ((known.get(`${condition.kind}\u0000${condition.machineId}`) ?? -Infinity) >= condition.since.getTime()) continue;
-      if (await this.conditions.raise({ ...condition, observedAt: now, now })) await this.engine.judgeMachine(condition.machineId, [CONDITION_OF_KIND[condition.kind]], true);
+      if (await this.conditions.raise({ ...condition, observedAt: now, now }))
+        await this.engine.judgeMachine(condition.machineId, [CONDITION_OF_KIND[condition.kind]], true);
     }
     return done;
   }

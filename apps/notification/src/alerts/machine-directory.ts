@@ -50,7 +50,8 @@ export class MachineDirectory {
   private async read(): Promise<Map<string, MachineView>> {
     try {
       const reply = await this.rpc.request<ListMachinesReply>(SUBJECTS.analytics.machinesList, { limit: MAX_MACHINES });
-      if (reply.total > reply.items.length) this.logger.warn({ message: `Rule scopes see the first ${reply.items.length} of ${reply.total} machines`, total: reply.total });
+      if (reply.total > reply.items.length)
+        this.logger.warn({ message: `Rule scopes see the first ${reply.items.length} of ${reply.total} machines`, total: reply.total });
       this.machines = new Map(reply.items.map((m) => [m.machine_id, m]));
       this.readAt = performance.now();
       return this.machines;

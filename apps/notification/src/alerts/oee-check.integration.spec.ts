@@ -17,7 +17,16 @@ class AnalyticsAnswers {
   readonly asked: { machine_id: string; from: string; to: string }[] = [];
 
   machine(machineId: string, location: string): void {
-    this.machines.push({ machine_id: machineId, name: machineId, type: 'MILL', location, installation_date: null, specifications: null, source_updated_at: '2026-01-01T00:00:00Z', synced_at: '2026-01-01T00:00:00Z' });
+    this.machines.push({
+      machine_id: machineId,
+      name: machineId,
+      type: 'MILL',
+      location,
+      installation_date: null,
+      specifications: null,
+      source_updated_at: '2026-01-01T00:00:00Z',
+      synced_at: '2026-01-01T00:00:00Z',
+    });
   }
 
   client(): RpcClient {
@@ -25,7 +34,8 @@ class AnalyticsAnswers {
       if (subject === SUBJECTS.analytics.machinesList) return { items: this.machines, total: this.machines.length } satisfies ListMachinesReply;
       if (subject === SUBJECTS.analytics.oeeGet) {
         this.asked.push({ machine_id: payload['machine_id'], from: payload['from'], to: payload['to'] });
-        if (!this.oee.has(payload['machine_id'])) throw new DomainError(ErrorCode.ServiceUnavailable, 'The analytics service is unavailable: it did not answer in time');
+        if (!this.oee.has(payload['machine_id']))
+          throw new DomainError(ErrorCode.ServiceUnavailable, 'The analytics service is unavailable: it did not answer in time');
         return { overall_oee: this.oee.get(payload['machine_id']) ?? null };
       }
       throw new Error(`unexpected request on ${subject}`);
@@ -63,7 +73,8 @@ describe(OeeCheck.name, () => {
       severity: 'warning',
       channels: [{ type: 'email', to: ['hall-b@example.com'] }],
     });
-    const alertsOf = async (machineId: string): Promise<AlertEntity[]> => (await replica.alerts.page({ machineId, limit: 10 })).filter((a) => a.ruleId === view.id);
+    const alertsOf = async (machineId: string): Promise<AlertEntity[]> =>
+      (await replica.alerts.page({ machineId, limit: 10 })).filter((a) => a.ruleId === view.id);
 
     analytics.oee.set(hallB1, 0.42);
     analytics.oee.set(hallB2, null);

@@ -50,7 +50,8 @@ export class OeeCheck {
       }
       const inRule = new Set(members);
       for (const alert of await this.alerts.unresolved({ ruleId: rule.id })) {
-        if (!inRule.has(alert.machineId)) await this.apply(rule, alert.machineId, { kind: 'clear', reason: `${alert.machineId} is no longer in the rule's scope` });
+        if (!inRule.has(alert.machineId))
+          await this.apply(rule, alert.machineId, { kind: 'clear', reason: `${alert.machineId} is no longer in the rule's scope` });
       }
     }
   }
@@ -58,7 +59,12 @@ export class OeeCheck {
   /** The machine's overall OEE over the period: null when nothing was planned, undefined when it could not be read. */
   private async read(machineId: string, period: { from: Date; to: Date }): Promise<number | null | undefined> {
     try {
-      const view = await this.rpc.request<OeeMetricsView>(SUBJECTS.analytics.oeeGet, { machine_id: machineId, from: period.from.toISOString(), to: period.to.toISOString(), granularity: 'none' });
+      const view = await this.rpc.request<OeeMetricsView>(SUBJECTS.analytics.oeeGet, {
+        machine_id: machineId,
+        from: period.from.toISOString(),
+        to: period.to.toISOString(),
+        granularity: 'none',
+      });
       return view.overall_oee;
     } catch (error) {
       this.logger.warn({ message: 'Could not read a machine OEE; the next run tries again', machine_id: machineId, reason: (error as Error).message });
@@ -71,7 +77,12 @@ export class OeeCheck {
       // Each reading is news: a lower OEE updates the open alert.
       await this.lifecycle.apply(rule, machineId, verdict, true);
     } catch (error) {
-      this.logger.warn({ message: 'Could not apply an OEE verdict; the next run tries again', rule_id: rule.id, machine_id: machineId, reason: (error as Error).message });
+      this.logger.warn({
+        message: 'Could not apply an OEE verdict; the next run tries again',
+        rule_id: rule.id,
+        machine_id: machineId,
+        reason: (error as Error).message,
+      });
     }
   }
 }

@@ -3,7 +3,12 @@ import { judgeAnomaly, judgeOee, judgeScrapBurst, judgeState, judgeWindow, type 
 
 const now = new Date('2026-06-01T10:00:00.000Z');
 const minutesAgo = (m: number): Date => new Date(now.getTime() - m * 60_000);
-const fact = (kind: string, since: Date, details: Record<string, unknown> = {}, clearedAt: Date | null = null): ConditionFact => ({ kind, since, details, clearedAt });
+const fact = (kind: string, since: Date, details: Record<string, unknown> = {}, clearedAt: Date | null = null): ConditionFact => ({
+  kind,
+  since,
+  details,
+  clearedAt,
+});
 
 describe('judgeState', () => {
   const down = (params: Record<string, unknown>, facts: ConditionFact[]) => judgeState({ condition: 'machine_down_longer_than', params }, 'M-1', facts, now);
@@ -25,7 +30,9 @@ describe('judgeState', () => {
     const idle = fact('long_stop', minutesAgo(40), { state: 'IDLE', reason_code: 'NO_MATERIAL' });
     expect(down({ minutes: 30 }, [idle])).toMatchObject({ kind: 'clear' });
     expect(down({ minutes: 30, downtime_types: ['NO_MATERIAL'] }, [idle])).toMatchObject({ kind: 'holds', values: { state: 'IDLE', minutes_down: 40 } });
-    expect(down({ minutes: 30, downtime_types: ['TOOL'] }, [idle, fact('breakdown', minutesAgo(40), { state: 'DOWN', reason_code: 'SPINDLE' })])).toMatchObject({ kind: 'clear' });
+    expect(down({ minutes: 30, downtime_types: ['TOOL'] }, [idle, fact('breakdown', minutesAgo(40), { state: 'DOWN', reason_code: 'SPINDLE' })])).toMatchObject(
+      { kind: 'clear' },
+    );
   });
 
   it('holds for a data gap from the last data on', () => {
@@ -38,14 +45,20 @@ describe('judgeState', () => {
   it('judges the highest of the latest risk predictions, and clears when all are at or under the threshold', () => {
     const risk = (value: number, type = 'failure_risk') => fact(`prediction.${type}`, minutesAgo(5), { predicted_value: value, model_version: 3, factors: [] });
     const judge = (params: Record<string, unknown>, facts: ConditionFact[]) => judgeState({ condition: 'failure_risk_above', params }, 'M-1', facts, now);
-    expect(judge({ threshold: 0.7 }, [risk(0.4), risk(0.82, 'downtime')])).toMatchObject({ kind: 'holds', values: { risk: 0.82, prediction_type: 'downtime' } });
+    expect(judge({ threshold: 0.7 }, [risk(0.4), risk(0.82, 'downtime')])).toMatchObject({
+      kind: 'holds',
+      values: { risk: 0.82, prediction_type: 'downtime' },
+    });
     expect(judge({ threshold: 0.7, prediction_types: ['failure_risk'] }, [risk(0.4), risk(0.82, 'downtime')])).toMatchObject({ kind: 'clear' });
     expect(judge({ threshold: 0.7 }, [risk(0.7)])).toMatchObject({ kind: 'clear' });
     expect(judge({ threshold: 0.7 }, [])).toEqual({ kind: 'none' });
   });
 
   it('counts down the hours a maintenance prediction gave, from when it was made', () => {
-    const prediction = fact('prediction.maintenance_window', minutesAgo(600), { predicted_value: 30, window: { start: '2026-06-01T20:00:00Z', end: '2026-06-01T22:00:00Z' } });
+    const prediction = fact('prediction.maintenance_window', minutesAgo(600), {
+      predicted_value: 30,
+      window: { start: '2026-06-01T20:00:00Z', end: '2026-06-01T22:00:00Z' },
+    });
     const judge = (hours: number) => judgeState({ condition: 'maintenance_due_within', params: { hours } }, 'M-1', [prediction], now);
     // 30 h predicted 10 h ago: 20 h left.
     expect(judge(24)).toMatchObject({ kind: 'holds', values: { hours_left: 20, predicted_failure_at: '2026-06-02T06:00:00.000Z' } });
@@ -73,7 +86,16 @@ describe('event conditions', () => {
   });
 
   it('holds for an anomaly at or over the rule’s minimum score, else the model’s threshold', () => {
-    const anomaly: AnomalyEvent = { anomaly_id: 'a', machine_id: 'M-1', at: minutesAgo(10).toISOString(), score: 0.66, threshold: 0.6, model_id: 'm', model_version: 2, factors: [] };
+    const anomaly: AnomalyEvent = {
+      anomaly_id: 'a',
+      machine_id: 'M-1',
+      at: minutesAgo(10).toISOString(),
+      score: 0.66,
+      threshold: 0.6,
+      model_id: 'm',
+      model_version: 2,
+      factors: [],
+    };
     expect(judgeAnomaly({ condition: 'anomaly_detected', params: {} }, anomaly, now)).toMatchObject({ kind: 'holds', values: { score: 0.66, min_score: 0.6 } });
     expect(judgeAnomaly({ condition: 'anomaly_detected', params: { min_score: 0.7 } }, anomaly, now)).toEqual({ kind: 'none' });
   });
@@ -82,7 +104,9 @@ describe('event conditions', () => {
     const rule = { condition: 'anomaly_detected' as const, params: {} };
     expect(judgeWindow(rule, minutesAgo(119), now)).toEqual({ kind: 'none' });
     expect(judgeWindow(rule, minutesAgo(120), now)).toMatchObject({ kind: 'clear' });
-    expect(judgeWindow({ condition: 'scrap_rate_above', params: { threshold: 0.1, window_minutes: 15 } }, minutesAgo(15), now)).toMatchObject({ kind: 'clear' });
+    expect(judgeWindow({ condition: 'scrap_rate_above', params: { threshold: 0.1, window_minutes: 15 } }, minutesAgo(15), now)).toMatchObject({
+      kind: 'clear',
+    });
   });
 
   it('judges OEE against the threshold, and says nothing when nothing was planned', () => {

@@ -24,14 +24,17 @@ export interface JudgedRule {
  */
 export type Verdict =
   /** `seenAt`: the latest evidence; `began`: when the episode began, where the condition knows it (a stop, a gap). */
-  | { kind: 'holds'; values: Record<string, unknown>; message: string; seenAt: Date; began?: Date }
-  | { kind: 'clear'; reason: string }
-  | { kind: 'none' };
+  { kind: 'holds'; values: Record<string, unknown>; message: string; seenAt: Date; began?: Date } | { kind: 'clear'; reason: string } | { kind: 'none' };
 
 const NONE: Verdict = { kind: 'none' };
 
 /** Conditions judged from what is known of a machine (machine_conditions): on events, and as time passes. */
-export const STATE_CONDITIONS = ['machine_down_longer_than', 'data_gap_longer_than', 'failure_risk_above', 'maintenance_due_within'] as const satisfies readonly AlertCondition[];
+export const STATE_CONDITIONS = [
+  'machine_down_longer_than',
+  'data_gap_longer_than',
+  'failure_risk_above',
+  'maintenance_due_within',
+] as const satisfies readonly AlertCondition[];
 export type StateCondition = (typeof STATE_CONDITIONS)[number];
 
 /** Conditions raised by single events, which hold until no new evidence has come for the rule's window. */
@@ -77,7 +80,8 @@ function judgeDown(params: Record<string, unknown>, machineId: string, facts: re
   const stops = facts
     .filter((f) => f.clearedAt === null && (f.kind === 'breakdown' || f.kind === 'long_stop'))
     .filter((f) => (reasons ? reasons.includes(textOf(f.details['reason_code']) ?? '') : f.kind === 'breakdown' || f.details['state'] === 'DOWN'));
-  if (stops.length === 0) return { kind: 'clear', reason: reasons ? `${machineId} is no longer stopped for ${reasons.join(', ')}` : `${machineId} is no longer down` };
+  if (stops.length === 0)
+    return { kind: 'clear', reason: reasons ? `${machineId} is no longer stopped for ${reasons.join(', ')}` : `${machineId} is no longer down` };
   const stop = stops.reduce((a, b) => (b.since < a.since ? b : a));
   const elapsed = now.getTime() - stop.since.getTime();
   if (minutes > 0 && elapsed < minutes * MINUTE) return NONE;
@@ -189,7 +193,13 @@ export function judgeAnomaly(rule: JudgedRule, anomaly: AnomalyEvent, now: Date)
   if (anomaly.score < minScore) return NONE;
   return {
     kind: 'holds',
-    values: { score: round(anomaly.score, 3), min_score: round(minScore, 3), anomaly_at: at.toISOString(), model_version: anomaly.model_version, factors: topFactors(anomaly.factors) },
+    values: {
+      score: round(anomaly.score, 3),
+      min_score: round(minScore, 3),
+      anomaly_at: at.toISOString(),
+      model_version: anomaly.model_version,
+      factors: topFactors(anomaly.factors),
+    },
     message: `Unusual sensor readings on ${anomaly.machine_id} (anomaly score ${round(anomaly.score, 2)})`,
     seenAt: at,
   };
@@ -214,7 +224,10 @@ export function judgeOee(rule: JudgedRule, machineId: string, oee: number | null
 export function judgeWindow(rule: JudgedRule, seenAt: Date, now: Date): Verdict {
   const minutes = windowMinutes(rule);
   if (now.getTime() - seenAt.getTime() < minutes * MINUTE) return NONE;
-  return { kind: 'clear', reason: rule.condition === 'anomaly_detected' ? `No anomaly for ${minutes} min` : `No scrap burst over the threshold for ${minutes} min` };
+  return {
+    kind: 'clear',
+    reason: rule.condition === 'anomaly_detected' ? `No anomaly for ${minutes} min` : `No scrap burst over the threshold for ${minutes} min`,
+  };
 }
 
 export function windowMinutes(rule: JudgedRule): number {

@@ -28,12 +28,27 @@ describe(renderAlertEmail.name, () => {
   });
 
   it('words an escalation as one and a resolution as the end of the episode', () => {
-    const escalated = wordNotice({ alert: breakdownAlert({ escalated_at: '2026-03-29T01:40:00.000Z' }), event: 'escalated', ruleName: 'Breakdown' }, berlin, new Date('2026-03-29T01:40:00.000Z'));
+    const escalated = wordNotice(
+      { alert: breakdownAlert({ escalated_at: '2026-03-29T01:40:00.000Z' }), event: 'escalated', ruleName: 'Breakdown' },
+      berlin,
+      new Date('2026-03-29T01:40:00.000Z'),
+    );
     expect(escalated.subject).toBe('[critical] Escalated: M-001 down for 42 min, not acknowledged');
-    expect(renderAlertEmail(escalated, 'critical', false).text).toContain('nobody has acknowledged this alert since it opened at 2026-03-29 03:10 CEST (30 min ago)');
+    expect(renderAlertEmail(escalated, 'critical', false).text).toContain(
+      'nobody has acknowledged this alert since it opened at 2026-03-29 03:10 CEST (30 min ago)',
+    );
 
     const resolved = wordNotice(
-      { alert: breakdownAlert({ state: 'resolved', resolved_at: '2026-03-29T01:53:00.000Z', acknowledged_at: '2026-03-29T01:20:00.000Z', acknowledged_by: 'maintenance-lead' }), event: 'resolved', ruleName: 'Breakdown' },
+      {
+        alert: breakdownAlert({
+          state: 'resolved',
+          resolved_at: '2026-03-29T01:53:00.000Z',
+          acknowledged_at: '2026-03-29T01:20:00.000Z',
+          acknowledged_by: 'maintenance-lead',
+        }),
+        event: 'resolved',
+        ruleName: 'Breakdown',
+      },
       berlin,
       new Date('2026-03-29T01:53:00.000Z'),
     );

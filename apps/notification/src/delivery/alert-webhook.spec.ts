@@ -3,7 +3,13 @@ import { renderAlertWebhook, type AlertWebhookBody, type AlertWebhookInput } fro
 import { wordNotice } from './alert-wording';
 
 const createdAt = new Date('2026-03-29T01:10:00.000Z');
-const input: AlertWebhookInput = { deliveryId: '11111111-2222-4333-8444-555555555555', event: 'opened', ruleName: 'Breakdown', alert: breakdownAlert(), createdAt };
+const input: AlertWebhookInput = {
+  deliveryId: '11111111-2222-4333-8444-555555555555',
+  event: 'opened',
+  ruleName: 'Breakdown',
+  alert: breakdownAlert(),
+  createdAt,
+};
 const wording = wordNotice(input, { dashboardUrl: 'https://shop.example.com', timezone: 'Europe/Berlin' }, createdAt);
 
 describe(renderAlertWebhook.name, () => {
@@ -23,7 +29,12 @@ describe(renderAlertWebhook.name, () => {
   it('slack: fallback text and blocks with the facts and a button to the dashboard', () => {
     const body = JSON.parse(renderAlertWebhook('slack', { ...input, alert: breakdownAlert({ message: 'a <b> & c' }) }, wording)) as {
       text: string;
-      blocks: { type: string; text?: { type: string; text: string }; fields?: { type: string; text: string }[]; elements?: { type: string; url?: string; text: unknown }[] }[];
+      blocks: {
+        type: string;
+        text?: { type: string; text: string };
+        fields?: { type: string; text: string }[];
+        elements?: { type: string; url?: string; text: unknown }[];
+      }[];
     };
     expect(body.text).toBe('[critical] M-001 down for 12 min');
     expect(body.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'actions', 'context']);
@@ -36,14 +47,24 @@ describe(renderAlertWebhook.name, () => {
 
   it('slack: escapes mrkdwn control characters', () => {
     const alert = breakdownAlert({ machine_id: 'M<1>&' });
-    const body = JSON.parse(renderAlertWebhook('slack', { ...input, alert }, wordNotice({ ...input, alert }, { dashboardUrl: 'https://x', timezone: 'UTC' }, createdAt))) as { text: string };
+    const body = JSON.parse(
+      renderAlertWebhook('slack', { ...input, alert }, wordNotice({ ...input, alert }, { dashboardUrl: 'https://x', timezone: 'UTC' }, createdAt)),
+    ) as { text: string };
     expect(body.text).toBe('[critical] M&lt;1&gt;&amp; down for 12 min');
   });
 
   it('teams: a message with one Adaptive Card, its facts and an action to the dashboard', () => {
     const body = JSON.parse(renderAlertWebhook('teams', input, wording)) as {
       type: string;
-      attachments: { contentType: string; content: { type: string; version: string; body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[]; actions: { type: string; url: string }[] } }[];
+      attachments: {
+        contentType: string;
+        content: {
+          type: string;
+          version: string;
+          body: { type: string; text?: string; color?: string; facts?: { title: string; value: string }[] }[];
+          actions: { type: string; url: string }[];
+        };
+      }[];
     };
     expect(body.type).toBe('message');
     expect(body.attachments).toHaveLength(1);
@@ -52,6 +73,8 @@ describe(renderAlertWebhook.name, () => {
     expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
     expect(card.content.body[0]).toMatchObject({ type: 'TextBlock', text: '[critical] M-001 down for 12 min', color: 'Attention' });
     expect(card.content.body.find((b) => b.type === 'FactSet')?.facts).toContainEqual({ title: 'Since', value: '2026-03-29 01:58 CET' });
-    expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open in the dashboard', url: 'https://shop.example.com/alerts/6f1c2b1e-3d4a-4c5b-9e8f-0a1b2c3d4e5f' }]);
+    expect(card.content.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in the dashboard', url: 'https://shop.example.com/alerts/6f1c2b1e-3d4a-4c5b-9e8f-0a1b2c3d4e5f' },
+    ]);
   });
 });

@@ -68,7 +68,10 @@ function slackBody(input: AlertWebhookInput, wording: NoticeWording): Record<str
       { type: 'section', text: { type: 'mrkdwn', text: slackEscape(wording.eventLine).slice(0, 3000) } },
       { type: 'section', fields },
       { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in the dashboard' }, url: wording.link }] },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(`Rule “${input.ruleName}” · times in ${wording.timezone} · delivery ${input.deliveryId}`) }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: slackEscape(`Rule “${input.ruleName}” · times in ${wording.timezone} · delivery ${input.deliveryId}`) }],
+      },
     ],
   };
 }

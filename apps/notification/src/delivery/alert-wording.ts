@@ -78,8 +78,16 @@ export function wordNotice(notice: Pick<AlertNotice, 'alert' | 'event' | 'ruleNa
     { label: 'Since', value: shopTime(since, settings.timezone) },
     { label: 'State', value: alert.state },
   ];
-  if (alert.acknowledged_at) facts.push({ label: 'Acknowledged', value: `${shopTime(alert.acknowledged_at, settings.timezone)}${alert.acknowledged_by ? ` by ${alert.acknowledged_by}` : ''}` });
-  if (alert.resolved_at) facts.push({ label: 'Resolved', value: `${shopTime(alert.resolved_at, settings.timezone)}${alert.resolved_by ? ` by ${alert.resolved_by}` : ' (the condition cleared)'}` });
+  if (alert.acknowledged_at)
+    facts.push({
+      label: 'Acknowledged',
+      value: `${shopTime(alert.acknowledged_at, settings.timezone)}${alert.acknowledged_by ? ` by ${alert.acknowledged_by}` : ''}`,
+    });
+  if (alert.resolved_at)
+    facts.push({
+      label: 'Resolved',
+      value: `${shopTime(alert.resolved_at, settings.timezone)}${alert.resolved_by ? ` by ${alert.resolved_by}` : ' (the condition cleared)'}`,
+    });
   return {
     subject: oneLine(subject),
     headline: oneLine(headline),

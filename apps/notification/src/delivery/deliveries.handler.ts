@@ -31,7 +31,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(time);
   if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [{ field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor }]);
+    throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not a cursor this API returned', null, [
+      { field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor },
+    ]);
   }
   return { createdAt, id };
 }

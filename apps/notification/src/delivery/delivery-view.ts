@@ -26,7 +26,8 @@ export function toDeliveryView(row: DeliverySummary): DeliveryView {
     state: row.state === 'sending' ? 'pending' : row.state,
     attempts: row.attempts,
     last_error: row.lastError,
-    next_attempt_at: row.state === 'pending' ? (row.nextAttemptAt?.toISOString() ?? null) : row.state === 'sending' ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
+    next_attempt_at:
+      row.state === 'pending' ? (row.nextAttemptAt?.toISOString() ?? null) : row.state === 'sending' ? (row.leaseExpiresAt?.toISOString() ?? null) : null,
     created_at: row.createdAt.toISOString(),
     sent_at: row.sentAt?.toISOString() ?? null,
     message_id: row.messageId,

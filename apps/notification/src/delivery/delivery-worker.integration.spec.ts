@@ -42,7 +42,14 @@ describe(DeliveryWorker.name, () => {
     return { worker, outbox, notifier: new OutboxAlertNotifier(outbox, clock, env) };
   }
 
-  const notice = (channels: ChannelView[], overrides: Partial<AlertNotice> = {}): AlertNotice => ({ alert: breakdownAlert(), event: 'opened', ruleName: 'Breakdown', channels, notBefore: null, ...overrides });
+  const notice = (channels: ChannelView[], overrides: Partial<AlertNotice> = {}): AlertNotice => ({
+    alert: breakdownAlert(),
+    event: 'opened',
+    ruleName: 'Breakdown',
+    channels,
+    notBefore: null,
+    ...overrides,
+  });
 
   /** Runs the worker's rounds until one claims nothing. */
   async function drain(worker: DeliveryWorker): Promise<void> {
@@ -51,7 +58,16 @@ describe(DeliveryWorker.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_delivery');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 8, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 8,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repository = new DeliveryRepository(dataSource);
@@ -152,8 +168,14 @@ describe(DeliveryWorker.name, () => {
     expect(json?.headers['x-delivery-id']).toBe(body.delivery_id);
     expect(ids).toContain(body.delivery_id);
     expect(body).toMatchObject({ event: 'alert.opened', rule: 'Breakdown', alert: breakdownAlert(), summary: '[critical] M-001 down for 12 min' });
-    expect(JSON.parse(http.calls.find((c) => c.url === '/slack')?.body ?? '')).toMatchObject({ text: '[critical] M-001 down for 12 min', blocks: expect.any(Array) });
-    expect(JSON.parse(http.calls.find((c) => c.url === '/teams')?.body ?? '')).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] });
+    expect(JSON.parse(http.calls.find((c) => c.url === '/slack')?.body ?? '')).toMatchObject({
+      text: '[critical] M-001 down for 12 min',
+      blocks: expect.any(Array),
+    });
+    expect(JSON.parse(http.calls.find((c) => c.url === '/teams')?.body ?? '')).toMatchObject({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+    });
   });
 
   it('retries after the receiver fails twice, with growing backoff, then marks the delivery sent once', async () => {
@@ -202,7 +224,16 @@ describe(DeliveryWorker.name, () => {
 
     const page = await new DeliveriesHandler(repository).list({ state: 'failed' });
     expect(page.items).toEqual([
-      expect.objectContaining<Partial<DeliveryView>>({ id, channel: 'webhook', state: 'failed', attempts: 3, last_error: 'HTTP 404: refused with 404', next_attempt_at: null, target: `${http.url}/gone`, sent_at: null }),
+      expect.objectContaining<Partial<DeliveryView>>({
+        id,
+        channel: 'webhook',
+        state: 'failed',
+        attempts: 3,
+        last_error: 'HTTP 404: refused with 404',
+        next_attempt_at: null,
+        target: `${http.url}/gone`,
+        sent_at: null,
+      }),
     ]);
     expect(http.calls).toHaveLength(3);
   });
@@ -210,11 +241,17 @@ describe(DeliveryWorker.name, () => {
   it('sends again under the same message id when a replica dies between sending and marking', async () => {
     // The first replica's database goes away right after the send: it can no longer mark what it sent.
     const dying = new Proxy(repository, {
-      get: (target, property: keyof DeliveryRepository) => (property === 'markSent' ? () => Promise.reject(new Error('terminated')) : (target[property] as (...args: unknown[]) => unknown).bind(target)),
+      get: (target, property: keyof DeliveryRepository) =>
+        property === 'markSent' ? () => Promise.reject(new Error('terminated')) : (target[property] as (...args: unknown[]) => unknown).bind(target),
     });
     const first = replica(dying);
     const second = replica();
-    const ids = await first.notifier.enqueue(notice([{ type: 'email', to: ['lead@shop.example.com'] }, { type: 'webhook', url: `${http.url}/hook` }]));
+    const ids = await first.notifier.enqueue(
+      notice([
+        { type: 'email', to: ['lead@shop.example.com'] },
+        { type: 'webhook', url: `${http.url}/hook` },
+      ]),
+    );
 
     await first.worker.runOnce();
     await waitFor('the first e-mail', () => smtp.mails.length === 1);
@@ -239,7 +276,15 @@ describe(DeliveryWorker.name, () => {
     const b = replica();
     http.delayMs.value = 30;
     const ids: string[] = [];
-    for (let i = 0; i < 12; i += 1) ids.push(...(await a.notifier.enqueue(notice([{ type: 'webhook', url: `${http.url}/n${i}` }, { type: 'email', to: [`r${i}@shop.example.com`] }]))));
+    for (let i = 0; i < 12; i += 1)
+      ids.push(
+        ...(await a.notifier.enqueue(
+          notice([
+            { type: 'webhook', url: `${http.url}/n${i}` },
+            { type: 'email', to: [`r${i}@shop.example.com`] },
+          ]),
+        )),
+      );
 
     await Promise.all([drain(a.worker), drain(b.worker), drain(a.worker), drain(b.worker)]);
 
@@ -262,7 +307,9 @@ describe(DeliveryWorker.name, () => {
     expect(await repository.page({ limit: 10 })).toEqual([]);
 
     const quietUntil = new Date('2026-03-29T04:00:00.000Z');
-    const ids = await dataSource.transaction((manager) => notifier.enqueue(notice([{ type: 'email', to: ['lead@shop.example.com'] }], { notBefore: quietUntil }), manager));
+    const ids = await dataSource.transaction((manager) =>
+      notifier.enqueue(notice([{ type: 'email', to: ['lead@shop.example.com'] }], { notBefore: quietUntil }), manager),
+    );
     expect(ids).toHaveLength(1);
     expect(await worker.runOnce()).toBe(0);
     clock.set(quietUntil);
@@ -278,7 +325,9 @@ describe(DeliveryWorker.name, () => {
     worker.onApplicationBootstrap();
     try {
       await waitFor('the worker to listen', async () => {
-        const [row] = await dataSource.query<{ n: string }[]>(`SELECT count(*) AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "query" = 'LISTEN notification_outbox'`);
+        const [row] = await dataSource.query<{ n: string }[]>(
+          `SELECT count(*) AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "query" = 'LISTEN notification_outbox'`,
+        );
         return Number(row.n) > 0;
       });
       await dataSource.transaction(async (manager) => {
@@ -305,7 +354,14 @@ describe(DeliveryWorker.name, () => {
 
     const first = await handler.list({ limit: 4 });
     expect(first.items.map((d) => d.id)).toEqual(ids.slice(2).reverse());
-    expect(first.items[0]).toMatchObject({ channel: 'email', target: 'a@shop.example.com, b@shop.example.com', state: 'pending', attempts: 0, alert_id: breakdownAlert().id, schedule_id: null });
+    expect(first.items[0]).toMatchObject({
+      channel: 'email',
+      target: 'a@shop.example.com, b@shop.example.com',
+      state: 'pending',
+      attempts: 0,
+      alert_id: breakdownAlert().id,
+      schedule_id: null,
+    });
     expect(first.items[1].target).toBe('http://127.0.0.1:9/hook/4');
     const second = await handler.list({ limit: 4, cursor: first.next_cursor ?? undefined });
     expect(second.items.map((d) => d.id)).toEqual(ids.slice(0, 2).reverse());

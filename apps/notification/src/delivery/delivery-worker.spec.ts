@@ -1,18 +1,31 @@
 import type { DeliveryEntity, DeliveryRepository } from '@shopfloor/notification/data-access';
 import { Clock } from '../clock';
-import { FakeDeliveries, Gate, notificationEnv } from '../fakes.spec-helper';
+import { Gate } from '@shopfloor/testing';
+import { FakeDeliveries, notificationEnv } from '../fakes.spec-helper';
 import { DeliveryWorker } from './delivery-worker';
 import type { EmailSender } from './email-sender';
 import { TestClock } from './test-clock.spec-helper';
 import type { WebhookSender } from './webhook-sender';
 
-const ENV = { DELIVERY_MAX_ATTEMPTS: '2', DELIVERY_RETRY_BASE_SECONDS: '10', DELIVERY_RETRY_MAX_SECONDS: '60', DELIVERY_LEASE_SECONDS: '60', DELIVERY_POLL_MS: '1000' };
+const ENV = {
+  DELIVERY_MAX_ATTEMPTS: '2',
+  DELIVERY_RETRY_BASE_SECONDS: '10',
+  DELIVERY_RETRY_MAX_SECONDS: '60',
+  DELIVERY_LEASE_SECONDS: '60',
+  DELIVERY_POLL_MS: '1000',
+};
 
 function worker(clock: Clock, variables: Record<string, string> = {}) {
   const deliveries = new FakeDeliveries();
   const email = { send: jest.fn(async (_delivery: DeliveryEntity): Promise<void> => undefined) };
   const webhook = { send: jest.fn(async (_delivery: DeliveryEntity, _now: Date): Promise<void> => undefined) };
-  const instance = new DeliveryWorker(deliveries as unknown as DeliveryRepository, email as unknown as EmailSender, webhook as unknown as WebhookSender, clock, notificationEnv({ ...ENV, ...variables }));
+  const instance = new DeliveryWorker(
+    deliveries as unknown as DeliveryRepository,
+    email as unknown as EmailSender,
+    webhook as unknown as WebhookSender,
+    clock,
+    notificationEnv({ ...ENV, ...variables }),
+  );
   return { worker: instance, deliveries, email, webhook };
 }
 

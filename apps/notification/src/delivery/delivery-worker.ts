@@ -131,10 +131,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       marked = await this.deliveries.markSent(delivery.id, token, this.clock.now());
     } catch (error) {
-      this.logger.warn({ message: `${delivery.channel} sent but not marked; it will be sent again when its claim lapses`, delivery_id: delivery.id, reason: (error as Error).message });
+      this.logger.warn({
+        message: `${delivery.channel} sent but not marked; it will be sent again when its claim lapses`,
+        delivery_id: delivery.id,
+        reason: (error as Error).message,
+      });
       return;
     }
-    if (marked) this.logger.log({ message: `${delivery.channel} sent`, delivery_id: delivery.id, attempt: delivery.attempts, alert_id: delivery.alertId, report_run_id: delivery.reportRunId });
+    if (marked)
+      this.logger.log({
+        message: `${delivery.channel} sent`,
+        delivery_id: delivery.id,
+        attempt: delivery.attempts,
+        alert_id: delivery.alertId,
+        report_run_id: delivery.reportRunId,
+      });
     // Not marked: the lease ran out while sending and another replica holds the delivery now; it sends it again under
     // the same message id, which the receiver drops.
     else this.logger.warn({ message: `${delivery.channel} sent after its claim lapsed; it will be sent again`, delivery_id: delivery.id });
@@ -144,7 +155,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_CHARS);
     const now = this.clock.now();
     const last = delivery.attempts >= this.env.DELIVERY_MAX_ATTEMPTS;
-    const retryAt = last ? null : new Date(now.getTime() + retryDelayMs(delivery.attempts, this.env.DELIVERY_RETRY_BASE_SECONDS * 1000, this.env.DELIVERY_RETRY_MAX_SECONDS * 1000));
+    const retryAt = last
+      ? null
+      : new Date(now.getTime() + retryDelayMs(delivery.attempts, this.env.DELIVERY_RETRY_BASE_SECONDS * 1000, this.env.DELIVERY_RETRY_MAX_SECONDS * 1000));
     try {
       await this.deliveries.markAttemptFailed(delivery.id, token, now, reason, retryAt);
     } catch (markError) {

@@ -13,7 +13,16 @@ import { WebhookSender } from './webhook-sender';
 /** The outbox of e-mails and webhooks and its workers; exports the alert engine's AlertNotifier, and the outbox and its repository for reports. */
 @Module({
   controllers: [DeliveriesHandler],
-  providers: [Clock, DeliveryRepository, EmailSender, WebhookSender, DeliveryWorker, DeliveryOutbox, DeliveryMetrics, { provide: AlertNotifier, useClass: OutboxAlertNotifier }],
+  providers: [
+    Clock,
+    DeliveryRepository,
+    EmailSender,
+    WebhookSender,
+    DeliveryWorker,
+    DeliveryOutbox,
+    DeliveryMetrics,
+    { provide: AlertNotifier, useClass: OutboxAlertNotifier },
+  ],
   exports: [AlertNotifier, DeliveryOutbox, DeliveryRepository, Clock],
 })
 export class DeliveryModule {}

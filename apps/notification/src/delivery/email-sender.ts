@@ -38,7 +38,13 @@ export class EmailSender implements OnModuleDestroy {
       logger: false,
       debug: false,
     });
-    this.logger.log({ message: 'E-mail goes through SMTP', host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE === 'true', auth: Boolean(env.SMTP_USER) });
+    this.logger.log({
+      message: 'E-mail goes through SMTP',
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE === 'true',
+      auth: Boolean(env.SMTP_USER),
+    });
   }
 
   onModuleDestroy(): void {
@@ -63,7 +69,12 @@ export class EmailSender implements OnModuleDestroy {
           : undefined,
     });
     if (info.rejected.length > 0) {
-      this.logger.warn({ message: 'The SMTP server refused some recipients of an e-mail', delivery_id: delivery.id, rejected: info.rejected.length, accepted: info.accepted.length });
+      this.logger.warn({
+        message: 'The SMTP server refused some recipients of an e-mail',
+        delivery_id: delivery.id,
+        rejected: info.rejected.length,
+        accepted: info.accepted.length,
+      });
     }
   }
 }

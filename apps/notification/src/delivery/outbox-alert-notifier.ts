@@ -30,11 +30,21 @@ export class OutboxAlertNotifier extends AlertNotifier {
     const messages: OutboxMessage[] = [];
     for (const channel of notice.channels) {
       if (channel.type === 'email' && channel.to && channel.to.length > 0) {
-        messages.push({ id: this.outbox.newId(), channel: 'email', recipients: channel.to, ...renderAlertEmail(wording, notice.alert.severity, notice.event === 'resolved'), ...origin });
+        messages.push({
+          id: this.outbox.newId(),
+          channel: 'email',
+          recipients: channel.to,
+          ...renderAlertEmail(wording, notice.alert.severity, notice.event === 'resolved'),
+          ...origin,
+        });
       } else if (channel.type === 'webhook' && channel.url) {
         const id = this.outbox.newId();
         const format = channel.format ?? 'json';
-        const body = renderAlertWebhook(format, { deliveryId: id, event: notice.event, ruleName: notice.ruleName, alert: notice.alert, createdAt: now }, wording);
+        const body = renderAlertWebhook(
+          format,
+          { deliveryId: id, event: notice.event, ruleName: notice.ruleName, alert: notice.alert, createdAt: now },
+          wording,
+        );
         messages.push({ id, channel: 'webhook', url: channel.url, format, body, ...origin });
       }
     }

@@ -23,7 +23,12 @@ export async function startSmtpCatcher(): Promise<{ port: number; mails: Receive
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },
@@ -43,7 +48,13 @@ export interface ReceivedCall {
  * A real HTTP receiver on a free port. `answers` holds the status of each coming call in turn (then 200); a status
  * of 0 never answers (the caller's timeout ends the call); `delayMs` holds every answer back.
  */
-export async function startHttpReceiver(): Promise<{ url: string; calls: ReceivedCall[]; answers: number[]; delayMs: { value: number }; close(): Promise<void> }> {
+export async function startHttpReceiver(): Promise<{
+  url: string;
+  calls: ReceivedCall[];
+  answers: number[];
+  delayMs: { value: number };
+  close(): Promise<void>;
+}> {
   const calls: ReceivedCall[] = [];
   const answers: number[] = [];
   const delayMs = { value: 0 };
@@ -120,7 +131,12 @@ function walk(headers: Map<string, string>, body: string, mail: ReceivedMail): v
     return;
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const content = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : encoding === 'quoted-printable' ? Buffer.from(decodeQuotedPrintable(body), 'utf8') : Buffer.from(body, 'utf8');
+  const content =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? Buffer.from(decodeQuotedPrintable(body), 'utf8')
+        : Buffer.from(body, 'utf8');
   const disposition = headers.get('content-disposition') ?? '';
   const mediaType = type.split(';')[0].trim().toLowerCase();
   if (/attachment/i.test(disposition)) {

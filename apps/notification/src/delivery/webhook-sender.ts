@@ -31,7 +31,13 @@ export class WebhookSender {
     let response: Response;
     try {
       // No redirects: a POST must not turn into a GET elsewhere, nor the signed body go to an address not configured.
-      response = await fetch(delivery.url as string, { method: 'POST', headers, body: delivery.body, redirect: 'manual', signal: AbortSignal.timeout(this.env.WEBHOOK_TIMEOUT_MS) });
+      response = await fetch(delivery.url as string, {
+        method: 'POST',
+        headers,
+        body: delivery.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.env.WEBHOOK_TIMEOUT_MS),
+      });
     } catch (error) {
       throw new Error(describeFetchError(error, this.env.WEBHOOK_TIMEOUT_MS));
     }

@@ -13,7 +13,13 @@ export function webhookSignature(secret: string, timestamp: number, body: string
 }
 
 /** How a receiver checks a call: the signature matches and the timestamp is no older than `toleranceSeconds`. */
-export function verifyWebhookSignature(secret: string, header: { signature: string; timestamp: string }, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  header: { signature: string; timestamp: string },
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const timestamp = Number(header.timestamp);
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(webhookSignature(secret, timestamp, body), 'utf8');

@@ -62,7 +62,11 @@ export function paramProblems(condition: AlertCondition, params: Record<string, 
   const known = Object.keys(specs);
   for (const key of Object.keys(params)) {
     if (!(key in specs)) {
-      problems.push({ field: `params.${key}`, message: `${key} is not a parameter of ${condition} (it takes ${known.join(', ')})`, invalid_value: params[key] });
+      problems.push({
+        field: `params.${key}`,
+        message: `${key} is not a parameter of ${condition} (it takes ${known.join(', ')})`,
+        invalid_value: params[key],
+      });
     }
   }
   for (const [key, spec] of Object.entries(specs)) {
@@ -91,7 +95,8 @@ function valueProblem(key: string, spec: ParamSpec, value: unknown): string | nu
     case 'codes': {
       if (!Array.isArray(value) || value.length === 0) return `${key} must be a non-empty list`;
       if (value.length > MAX_CODES) return `${key} must have at most ${MAX_CODES} entries`;
-      if (!value.every((v) => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_CODE_LENGTH)) return `${key} must hold non-empty texts of at most ${MAX_CODE_LENGTH} characters`;
+      if (!value.every((v) => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_CODE_LENGTH))
+        return `${key} must hold non-empty texts of at most ${MAX_CODE_LENGTH} characters`;
       if (new Set(value).size !== value.length) return `${key} must not repeat an entry`;
       if (spec.allowed && !value.every((v: string) => spec.allowed?.includes(v))) return `${key} may only hold ${spec.allowed.join(', ')}`;
       return null;

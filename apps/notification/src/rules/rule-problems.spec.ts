@@ -5,7 +5,14 @@ import { ruleProblems } from './rule-problems';
 const fieldsOf = (problems: { field: string }[]): string[] => problems.map((p) => p.field).sort();
 
 const rule = (overrides: Record<string, unknown> = {}): RuleBody =>
-  validatePayload(RuleBody, { name: 'Spindle', condition: 'machine_down_longer_than', params: { minutes: 10 }, severity: 'critical', channels: [{ type: 'websocket' }], ...overrides });
+  validatePayload(RuleBody, {
+    name: 'Spindle',
+    condition: 'machine_down_longer_than',
+    params: { minutes: 10 },
+    severity: 'critical',
+    channels: [{ type: 'websocket' }],
+    ...overrides,
+  });
 
 describe('paramProblems', () => {
   it('accepts each condition’s own parameters within range', () => {
@@ -45,7 +52,14 @@ describe('paramProblems', () => {
 
 describe('ruleProblems', () => {
   it('finds nothing wrong with a well-formed rule', () => {
-    expect(ruleProblems(rule({ quiet_hours: { timezone: 'Europe/Berlin', start: '22:00', end: '06:00' }, escalation: { after_minutes: 15, channels: [{ type: 'email', to: ['lead@example.com'] }] } }))).toEqual([]);
+    expect(
+      ruleProblems(
+        rule({
+          quiet_hours: { timezone: 'Europe/Berlin', start: '22:00', end: '06:00' },
+          escalation: { after_minutes: 15, channels: [{ type: 'email', to: ['lead@example.com'] }] },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a time zone that does not exist and quiet hours that never end', () => {
@@ -54,7 +68,15 @@ describe('ruleProblems', () => {
   });
 
   it('refuses channel fields of another channel type', () => {
-    const problems = ruleProblems(rule({ channels: [{ type: 'email', to: ['a@example.com'], format: 'slack' }, { type: 'webhook', url: 'https://hooks.example.com/x', to: ['a@example.com'] }, { type: 'websocket', url: 'https://example.com' }] }));
+    const problems = ruleProblems(
+      rule({
+        channels: [
+          { type: 'email', to: ['a@example.com'], format: 'slack' },
+          { type: 'webhook', url: 'https://hooks.example.com/x', to: ['a@example.com'] },
+          { type: 'websocket', url: 'https://example.com' },
+        ],
+      }),
+    );
     expect(fieldsOf(problems)).toEqual(['channels.0.format', 'channels.1.to', 'channels.2.url']);
   });
 
@@ -63,6 +85,8 @@ describe('ruleProblems', () => {
   });
 
   it('reports the parameters and everything else together', () => {
-    expect(fieldsOf(ruleProblems(rule({ params: { minutes: 10, hours: 3 }, quiet_hours: { timezone: 'Mars/Olympus', start: '22:00', end: '06:00' } })))).toEqual(['params.hours', 'quiet_hours.timezone']);
+    expect(
+      fieldsOf(ruleProblems(rule({ params: { minutes: 10, hours: 3 }, quiet_hours: { timezone: 'Mars/Olympus', start: '22:00', end: '06:00' } }))),
+    ).toEqual(['params.hours', 'quiet_hours.timezone']);
   });
 });

@@ -23,14 +23,22 @@ export function ruleProblems(body: RuleBody): FieldError[] {
       problems.push({ field: 'quiet_hours.timezone', message: 'timezone must be an IANA time zone, such as Europe/Berlin', invalid_value: quiet.timezone });
     }
     if (coversWholeWeek({ start: quiet.start, end: quiet.end, days: quiet.days ?? WEEKDAYS })) {
-      problems.push({ field: 'quiet_hours', message: 'quiet hours of a whole day on every day would hold back every notification for good', invalid_value: null });
+      problems.push({
+        field: 'quiet_hours',
+        message: 'quiet hours of a whole day on every day would hold back every notification for good',
+        invalid_value: null,
+      });
     }
   }
   body.channels.forEach((channel, i) => problems.push(...channelProblems(channel, `channels.${i}`)));
   if (body.escalation) {
     body.escalation.channels.forEach((channel, i) => problems.push(...channelProblems(channel, `escalation.channels.${i}`)));
     if (body.escalation.channels.every((channel) => channel.type === 'websocket')) {
-      problems.push({ field: 'escalation.channels', message: 'an escalation needs an email or webhook channel: /ws/alerts shows every alert already', invalid_value: null });
+      problems.push({
+        field: 'escalation.channels',
+        message: 'an escalation needs an email or webhook channel: /ws/alerts shows every alert already',
+        invalid_value: null,
+      });
     }
   }
   return problems;

@@ -1,4 +1,13 @@
-import { WEEKDAYS, type AlertCondition, type AlertSeverity, type ChannelBody, type ChannelView, type RuleBody, type RuleView, type WeekdayName } from '@shopfloor/contracts';
+import {
+  WEEKDAYS,
+  type AlertCondition,
+  type AlertSeverity,
+  type ChannelBody,
+  type ChannelView,
+  type RuleBody,
+  type RuleView,
+  type WeekdayName,
+} from '@shopfloor/contracts';
 import type { AlertRuleEntity, AlertRuleFields, StoredChannel } from '@shopfloor/notification/data-access';
 import type { QuietHoursSpec } from './quiet-hours';
 import type { ScopeView } from './rule-scope';

@@ -68,7 +68,8 @@ export class RulesService {
 
 function assertValid(body: RuleBody): void {
   const problems = ruleProblems(body);
-  if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid rule: ${[...new Set(problems.map((p) => p.field))].join(', ')}`, null, problems);
+  if (problems.length > 0)
+    throw new DomainError(ErrorCode.ValidationFailed, `Invalid rule: ${[...new Set(problems.map((p) => p.field))].join(', ')}`, null, problems);
 }
 
 function notFound(id: string): DomainError {

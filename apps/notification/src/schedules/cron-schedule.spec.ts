@@ -27,8 +27,14 @@ describe(CronSchedule.name, () => {
 
   it('runs missed times once and goes on from now', () => {
     const schedule = CronSchedule.parse('0 * * * *', 'UTC');
-    expect(schedule.slot(new Date('2026-01-01T01:00:00Z'), new Date('2026-01-01T05:30:00Z'))).toEqual({ scheduledFor: new Date('2026-01-01T05:00:00Z'), next: new Date('2026-01-01T06:00:00Z') });
-    expect(schedule.slot(new Date('2026-01-01T01:00:00Z'), new Date('2026-01-01T01:00:10Z'))).toEqual({ scheduledFor: new Date('2026-01-01T01:00:00Z'), next: new Date('2026-01-01T02:00:00Z') });
+    expect(schedule.slot(new Date('2026-01-01T01:00:00Z'), new Date('2026-01-01T05:30:00Z'))).toEqual({
+      scheduledFor: new Date('2026-01-01T05:00:00Z'),
+      next: new Date('2026-01-01T06:00:00Z'),
+    });
+    expect(schedule.slot(new Date('2026-01-01T01:00:00Z'), new Date('2026-01-01T01:00:10Z'))).toEqual({
+      scheduledFor: new Date('2026-01-01T01:00:00Z'),
+      next: new Date('2026-01-01T02:00:00Z'),
+    });
   });
 
   it('refuses what is not a five-field cron in an IANA zone, naming the field', () => {

@@ -25,7 +25,8 @@ export class CronSchedule {
 
   /** Throws CronScheduleError naming the field at fault. */
   static parse(expression: string, timezone: string): CronSchedule {
-    if (!IANAZone.isValidZone(timezone)) throw new CronScheduleError('timezone', `${timezone} is not an IANA time zone (e.g. Europe/Berlin, America/Chicago, UTC)`);
+    if (!IANAZone.isValidZone(timezone))
+      throw new CronScheduleError('timezone', `${timezone} is not an IANA time zone (e.g. Europe/Berlin, America/Chicago, UTC)`);
     const fields = expression.trim().split(/\s+/);
     if (fields.length !== 5) throw new CronScheduleError('cron', `must have five fields (minute hour day-of-month month day-of-week), not ${fields.length}`);
     let cron: Cron;

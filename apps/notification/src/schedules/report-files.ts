@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { SUBJECTS, type CustomReportRequest, type DailyReportQuery, type ReportFile, type ReportFileFormat, type ReportMetric, type SchedulePeriod } from '@shopfloor/contracts';
+import {
+  SUBJECTS,
+  type CustomReportRequest,
+  type DailyReportQuery,
+  type ReportFile,
+  type ReportFileFormat,
+  type ReportMetric,
+  type SchedulePeriod,
+} from '@shopfloor/contracts';
 import { RpcClient } from '@shopfloor/nats';
 import type { ReportScheduleEntity } from '@shopfloor/notification/data-access';
 import { NotificationEnv } from '../config/notification.env';
@@ -25,7 +33,10 @@ export class ReportFiles {
     if (report.kind === 'daily') {
       const date = dailyReportDate(scheduledFor, schedule.timezone);
       const query: DailyReportQuery = { date, format };
-      return { file: await this.rpc.request<ReportFile>(SUBJECTS.analytics.reportDaily, query, this.env.REPORT_TIMEOUT_MS), coverage: `the daily report of ${date}` };
+      return {
+        file: await this.rpc.request<ReportFile>(SUBJECTS.analytics.reportDaily, query, this.env.REPORT_TIMEOUT_MS),
+        coverage: `the daily report of ${date}`,
+      };
     }
     const period = (report.period ?? 'previous_day') as SchedulePeriod;
     const window = customReportWindow(period, scheduledFor, schedule.timezone);

@@ -1,8 +1,22 @@
 import { validateEnv } from '@shopfloor/config';
-import { DomainError, ErrorCode, SUBJECTS, type CustomReportRequest, type DailyReportQuery, type ReportFile, type ReportScheduleBody } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  SUBJECTS,
+  type CustomReportRequest,
+  type DailyReportQuery,
+  type ReportFile,
+  type ReportScheduleBody,
+} from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { NatsConnectionHolder, RpcClient } from '@shopfloor/nats';
-import { DeliveryRepository, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS, ReportRunRepository, ReportScheduleRepository } from '@shopfloor/notification/data-access';
+import {
+  DeliveryRepository,
+  NOTIFICATION_ENTITIES,
+  NOTIFICATION_MIGRATIONS,
+  ReportRunRepository,
+  ReportScheduleRepository,
+} from '@shopfloor/notification/data-access';
 import { createTestDatabase, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
 import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { DataSource } from 'typeorm';
@@ -28,7 +42,11 @@ interface AnalyticsCall {
 
 /** A CSV report as analytics renders one: RFC 4180 with a BOM. */
 function csvReport(name: string): ReportFile {
-  return { file_name: `${name}.csv`, content_type: 'text/csv; charset=utf-8', body_base64: Buffer.from(`\ufeffmachine_id,overall_oee\r\nM-001,0.812\r\n${name}\r\n`, 'utf8').toString('base64') };
+  return {
+    file_name: `${name}.csv`,
+    content_type: 'text/csv; charset=utf-8',
+    body_base64: Buffer.from(`\ufeffmachine_id,overall_oee\r\nM-001,0.812\r\n${name}\r\n`, 'utf8').toString('base64'),
+  };
 }
 
 /**
@@ -70,14 +88,26 @@ describe(ReportScheduler.name, () => {
           const payload = codec.decode(msg.data) as DailyReportQuery | CustomReportRequest;
           analytics.push({ subject, payload });
           const code = analyticsErrors.shift();
-          msg.respond(codec.encode(code ? { ok: false, error: { code, message: `analytics says ${code}`, details: null } } : { ok: true, data: csvReport(name(payload)) }));
+          msg.respond(
+            codec.encode(
+              code ? { ok: false, error: { code, message: `analytics says ${code}`, details: null } } : { ok: true, data: csvReport(name(payload)) },
+            ),
+          );
         },
       }),
     );
   }
 
   async function createSchedule(body: Partial<ReportScheduleBody>): Promise<string> {
-    const view = await handler.create({ name: 'Shift report', cron: '5 6 * * *', timezone: 'Europe/Berlin', report: { kind: 'daily' }, format: 'csv', recipients: ['supervisor@shop.example.com'], ...body });
+    const view = await handler.create({
+      name: 'Shift report',
+      cron: '5 6 * * *',
+      timezone: 'Europe/Berlin',
+      report: { kind: 'daily' },
+      format: 'csv',
+      recipients: ['supervisor@shop.example.com'],
+      ...body,
+    });
     return view.id;
   }
 
@@ -92,7 +122,16 @@ describe(ReportScheduler.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_schedules');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 8, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 8,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     smtp = await startSmtpCatcher();
@@ -142,10 +181,18 @@ describe(ReportScheduler.name, () => {
       expect((error as DomainError).code).toBe(ErrorCode.ValidationFailed);
       return error as DomainError;
     };
-    expect((await refusal({ cron: '5 6 * *' })).fieldErrors).toEqual([{ field: 'cron', message: expect.stringContaining('five fields'), invalid_value: '5 6 * *' }]);
-    expect((await refusal({ cron: '5 25 * * *' })).fieldErrors).toEqual([{ field: 'cron', message: expect.stringContaining('hour'), invalid_value: '5 25 * * *' }]);
-    expect((await refusal({ timezone: 'Europe/Atlantis' })).fieldErrors).toEqual([{ field: 'timezone', message: expect.stringContaining('IANA'), invalid_value: 'Europe/Atlantis' }]);
-    expect((await refusal({ report: { kind: 'daily', metrics: ['overall_oee'] } })).fieldErrors).toEqual([expect.objectContaining({ field: 'report.metrics' })]);
+    expect((await refusal({ cron: '5 6 * *' })).fieldErrors).toEqual([
+      { field: 'cron', message: expect.stringContaining('five fields'), invalid_value: '5 6 * *' },
+    ]);
+    expect((await refusal({ cron: '5 25 * * *' })).fieldErrors).toEqual([
+      { field: 'cron', message: expect.stringContaining('hour'), invalid_value: '5 25 * * *' },
+    ]);
+    expect((await refusal({ timezone: 'Europe/Atlantis' })).fieldErrors).toEqual([
+      { field: 'timezone', message: expect.stringContaining('IANA'), invalid_value: 'Europe/Atlantis' },
+    ]);
+    expect((await refusal({ report: { kind: 'daily', metrics: ['overall_oee'] } })).fieldErrors).toEqual([
+      expect.objectContaining({ field: 'report.metrics' }),
+    ]);
     expect(new Set((await refusal({ report: { kind: 'custom' } })).fieldErrors?.map((e) => e.field))).toEqual(new Set(['report.metrics']));
     expect(new Set((await refusal({ recipients: [] })).fieldErrors?.map((e) => e.field))).toEqual(new Set(['recipients']));
     expect((await handler.list()).items).toEqual([]);
@@ -166,13 +213,23 @@ describe(ReportScheduler.name, () => {
     ]);
     expect(runs.every((r) => r.delivery_id && r.error === null && r.finished_at)).toBe(true);
     // 02:30 does not exist on 29 March: that day's run is at 03:00 CEST, once.
-    expect((await handler.runs({ id: gap })).items.map((r) => r.scheduled_for)).toEqual(['2026-03-30T00:30:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-28T01:30:00.000Z']);
+    expect((await handler.runs({ id: gap })).items.map((r) => r.scheduled_for)).toEqual([
+      '2026-03-30T00:30:00.000Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-28T01:30:00.000Z',
+    ]);
     expect((await handler.list()).items.find((s) => s.id === id)?.next_run_at).toBe('2026-03-31T06:05:00.000+02:00');
 
     const mails = smtp.mails.filter((m) => m.headers.get('subject')?.startsWith('Shift report'));
-    expect(mails.map((m) => m.headers.get('subject'))).toEqual(['Shift report: the daily report of 2026-03-27', 'Shift report: the daily report of 2026-03-28', 'Shift report: the daily report of 2026-03-29']);
+    expect(mails.map((m) => m.headers.get('subject'))).toEqual([
+      'Shift report: the daily report of 2026-03-27',
+      'Shift report: the daily report of 2026-03-28',
+      'Shift report: the daily report of 2026-03-29',
+    ]);
     expect(mails[1].recipients).toEqual(['supervisor@shop.example.com']);
-    expect(mails[1].attachments).toEqual([{ fileName: 'daily-report-2026-03-28.csv', contentType: 'text/csv', content: Buffer.from(csvReport('daily-report-2026-03-28').body_base64, 'base64') }]);
+    expect(mails[1].attachments).toEqual([
+      { fileName: 'daily-report-2026-03-28.csv', contentType: 'text/csv', content: Buffer.from(csvReport('daily-report-2026-03-28').body_base64, 'base64') },
+    ]);
     expect(mails[1].parts.get('text/plain')).toContain('for 2026-03-29 06:05 CEST');
   });
 
@@ -185,7 +242,12 @@ describe(ReportScheduler.name, () => {
 
     expect((await handler.runs({ id: morning })).items.map((r) => r.scheduled_for)).toEqual(['2026-10-26T05:05:00.000Z', '2026-10-25T05:05:00.000Z']);
     expect((await handler.runs({ id: repeated })).items.map((r) => r.scheduled_for)).toEqual(['2026-10-26T01:30:00.000Z', '2026-10-25T00:30:00.000Z']);
-    expect(analytics.filter((c) => c.subject === SUBJECTS.analytics.reportDaily).map((c) => (c.payload as DailyReportQuery).date)).toEqual(['2026-10-24', '2026-10-24', '2026-10-25', '2026-10-25']);
+    expect(analytics.filter((c) => c.subject === SUBJECTS.analytics.reportDaily).map((c) => (c.payload as DailyReportQuery).date)).toEqual([
+      '2026-10-24',
+      '2026-10-24',
+      '2026-10-25',
+      '2026-10-25',
+    ]);
   });
 
   it('runs a due time once across two schedulers ticking together', async () => {
@@ -205,7 +267,12 @@ describe(ReportScheduler.name, () => {
   });
 
   it('asks for a custom report over its period and tries again while analytics is unavailable, not when it refuses', async () => {
-    const id = await createSchedule({ name: 'Weekly OEE', cron: '0 7 * * 1', report: { kind: 'custom', metrics: ['overall_oee', 'scrap'], period: 'previous_week', group_by: 'day', machine_ids: ['M-001'] }, format: 'xlsx' });
+    const id = await createSchedule({
+      name: 'Weekly OEE',
+      cron: '0 7 * * 1',
+      report: { kind: 'custom', metrics: ['overall_oee', 'scrap'], period: 'previous_week', group_by: 'day', machine_ids: ['M-001'] },
+      format: 'xlsx',
+    });
     const refused = await createSchedule({ name: 'Refused', cron: '0 8 * * 1' });
     analyticsErrors.push(ErrorCode.ServiceUnavailable);
     const s = scheduler();
@@ -220,15 +287,31 @@ describe(ReportScheduler.name, () => {
     while ((await worker.runOnce()) > 0);
 
     expect(analytics.map((c) => c.payload)).toEqual([
-      { metrics: ['overall_oee', 'scrap'], from: '2026-03-23T00:00:00+01:00', to: '2026-03-30T00:00:00+02:00', format: 'xlsx', machine_ids: ['M-001'], group_by: 'day' },
-      { metrics: ['overall_oee', 'scrap'], from: '2026-03-23T00:00:00+01:00', to: '2026-03-30T00:00:00+02:00', format: 'xlsx', machine_ids: ['M-001'], group_by: 'day' },
+      {
+        metrics: ['overall_oee', 'scrap'],
+        from: '2026-03-23T00:00:00+01:00',
+        to: '2026-03-30T00:00:00+02:00',
+        format: 'xlsx',
+        machine_ids: ['M-001'],
+        group_by: 'day',
+      },
+      {
+        metrics: ['overall_oee', 'scrap'],
+        from: '2026-03-23T00:00:00+01:00',
+        to: '2026-03-30T00:00:00+02:00',
+        format: 'xlsx',
+        machine_ids: ['M-001'],
+        group_by: 'day',
+      },
     ]);
     expect((await handler.runs({ id })).items).toEqual([expect.objectContaining({ state: 'sent', file_name: 'custom-2026-03-23.csv', error: null })]);
 
     analyticsErrors.push(ErrorCode.ValidationFailed);
     clock.set('2026-03-30T06:00:00.000Z');
     await s.tick();
-    expect((await handler.runs({ id: refused })).items).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringContaining('VALIDATION_FAILED'), delivery_id: null })]);
+    expect((await handler.runs({ id: refused })).items).toEqual([
+      expect.objectContaining({ state: 'failed', error: expect.stringContaining('VALIDATION_FAILED'), delivery_id: null }),
+    ]);
   });
 
   it('deletes a schedule with its runs, and answers SCHEDULE_NOT_FOUND for it afterwards', async () => {

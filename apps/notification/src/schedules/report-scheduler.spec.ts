@@ -1,7 +1,8 @@
 import type { ClaimedSlot, ReportRunEntity, ReportRunRepository, ReportScheduleRepository } from '@shopfloor/notification/data-access';
 import { Clock } from '../clock';
 import type { DeliveryOutbox } from '../delivery/delivery-outbox';
-import { Gate, notificationEnv } from '../fakes.spec-helper';
+import { Gate } from '@shopfloor/testing';
+import { notificationEnv } from '../fakes.spec-helper';
 import type { ReportFiles } from './report-files';
 import { ReportScheduler } from './report-scheduler';
 

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
-import { ReportRunRepository, ReportScheduleRepository, type DueSlot, type ReportRunEntity, type ReportScheduleEntity } from '@shopfloor/notification/data-access';
+import {
+  ReportRunRepository,
+  ReportScheduleRepository,
+  type DueSlot,
+  type ReportRunEntity,
+  type ReportScheduleEntity,
+} from '@shopfloor/notification/data-access';
 import { PeriodicTask } from '@shopfloor/util';
 import { Clock } from '../clock';
 import { NotificationEnv } from '../config/notification.env';
@@ -46,7 +52,10 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       async () => {
         await this.tick();
       },
-      { intervalMs: this.env.REPORT_SCHEDULE_TICK_SECONDS * 1000, onError: (error) => this.logger.warn({ message: 'Could not run the report schedules', reason: error.message }) },
+      {
+        intervalMs: this.env.REPORT_SCHEDULE_TICK_SECONDS * 1000,
+        onError: (error) => this.logger.warn({ message: 'Could not run the report schedules', reason: error.message }),
+      },
     );
     this.task.start();
   }
@@ -61,14 +70,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   async tick(): Promise<string[]> {
     const now = this.clock.now();
     const lease = this.env.REPORT_TIMEOUT_MS + RUN_LEASE_MARGIN_MS;
-    const created = await this.schedules.createDueRuns(
-      now,
-      this.runner,
-      lease,
-      BATCH,
-      (schedule) => this.slotOf(schedule, now),
-      randomUUID,
-    );
+    const created = await this.schedules.createDueRuns(now, this.runner, lease, BATCH, (schedule) => this.slotOf(schedule, now), randomUUID);
     const handled: string[] = [];
     for (const slot of created) {
       if (this.stopping) break;
@@ -88,7 +90,11 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       return CronSchedule.parse(schedule.cron, schedule.timezone).slot(due, now);
     } catch (error) {
       // Validated when created; a zone the time-zone data no longer knows runs this once and then stops, said loudly.
-      this.logger.error({ message: 'A report schedule can no longer be read; it stops after this run', schedule_id: schedule.id, reason: (error as Error).message });
+      this.logger.error({
+        message: 'A report schedule can no longer be read; it stops after this run',
+        schedule_id: schedule.id,
+        reason: (error as Error).message,
+      });
       return { scheduledFor: due, next: null };
     }
   }
@@ -102,12 +108,30 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       const email = renderReportEmail({ schedule, scheduledFor: run.scheduledFor, coverage, fileName: file.file_name, dashboardUrl: this.env.DASHBOARD_URL });
       const finished = await this.runs.finishWithDelivery(run.id, this.runner, this.clock.now(), file.file_name, async (manager) => {
         const [deliveryId] = await this.outbox.enqueue(
-          [{ id: this.outbox.newId(), channel: 'email', recipients: schedule.recipients, ...email, attachment: { fileName: file.file_name, contentType: file.content_type, content }, scheduleId: schedule.id, reportRunId: run.id }],
+          [
+            {
+              id: this.outbox.newId(),
+              channel: 'email',
+              recipients: schedule.recipients,
+              ...email,
+              attachment: { fileName: file.file_name, contentType: file.content_type, content },
+              scheduleId: schedule.id,
+              reportRunId: run.id,
+            },
+          ],
           { manager },
         );
         return deliveryId;
       });
-      if (finished) this.logger.log({ message: 'Scheduled report queued for e-mail', schedule_id: schedule.id, run_id: run.id, scheduled_for: run.scheduledFor.toISOString(), file_name: file.file_name, bytes: content.length });
+      if (finished)
+        this.logger.log({
+          message: 'Scheduled report queued for e-mail',
+          schedule_id: schedule.id,
+          run_id: run.id,
+          scheduled_for: run.scheduledFor.toISOString(),
+          file_name: file.file_name,
+          bytes: content.length,
+        });
     } catch (error) {
       await this.failed(run, error);
     }

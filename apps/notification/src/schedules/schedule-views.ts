@@ -20,7 +20,7 @@ export function toScheduleView(schedule: ReportScheduleEntity): ReportScheduleVi
     format: schedule.format as ReportFileFormat,
     recipients: schedule.recipients,
     enabled: schedule.enabled,
-    next_run_at: schedule.nextRunAt ? (DateTime.fromJSDate(schedule.nextRunAt, { zone: schedule.timezone }).toISO()) : null,
+    next_run_at: schedule.nextRunAt ? DateTime.fromJSDate(schedule.nextRunAt, { zone: schedule.timezone }).toISO() : null,
     created_at: schedule.createdAt.toISOString(),
   };
 }
@@ -43,7 +43,12 @@ export function toRunView(run: ReportRunEntity, delivery: DeliverySummary | unde
     case 'sent':
       return { ...base, state: 'sent', finished_at: delivery.sentAt?.toISOString() ?? null, error: null };
     case 'failed':
-      return { ...base, state: 'failed', finished_at: delivery.updatedAt.toISOString(), error: `the e-mail could not be sent: ${delivery.lastError ?? 'unknown reason'}` };
+      return {
+        ...base,
+        state: 'failed',
+        finished_at: delivery.updatedAt.toISOString(),
+        error: `the e-mail could not be sent: ${delivery.lastError ?? 'unknown reason'}`,
+      };
     case 'pending':
     case 'sending':
     case undefined:

@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AlertIdRequest, ReportScheduleBody, ScheduleRunsRequest, SUBJECTS, validatePayload, type ReportRunView, type ReportScheduleView } from '@shopfloor/contracts';
+import {
+  AlertIdRequest,
+  ReportScheduleBody,
+  ScheduleRunsRequest,
+  SUBJECTS,
+  validatePayload,
+  type ReportRunView,
+  type ReportScheduleView,
+} from '@shopfloor/contracts';
 import { SchedulesService } from './schedules.service';
 
 @Controller()

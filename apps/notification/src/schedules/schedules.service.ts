@@ -35,10 +35,12 @@ export class SchedulesService {
     }
     if (body.report.kind === 'daily') {
       for (const field of CUSTOM_ONLY) {
-        if (body.report[field] !== undefined) problems.push({ field: `report.${field}`, message: `report.${field} applies only to custom reports`, invalid_value: body.report[field] });
+        if (body.report[field] !== undefined)
+          problems.push({ field: `report.${field}`, message: `report.${field} applies only to custom reports`, invalid_value: body.report[field] });
       }
     }
-    if (problems.length > 0 || !cron) throw new DomainError(ErrorCode.ValidationFailed, `Invalid payload: ${problems.map((p) => p.field).join(', ')}`, null, problems);
+    if (problems.length > 0 || !cron)
+      throw new DomainError(ErrorCode.ValidationFailed, `Invalid payload: ${problems.map((p) => p.field).join(', ')}`, null, problems);
 
     const now = this.clock.now();
     const enabled = body.enabled ?? true;

@@ -28,5 +28,14 @@ export * from './lib/repositories/report-run.repository';
 
 // The notification schema's entities and migrations, in order. The schema, its role and its migrations table exist
 // from the first start; tables arrive with the features that own them.
-export const NOTIFICATION_ENTITIES: EntityClass[] = [AlertRuleEntity, AlertEntity, AlertEventEntity, MachineConditionEntity, AlertCheckEntity, DeliveryEntity, ReportScheduleEntity, ReportRunEntity];
+export const NOTIFICATION_ENTITIES: EntityClass[] = [
+  AlertRuleEntity,
+  AlertEntity,
+  AlertEventEntity,
+  MachineConditionEntity,
+  AlertCheckEntity,
+  DeliveryEntity,
+  ReportScheduleEntity,
+  ReportRunEntity,
+];
 export const NOTIFICATION_MIGRATIONS: MigrationClass[] = [CreateAlerts1765000000000, CreateDeliveriesAndReportSchedules1765000100000];

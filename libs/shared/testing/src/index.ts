@@ -7,3 +7,4 @@ export * from './lib/service-process';
 export * from './lib/source-database';
 export * from './lib/tcp-proxy';
 export * from './lib/test-batches';
+export * from './lib/gate';

@@ -11,7 +11,9 @@ export class QuarantinePerConsumer1764480000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "ingestion"."quarantined_rows" ADD COLUMN "rejected_by" varchar(100) NOT NULL DEFAULT 'ingestion'`);
     await queryRunner.query(`ALTER TABLE "ingestion"."quarantined_rows" DROP CONSTRAINT "uq_quarantined_rows_entity_key"`);
-    await queryRunner.query(`ALTER TABLE "ingestion"."quarantined_rows" ADD CONSTRAINT "uq_quarantined_rows_entity_key_by" UNIQUE ("entity", "primary_key", "rejected_by")`);
+    await queryRunner.query(
+      `ALTER TABLE "ingestion"."quarantined_rows" ADD CONSTRAINT "uq_quarantined_rows_entity_key_by" UNIQUE ("entity", "primary_key", "rejected_by")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_quarantined_rows_last_sync" ON "ingestion"."quarantined_rows" ("last_sync_id")`);
     await queryRunner.query(`ALTER TABLE "ingestion"."sync_runs" ADD COLUMN "error_code" varchar(50) NULL`);
     await queryRunner.query(`ALTER TABLE "ingestion"."watermarks" ALTER COLUMN "last_key" TYPE text`);

@@ -46,7 +46,10 @@ export class SyncRunRepository {
   }
 
   async finish(id: string, state: 'succeeded' | 'failed', error: string | null, errorCode: string | null = null): Promise<void> {
-    await this.repo.update({ id }, { state, error, errorCode, finishedAt: new Date(), heartbeatAt: new Date(), ...(state === 'succeeded' ? { progress: 1 } : {}) });
+    await this.repo.update(
+      { id },
+      { state, error, errorCode, finishedAt: new Date(), heartbeatAt: new Date(), ...(state === 'succeeded' ? { progress: 1 } : {}) },
+    );
   }
 
   async latest(): Promise<SyncRunEntity | null> {
@@ -65,7 +68,12 @@ export class SyncRunRepository {
   async failAbandoned(heartbeatBefore: Date): Promise<number> {
     const result = await this.repo.update(
       { state: 'running', heartbeatAt: LessThan(heartbeatBefore) },
-      { state: 'failed', error: 'Interrupted: the process running this sync stopped; the next sync resumes from the last page it committed', errorCode: 'SYNC_INTERRUPTED', finishedAt: new Date() },
+      {
+        state: 'failed',
+        error: 'Interrupted: the process running this sync stopped; the next sync resumes from the last page it committed',
+        errorCode: 'SYNC_INTERRUPTED',
+        finishedAt: new Date(),
+      },
     );
     return result.affected ?? 0;
   }

@@ -46,17 +46,26 @@ export class SyncStateRepository {
 
   async watermarks(): Promise<Map<string, Watermark>> {
     const rows = await this.dataSource.getRepository(WatermarkEntity).find();
-    return new Map(rows.map((r) => [r.entity, { lastUpdatedAt: r.lastUpdatedAt, lastKey: r.lastKey === null ? null : (JSON.parse(r.lastKey) as string), lastId: r.lastId === null ? null : Number(r.lastId) }]));
+    return new Map(
+      rows.map((r) => [
+        r.entity,
+        {
+          lastUpdatedAt: r.lastUpdatedAt,
+          lastKey: r.lastKey === null ? null : (JSON.parse(r.lastKey) as string),
+          lastId: r.lastId === null ? null : Number(r.lastId),
+        },
+      ]),
+    );
   }
 
   async commitBatch(outcome: BatchOutcome): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       if (outcome.watermark) await this.saveWatermark(tx, outcome.entity, outcome.watermark);
       if ('keys' in outcome.published && outcome.published.keys.length > 0) {
-        await tx.query(
-          `INSERT INTO "ingestion"."published_keys" ("entity", "key") SELECT $1, k FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
-          [outcome.entity, outcome.published.keys],
-        );
+        await tx.query(`INSERT INTO "ingestion"."published_keys" ("entity", "key") SELECT $1, k FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`, [
+          outcome.entity,
+          outcome.published.keys,
+        ]);
       }
       if ('ids' in outcome.published && outcome.published.ids.length > 0) {
         for (const r of rangesOf(outcome.published.ids)) {
@@ -108,10 +117,16 @@ export class SyncStateRepository {
 
   /** Removes the entity's quarantine entries whose row a full sync no longer found at the source. Returns how many. */
   async forgetQuarantined(entity: string, stillAtSource: (primaryKey: string) => boolean): Promise<number> {
-    const rows = await this.dataSource.query<{ primary_key: string }[]>(`SELECT DISTINCT "primary_key" FROM "ingestion"."quarantined_rows" WHERE "entity" = $1`, [entity]);
+    const rows = await this.dataSource.query<{ primary_key: string }[]>(
+      `SELECT DISTINCT "primary_key" FROM "ingestion"."quarantined_rows" WHERE "entity" = $1`,
+      [entity],
+    );
     const gone = rows.map((r) => r.primary_key).filter((key) => !stillAtSource(key));
     for (let i = 0; i < gone.length; i += 1000) {
-      await this.dataSource.query(`DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[])`, [entity, gone.slice(i, i + 1000)]);
+      await this.dataSource.query(`DELETE FROM "ingestion"."quarantined_rows" WHERE "entity" = $1 AND "primary_key" = ANY($2::text[])`, [
+        entity,
+        gone.slice(i, i + 1000),
+      ]);
     }
     return gone.length;
   }
@@ -142,11 +157,15 @@ export class SyncStateRepository {
   /** The entity's published ids as merged ranges (the stored ranges are compacted on the way). */
   async publishedIdRanges(entity: string): Promise<IdRange[]> {
     return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query<{ from_id: string; to_id: string }[]>(`SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`, [entity]);
+      const rows = await tx.query<{ from_id: string; to_id: string }[]>(
+        `SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`,
+        [entity],
+      );
       const merged = mergeRanges(rows.map((r) => ({ from: Number(r.from_id), to: Number(r.to_id) })));
       if (merged.length < rows.length) {
         await tx.query(`DELETE FROM "ingestion"."published_id_ranges" WHERE "entity" = $1`, [entity]);
-        for (const r of merged) await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
+        for (const r of merged)
+          await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
       }
       return merged;
     });
@@ -159,10 +178,14 @@ export class SyncStateRepository {
       return;
     }
     await this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query<{ from_id: string; to_id: string }[]>(`SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`, [entity]);
+      const rows = await tx.query<{ from_id: string; to_id: string }[]>(
+        `SELECT "from_id", "to_id" FROM "ingestion"."published_id_ranges" WHERE "entity" = $1 FOR UPDATE`,
+        [entity],
+      );
       const left = subtractRanges(mergeRanges(rows.map((r) => ({ from: Number(r.from_id), to: Number(r.to_id) }))), mergeRanges(removed.ranges));
       await tx.query(`DELETE FROM "ingestion"."published_id_ranges" WHERE "entity" = $1`, [entity]);
-      for (const r of left) await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
+      for (const r of left)
+        await tx.query(`INSERT INTO "ingestion"."published_id_ranges" ("entity", "from_id", "to_id") VALUES ($1, $2, $3)`, [entity, r.from, r.to]);
     });
   }
 

@@ -59,7 +59,9 @@ export class CreateAlerts1765000000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_alerts_opened" ON "notification"."alerts" ("opened_at" DESC, "id" DESC)`);
     await queryRunner.query(`CREATE INDEX "ix_alerts_machine_opened" ON "notification"."alerts" ("machine_id", "opened_at" DESC, "id" DESC)`);
     // The cooldown: the latest resolution of a rule on a machine.
-    await queryRunner.query(`CREATE INDEX "ix_alerts_rule_machine_resolved" ON "notification"."alerts" ("rule_id", "machine_id", "resolved_at" DESC) WHERE "state" = 'resolved'`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_alerts_rule_machine_resolved" ON "notification"."alerts" ("rule_id", "machine_id", "resolved_at" DESC) WHERE "state" = 'resolved'`,
+    );
     // The escalation check: open alerts nobody has taken yet.
     await queryRunner.query(`CREATE INDEX "ix_alerts_unescalated" ON "notification"."alerts" ("notice_at") WHERE "state" = 'open' AND "escalated_at" IS NULL`);
 

@@ -18,7 +18,16 @@ describe(`${AlertRepository.name} and ${AlertCheckRepository.name}`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_alert_rows');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 6, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 6,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     alerts = new AlertRepository(dataSource);
@@ -31,7 +40,18 @@ describe(`${AlertRepository.name} and ${AlertCheckRepository.name}`, () => {
     await db.drop();
   });
 
-  const alert = (machineId: string): NewAlert => ({ id: randomUUID(), ruleId, machineId, condition: 'machine_down_longer_than', severity: 'critical', message: 'down', details: {}, openedAt: t(0), conditionSeenAt: t(0), noticeAt: t(0) });
+  const alert = (machineId: string): NewAlert => ({
+    id: randomUUID(),
+    ruleId,
+    machineId,
+    condition: 'machine_down_longer_than',
+    severity: 'critical',
+    message: 'down',
+    details: {},
+    openedAt: t(0),
+    conditionSeenAt: t(0),
+    noticeAt: t(0),
+  });
 
   it('keeps at most one alert of a rule and machine that is not resolved, whoever inserts at once', async () => {
     const inserted = await Promise.all(Array.from({ length: 5 }, () => alerts.transaction((m) => alerts.insert(m, alert('M-1')))));

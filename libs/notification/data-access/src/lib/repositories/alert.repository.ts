@@ -8,7 +8,10 @@ const ALERTS = '"notification"."alerts"';
 const EVENTS = '"notification"."alert_events"';
 const RULES = '"notification"."alert_rules"';
 
-export type NewAlert = Pick<AlertEntity, 'id' | 'ruleId' | 'machineId' | 'condition' | 'severity' | 'message' | 'details' | 'openedAt' | 'conditionSeenAt' | 'noticeAt'>;
+export type NewAlert = Pick<
+  AlertEntity,
+  'id' | 'ruleId' | 'machineId' | 'condition' | 'severity' | 'message' | 'details' | 'openedAt' | 'conditionSeenAt' | 'noticeAt'
+>;
 
 export interface NewAlertEvent {
   alertId: string;
@@ -85,7 +88,15 @@ function toAlert(row: AlertRow): AlertEntity {
 }
 
 function toEvent(row: EventRow): AlertEventEntity {
-  return Object.assign(new AlertEventEntity(), { id: row.id, alertId: row.alert_id, at: row.at, kind: row.kind, actor: row.actor, comment: row.comment, details: row.details });
+  return Object.assign(new AlertEventEntity(), {
+    id: row.id,
+    alertId: row.alert_id,
+    at: row.at,
+    kind: row.kind,
+    actor: row.actor,
+    comment: row.comment,
+    details: row.details,
+  });
 }
 
 /** The first row of an UPDATE … RETURNING (pg answers [rows, count] for it), as an alert. */
@@ -116,7 +127,10 @@ export class AlertRepository {
   }
 
   async findUnresolved(manager: EntityManager, ruleId: string, machineId: string): Promise<AlertEntity | null> {
-    const rows = await manager.query<AlertRow[]>(`SELECT * FROM ${ALERTS} WHERE "rule_id" = $1 AND "machine_id" = $2 AND "state" <> 'resolved'`, [ruleId, machineId]);
+    const rows = await manager.query<AlertRow[]>(`SELECT * FROM ${ALERTS} WHERE "rule_id" = $1 AND "machine_id" = $2 AND "state" <> 'resolved'`, [
+      ruleId,
+      machineId,
+    ]);
     return rows.length > 0 ? toAlert(rows[0]) : null;
   }
 
@@ -136,13 +150,28 @@ export class AlertRepository {
        VALUES ($1, $2, $3, $4, $5, 'open', $6, $7::jsonb, $8, $8, $9, $10)
        ON CONFLICT ("rule_id", "machine_id") WHERE "state" <> 'resolved' DO NOTHING
        RETURNING *`,
-      [alert.id, alert.ruleId, alert.machineId, alert.condition, alert.severity, alert.message, JSON.stringify(alert.details), alert.openedAt, alert.conditionSeenAt, alert.noticeAt],
+      [
+        alert.id,
+        alert.ruleId,
+        alert.machineId,
+        alert.condition,
+        alert.severity,
+        alert.message,
+        JSON.stringify(alert.details),
+        alert.openedAt,
+        alert.conditionSeenAt,
+        alert.noticeAt,
+      ],
     );
     return rows.length > 0 ? toAlert(rows[0]) : null;
   }
 
   /** New values of an alert that is not resolved; the evidence time only moves forward. */
-  async updateValues(manager: EntityManager, id: string, change: { message: string; details: Record<string, unknown>; conditionSeenAt: Date; at: Date }): Promise<AlertEntity | null> {
+  async updateValues(
+    manager: EntityManager,
+    id: string,
+    change: { message: string; details: Record<string, unknown>; conditionSeenAt: Date; at: Date },
+  ): Promise<AlertEntity | null> {
     return updated(
       await manager.query<[AlertRow[], number]>(
         `UPDATE ${ALERTS} SET "message" = $2, "details" = $3::jsonb, "condition_seen_at" = GREATEST("condition_seen_at", $4), "updated_at" = $5
@@ -244,7 +273,10 @@ export class AlertRepository {
     if (filter.ruleId !== undefined) where.push(`"rule_id" = $${params.push(filter.ruleId)}`);
     if (filter.machineId !== undefined) where.push(`"machine_id" = $${params.push(filter.machineId)}`);
     if (filter.conditions !== undefined) where.push(`"condition" = ANY($${params.push([...filter.conditions])}::varchar[])`);
-    const rows = await (manager ?? this.dataSource).query<AlertRow[]>(`SELECT * FROM ${ALERTS} WHERE ${where.join(' AND ')} ORDER BY "opened_at", "id"`, params);
+    const rows = await (manager ?? this.dataSource).query<AlertRow[]>(
+      `SELECT * FROM ${ALERTS} WHERE ${where.join(' AND ')} ORDER BY "opened_at", "id"`,
+      params,
+    );
     return rows.map(toAlert);
   }
 

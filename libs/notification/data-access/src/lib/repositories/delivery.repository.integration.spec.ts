@@ -38,7 +38,16 @@ describe(DeliveryRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_outbox');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 6, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 6,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     deliveries = new DeliveryRepository(dataSource);
@@ -105,7 +114,12 @@ describe(DeliveryRepository.name, () => {
     const claimed = await deliveries.claimDue('w', token, at(0), 60_000, 1, 5);
     await deliveries.markSent(claimed[0].id, token, at(10));
     const pending = await deliveries.page({ state: 'pending', limit: 10 });
-    expect(pending.map((d) => d.id)).toEqual(rows.slice(1).reverse().map((d) => d.id));
+    expect(pending.map((d) => d.id)).toEqual(
+      rows
+        .slice(1)
+        .reverse()
+        .map((d) => d.id),
+    );
     const firstPage = await deliveries.page({ limit: 2 });
     expect(firstPage.map((d) => d.id)).toEqual([rows[4].id, rows[3].id, rows[2].id]);
     const next = await deliveries.page({ limit: 2, before: { createdAt: firstPage[1].createdAt, id: firstPage[1].id } });

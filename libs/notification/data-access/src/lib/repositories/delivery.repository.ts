@@ -89,7 +89,21 @@ export class DeliveryRepository {
   async insert(deliveries: NewDelivery[], manager?: EntityManager): Promise<void> {
     if (deliveries.length === 0) return;
     const target = manager ?? this.dataSource.manager;
-    await target.getRepository(DeliveryEntity).insert(deliveries.map((d) => ({ ...d, state: 'pending' as const, attempts: 0, updatedAt: d.createdAt, lastError: null, sentAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null })));
+    await target
+      .getRepository(DeliveryEntity)
+      .insert(
+        deliveries.map((d) => ({
+          ...d,
+          state: 'pending' as const,
+          attempts: 0,
+          updatedAt: d.createdAt,
+          lastError: null,
+          sentAt: null,
+          leaseToken: null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        })),
+      );
     await target.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
@@ -199,7 +213,11 @@ export class DeliveryRepository {
     if (request.state === 'pending') query.where(`d.state IN ('pending', 'sending')`);
     else if (request.state) query.where('d.state = :state', { state: request.state });
     if (request.before) query.andWhere('(d.createdAt, d.id) < (:createdAt, :id)', { createdAt: request.before.createdAt, id: request.before.id });
-    return query.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').limit(request.limit + 1).getMany();
+    return query
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(request.limit + 1)
+      .getMany();
   }
 
   /** The states of some deliveries (a report run shows how its e-mail went). */
@@ -211,7 +229,9 @@ export class DeliveryRepository {
 
   /** How many deliveries are in each state (for metrics). */
   async countByState(): Promise<Record<StoredDeliveryState, number>> {
-    const rows = await this.dataSource.query<{ state: StoredDeliveryState; count: string }[]>(`SELECT "state", count(*) AS "count" FROM "notification"."deliveries" GROUP BY "state"`);
+    const rows = await this.dataSource.query<{ state: StoredDeliveryState; count: string }[]>(
+      `SELECT "state", count(*) AS "count" FROM "notification"."deliveries" GROUP BY "state"`,
+    );
     const counts: Record<StoredDeliveryState, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
     for (const row of rows) counts[row.state] = Number(row.count);
     return counts;

@@ -13,7 +13,16 @@ describe(MachineConditionRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_notification_conditions');
-    const settings = { url: db.serviceUrl('notification'), schema: 'notification', ssl: 'disable' as const, poolSize: 4, applicationName: 'test', entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('notification'),
+      schema: 'notification',
+      ssl: 'disable' as const,
+      poolSize: 4,
+      applicationName: 'test',
+      entities: NOTIFICATION_ENTITIES,
+      migrations: NOTIFICATION_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     conditions = new MachineConditionRepository(dataSource);
@@ -24,7 +33,8 @@ describe(MachineConditionRepository.name, () => {
     await db.drop();
   });
 
-  const raise = (machineId: string, since: Date, details: Record<string, unknown> = { state: 'DOWN' }) => conditions.raise({ machineId, kind: 'breakdown', since, observedAt: since, details, now: since });
+  const raise = (machineId: string, since: Date, details: Record<string, unknown> = { state: 'DOWN' }) =>
+    conditions.raise({ machineId, kind: 'breakdown', since, observedAt: since, details, now: since });
   const clear = (machineId: string, at: Date) => conditions.clear({ machineId, kind: 'breakdown', at, now: at });
   const stateOf = async (machineId: string) => {
     const [row] = await conditions.forMachine(machineId);
@@ -62,7 +72,8 @@ describe(MachineConditionRepository.name, () => {
   });
 
   it('keeps only the newest reading of a kind', async () => {
-    const record = (since: Date, value: number) => conditions.recordLatest({ machineId: 'M-4', kind: 'prediction.failure_risk', since, details: { predicted_value: value }, now: since });
+    const record = (since: Date, value: number) =>
+      conditions.recordLatest({ machineId: 'M-4', kind: 'prediction.failure_risk', since, details: { predicted_value: value }, now: since });
     expect(await record(t(10), 0.8)).toBe(true);
     expect(await record(t(5), 0.1)).toBe(false);
     expect(await record(t(20), 0.3)).toBe(true);

@@ -50,7 +50,14 @@ export class ReportScheduleRepository {
    * unique (schedule_id, scheduled_for) refuses a second, should two replicas ever disagree — and its next time is
    * moved on, all in one transaction. The runs come back claimed by `runner` until `now + leaseMs`.
    */
-  async createDueRuns(now: Date, runner: string, leaseMs: number, limit: number, slotOf: (schedule: ReportScheduleEntity) => DueSlot, newId: () => string): Promise<ClaimedSlot[]> {
+  async createDueRuns(
+    now: Date,
+    runner: string,
+    leaseMs: number,
+    limit: number,
+    slotOf: (schedule: ReportScheduleEntity) => DueSlot,
+    newId: () => string,
+  ): Promise<ClaimedSlot[]> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .getRepository(ReportScheduleEntity)
