@@ -4,7 +4,7 @@ import { downtimePatternTotals, heatmapOf, oeeFigures, oeeTotals, paretoOf, sumP
 import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
-import { calendarSource, PeriodFactsLoader, periodOf } from '../oee/period-facts.loader';
+import { calendarSource, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
 const TOP_LOSERS = 10;
 

@@ -6,7 +6,7 @@ import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { figuresView } from './oee.service';
-import { invalidQuery, PeriodFactsLoader, periodOf } from './period-facts.loader';
+import { invalidQuery, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
 const MAX_IDS = 500;
 const MACHINE_ID = /^[^,\s][^,]{0,49}$/;

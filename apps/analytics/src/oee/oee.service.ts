@@ -4,7 +4,7 @@ import { buckets, CalendarError, oeeFigures, oeeSeriesTotals, oeeTotals, sumTota
 import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
-import { calendarSource, invalidQuery, PeriodFactsLoader, periodOf } from './period-facts.loader';
+import { calendarSource, invalidQuery, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
 /** Keeps a series reply well inside NATS' 1 MB message limit (about 800 bytes a bucket). */
 const MAX_BUCKETS = 1000;

@@ -13,7 +13,7 @@ import { MachineRepository } from '@shopfloor/analytics/data-access';
 import { buckets, CalendarError, downtimePatternTotals, oeeSeriesTotals, oeeTotals, sumPatternTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
 import { DateTime } from 'luxon';
 import { CalendarsService } from '../calendars/calendars.service';
-import { invalidQuery, PeriodFactsLoader, periodOf, type PeriodFacts } from '../oee/period-facts.loader';
+import { invalidQuery, PeriodFactsLoader, periodOf, type PeriodFacts } from '../period-facts/period-facts.loader';
 import { bucketTable, chartsOf, DAILY_METRICS, machineTable, paretoTable, totalsTable, type MachineTotals } from './report-builder';
 import { renderReport, reportFileName, type ReportDocument } from './render';
 
