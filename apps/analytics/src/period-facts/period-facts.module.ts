@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CalendarsModule } from '../calendars/calendars.module';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { ReadModelRepositoriesModule } from '../read-model/read-model-repositories.module';
 import { PeriodFactsLoader } from './period-facts.loader';
 
 /** The facts of a period (machines, calendars, stops, jobs), read one way for OEE, downtime patterns and reports. */
 @Module({
-  imports: [ReadModelModule, CalendarsModule],
+  imports: [ReadModelRepositoriesModule, CalendarsModule],
   providers: [PeriodFactsLoader],
   exports: [PeriodFactsLoader],
 })
