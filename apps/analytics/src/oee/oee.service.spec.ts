@@ -86,6 +86,9 @@ describe(OeeService.name, () => {
     expect(await field({ machine_id: 'M-1', from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toEqual([ErrorCode.ValidationFailed, ['to']]);
     // A year of hours is 8,760 buckets, over the 1,000 a reply may carry.
     expect(await field({ machine_id: 'M-1', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', granularity: 'hour' })).toEqual([ErrorCode.ValidationFailed, ['granularity']]);
+    await expect(oee({ machine_id: 'M-1', from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', granularity: 'hour' })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'granularity', message: 'hour buckets over this period would be more than 1000; choose a shorter period or a coarser granularity', invalid_value: 'hour' }],
+    });
     // Shifts need a calendar, and M-2 has none.
     expect(await field({ machine_id: 'M-2', ...WORKED_DAY, granularity: 'shift' })).toEqual([ErrorCode.ValidationFailed, ['granularity']]);
   });

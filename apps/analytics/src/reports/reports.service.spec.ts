@@ -93,7 +93,9 @@ describe(ReportsService.name, () => {
       // Shifts need a calendar; M-2 has none.
       await expect(custom({ machine_ids: ['M-2'], group_by: 'shift' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'group_by' }] });
       // 50 days of hours are 1,200 rows, over the 1,000 a report may hold.
-      await expect(custom({ from: '2026-10-01T00:00:00Z', to: '2026-11-20T00:00:00Z', group_by: 'hour' })).rejects.toMatchObject({ fieldErrors: [{ field: 'group_by' }] });
+      await expect(custom({ from: '2026-10-01T00:00:00Z', to: '2026-11-20T00:00:00Z', group_by: 'hour' })).rejects.toMatchObject({
+        fieldErrors: [{ field: 'group_by', message: 'more than 1000 rows; choose a coarser group_by or a shorter period', invalid_value: 'hour' }],
+      });
       await expect(custom({ from: WORKED_DAY.to, to: WORKED_DAY.from })).rejects.toMatchObject({ fieldErrors: [{ field: 'from' }] });
     });
   });
