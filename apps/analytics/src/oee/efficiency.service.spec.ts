@@ -10,7 +10,7 @@ describe(EfficiencyService.name, () => {
   beforeEach(() => {
     fakes = analyticsFakes();
     seedWorkedExample(fakes);
-    service = new EfficiencyService(fakes.loader, fakes.as.machines, fakes.env, fakes.as.cache);
+    service = new EfficiencyService(fakes.loader, fakes.env, fakes.as.cache);
   });
 
   it('reports each selected machine with its own calendar and figures, and totals summed over them', async () => {
