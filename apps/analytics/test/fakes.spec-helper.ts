@@ -1,4 +1,15 @@
-import type { CalendarEntity, CalendarRepository, DowntimeRecordRepository, JobFact, JobRepository, MachineEntity, MachineRepository, StopFact, StoredShift } from '@shopfloor/analytics/data-access';
+import type {
+  CalendarEntity,
+  CalendarRepository,
+  DowntimeRecordRepository,
+  JobFact,
+  JobRepository,
+  LiveStatusRepository,
+  MachineEntity,
+  MachineRepository,
+  StopFact,
+  StoredShift,
+} from '@shopfloor/analytics/data-access';
 import { JsonText } from '@shopfloor/nats';
 import type { AnalyticsCache, CacheScope } from '../src/cache/analytics-cache';
 import type { CachedAnswerKind } from '../src/cache/analytics-cache.metrics';
@@ -135,6 +146,11 @@ export class FakeAnalyticsCache implements Pick<AnalyticsCache, 'getOrCompute'> 
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** The live status statements the sweep makes, as mocks: each answers no rows until a test says otherwise. */
+export function liveStatusRepositoryMock(): jest.Mocked<Pick<LiveStatusRepository, 'markSilent' | 'claimLongStops' | 'list'>> {
+  return { markSilent: jest.fn().mockResolvedValue([]), claimLongStops: jest.fn().mockResolvedValue([]), list: jest.fn().mockResolvedValue([]) };
 }
 
 /** The fakes of one test, and the real period-facts loader and calendars service over them. */
