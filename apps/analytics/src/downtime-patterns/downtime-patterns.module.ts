@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CacheModule } from '../cache/cache.module';
-import { OeeModule } from '../oee/oee.module';
+import { PeriodFactsModule } from '../period-facts/period-facts.module';
 import { DowntimePatternsHandler } from './downtime-patterns.handler';
 import { DowntimePatternsService } from './downtime-patterns.service';
 
 @Module({
-  imports: [OeeModule, CacheModule],
+  imports: [PeriodFactsModule, CacheModule],
   controllers: [DowntimePatternsHandler],
   providers: [DowntimePatternsService],
 })

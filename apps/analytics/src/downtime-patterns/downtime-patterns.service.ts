@@ -4,7 +4,7 @@ import { downtimePatternTotals, heatmapOf, oeeFigures, oeeTotals, paretoOf, sumP
 import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
-import { calendarSource, PeriodFactsLoader, periodOf } from '../oee/period-facts.loader';
+import { calendarSource, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
 const TOP_LOSERS = 10;
 
@@ -31,9 +31,7 @@ export class DowntimePatternsService {
   }
 
   private async compute(machineId: string | null, from: Date, to: Date, now: Date): Promise<DowntimePatternsView> {
-    // Only here, not before the cache: a cached answer's machine existed, and removing a machine drops its answers.
-    if (machineId) await this.facts.requireMachine(machineId);
-    const facts = await this.facts.load({ machineId: machineId ?? undefined }, from, to, now);
+    const facts = await this.facts.loadMachineOrAll(machineId, from, to, now);
     const heatmapZone = facts.displayCalendar?.timezone ?? 'UTC';
     const patterns = [];
     const oee = [];

@@ -14,6 +14,7 @@ import {
 } from '@shopfloor/contracts';
 import { LiveStatusRepository, type LatestState, type LiveStatusRow } from '@shopfloor/analytics/data-access';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
+import { PeriodicTask } from '@shopfloor/util';
 import { JSONCodec } from 'nats';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { alertId, BREAKDOWN_STATE, clearedByEvents, clearedByReadings, clearedMessageId, STOPPED_STATES, type StatusSnapshot } from './alert-clearing';
@@ -31,23 +32,26 @@ const codec = JSONCodec<unknown>();
 @Injectable()
 export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LiveStatusService.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping = false;
+  private readonly sweeper: PeriodicTask;
 
   constructor(
     private readonly repository: LiveStatusRepository,
     private readonly nats: NatsConnectionHolder,
     private readonly jetStream: JetStreamService,
     private readonly env: AnalyticsEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.env.LIVE_SWEEP_SECONDS * 1000);
-    this.timer.unref();
+  ) {
+    this.sweeper = new PeriodicTask(() => this.sweep(), {
+      intervalMs: env.LIVE_SWEEP_SECONDS * 1000,
+      onError: (error) => this.logger.warn({ message: 'Live status sweep failed; will try again', reason: error.message }),
+    });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.sweeper.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sweeper.stop();
   }
 
   /**
@@ -131,31 +135,23 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  /** Data gaps and long stops, as of `now`. Safe to run on every replica at once. */
+  /** Data gaps and long stops, as of `now`. Safe to run on every replica at once; the sweeper runs it every LIVE_SWEEP_SECONDS. */
   async sweep(now: Date = new Date()): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = true;
-    try {
-      for (const row of await this.repository.markSilent(new Date(now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000), UNAVAILABLE_STATE)) {
-        this.publishStatus(row, now);
-        await this.raise('data_gap', 'warning', row, `No data from ${row.machineId} since ${row.lastDataAt?.toISOString() ?? 'ever'}`, {
-          last_data_at: row.lastDataAt?.toISOString() ?? null,
-          last_event_at: row.lastEventAt?.toISOString() ?? null,
-          previous_state: row.previousState,
-        });
-      }
-      for (const row of await this.repository.claimLongStops(STOPPED_STATES, new Date(now.getTime() - this.env.LIVE_LONG_STOP_SECONDS * 1000))) {
-        const minutes = row.since ? Math.round((now.getTime() - row.since.getTime()) / 60_000) : null;
-        await this.raise('long_stop', row.state === 'DOWN' ? 'critical' : 'warning', row, `${row.machineId} has been ${row.state} for ${minutes} min`, {
-          state: row.state,
-          since: row.since?.toISOString() ?? null,
-          reason_code: row.reasonCode,
-        });
-      }
-    } catch (error) {
-      this.logger.warn({ message: 'Live status sweep failed; will try again', reason: (error as Error).message });
-    } finally {
-      this.sweeping = false;
+    for (const row of await this.repository.markSilent(new Date(now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000), UNAVAILABLE_STATE)) {
+      this.publishStatus(row, now);
+      await this.raise('data_gap', 'warning', row, `No data from ${row.machineId} since ${row.lastDataAt?.toISOString() ?? 'ever'}`, {
+        last_data_at: row.lastDataAt?.toISOString() ?? null,
+        last_event_at: row.lastEventAt?.toISOString() ?? null,
+        previous_state: row.previousState,
+      });
+    }
+    for (const row of await this.repository.claimLongStops(STOPPED_STATES, new Date(now.getTime() - this.env.LIVE_LONG_STOP_SECONDS * 1000))) {
+      const minutes = row.since ? Math.round((now.getTime() - row.since.getTime()) / 60_000) : null;
+      await this.raise('long_stop', row.state === 'DOWN' ? 'critical' : 'warning', row, `${row.machineId} has been ${row.state} for ${minutes} min`, {
+        state: row.state,
+        since: row.since?.toISOString() ?? null,
+        reason_code: row.reasonCode,
+      });
     }
   }
 

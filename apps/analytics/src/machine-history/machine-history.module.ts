@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { ReadModelRepositoriesModule } from '../read-model/read-model-repositories.module';
 import { MachineHistoryHandler } from './machine-history.handler';
 import { MachineHistoryService } from './machine-history.service';
 
 @Module({
-  imports: [ReadModelModule],
+  imports: [ReadModelRepositoriesModule],
   controllers: [MachineHistoryHandler],
   providers: [MachineHistoryService],
 })

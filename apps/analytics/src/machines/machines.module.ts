@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { ReadModelRepositoriesModule } from '../read-model/read-model-repositories.module';
 import { MachinesHandler } from './machines.handler';
 import { MachinesService } from './machines.service';
 
 @Module({
-  imports: [ReadModelModule],
+  imports: [ReadModelRepositoriesModule],
   controllers: [MachinesHandler],
   providers: [MachinesService],
   exports: [MachinesService],

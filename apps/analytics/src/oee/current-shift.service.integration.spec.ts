@@ -7,7 +7,7 @@ import { testCache } from '../cache/analytics-cache.spec-helper';
 import { CalendarsService } from '../calendars/calendars.service';
 import type { AnalyticsEnv } from '../config/analytics.env';
 import { CurrentShiftService } from './current-shift.service';
-import { PeriodFactsLoader } from './period-facts.loader';
+import { PeriodFactsLoader } from '../period-facts/period-facts.loader';
 
 const VERSION = new Date('2026-12-01T00:00:00Z');
 // Wednesday 2026-12-02, 10:00 in Berlin: the early shift (06:00–14:00) has run four hours.

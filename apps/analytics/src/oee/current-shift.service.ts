@@ -3,7 +3,7 @@ import type { CurrentShiftQuery, CurrentShiftView, MachineShiftOeeView } from '@
 import { currentShiftWindow, oeeSeriesTotals } from '@shopfloor/analytics/oee';
 import { parseIds } from './efficiency.service';
 import { figuresView } from './oee.service';
-import { PeriodFactsLoader } from './period-facts.loader';
+import { PeriodFactsLoader } from '../period-facts/period-facts.loader';
 
 /**
  * Each machine's OEE of its current shift (on its own calendar) so far, for the live board: one read of the facts

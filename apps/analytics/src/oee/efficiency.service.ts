@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EfficiencyQuery, EfficiencyView, MachineEfficiencyView } from '@shopfloor/contracts';
-import { MachineRepository } from '@shopfloor/analytics/data-access';
 import { oeeTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
 import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { figuresView } from './oee.service';
-import { invalidQuery, PeriodFactsLoader, periodOf } from './period-facts.loader';
+import { invalidQuery, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
 const MAX_IDS = 500;
 const MACHINE_ID = /^[^,\s][^,]{0,49}$/;
@@ -16,7 +15,6 @@ const MACHINE_ID = /^[^,\s][^,]{0,49}$/;
 export class EfficiencyService {
   constructor(
     private readonly facts: PeriodFactsLoader,
-    private readonly machines: MachineRepository,
     private readonly env: AnalyticsEnv,
     private readonly cache: AnalyticsCache,
   ) {}
@@ -28,15 +26,13 @@ export class EfficiencyService {
     const request = { ...filters, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };
     const { answer } = await this.cache.getOrCompute('efficiency', request, { machineId: null, from: from.getTime(), to: to.getTime() }, now.getTime(), async () => {
       const facts = await this.facts.load({ machineIds: machineIds ?? undefined, type: query.machine_type, location: query.location }, from, to, now);
-      const entities = new Map((await this.machines.findActiveMany(facts.machineIds)).map((m) => [m.machineId, m]));
       const all: OeeTotals[] = [];
       const rows: MachineEfficiencyView[] = [];
-      for (const [id, input] of facts.inputs) {
+      for (const { machineId, name, type, location, input } of await this.facts.labelled(facts)) {
         const totals = oeeTotals(input);
         all.push(totals);
-        const machine = entities.get(id);
-        const source = facts.applying.get(id)?.source ?? 'default_24x7';
-        rows.push({ machine_id: id, name: machine?.name ?? id, type: machine?.type ?? '', location: machine?.location ?? null, calendar: source, ...figuresView(totals) });
+        const source = facts.applying.get(machineId)?.source ?? 'default_24x7';
+        rows.push({ machine_id: machineId, name, type, location, calendar: source, ...figuresView(totals) });
       }
       return {
         period: { from: from.toISOString(), to: to.toISOString() },

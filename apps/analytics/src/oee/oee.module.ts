@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CacheModule } from '../cache/cache.module';
-import { CalendarsModule } from '../calendars/calendars.module';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { PeriodFactsModule } from '../period-facts/period-facts.module';
 import { OeeHandler } from './oee.handler';
 import { CurrentShiftService } from './current-shift.service';
 import { EfficiencyService } from './efficiency.service';
 import { OeeService } from './oee.service';
-import { PeriodFactsLoader } from './period-facts.loader';
 
 @Module({
-  imports: [ReadModelModule, CalendarsModule, CacheModule],
+  imports: [PeriodFactsModule, CacheModule],
   controllers: [OeeHandler],
-  providers: [OeeService, EfficiencyService, CurrentShiftService, PeriodFactsLoader],
-  exports: [PeriodFactsLoader],
+  providers: [OeeService, EfficiencyService, CurrentShiftService],
 })
 export class OeeModule {}

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CalendarsModule } from '../calendars/calendars.module';
-import { OeeModule } from '../oee/oee.module';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { PeriodFactsModule } from '../period-facts/period-facts.module';
+import { ReadModelRepositoriesModule } from '../read-model/read-model-repositories.module';
 import { ReportsHandler } from './reports.handler';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ReadModelModule, OeeModule, CalendarsModule],
+  imports: [ReadModelRepositoriesModule, PeriodFactsModule, CalendarsModule],
   controllers: [ReportsHandler],
   providers: [ReportsService],
 })

@@ -8,18 +8,21 @@ import {
   type ReportFile,
   type ReportFileFormat,
   type ReportGroup,
+  type ReportMetric,
 } from '@shopfloor/contracts';
 import { MachineRepository } from '@shopfloor/analytics/data-access';
-import { buckets, CalendarError, downtimePatternTotals, oeeSeriesTotals, oeeTotals, sumPatternTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
+import { downtimePatternTotals, oeeTotals, sumPatternTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
 import { DateTime } from 'luxon';
 import { CalendarsService } from '../calendars/calendars.service';
-import { invalidQuery, PeriodFactsLoader, periodOf, type PeriodFacts } from '../oee/period-facts.loader';
+import { bucketTotals, periodBuckets, type BucketLimit } from '../period-facts/period-buckets';
+import { invalidQuery, PeriodFactsLoader, periodOf, type PeriodFacts } from '../period-facts/period-facts.loader';
 import { bucketTable, chartsOf, DAILY_METRICS, machineTable, paretoTable, totalsTable, type MachineTotals } from './report-builder';
-import { renderReport, reportFileName, type ReportDocument } from './render';
+import { renderReport, reportFileName, type ReportDocument, type ReportTable } from './render';
 
 /** Leaves room for base64 inside NATS' 1 MB message limit. */
 const MAX_FILE_BYTES = 700 * 1024;
 const MAX_ROWS = 1000;
+const ROW_LIMIT: BucketLimit = { field: 'group_by', max: MAX_ROWS, maxHours: MAX_ROWS, tooMany: () => `more than ${MAX_ROWS} rows; choose a coarser group_by or a shorter period` };
 
 /**
  * The daily report and custom reports, as JSON, CSV, XLSX or PDF: the same numbers as the OEE and downtime-pattern
@@ -40,16 +43,9 @@ export class ReportsService {
     const from = day.startOf('day').toJSDate();
     const to = day.startOf('day').plus({ days: 1 }).toJSDate();
     const facts = await this.facts.load({}, from, to, now);
-    const machines = await this.machineTotals(facts);
-    const patterns = this.patterns(facts, zone);
-    const doc: ReportDocument = {
-      title: `OEE daily report ${day.toISODate() ?? ''}`,
-      period: { from: DateTime.fromJSDate(from, { zone }).toISO() ?? from.toISOString(), to: DateTime.fromJSDate(to, { zone }).toISO() ?? to.toISOString() },
-      timezone: zone,
-      generated_at: now.toISOString(),
-      tables: [machineTable('Machines', machines, DAILY_METRICS), paretoTable(patterns), totalsTable(sumTotals(machines.map((m) => m.totals)), DAILY_METRICS)],
-      charts: chartsOf(machines, patterns),
-    };
+    const doc = await this.document({ title: `OEE daily report ${day.toISODate() ?? ''}`, from, to, zone, now, facts, metrics: DAILY_METRICS }, (machines) =>
+      machineTable('Machines', machines, DAILY_METRICS),
+    );
     return render(doc, query.format ?? 'json');
   }
 
@@ -63,49 +59,43 @@ export class ReportsService {
     }
     const facts = await this.facts.load({ machineIds: request.machine_ids }, from, to, now);
     const zone = facts.displayCalendar?.timezone ?? 'UTC';
-    const machines = await this.machineTotals(facts);
-    const patterns = this.patterns(facts, zone);
-    const main =
-      group === 'machine'
-        ? machineTable('Machines', machines, request.metrics)
-        : bucketTable(`By ${group}`, group, this.bucketTotals(facts, group, from, to), request.metrics);
-    const doc: ReportDocument = {
-      title: request.title ?? 'OEE report',
-      period: { from: DateTime.fromJSDate(from, { zone }).toISO() ?? from.toISOString(), to: DateTime.fromJSDate(to, { zone }).toISO() ?? to.toISOString() },
-      timezone: zone,
-      generated_at: now.toISOString(),
-      tables: [main, paretoTable(patterns), totalsTable(sumTotals(machines.map((m) => m.totals)), request.metrics)],
-      charts: chartsOf(machines, patterns),
-    };
+    const doc = await this.document({ title: request.title ?? 'OEE report', from, to, zone, now, facts, metrics: request.metrics }, (machines) =>
+      group === 'machine' ? machineTable('Machines', machines, request.metrics) : bucketTable(`By ${group}`, group, this.bucketTotals(facts, group, from, to), request.metrics),
+    );
     return render(doc, request.format ?? 'json');
   }
 
-  private async machineTotals(facts: PeriodFacts): Promise<MachineTotals[]> {
-    const entities = new Map((await this.machines.findActiveMany(facts.machineIds)).map((m) => [m.machineId, m]));
-    return [...facts.inputs].map(([id, input]) => {
-      const m = entities.get(id);
-      return { machineId: id, name: m?.name ?? id, type: m?.type ?? '', location: m?.location ?? null, totals: oeeTotals(input) };
-    });
-  }
-
-  private patterns(facts: PeriodFacts, zone: string) {
-    return sumPatternTotals([...facts.inputs.values()].map((input) => downtimePatternTotals({ ...input, heatmapZone: zone })));
+  /** A report of the period's facts: the main table, then the downtime Pareto and the totals, and the charts every report carries. */
+  private async document(report: ReportFrame, main: (machines: MachineTotals[]) => ReportTable): Promise<ReportDocument> {
+    const { facts, from, to, zone, metrics } = report;
+    const machines = (await this.facts.labelled(facts)).map(({ input, ...label }) => ({ ...label, totals: oeeTotals(input) }));
+    const patterns = sumPatternTotals([...facts.inputs.values()].map((input) => downtimePatternTotals({ ...input, heatmapZone: zone })));
+    return {
+      title: report.title,
+      period: { from: DateTime.fromJSDate(from, { zone }).toISO() ?? from.toISOString(), to: DateTime.fromJSDate(to, { zone }).toISO() ?? to.toISOString() },
+      timezone: zone,
+      generated_at: report.now.toISOString(),
+      tables: [main(machines), paretoTable(patterns), totalsTable(sumTotals(machines.map((m) => m.totals)), metrics)],
+      charts: chartsOf(machines, patterns),
+    };
   }
 
   private bucketTotals(facts: PeriodFacts, group: Exclude<ReportGroup, 'machine'>, from: Date, to: Date): { from: number; to: number; label: string; totals: OeeTotals }[] {
-    if (group === 'hour' && (to.getTime() - from.getTime()) / 3_600_000 > MAX_ROWS) throw invalidQuery('group_by', `more than ${MAX_ROWS} rows; choose a coarser group_by or a shorter period`, group);
-    let list;
-    try {
-      list = buckets(from.getTime(), to.getTime(), group, facts.displayCalendar);
-    } catch (error) {
-      if (error instanceof CalendarError) throw invalidQuery('group_by', error.message, group);
-      throw error;
-    }
-    if (list.length > MAX_ROWS) throw invalidQuery('group_by', `more than ${MAX_ROWS} rows; choose a coarser group_by or a shorter period`, group);
-    const perBucket: OeeTotals[][] = list.map(() => []);
-    for (const input of facts.inputs.values()) oeeSeriesTotals(input, list).forEach((t, i) => perBucket[i].push(t));
-    return list.map((b, i) => ({ from: b.from, to: b.to, label: b.label, totals: sumTotals(perBucket[i]) }));
+    const list = periodBuckets(from, to, group, facts.displayCalendar, ROW_LIMIT);
+    const totals = bucketTotals(facts.inputs.values(), list);
+    return list.map((b, i) => ({ from: b.from, to: b.to, label: b.label, totals: totals[i] }));
   }
+}
+
+/** What a report is of, besides its main table. */
+interface ReportFrame {
+  title: string;
+  from: Date;
+  to: Date;
+  zone: string;
+  now: Date;
+  facts: PeriodFacts;
+  metrics: ReportMetric[];
 }
 
 async function render(doc: ReportDocument, format: ReportFileFormat): Promise<ReportFile> {

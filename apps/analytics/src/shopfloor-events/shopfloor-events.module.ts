@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CacheModule } from '../cache/cache.module';
 import { LiveStatusModule } from '../live/live-status.module';
-import { ReadModelModule } from '../read-model/read-model.module';
+import { ReadModelRepositoriesModule } from '../read-model/read-model-repositories.module';
 import { ShopfloorEventsConsumer } from './shopfloor-events.consumer';
 import { ShopfloorRecordsService } from './shopfloor-records.service';
 
 @Module({
-  imports: [ReadModelModule, CacheModule, LiveStatusModule],
+  imports: [ReadModelRepositoriesModule, CacheModule, LiveStatusModule],
   providers: [ShopfloorRecordsService, ShopfloorEventsConsumer],
 })
 export class ShopfloorEventsModule {}

@@ -106,7 +106,7 @@ export class ShopfloorRecordsService {
         await this.reject('machine_events', batch, failed);
         this.logged('machine_events', batch, changed, failed.length);
         // Also for a redelivery: the status only ever moves forward, so applying it again changes nothing.
-        await this.live.applyEvents(failed.length === 0 ? batch.valid : batch.valid.filter((r) => !failed.some((f) => f.record === r)));
+        await this.live.applyEvents(written(batch.valid, failed));
         return changed;
       }
       case SUBJECTS.shopfloor.machineReadingsAppended: {
@@ -114,7 +114,7 @@ export class ShopfloorRecordsService {
         const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.readings.insertBatch(rs.map(toMachineReadingInsert)));
         await this.reject('machine_readings', batch, failed);
         this.logged('machine_readings', batch, changed, failed.length);
-        await this.live.applyReadings(failed.length === 0 ? batch.valid : batch.valid.filter((r) => !failed.some((f) => f.record === r)));
+        await this.live.applyReadings(written(batch.valid, failed));
         return changed;
       }
       case SUBJECTS.shopfloor.recordsDeleted: {
@@ -174,6 +174,11 @@ export class ShopfloorRecordsService {
     const rejected = batch.rejected.length + refused;
     this.logger.log({ message: `Applied ${entity} batch`, entity, action: 'upserted', count: batch.valid.length - refused, rejected, changed, sync_id: batch.sync_id });
   }
+}
+
+/** The records of a batch the database took: all of them unless some were refused. */
+function written<R>(records: R[], failed: RecordFailure<R>[]): R[] {
+  return failed.length === 0 ? records : records.filter((r) => !failed.some((f) => f.record === r));
 }
 
 function jobRange(job: { machineId: string; start: Date; end: Date | null }): TouchedRange {

@@ -37,3 +37,9 @@ export function contentBox(pdf: PDFKit.PDFDocument): PdfBox {
   const right = pdf.page.width - PDF_STYLE.margin;
   return { left, right, top: PDF_STYLE.margin, bottom: pdf.page.height - PDF_STYLE.margin - PDF_STYLE.footerSpace, width: right - left };
 }
+
+/** A chart's title and the one-line caption under it that says how to read the chart. */
+export function chartHeading(pdf: PDFKit.PDFDocument, title: string, caption: string, x: number, y: number): void {
+  pdf.font(PDF_STYLE.boldFont).fontSize(14).fillColor(PDF_STYLE.color.text).text(title, x, y, { lineBreak: false });
+  pdf.font(PDF_STYLE.font).fontSize(8).fillColor(PDF_STYLE.color.muted).text(caption, x, y + 20, { lineBreak: false });
+}

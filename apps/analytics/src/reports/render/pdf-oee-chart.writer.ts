@@ -1,9 +1,10 @@
-import { PDF_STYLE, contentBox } from './pdf-layout';
+import { PDF_STYLE, chartHeading, contentBox } from './pdf-layout';
 import { PdfText, type PdfTextStyle } from './pdf-text';
 import { type ReportChartPoint } from './report-document';
 import { type ReportValueFormatter } from './report-value-formatter';
 
 export const OEE_CHART_TITLE = 'OEE by machine';
+const CAPTION = 'Overall OEE per machine on a 0–100% axis. A bar beyond 100% is cut at the axis end and marked with a triangle; its label shows the true value.';
 
 const FONT_SIZE = 8.5;
 const MIN_ROW = 14;
@@ -34,7 +35,7 @@ export function writeOeeChart(pdf: PDFKit.PDFDocument, points: ReportChartPoint[
 
   for (let start = 0; start === 0 || start < points.length; start += perPage) {
     if (start > 0) pdf.addPage();
-    title(pdf, start === 0 ? OEE_CHART_TITLE : `${OEE_CHART_TITLE} (continued)`, box.left, box.top);
+    chartHeading(pdf, start === 0 ? OEE_CHART_TITLE : `${OEE_CHART_TITLE} (continued)`, CAPTION, box.left, box.top);
     const plotTop = box.top + plotTopOffset;
     const chunk = points.slice(start, start + perPage);
     const plotBottom = plotTop + Math.max(1, chunk.length) * rowHeight;
@@ -49,17 +50,6 @@ export function writeOeeChart(pdf: PDFKit.PDFDocument, points: ReportChartPoint[
   }
   pdf.x = box.left;
   pdf.y = box.bottom;
-}
-
-function title(pdf: PDFKit.PDFDocument, text: string, x: number, y: number): void {
-  pdf.font(PDF_STYLE.boldFont).fontSize(14).fillColor(PDF_STYLE.color.text).text(text, x, y, { lineBreak: false });
-  pdf
-    .font(PDF_STYLE.font)
-    .fontSize(8)
-    .fillColor(PDF_STYLE.color.muted)
-    .text('Overall OEE per machine on a 0–100% axis. A bar beyond 100% is cut at the axis end and marked with a triangle; its label shows the true value.', x, y + 20, {
-      lineBreak: false,
-    });
 }
 
 function axis(pdf: PDFKit.PDFDocument, plotLeft: number, plotWidth: number, plotTop: number, plotBottom: number): void {

@@ -1,4 +1,4 @@
-import { PDF_STYLE, contentBox } from './pdf-layout';
+import { PDF_STYLE, chartHeading, contentBox } from './pdf-layout';
 import { PdfText, type PdfTextStyle } from './pdf-text';
 import { type ReportParetoPoint } from './report-document';
 import { type ReportValueFormatter } from './report-value-formatter';
@@ -78,12 +78,7 @@ export function writeParetoChart(pdf: PDFKit.PDFDocument, points: ReportParetoPo
 }
 
 function header(pdf: PDFKit.PDFDocument, left: number, top: number, right: number): void {
-  pdf.font(PDF_STYLE.boldFont).fontSize(14).fillColor(PDF_STYLE.color.text).text(PARETO_CHART_TITLE, left, top, { lineBreak: false });
-  pdf
-    .font(PDF_STYLE.font)
-    .fontSize(8)
-    .fillColor(PDF_STYLE.color.muted)
-    .text('Downtime by reason (bars, left axis h:mm:ss) and the cumulative share of all downtime (line, right axis 0–100%).', left, top + 20, { lineBreak: false });
+  chartHeading(pdf, PARETO_CHART_TITLE, 'Downtime by reason (bars, left axis h:mm:ss) and the cumulative share of all downtime (line, right axis 0–100%).', left, top);
   // Legend.
   const y = top + 36;
   pdf.rect(right - 220, y, 10, 8).fill(PDF_STYLE.color.bar);

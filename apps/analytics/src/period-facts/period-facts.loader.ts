@@ -32,6 +32,14 @@ export interface PeriodFacts {
 
 export type SelectedMachines = Pick<PeriodFacts, 'machineIds' | 'applying' | 'displayCalendar'>;
 
+/** How a machine is shown in a table: the id stands in for the name of a machine no longer active. */
+export interface MachineLabel {
+  machineId: string;
+  name: string;
+  type: string;
+  location: string | null;
+}
+
 /** Reads the facts of a period once, for OEE, downtime patterns and efficiency alike. */
 @Injectable()
 export class PeriodFactsLoader {
@@ -61,6 +69,16 @@ export class PeriodFactsLoader {
     return { machineIds, applying, displayCalendar };
   }
 
+  /**
+   * The facts of one machine (MACHINE_NOT_FOUND unless it is active) or, with null, of every active machine. Called when
+   * an answer is computed, not before the cache is asked: a cached answer's machine existed, and removing a machine
+   * drops its answers.
+   */
+  async loadMachineOrAll(machineId: string | null, from: Date, to: Date, now: Date): Promise<PeriodFacts> {
+    if (machineId) await this.requireMachine(machineId);
+    return this.load({ machineId: machineId ?? undefined }, from, to, now);
+  }
+
   async load(selection: MachineSelection, from: Date, to: Date, now: Date, selected?: SelectedMachines): Promise<PeriodFacts> {
     const { machineIds, applying, displayCalendar } = selected ?? (await this.select(selection));
     const [stopFacts, jobFacts] = await Promise.all([this.stops.findFactsOverlapping(machineIds, from, to), this.jobs.findFactsOverlapping(machineIds, from, to)]);
@@ -80,6 +98,15 @@ export class PeriodFactsLoader {
       });
     }
     return { machineIds, applying, displayCalendar, inputs, microStopThresholdSeconds };
+  }
+
+  /** Each machine's engine input with its label, in machine order. */
+  async labelled(facts: PeriodFacts): Promise<(MachineLabel & { input: OeeInput })[]> {
+    const entities = new Map((await this.machines.findActiveMany(facts.machineIds)).map((m) => [m.machineId, m]));
+    return [...facts.inputs].map(([machineId, input]) => {
+      const m = entities.get(machineId);
+      return { machineId, name: m?.name ?? machineId, type: m?.type ?? '', location: m?.location ?? null, input };
+    });
   }
 }
 

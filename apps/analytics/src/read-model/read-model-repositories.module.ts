@@ -10,9 +10,13 @@ import {
 
 const REPOSITORIES = [MachineRepository, JobRepository, DowntimeRecordRepository, MachineEventRepository, MachineReadingRepository, IntegrityRepository];
 
-/** The repositories of the shop-floor read model, one instance each for every feature that reads or writes it. */
+/**
+ * The repositories of the shop-floor read model, one instance each for every feature that reads it and for
+ * shopfloor-events, which writes it. Readers import this rather than the writer's module, which brings the JetStream
+ * consumer, the cache and live status with it.
+ */
 @Module({
   providers: REPOSITORIES,
   exports: REPOSITORIES,
 })
-export class ReadModelModule {}
+export class ReadModelRepositoriesModule {}
