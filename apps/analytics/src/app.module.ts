@@ -11,7 +11,17 @@ import { ReportsModule } from './reports/reports.module';
 import { ShopfloorEventsModule } from './shopfloor-events/shopfloor-events.module';
 
 @Module({
-  imports: [MachinesModule, MachineHistoryModule, IntegrityModule, CalendarsModule, OeeModule, DowntimePatternsModule, LiveStatusModule, ReportsModule, ShopfloorEventsModule],
+  imports: [
+    MachinesModule,
+    MachineHistoryModule,
+    IntegrityModule,
+    CalendarsModule,
+    OeeModule,
+    DowntimePatternsModule,
+    LiveStatusModule,
+    ReportsModule,
+    ShopfloorEventsModule,
+  ],
   controllers: [createHealthPingController('analytics')],
 })
 export class AppModule {}

@@ -62,7 +62,12 @@ export class FakeMachineRepository implements Pick<MachineRepository, 'existsAct
 
   async activeIds(filter: { type?: string; location?: string; machineIds?: string[] } = {}): Promise<string[]> {
     return this.active()
-      .filter((m) => (!filter.type || m.type === filter.type) && (!filter.location || m.location === filter.location) && (!filter.machineIds || filter.machineIds.includes(m.machineId)))
+      .filter(
+        (m) =>
+          (!filter.type || m.type === filter.type) &&
+          (!filter.location || m.location === filter.location) &&
+          (!filter.machineIds || filter.machineIds.includes(m.machineId)),
+      )
       .map((m) => m.machineId);
   }
 
@@ -133,7 +138,13 @@ export class FakeAnalyticsCache implements Pick<AnalyticsCache, 'getOrCompute'> 
   readonly requests: CacheRequest[] = [];
   private readonly entries = new Map<string, string>();
 
-  async getOrCompute<T>(kind: CachedAnswerKind, request: unknown, scope: CacheScope, _now: number, compute: () => Promise<T>): Promise<{ answer: JsonText<T>; cached: boolean }> {
+  async getOrCompute<T>(
+    kind: CachedAnswerKind,
+    request: unknown,
+    scope: CacheScope,
+    _now: number,
+    compute: () => Promise<T>,
+  ): Promise<{ answer: JsonText<T>; cached: boolean }> {
     const key = `${kind}:${JSON.stringify(request)}`;
     const hit = this.entries.get(key);
     this.requests.push({ kind, request, scope, cached: hit !== undefined });
@@ -196,7 +207,10 @@ const at = (iso: string): number => Date.parse(iso);
  *   7,200 = 79,200 s: availability 11/12 = 0.916667, performance 60,000/79,200 = 0.757576, quality 0.95, OEE 0.659722.
  */
 export function seedWorkedExample(fakes: AnalyticsFakes): void {
-  fakes.machines.add({ machineId: 'M-1', name: 'DMG Mori NLX 2500', type: 'LATHE', location: 'Hall 2' }, { machineId: 'M-2', name: 'Hermle C42', type: 'MILL', location: 'Hall 1' });
+  fakes.machines.add(
+    { machineId: 'M-1', name: 'DMG Mori NLX 2500', type: 'LATHE', location: 'Hall 2' },
+    { machineId: 'M-2', name: 'Hermle C42', type: 'MILL', location: 'Hall 1' },
+  );
   fakes.calendarRows.put('M-1', 'Europe/Berlin', [{ name: 'early', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }]);
   fakes.jobs.add(
     { machineId: 'M-1', start: at('2026-11-02T05:00:00Z'), end: at('2026-11-02T13:00:00Z'), idealCycleTime: 1, partsProduced: 19_271, partsScrapped: 423 },

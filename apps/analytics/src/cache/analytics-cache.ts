@@ -92,7 +92,13 @@ export class AnalyticsCache implements OnModuleDestroy {
    * passed on as stored, never parsed. `kind` separates the kinds of answer; `request` must hold everything the answer
    * depends on besides the data.
    */
-  async getOrCompute<T>(kind: CachedAnswerKind, request: unknown, scope: CacheScope, now: number, compute: () => Promise<T>): Promise<{ answer: JsonText<T>; cached: boolean }> {
+  async getOrCompute<T>(
+    kind: CachedAnswerKind,
+    request: unknown,
+    scope: CacheScope,
+    now: number,
+    compute: () => Promise<T>,
+  ): Promise<{ answer: JsonText<T>; cached: boolean }> {
     if (this.mustFlush) {
       this.metrics.count(kind, 'bypass');
       return { answer: JsonText.of(await compute()), cached: false };
@@ -121,7 +127,18 @@ export class AnalyticsCache implements OnModuleDestroy {
     const answer = JsonText.of(await compute());
     const ttl = scope.to > now ? PRESENT_TTL_SECONDS : PAST_TTL_SECONDS;
     await redis
-      .eval(SET_IF_CURRENT, 3, this.versionKey(generation, scopeId), entryKey, this.indexKey(generation, scopeId), version, answer.text, ttl, entryKey, `${scope.from}:${scope.to}`)
+      .eval(
+        SET_IF_CURRENT,
+        3,
+        this.versionKey(generation, scopeId),
+        entryKey,
+        this.indexKey(generation, scopeId),
+        version,
+        answer.text,
+        ttl,
+        entryKey,
+        `${scope.from}:${scope.to}`,
+      )
       .catch((error: Error) => this.logger.warn({ message: 'Could not store an answer in the cache', reason: error.message }));
     return { answer, cached: false };
   }
@@ -179,7 +196,11 @@ export class AnalyticsCache implements OnModuleDestroy {
       })
       .map(([entryKey]) => entryKey);
     if (stale.length === 0) return;
-    await redis.multi().del(...stale).hdel(this.indexKey(generation, scopeId), ...stale).exec();
+    await redis
+      .multi()
+      .del(...stale)
+      .hdel(this.indexKey(generation, scopeId), ...stale)
+      .exec();
   }
 
   private async guarded(work: () => Promise<void>): Promise<void> {

@@ -42,7 +42,10 @@ export class CalendarsService {
     if (problems.length > 0) {
       throw new DomainError(
         ErrorCode.ValidationFailed,
-        `Invalid calendar: ${problems.map((p) => p.field).slice(0, 5).join(', ')}`,
+        `Invalid calendar: ${problems
+          .map((p) => p.field)
+          .slice(0, 5)
+          .join(', ')}`,
         null,
         problems.map((p) => ({ field: p.field, message: p.message, invalid_value: valueAt(request, p.field) })),
       );

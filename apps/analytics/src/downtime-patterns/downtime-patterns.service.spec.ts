@@ -27,7 +27,16 @@ describe(DowntimePatternsService.name, () => {
     // One failure: MTTR its 2,820 s, MTBF the 22,380 s of run time.
     expect(view).toMatchObject({ failures: 1, mttr: 47 * 60, mtbf: 373 * 60 });
     expect(view.top_losers).toEqual([
-      { machine_id: 'M-1', unplanned_stop_time: 2_820, small_stop_time: 0, planned_stop_time: 0, failures: 1, availability: 373 / 420, mtbf: 22_380, mttr: 2_820 },
+      {
+        machine_id: 'M-1',
+        unplanned_stop_time: 2_820,
+        small_stop_time: 0,
+        planned_stop_time: 0,
+        failures: 1,
+        availability: 373 / 420,
+        mtbf: 22_380,
+        mttr: 2_820,
+      },
     ]);
   });
 
@@ -67,7 +76,10 @@ describe(DowntimePatternsService.name, () => {
 
   it('refuses an unknown machine and an invalid period', async () => {
     await expect(patterns({ machine_id: 'NO-SUCH-MACHINE', ...WORKED_DAY })).rejects.toMatchObject({ code: ErrorCode.MachineNotFound });
-    await expect(patterns({ machine_id: 'M-1', from: WORKED_DAY.to, to: WORKED_DAY.from })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'from' }] });
+    await expect(patterns({ machine_id: 'M-1', from: WORKED_DAY.to, to: WORKED_DAY.from })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [{ field: 'from' }],
+    });
   });
 
   it('answers a repeated question from the cache, under the scope of its machine and period', async () => {

@@ -29,12 +29,32 @@ describe(IntegrityService.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_integrity_svc');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
-    await new JobRepository(dataSource).upsertBatch([job('J-1', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z'), job('J-2', '2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z')]);
+    await new JobRepository(dataSource).upsertBatch([
+      job('J-1', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z'),
+      job('J-2', '2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z'),
+    ]);
     await new MachineEventRepository(dataSource).insertBatch(
-      ['2026-03-02T08:00:00Z', '2026-03-02T09:30:00Z', '2026-03-02T11:00:00Z'].map((time, i) => ({ eventId: i + 1, machineId: 'M-9', eventTime: new Date(time), state: 'RUNNING', reasonCode: null, jobId: null, partCount: null })),
+      ['2026-03-02T08:00:00Z', '2026-03-02T09:30:00Z', '2026-03-02T11:00:00Z'].map((time, i) => ({
+        eventId: i + 1,
+        machineId: 'M-9',
+        eventTime: new Date(time),
+        state: 'RUNNING',
+        reasonCode: null,
+        jobId: null,
+        partCount: null,
+      })),
     );
   });
 

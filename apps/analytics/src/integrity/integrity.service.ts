@@ -20,9 +20,24 @@ export class IntegrityService {
     return {
       generated_at: generatedAt.toISOString(),
       orphan_jobs: found.orphanJobs.items.map((o) => ({ job_id: o.jobId, machine_id: o.machineId })),
-      orphan_downtime_records: found.orphanDowntimeRecords.items.map((o) => ({ record_id: o.recordId, machine_id: o.machineId, job_id: o.jobId, missing: o.missing })),
-      overlapping_jobs: found.overlappingJobs.items.map((o) => ({ machine_id: o.machineId, job_id: o.jobId, other_job_id: o.otherJobId, overlap_seconds: o.overlapSeconds })),
-      event_gaps: found.eventGaps.items.map((g) => ({ machine_id: g.machineId, from: g.from.toISOString(), to: g.to.toISOString(), gap_seconds: g.gapSeconds })),
+      orphan_downtime_records: found.orphanDowntimeRecords.items.map((o) => ({
+        record_id: o.recordId,
+        machine_id: o.machineId,
+        job_id: o.jobId,
+        missing: o.missing,
+      })),
+      overlapping_jobs: found.overlappingJobs.items.map((o) => ({
+        machine_id: o.machineId,
+        job_id: o.jobId,
+        other_job_id: o.otherJobId,
+        overlap_seconds: o.overlapSeconds,
+      })),
+      event_gaps: found.eventGaps.items.map((g) => ({
+        machine_id: g.machineId,
+        from: g.from.toISOString(),
+        to: g.to.toISOString(),
+        gap_seconds: g.gapSeconds,
+      })),
       counts: {
         ...found.counts,
         orphan_jobs: found.orphanJobs.total,

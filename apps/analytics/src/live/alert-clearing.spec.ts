@@ -13,7 +13,15 @@ const status = (state: string, fields: Partial<StatusSnapshot> = {}): StatusSnap
   ...fields,
 });
 let nextId = 1;
-const event = (time: string, state: string): MachineEventRecord => ({ event_id: nextId++, machine_id: 'M-1', event_time: at(time).toISOString(), state: state as MachineEventRecord['state'], reason_code: null, job_id: null, part_count: null });
+const event = (time: string, state: string): MachineEventRecord => ({
+  event_id: nextId++,
+  machine_id: 'M-1',
+  event_time: at(time).toISOString(),
+  state: state as MachineEventRecord['state'],
+  reason_code: null,
+  job_id: null,
+  part_count: null,
+});
 const rules = { now: at('09:00').getTime(), longStopSeconds: 1800 };
 
 describe(clearedByEvents.name, () => {
@@ -25,9 +33,19 @@ describe(clearedByEvents.name, () => {
 
   it('ends a breakdown at the first newer event in another state, and leaves the long stop of a short stop alone', () => {
     const before = status('DOWN', { since: at('08:40'), reasonCode: 'SPINDLE', lastEventAt: at('08:40') });
-    const cleared = clearedByEvents(before, status('IDLE', { previousState: 'DOWN' }), [event('08:30', 'RUNNING'), event('08:50', 'DOWN'), event('08:52', 'SETUP'), event('08:55', 'IDLE')], rules);
+    const cleared = clearedByEvents(
+      before,
+      status('IDLE', { previousState: 'DOWN' }),
+      [event('08:30', 'RUNNING'), event('08:50', 'DOWN'), event('08:52', 'SETUP'), event('08:55', 'IDLE')],
+      rules,
+    );
     expect(cleared).toEqual([
-      { machine_id: 'M-1', kind: 'breakdown', cleared_at: at('08:52').toISOString(), details: { previous_state: 'DOWN', new_state: 'SETUP', since: at('08:40').toISOString(), duration_seconds: 720, reason_code: 'SPINDLE' } },
+      {
+        machine_id: 'M-1',
+        kind: 'breakdown',
+        cleared_at: at('08:52').toISOString(),
+        details: { previous_state: 'DOWN', new_state: 'SETUP', since: at('08:40').toISOString(), duration_seconds: 720, reason_code: 'SPINDLE' },
+      },
     ]);
   });
 
@@ -45,7 +63,14 @@ describe(clearedByEvents.name, () => {
   it('clears only the gap when the data comes back with the machine still down', () => {
     const before = status('UNAVAILABLE', { previousState: 'DOWN', since: at('08:10'), lastEventAt: at('08:00'), lastDataAt: at('08:10') });
     const cleared = clearedByEvents(before, status('DOWN', { previousState: 'UNAVAILABLE' }), [event('08:30', 'DOWN')], rules);
-    expect(cleared).toEqual([{ machine_id: 'M-1', kind: 'data_gap', cleared_at: at('08:30').toISOString(), details: { previous_state: 'UNAVAILABLE', new_state: 'DOWN', since: at('08:10').toISOString(), duration_seconds: 1200 } }]);
+    expect(cleared).toEqual([
+      {
+        machine_id: 'M-1',
+        kind: 'data_gap',
+        cleared_at: at('08:30').toISOString(),
+        details: { previous_state: 'UNAVAILABLE', new_state: 'DOWN', since: at('08:10').toISOString(), duration_seconds: 1200 },
+      },
+    ]);
   });
 });
 

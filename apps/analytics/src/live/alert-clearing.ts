@@ -31,7 +31,12 @@ export function clearedMessageId(cleared: AlertCleared): string {
  * another state. `after` is the row the statement returned (`previousState` is the state it replaced, for certain);
  * `before` the row as read before the statement, trusted only where it agrees with that.
  */
-export function clearedByEvents(before: StatusSnapshot | undefined, after: StatusSnapshot & { machineId: string }, events: readonly MachineEventRecord[], rules: ClearingRules): AlertCleared[] {
+export function clearedByEvents(
+  before: StatusSnapshot | undefined,
+  after: StatusSnapshot & { machineId: string },
+  events: readonly MachineEventRecord[],
+  rules: ClearingRules,
+): AlertCleared[] {
   const replaced = after.previousState;
   if (replaced === null) return [];
   // Events up to the stored last one were applied before (an overlapping or repeated batch): they end nothing.
@@ -48,11 +53,21 @@ export function clearedByEvents(before: StatusSnapshot | undefined, after: Statu
     const gapSince = silent ? before.since : (before?.lastDataAt ?? null);
     cleared.push(clearing(after.machineId, 'data_gap', newer[0], UNAVAILABLE_STATE, gapSince));
     // The machine's own state before the gap; the gap overwrote when it began.
-    run = { state: silent ? before.previousState : (before?.state ?? null), since: null, reasonCode: silent ? null : (before?.reasonCode ?? null), startHidden: true };
+    run = {
+      state: silent ? before.previousState : (before?.state ?? null),
+      since: null,
+      reasonCode: silent ? null : (before?.reasonCode ?? null),
+      startHidden: true,
+    };
   } else {
     const known = before?.state === replaced;
     // A run given back after a gap may carry a long stop raised before the gap, under another `since`.
-    run = { state: replaced, since: known ? before.since : null, reasonCode: known ? before.reasonCode : null, startHidden: !known || before.since === null || before.previousState === UNAVAILABLE_STATE };
+    run = {
+      state: replaced,
+      since: known ? before.since : null,
+      reasonCode: known ? before.reasonCode : null,
+      startHidden: !known || before.since === null || before.previousState === UNAVAILABLE_STATE,
+    };
   }
   const { state } = run;
   if (state === null) return cleared;
@@ -68,7 +83,11 @@ export function clearedByEvents(before: StatusSnapshot | undefined, after: Statu
  * A machine shown UNAVAILABLE that sensor readings brought back: its data gap ended with the first reading after the
  * gap began. `readingTimes` are the batch's readings of the machine that counted as data, in epoch ms.
  */
-export function clearedByReadings(before: StatusSnapshot | undefined, after: StatusSnapshot & { machineId: string }, readingTimes: readonly number[]): AlertCleared | null {
+export function clearedByReadings(
+  before: StatusSnapshot | undefined,
+  after: StatusSnapshot & { machineId: string },
+  readingTimes: readonly number[],
+): AlertCleared | null {
   const gapSince = before?.state === UNAVAILABLE_STATE ? before.since : (before?.lastDataAt ?? null);
   const first = [...readingTimes].sort((a, b) => a - b).find((t) => gapSince === null || t > gapSince.getTime());
   // Without a reading after the gap, the time the status shows the machine back from.
@@ -82,7 +101,14 @@ export function clearedByReadings(before: StatusSnapshot | undefined, after: Sta
   };
 }
 
-function clearing(machineId: string, kind: AlertKind, end: MachineEventRecord, previousState: string, since: Date | null, extra: Record<string, unknown> = {}): AlertCleared {
+function clearing(
+  machineId: string,
+  kind: AlertKind,
+  end: MachineEventRecord,
+  previousState: string,
+  since: Date | null,
+  extra: Record<string, unknown> = {},
+): AlertCleared {
   const at = Date.parse(end.event_time);
   return { machine_id: machineId, kind, cleared_at: new Date(at).toISOString(), details: { ...lasted(previousState, end.state, since, at), ...extra } };
 }

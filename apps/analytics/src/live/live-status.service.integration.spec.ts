@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ANALYTICS_ENTITIES, ANALYTICS_MIGRATIONS, LiveStatusRepository } from '@shopfloor/analytics/data-access';
-import { STREAMS, SUBJECTS, type AlertCleared, type AlertRaised, type LiveMessage, type MachineEventRecord, type MachineLiveStatus } from '@shopfloor/contracts';
+import {
+  STREAMS,
+  SUBJECTS,
+  type AlertCleared,
+  type AlertRaised,
+  type LiveMessage,
+  type MachineEventRecord,
+  type MachineLiveStatus,
+} from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { createTestDatabase, TEST_INFRA, waitFor, type TestDatabase } from '@shopfloor/testing';
@@ -10,7 +18,13 @@ import type { AnalyticsEnv } from '../config/analytics.env';
 import { latestStates, LiveStatusService } from './live-status.service';
 
 const codec = JSONCodec<unknown>();
-const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10, LIVE_SCRAP_BURST_PARTS: 10, LIVE_SCRAP_BURST_RATIO: 0.2 } as AnalyticsEnv;
+const env = {
+  LIVE_SILENCE_SECONDS: 300,
+  LIVE_LONG_STOP_SECONDS: 1800,
+  LIVE_SWEEP_SECONDS: 10,
+  LIVE_SCRAP_BURST_PARTS: 10,
+  LIVE_SCRAP_BURST_RATIO: 0.2,
+} as AnalyticsEnv;
 
 describe(LiveStatusService.name, () => {
   let db: TestDatabase;
@@ -41,7 +55,16 @@ describe(LiveStatusService.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_live');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     nats = await connect({ servers: TEST_INFRA.natsUrl });
@@ -71,7 +94,8 @@ describe(LiveStatusService.name, () => {
       callback: (_e, msg) => {
         if (msg.subject === SUBJECTS.alerts.raised) {
           const alert = codec.decode(msg.data) as AlertRaised;
-          if (alert.machine_id === machineId) lifecycle.push(`raised ${alert.kind} ${alert.alert_id.slice(alert.alert_id.lastIndexOf(machineId) + machineId.length + 1)}`);
+          if (alert.machine_id === machineId)
+            lifecycle.push(`raised ${alert.kind} ${alert.alert_id.slice(alert.alert_id.lastIndexOf(machineId) + machineId.length + 1)}`);
         } else if (msg.subject === SUBJECTS.alerts.cleared) {
           const clearing = codec.decode(msg.data) as AlertCleared;
           if (clearing.machine_id !== machineId) return;
@@ -101,10 +125,14 @@ describe(LiveStatusService.name, () => {
 
   /** The clearings of this machine that the ALERTS stream holds, with the message id each was stored under. */
   const storedClearings = async (): Promise<{ id: string | undefined; cleared: AlertCleared }[]> => {
-    const reader = await jetStream.client.consumers.get(STREAMS.alerts.name, { filterSubjects: SUBJECTS.alerts.cleared, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
+    const reader = await jetStream.client.consumers.get(STREAMS.alerts.name, {
+      filterSubjects: SUBJECTS.alerts.cleared,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: startedAt.toISOString(),
+    });
     const found: { id: string | undefined; cleared: AlertCleared }[] = [];
     try {
-      for (let done = false; !done; ) {
+      for (let done = false; !done;) {
         const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
         let seen = 0;
         for await (const msg of batch) {
@@ -125,9 +153,23 @@ describe(LiveStatusService.name, () => {
   };
 
   it('follows the newest event, keeps when the current state began, and raises a breakdown once', async () => {
-    await service.applyEvents([event('2026-11-02T08:00:00.000Z', 'RUNNING', null, 10), event('2026-11-02T08:05:00.000Z', 'DOWN', 'SPINDLE'), event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12)], new Date('2026-11-02T08:11:00.000Z'));
+    await service.applyEvents(
+      [
+        event('2026-11-02T08:00:00.000Z', 'RUNNING', null, 10),
+        event('2026-11-02T08:05:00.000Z', 'DOWN', 'SPINDLE'),
+        event('2026-11-02T08:10:00.000Z', 'DOWN', 'SPINDLE', 12),
+      ],
+      new Date('2026-11-02T08:11:00.000Z'),
+    );
     await waitFor('the status message', () => statuses.length === 1);
-    expect(statuses[0]).toMatchObject({ machine_id: machineId, state: 'DOWN', since: '2026-11-02T08:05:00.000Z', reason_code: 'SPINDLE', part_count: 12, last_event_at: '2026-11-02T08:10:00.000Z' });
+    expect(statuses[0]).toMatchObject({
+      machine_id: machineId,
+      state: 'DOWN',
+      since: '2026-11-02T08:05:00.000Z',
+      reason_code: 'SPINDLE',
+      part_count: 12,
+      last_event_at: '2026-11-02T08:10:00.000Z',
+    });
     await waitFor('the breakdown alert', () => alerts.length === 1);
     expect(alerts[0]).toMatchObject({ kind: 'breakdown', level: 'critical', alert_id: `breakdown:${machineId}:2026-11-02T08:05:00.000Z` });
 
@@ -144,14 +186,20 @@ describe(LiveStatusService.name, () => {
     expect(alerts).toHaveLength(1);
 
     // Running again, then down again: a new stop, a new alert.
-    await service.applyEvents([event('2026-11-02T08:30:00.000Z', 'RUNNING'), event('2026-11-02T08:40:00.000Z', 'DOWN', 'TOOL')], new Date('2026-11-02T08:41:00.000Z'));
+    await service.applyEvents(
+      [event('2026-11-02T08:30:00.000Z', 'RUNNING'), event('2026-11-02T08:40:00.000Z', 'DOWN', 'TOOL')],
+      new Date('2026-11-02T08:41:00.000Z'),
+    );
     await waitFor('the second breakdown', () => alerts.length === 2);
     expect(statuses[statuses.length - 1]).toMatchObject({ state: 'DOWN', since: '2026-11-02T08:40:00.000Z', reason_code: 'TOOL' });
     expect((await service.list(new Date('2026-11-02T08:41:00.000Z'))).items.find((i) => i.machine_id === machineId)?.last_event_age_seconds).toBe(60);
 
     // Running, then a stop the machine has been silent about for longer than the silence window (a first sync of
     // history): no breakdown — the silence is the data gap the sweep raises.
-    await service.applyEvents([event('2026-11-02T09:00:00.000Z', 'RUNNING'), event('2026-11-02T09:10:00.000Z', 'DOWN', 'OLD')], new Date('2026-11-02T09:20:00.000Z'));
+    await service.applyEvents(
+      [event('2026-11-02T09:00:00.000Z', 'RUNNING'), event('2026-11-02T09:10:00.000Z', 'DOWN', 'OLD')],
+      new Date('2026-11-02T09:20:00.000Z'),
+    );
     await settle();
     expect(statuses[statuses.length - 1]).toMatchObject({ state: 'DOWN', since: '2026-11-02T09:10:00.000Z' });
     expect(alerts).toHaveLength(2);
@@ -207,12 +255,25 @@ describe(LiveStatusService.name, () => {
     expect(statuses[2]).toMatchObject({ since: '2026-11-03T09:20:00.000Z', last_data_at: '2026-11-03T09:20:00.000Z' });
   });
 
-  it('raises a scrap burst for a recent jump in a job\'s scrap, once, and not for history or a small share', async () => {
+  it("raises a scrap burst for a recent jump in a job's scrap, once, and not for history or a small share", async () => {
     const now = new Date('2026-11-02T10:00:00.000Z');
-    const change = { jobId: `${machineId}-J1`, machineId, producedBefore: 100, scrappedBefore: 2, produced: 140, scrapped: 14, sourceUpdatedAt: new Date('2026-11-02T09:59:00.000Z') };
+    const change = {
+      jobId: `${machineId}-J1`,
+      machineId,
+      producedBefore: 100,
+      scrappedBefore: 2,
+      produced: 140,
+      scrapped: 14,
+      sourceUpdatedAt: new Date('2026-11-02T09:59:00.000Z'),
+    };
     await service.checkScrap([change], now);
     await waitFor('the scrap-burst alert', () => alerts.length === 1);
-    expect(alerts[0]).toMatchObject({ kind: 'scrap_burst', level: 'warning', alert_id: `scrap_burst:${machineId}-J1:14`, details: { scrapped: 12, produced: 40 } });
+    expect(alerts[0]).toMatchObject({
+      kind: 'scrap_burst',
+      level: 'warning',
+      alert_id: `scrap_burst:${machineId}-J1:14`,
+      details: { scrapped: 12, produced: 40 },
+    });
     // A redelivery of the same update: the same id, so JetStream keeps one; history and small shares raise nothing.
     await service.checkScrap(
       [
@@ -227,14 +288,21 @@ describe(LiveStatusService.name, () => {
   });
 
   it('clears a breakdown when the machine leaves DOWN, once, after its alert and before the next one', async () => {
-    await service.applyEvents([event('2026-11-04T08:00:00.000Z', 'RUNNING'), event('2026-11-04T08:05:00.000Z', 'DOWN', 'SPINDLE')], new Date('2026-11-04T08:06:00.000Z'));
+    await service.applyEvents(
+      [event('2026-11-04T08:00:00.000Z', 'RUNNING'), event('2026-11-04T08:05:00.000Z', 'DOWN', 'SPINDLE')],
+      new Date('2026-11-04T08:06:00.000Z'),
+    );
     // Back to RUNNING after 15 min, and down again within the same batch; both replicas get the batch (a redelivery).
     const batch = [event('2026-11-04T08:20:00.000Z', 'RUNNING'), event('2026-11-04T08:22:00.000Z', 'DOWN', 'TOOL')];
     const at = new Date('2026-11-04T08:23:00.000Z');
     await Promise.all([service.applyEvents(batch, at), replica.applyEvents(batch, at)]);
     await waitFor('the second breakdown', () => lifecycle.length === 3);
     await settle();
-    expect(lifecycle).toEqual(['raised breakdown 2026-11-04T08:05:00.000Z', 'cleared breakdown 2026-11-04T08:20:00.000Z', 'raised breakdown 2026-11-04T08:22:00.000Z']);
+    expect(lifecycle).toEqual([
+      'raised breakdown 2026-11-04T08:05:00.000Z',
+      'cleared breakdown 2026-11-04T08:20:00.000Z',
+      'raised breakdown 2026-11-04T08:22:00.000Z',
+    ]);
     expect(cleared[0]).toEqual({
       machine_id: machineId,
       kind: 'breakdown',
@@ -247,7 +315,11 @@ describe(LiveStatusService.name, () => {
     await service.sweep(new Date('2026-11-04T09:15:00.000Z'));
     await service.applyEvents([event('2026-11-04T09:30:00.000Z', 'IDLE')], new Date('2026-11-04T09:31:00.000Z'));
     await waitFor('the clearings', () => lifecycle.length === 6);
-    expect(lifecycle.slice(3)).toEqual(['raised long_stop 2026-11-04T08:22:00.000Z', 'cleared breakdown 2026-11-04T09:30:00.000Z', 'cleared long_stop 2026-11-04T09:30:00.000Z']);
+    expect(lifecycle.slice(3)).toEqual([
+      'raised long_stop 2026-11-04T08:22:00.000Z',
+      'cleared breakdown 2026-11-04T09:30:00.000Z',
+      'cleared long_stop 2026-11-04T09:30:00.000Z',
+    ]);
     expect(cleared[1]).toEqual({
       machine_id: machineId,
       kind: 'breakdown',
@@ -309,13 +381,29 @@ describe(LiveStatusService.name, () => {
     await Promise.all([service.applyReadings(back, new Date('2026-11-07T09:15:00.000Z')), replica.applyReadings(back, new Date('2026-11-07T09:15:00.000Z'))]);
     await waitFor('the clearing', () => lifecycle.length === 3);
     await settle();
-    expect(lifecycle).toEqual(['raised breakdown 2026-11-07T09:00:00.000Z', 'raised data_gap 2026-11-07T09:00:00.000Z', 'cleared data_gap 2026-11-07T09:10:00.000Z']);
+    expect(lifecycle).toEqual([
+      'raised breakdown 2026-11-07T09:00:00.000Z',
+      'raised data_gap 2026-11-07T09:00:00.000Z',
+      'cleared data_gap 2026-11-07T09:10:00.000Z',
+    ]);
     expect(cleared[0].details).toEqual({ previous_state: 'UNAVAILABLE', new_state: 'DOWN', since: '2026-11-07T09:00:00.000Z', duration_seconds: 600 });
   });
 
   it('reads per machine the newest state and where its run began in a batch', () => {
     machineId = 'M-1';
-    const states = latestStates([event('2026-11-02T08:10:00.000Z', 'DOWN'), event('2026-11-02T08:00:00.000Z', 'RUNNING'), event('2026-11-02T08:05:00.000Z', 'DOWN')]);
-    expect(states).toEqual([expect.objectContaining({ machineId: 'M-1', state: 'DOWN', since: '2026-11-02T08:05:00.000Z', wholeBatchInState: false, eventTime: '2026-11-02T08:10:00.000Z' })]);
+    const states = latestStates([
+      event('2026-11-02T08:10:00.000Z', 'DOWN'),
+      event('2026-11-02T08:00:00.000Z', 'RUNNING'),
+      event('2026-11-02T08:05:00.000Z', 'DOWN'),
+    ]);
+    expect(states).toEqual([
+      expect.objectContaining({
+        machineId: 'M-1',
+        state: 'DOWN',
+        since: '2026-11-02T08:05:00.000Z',
+        wholeBatchInState: false,
+        eventTime: '2026-11-02T08:10:00.000Z',
+      }),
+    ]);
   });
 });

@@ -31,7 +31,12 @@ describe(`${LiveStatusService.name} sweeper`, () => {
     published = [];
     const jetStream = { publish: jest.fn(async (subject: string, alert: AlertRaised) => void published.push({ subject, alert })) };
     const nats = { connection: { publish: jest.fn() } };
-    service = new LiveStatusService(repository as unknown as LiveStatusRepository, nats as unknown as NatsConnectionHolder, jetStream as unknown as JetStreamService, env);
+    service = new LiveStatusService(
+      repository as unknown as LiveStatusRepository,
+      nats as unknown as NatsConnectionHolder,
+      jetStream as unknown as JetStreamService,
+      env,
+    );
   });
 
   afterEach(async () => {

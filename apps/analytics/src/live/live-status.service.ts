@@ -74,14 +74,22 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     const notices: { at: number; publish: () => Promise<void> }[] = [];
     for (const row of changed) {
       this.publishStatus(row);
-      for (const cleared of clearedByEvents(before.get(row.machineId), row, byMachine.get(row.machineId) ?? [], rules)) notices.push({ at: Date.parse(cleared.cleared_at), publish: () => this.publishCleared(cleared) });
+      for (const cleared of clearedByEvents(before.get(row.machineId), row, byMachine.get(row.machineId) ?? [], rules))
+        notices.push({ at: Date.parse(cleared.cleared_at), publish: () => this.publishCleared(cleared) });
       // A new breakdown: the machine was in another state before, or went down again within this batch. A stop whose
       // machine has said nothing since for longer than the silence window is history (a first sync), not news: the
       // machine is silent, and that is the data gap the sweep raises.
       const since = row.since;
       const news = row.lastEventAt !== null && row.lastEventAt.getTime() >= now.getTime() - this.env.LIVE_SILENCE_SECONDS * 1000;
       if (row.state === BREAKDOWN_STATE && news && (row.previousState !== row.state || beganInBatch.has(row.machineId)) && since) {
-        notices.push({ at: since.getTime(), publish: () => this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, { reason_code: row.reasonCode, since: since.toISOString() }) });
+        notices.push({
+          at: since.getTime(),
+          publish: () =>
+            this.raise('breakdown', 'critical', row, `${row.machineId} is down${row.reasonCode ? ` (${row.reasonCode})` : ''}`, {
+              reason_code: row.reasonCode,
+              since: since.toISOString(),
+            }),
+        });
       }
     }
     // A stable sort: at the same instant a clearing stays ahead of the alert that follows it.
@@ -105,7 +113,10 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
     }
     if (times.size === 0) return;
     const before = await this.statusBefore([...times.keys()]);
-    const restored = await this.repository.touchData([...times].map(([machineId, at]) => ({ machineId, at: new Date(at.reduce((a, b) => Math.max(a, b))).toISOString() })), UNAVAILABLE_STATE);
+    const restored = await this.repository.touchData(
+      [...times].map(([machineId, at]) => ({ machineId, at: new Date(at.reduce((a, b) => Math.max(a, b))).toISOString() })),
+      UNAVAILABLE_STATE,
+    );
     for (const row of restored) this.publishStatus(row);
     const cleared = restored.flatMap((row) => clearedByReadings(before.get(row.machineId), row, times.get(row.machineId) ?? []) ?? []);
     for (const c of cleared.sort((a, b) => Date.parse(a.cleared_at) - Date.parse(b.cleared_at))) await this.publishCleared(c);
@@ -176,7 +187,15 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
   /** Raised once per event: the alert id names the event, and JetStream drops a repeated id. */
   private async raise(kind: AlertKind, level: AlertLevel, row: LiveStatusRow, message: string, details: Record<string, unknown>): Promise<void> {
     const at = (kind === 'data_gap' ? row.lastDataAt : row.since)?.toISOString() ?? 'unknown';
-    await this.publishAlert({ alert_id: alertId(kind, row.machineId, at), machine_id: row.machineId, kind, level, message, raised_at: new Date().toISOString(), details });
+    await this.publishAlert({
+      alert_id: alertId(kind, row.machineId, at),
+      machine_id: row.machineId,
+      kind,
+      level,
+      message,
+      raised_at: new Date().toISOString(),
+      details,
+    });
   }
 
   private async publishAlert(alert: AlertRaised): Promise<void> {
@@ -187,7 +206,6 @@ export class LiveStatusService implements OnApplicationBootstrap, OnModuleDestro
   private async publishCleared(cleared: AlertCleared): Promise<void> {
     await this.jetStream.publish(SUBJECTS.alerts.cleared, cleared, clearedMessageId(cleared));
   }
-
 }
 
 /** A job's counts before and after one update. */

@@ -1,5 +1,13 @@
 import { ErrorCode } from '@shopfloor/contracts';
-import { ANALYTICS_ENTITIES, ANALYTICS_MIGRATIONS, DowntimeRecordRepository, JobRepository, MachineEventRepository, MachineReadingRepository, MachineRepository } from '@shopfloor/analytics/data-access';
+import {
+  ANALYTICS_ENTITIES,
+  ANALYTICS_MIGRATIONS,
+  DowntimeRecordRepository,
+  JobRepository,
+  MachineEventRepository,
+  MachineReadingRepository,
+  MachineRepository,
+} from '@shopfloor/analytics/data-access';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
 import { DataSource } from 'typeorm';
@@ -14,7 +22,16 @@ describe(MachineHistoryService.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_history');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     const machines = new MachineRepository(dataSource);
@@ -45,7 +62,15 @@ describe(MachineHistoryService.name, () => {
       })),
     );
     let id = 1;
-    const event = (time: string, state: string, reasonCode: string | null = null, partCount: number | null = null) => ({ eventId: id++, machineId: 'M-1', eventTime: `2026-03-01T${time}Z`, state, reasonCode, jobId: 'J-00000', partCount });
+    const event = (time: string, state: string, reasonCode: string | null = null, partCount: number | null = null) => ({
+      eventId: id++,
+      machineId: 'M-1',
+      eventTime: `2026-03-01T${time}Z`,
+      state,
+      reasonCode,
+      jobId: 'J-00000',
+      partCount,
+    });
     await new MachineEventRepository(dataSource).insertBatch([
       event('05:00:00', 'RUNNING'),
       // Counter messages repeat the state: no new stretch.
@@ -54,10 +79,27 @@ describe(MachineHistoryService.name, () => {
       event('07:00:00', 'RUNNING'),
     ]);
     await new MachineReadingRepository(dataSource).insertBatch(
-      Array.from({ length: 120 }, (_, i) => ({ readingId: i + 1, machineId: 'M-1', readingTime: new Date(Date.UTC(2026, 2, 1, 6) + i * 60_000), metric: i % 2 ? 'spindle_load' : 'temperature', value: i, unit: i % 2 ? '%' : 'degC' })),
+      Array.from({ length: 120 }, (_, i) => ({
+        readingId: i + 1,
+        machineId: 'M-1',
+        readingTime: new Date(Date.UTC(2026, 2, 1, 6) + i * 60_000),
+        metric: i % 2 ? 'spindle_load' : 'temperature',
+        value: i,
+        unit: i % 2 ? '%' : 'degC',
+      })),
     );
     await downtime.upsertBatch([
-      { recordId: 'D-1', jobId: 'J-00000', machineId: 'M-1', downtimeType: 'BREAK', startTime: new Date('2026-03-01T00:00:10Z'), duration: 90.5, reasonCode: null, description: 'lunch', sourceUpdatedAt: VERSION },
+      {
+        recordId: 'D-1',
+        jobId: 'J-00000',
+        machineId: 'M-1',
+        downtimeType: 'BREAK',
+        startTime: new Date('2026-03-01T00:00:10Z'),
+        duration: 90.5,
+        reasonCode: null,
+        description: 'lunch',
+        sourceUpdatedAt: VERSION,
+      },
     ]);
   });
 
@@ -73,7 +115,13 @@ describe(MachineHistoryService.name, () => {
       from: '2026-03-01T00:00:00.000Z',
       to: '2026-03-01T00:02:00.000Z',
       items: [
-        expect.objectContaining({ job_id: 'J-00000', start_time: '2026-03-01T00:00:00.000Z', end_time: '2026-03-01T00:00:30.000Z', ideal_cycle_time: 12.5, source_updated_at: '2026-03-03T00:00:00.000Z' }),
+        expect.objectContaining({
+          job_id: 'J-00000',
+          start_time: '2026-03-01T00:00:00.000Z',
+          end_time: '2026-03-01T00:00:30.000Z',
+          ideal_cycle_time: 12.5,
+          source_updated_at: '2026-03-03T00:00:00.000Z',
+        }),
         expect.objectContaining({ job_id: 'J-00001' }),
       ],
     });
@@ -113,7 +161,9 @@ describe(MachineHistoryService.name, () => {
       code: ErrorCode.ValidationFailed,
       fieldErrors: [expect.objectContaining({ field: 'from' })],
     });
-    await expect(service.downtime({ machine_id: 'M-1', from: '2026-03-03T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    await expect(service.downtime({ machine_id: 'M-1', from: '2026-03-03T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+    });
   });
 
   it('refuses a time without offset, which names no single instant, and takes a bare date as midnight UTC', async () => {
@@ -121,7 +171,10 @@ describe(MachineHistoryService.name, () => {
       code: ErrorCode.ValidationFailed,
       fieldErrors: [expect.objectContaining({ field: 'from', invalid_value: '2026-03-01T00:00:00' })],
     });
-    await expect(service.jobs({ machine_id: 'M-1', to: '2026-W10' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [expect.objectContaining({ field: 'to' })] });
+    await expect(service.jobs({ machine_id: 'M-1', to: '2026-W10' })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [expect.objectContaining({ field: 'to' })],
+    });
     expect(await service.jobs({ machine_id: 'M-1', from: '2026-03-02', limit: 1 })).toMatchObject({ from: '2026-03-02T00:00:00.000Z', items: [] });
     expect((await service.jobs({ machine_id: 'M-1', to: '2026-03-01T00:00:30.5+00:00' })).items.map((j) => j.job_id)).toEqual(['J-00000']);
   });
@@ -162,16 +215,24 @@ describe(MachineHistoryService.name, () => {
     const one = await service.readingSeries({ machine_id: 'M-1', from: '2026-03-01T06:00:00Z', to: '2026-03-01T07:00:00Z', metric: 'spindle_load' });
     expect(one.series.map((s) => s.metric)).toEqual(['spindle_load']);
     expect(one.series[0].points.reduce((n, p) => n + p.count, 0)).toBe(30);
-    expect((await service.readingSeries({ machine_id: 'M-1', from: '2026-03-01T06:00:00Z', to: '2026-03-01T07:00:00Z', metric: 'nothing' })).series).toEqual([]);
+    expect((await service.readingSeries({ machine_id: 'M-1', from: '2026-03-01T06:00:00Z', to: '2026-03-01T07:00:00Z', metric: 'nothing' })).series).toEqual(
+      [],
+    );
   });
 
   it('refuses a timeline or readings period that is reversed, longer than 31 days, without offset, or of an unknown machine', async () => {
-    await expect(service.states({ machine_id: 'M-1', from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    await expect(service.states({ machine_id: 'M-1', from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+    });
     await expect(service.states({ machine_id: 'M-1', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:01Z' })).rejects.toMatchObject({
       code: ErrorCode.ValidationFailed,
       fieldErrors: [expect.objectContaining({ field: 'to' })],
     });
-    await expect(service.readingSeries({ machine_id: 'M-1', from: '2026-03-01T00:00:00', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
-    await expect(service.readingSeries({ machine_id: 'M-GONE', from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({ code: ErrorCode.MachineNotFound });
+    await expect(service.readingSeries({ machine_id: 'M-1', from: '2026-03-01T00:00:00', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+    });
+    await expect(service.readingSeries({ machine_id: 'M-GONE', from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toMatchObject({
+      code: ErrorCode.MachineNotFound,
+    });
   });
 });

@@ -12,7 +12,14 @@ import {
   type ReadingsView,
   type StateTimelineView,
 } from '@shopfloor/contracts';
-import { DowntimeRecordRepository, JobRepository, MachineEventRepository, MachineReadingRepository, MachineRepository, type HistoryWindow } from '@shopfloor/analytics/data-access';
+import {
+  DowntimeRecordRepository,
+  JobRepository,
+  MachineEventRepository,
+  MachineReadingRepository,
+  MachineRepository,
+  type HistoryWindow,
+} from '@shopfloor/analytics/data-access';
 import { toDowntimeView, toJobView } from './history-view.mapper';
 import { stateIntervals } from './state-timeline';
 
@@ -79,9 +86,21 @@ export class MachineHistoryService {
       const entry = series.get(row.metric);
       if (!entry) continue;
       entry.unit = row.unit ?? entry.unit;
-      entry.points.push({ start: new Date(from.getTime() + row.bucket * bucketSeconds * 1000).toISOString(), mean: row.mean, min: row.min, max: row.max, count: row.count });
+      entry.points.push({
+        start: new Date(from.getTime() + row.bucket * bucketSeconds * 1000).toISOString(),
+        mean: row.mean,
+        min: row.min,
+        max: row.max,
+        count: row.count,
+      });
     }
-    return { machine_id: request.machine_id, from: from.toISOString(), to: to.toISOString(), bucket_seconds: bucketSeconds, series: [...series.values()].filter((s) => s.points.length > 0) };
+    return {
+      machine_id: request.machine_id,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      bucket_seconds: bucketSeconds,
+      series: [...series.values()].filter((s) => s.points.length > 0),
+    };
   }
 
   /** Both bounds, in order, at most MAX_TIMELINE_DAYS apart, of a known machine. */
@@ -89,7 +108,9 @@ export class MachineHistoryService {
     const from = parseTime('from', request.from) as Date;
     const to = parseTime('to', request.to) as Date;
     if (from.getTime() >= to.getTime()) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid request: from must be before to', null, [{ field: 'from', message: 'from must be before to', invalid_value: request.from }]);
+      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid request: from must be before to', null, [
+        { field: 'from', message: 'from must be before to', invalid_value: request.from },
+      ]);
     }
     if (to.getTime() - from.getTime() > MAX_TIMELINE_DAYS * 86_400_000) {
       throw new DomainError(ErrorCode.ValidationFailed, `Invalid request: the period is longer than ${MAX_TIMELINE_DAYS} days`, null, [

@@ -20,7 +20,14 @@ export function stateIntervals(changes: readonly StateChange[], from: Date, unti
       last.duration = (stop - Date.parse(last.start)) / 1000;
       continue;
     }
-    intervals.push({ state, reason_code: reasonCode, job_id: jobId, start: new Date(start).toISOString(), end: new Date(stop).toISOString(), duration: (stop - start) / 1000 });
+    intervals.push({
+      state,
+      reason_code: reasonCode,
+      job_id: jobId,
+      start: new Date(start).toISOString(),
+      end: new Date(stop).toISOString(),
+      duration: (stop - start) / 1000,
+    });
   }
   return intervals;
 }

@@ -1,4 +1,11 @@
-import { ANALYTICS_ENTITIES, ANALYTICS_MIGRATIONS, CalendarRepository, DowntimeRecordRepository, JobRepository, MachineRepository } from '@shopfloor/analytics/data-access';
+import {
+  ANALYTICS_ENTITIES,
+  ANALYTICS_MIGRATIONS,
+  CalendarRepository,
+  DowntimeRecordRepository,
+  JobRepository,
+  MachineRepository,
+} from '@shopfloor/analytics/data-access';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
 import type { RedisClient } from '@shopfloor/runtime';
@@ -21,7 +28,16 @@ describe(CurrentShiftService.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_current_shift');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     const machines = new MachineRepository(dataSource);
@@ -33,9 +49,21 @@ describe(CurrentShiftService.name, () => {
     const calendars = new CalendarsService(new CalendarRepository(dataSource), machines, cache);
     service = new CurrentShiftService(new PeriodFactsLoader(machines, jobs, stops, calendars, env));
 
-    const machine = (machineId: string, type: string) => ({ machineId, name: machineId, type, location: null, installationDate: null, specifications: null, sourceUpdatedAt: VERSION });
+    const machine = (machineId: string, type: string) => ({
+      machineId,
+      name: machineId,
+      type,
+      location: null,
+      installationDate: null,
+      specifications: null,
+      sourceUpdatedAt: VERSION,
+    });
     await machines.upsertBatch([machine('M-SHIFT', 'MILL'), machine('M-24x7', 'LATHE')]);
-    await calendars.put({ calendar_id: 'M-SHIFT', timezone: 'Europe/Berlin', shifts: [{ name: 'early', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }] });
+    await calendars.put({
+      calendar_id: 'M-SHIFT',
+      timezone: 'Europe/Berlin',
+      shifts: [{ name: 'early', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }],
+    });
     // Ran 06:00–10:00 with a 30-minute breakdown and 200 parts of 60 s ideal; the night before, a stop that must not count.
     await jobs.upsertBatch(
       ['M-SHIFT', 'M-24x7'].map((machineId) => ({
@@ -55,8 +83,28 @@ describe(CurrentShiftService.name, () => {
       })),
     );
     await stops.upsertBatch([
-      { recordId: 'D-night', jobId: null, machineId: 'M-SHIFT', downtimeType: 'BREAKDOWN', startTime: new Date('2026-12-02T02:00:00Z'), duration: 3600, reasonCode: 'X', description: null, sourceUpdatedAt: VERSION },
-      { recordId: 'D-early', jobId: null, machineId: 'M-SHIFT', downtimeType: 'BREAKDOWN', startTime: new Date('2026-12-02T06:00:00Z'), duration: 1800, reasonCode: 'Y', description: null, sourceUpdatedAt: VERSION },
+      {
+        recordId: 'D-night',
+        jobId: null,
+        machineId: 'M-SHIFT',
+        downtimeType: 'BREAKDOWN',
+        startTime: new Date('2026-12-02T02:00:00Z'),
+        duration: 3600,
+        reasonCode: 'X',
+        description: null,
+        sourceUpdatedAt: VERSION,
+      },
+      {
+        recordId: 'D-early',
+        jobId: null,
+        machineId: 'M-SHIFT',
+        downtimeType: 'BREAKDOWN',
+        startTime: new Date('2026-12-02T06:00:00Z'),
+        duration: 1800,
+        reasonCode: 'Y',
+        description: null,
+        sourceUpdatedAt: VERSION,
+      },
     ]);
   });
 
@@ -78,7 +126,12 @@ describe(CurrentShiftService.name, () => {
       time_model: { planned_production_time: 4 * 3600, unplanned_stop_time: 1800 },
       availability: 0.875,
     });
-    expect(allDay).toMatchObject({ calendar: 'default_24x7', shift: null, period: { from: '2026-12-02T00:00:00.000Z', to: '2026-12-02T09:00:00.000Z' }, availability: 1 });
+    expect(allDay).toMatchObject({
+      calendar: 'default_24x7',
+      shift: null,
+      period: { from: '2026-12-02T00:00:00.000Z', to: '2026-12-02T09:00:00.000Z' },
+      availability: 1,
+    });
     expect(allDay?.time_model.planned_production_time).toBe(9 * 3600);
   });
 

@@ -29,7 +29,12 @@ export class CurrentShiftService {
       machines.push({
         machine_id: id,
         calendar: facts.applying.get(id)?.source ?? 'default_24x7',
-        shift: window.shift && { name: window.shift.name, start: new Date(window.shift.start).toISOString(), end: new Date(window.shift.end).toISOString(), in_progress: window.shift.inProgress },
+        shift: window.shift && {
+          name: window.shift.name,
+          start: new Date(window.shift.start).toISOString(),
+          end: new Date(window.shift.end).toISOString(),
+          in_progress: window.shift.inProgress,
+        },
         period: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
         ...figuresView(totals),
       });

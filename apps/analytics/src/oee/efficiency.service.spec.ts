@@ -47,7 +47,10 @@ describe(EfficiencyService.name, () => {
 
   it('refuses a malformed machine list and an invalid period', async () => {
     await expect(efficiency({ machine_ids: ' ,,' })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'machine_ids' }] });
-    await expect(efficiency({ from: WORKED_DAY.to, to: WORKED_DAY.from })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [{ field: 'from' }] });
+    await expect(efficiency({ from: WORKED_DAY.to, to: WORKED_DAY.from })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [{ field: 'from' }],
+    });
   });
 
   it('answers a repeated selection from the cache as an aggregate over the period', async () => {
@@ -77,6 +80,8 @@ describe(parseIds.name, () => {
     expect(() => parseIds('x'.repeat(51))).toThrow(expect.objectContaining({ code: ErrorCode.ValidationFailed }));
     expect(parseIds('x'.repeat(50))).toEqual(['x'.repeat(50)]);
     const many = Array.from({ length: 501 }, (_, i) => `M-${i}`).join(',');
-    expect(() => parseIds(many)).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'machine_ids', message: 'at most 500 machine ids' })] }));
+    expect(() => parseIds(many)).toThrow(
+      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'machine_ids', message: 'at most 500 machine ids' })] }),
+    );
   });
 });

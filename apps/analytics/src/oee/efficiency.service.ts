@@ -24,25 +24,31 @@ export class EfficiencyService {
     const machineIds = parseIds(query.machine_ids);
     const filters = { machine_ids: machineIds, machine_type: query.machine_type ?? null, location: query.location ?? null };
     const request = { ...filters, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };
-    const { answer } = await this.cache.getOrCompute('efficiency', request, { machineId: null, from: from.getTime(), to: to.getTime() }, now.getTime(), async () => {
-      const facts = await this.facts.load({ machineIds: machineIds ?? undefined, type: query.machine_type, location: query.location }, from, to, now);
-      const all: OeeTotals[] = [];
-      const rows: MachineEfficiencyView[] = [];
-      for (const { machineId, name, type, location, input } of await this.facts.labelled(facts)) {
-        const totals = oeeTotals(input);
-        all.push(totals);
-        const source = facts.applying.get(machineId)?.source ?? 'default_24x7';
-        rows.push({ machine_id: machineId, name, type, location, calendar: source, ...figuresView(totals) });
-      }
-      return {
-        period: { from: from.toISOString(), to: to.toISOString() },
-        filters,
-        machine_count: rows.length,
-        micro_stop_threshold_seconds: facts.microStopThresholdSeconds,
-        totals: figuresView(sumTotals(all)),
-        machines: rows,
-      };
-    });
+    const { answer } = await this.cache.getOrCompute(
+      'efficiency',
+      request,
+      { machineId: null, from: from.getTime(), to: to.getTime() },
+      now.getTime(),
+      async () => {
+        const facts = await this.facts.load({ machineIds: machineIds ?? undefined, type: query.machine_type, location: query.location }, from, to, now);
+        const all: OeeTotals[] = [];
+        const rows: MachineEfficiencyView[] = [];
+        for (const { machineId, name, type, location, input } of await this.facts.labelled(facts)) {
+          const totals = oeeTotals(input);
+          all.push(totals);
+          const source = facts.applying.get(machineId)?.source ?? 'default_24x7';
+          rows.push({ machine_id: machineId, name, type, location, calendar: source, ...figuresView(totals) });
+        }
+        return {
+          period: { from: from.toISOString(), to: to.toISOString() },
+          filters,
+          machine_count: rows.length,
+          micro_stop_threshold_seconds: facts.microStopThresholdSeconds,
+          totals: figuresView(sumTotals(all)),
+          machines: rows,
+        };
+      },
+    );
     return answer;
   }
 }

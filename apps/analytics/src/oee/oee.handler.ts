@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CurrentShiftQuery, EfficiencyQuery, OeeQuery, SUBJECTS, validatePayload, type CurrentShiftView, type EfficiencyView, type OeeMetricsView } from '@shopfloor/contracts';
+import {
+  CurrentShiftQuery,
+  EfficiencyQuery,
+  OeeQuery,
+  SUBJECTS,
+  validatePayload,
+  type CurrentShiftView,
+  type EfficiencyView,
+  type OeeMetricsView,
+} from '@shopfloor/contracts';
 import type { JsonText } from '@shopfloor/nats';
 import { CurrentShiftService } from './current-shift.service';
 import { EfficiencyService } from './efficiency.service';

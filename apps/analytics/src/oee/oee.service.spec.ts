@@ -13,7 +13,7 @@ describe(OeeService.name, () => {
     service = new OeeService(fakes.loader, fakes.env, fakes.as.cache);
   });
 
-  it("computes the oee.com worked example for one machine on its own shift calendar", async () => {
+  it('computes the oee.com worked example for one machine on its own shift calendar', async () => {
     const view = await oee({ machine_id: 'M-1', ...WORKED_DAY });
 
     expect(view).toMatchObject({
@@ -27,7 +27,13 @@ describe(OeeService.name, () => {
       series: [],
     });
     // 420 min planned (480 − 60 of breaks, which are not planned production), 47 of them lost to the breakdown.
-    expect(view.time_model).toEqual({ planned_production_time: 420 * 60, run_time: 373 * 60, planned_stop_time: 0, unplanned_stop_time: 47 * 60, small_stop_time: 0 });
+    expect(view.time_model).toEqual({
+      planned_production_time: 420 * 60,
+      run_time: 373 * 60,
+      planned_stop_time: 0,
+      unplanned_stop_time: 47 * 60,
+      small_stop_time: 0,
+    });
     expect(view.counts).toEqual({ total: 19_271, good: 18_848, scrap: 423 });
     expect(view.availability).toBeCloseTo(0.888095, 6);
     expect(view.performance).toBeCloseTo(0.861081, 6);
@@ -43,7 +49,13 @@ describe(OeeService.name, () => {
     // M-1 on its machine calendar, M-2 planned around the clock; several machines are shown on the (absent) default's clock.
     expect(view).toMatchObject({ machine_id: null, machine_count: 2, calendar: 'mixed', timezone: 'UTC' });
     // Planned 25,200 + 86,400; run 22,380 + 79,200; lost 2,820 + 7,200; the 60 s jam is a small stop inside run time.
-    expect(view.time_model).toEqual({ planned_production_time: 111_600, run_time: 101_580, planned_stop_time: 0, unplanned_stop_time: 10_020, small_stop_time: 60 });
+    expect(view.time_model).toEqual({
+      planned_production_time: 111_600,
+      run_time: 101_580,
+      planned_stop_time: 0,
+      unplanned_stop_time: 10_020,
+      small_stop_time: 60,
+    });
     expect(view.counts).toEqual({ total: 21_271, good: 20_748, scrap: 523 });
     // 101,580 / 111,600 = 0.910215; (19,271 + 60,000) / 101,580 = 0.780380; 20,748 / 21,271 = 0.975413.
     expect(view.availability).toBeCloseTo(0.910215, 6);
@@ -70,7 +82,10 @@ describe(OeeService.name, () => {
 
   it('refuses an unknown or deleted machine with MACHINE_NOT_FOUND', async () => {
     fakes.machines.add({ machineId: 'M-GONE', deleted: true });
-    await expect(oee({ machine_id: 'NO-SUCH-MACHINE', ...WORKED_DAY })).rejects.toMatchObject({ code: ErrorCode.MachineNotFound, details: { machine_id: 'NO-SUCH-MACHINE' } });
+    await expect(oee({ machine_id: 'NO-SUCH-MACHINE', ...WORKED_DAY })).rejects.toMatchObject({
+      code: ErrorCode.MachineNotFound,
+      details: { machine_id: 'NO-SUCH-MACHINE' },
+    });
     await expect(oee({ machine_id: 'M-GONE', ...WORKED_DAY })).rejects.toMatchObject({ code: ErrorCode.MachineNotFound });
   });
 
@@ -85,9 +100,18 @@ describe(OeeService.name, () => {
     expect(await field({ machine_id: 'M-1', from: WORKED_DAY.to, to: WORKED_DAY.from })).toEqual([ErrorCode.ValidationFailed, ['from']]);
     expect(await field({ machine_id: 'M-1', from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toEqual([ErrorCode.ValidationFailed, ['to']]);
     // A year of hours is 8,760 buckets, over the 1,000 a reply may carry.
-    expect(await field({ machine_id: 'M-1', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', granularity: 'hour' })).toEqual([ErrorCode.ValidationFailed, ['granularity']]);
+    expect(await field({ machine_id: 'M-1', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', granularity: 'hour' })).toEqual([
+      ErrorCode.ValidationFailed,
+      ['granularity'],
+    ]);
     await expect(oee({ machine_id: 'M-1', from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', granularity: 'hour' })).rejects.toMatchObject({
-      fieldErrors: [{ field: 'granularity', message: 'hour buckets over this period would be more than 1000; choose a shorter period or a coarser granularity', invalid_value: 'hour' }],
+      fieldErrors: [
+        {
+          field: 'granularity',
+          message: 'hour buckets over this period would be more than 1000; choose a shorter period or a coarser granularity',
+          invalid_value: 'hour',
+        },
+      ],
     });
     // Shifts need a calendar, and M-2 has none.
     expect(await field({ machine_id: 'M-2', ...WORKED_DAY, granularity: 'shift' })).toEqual([ErrorCode.ValidationFailed, ['granularity']]);

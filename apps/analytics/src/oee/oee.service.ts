@@ -35,7 +35,9 @@ export class OeeService {
     const granularity: OeeGranularity = query.granularity ?? 'none';
     const request = { machine_id: query.machine_id ?? null, from: from.getTime(), to: to.getTime(), granularity, micro: this.env.OEE_MICRO_STOP_SECONDS };
     const scope = { machineId: query.machine_id ?? null, from: from.getTime(), to: to.getTime() };
-    const { answer } = await this.cache.getOrCompute('oee', request, scope, now.getTime(), () => this.compute(query.machine_id ?? null, from, to, granularity, now));
+    const { answer } = await this.cache.getOrCompute('oee', request, scope, now.getTime(), () =>
+      this.compute(query.machine_id ?? null, from, to, granularity, now),
+    );
     return answer;
   }
 

@@ -1,4 +1,14 @@
-import { buckets, CalendarError, oeeSeriesTotals, sumTotals, type Bucket, type Granularity, type OeeInput, type OeeTotals, type ShiftCalendar } from '@shopfloor/analytics/oee';
+import {
+  buckets,
+  CalendarError,
+  oeeSeriesTotals,
+  sumTotals,
+  type Bucket,
+  type Granularity,
+  type OeeInput,
+  type OeeTotals,
+  type ShiftCalendar,
+} from '@shopfloor/analytics/oee';
 import { invalidQuery } from './period-facts.loader';
 
 /** How many buckets a question may ask for, and how a refusal names the field and says why. */
@@ -12,7 +22,8 @@ export interface BucketLimit {
 
 /** The buckets of [from, to) on the calendar's clock; a granularity the calendar cannot give, or too many, is refused. */
 export function periodBuckets(from: Date, to: Date, granularity: Exclude<Granularity, 'none'>, calendar: ShiftCalendar | null, limit: BucketLimit): Bucket[] {
-  if (granularity === 'hour' && (to.getTime() - from.getTime()) / 3_600_000 > limit.maxHours) throw invalidQuery(limit.field, limit.tooMany(granularity), granularity);
+  if (granularity === 'hour' && (to.getTime() - from.getTime()) / 3_600_000 > limit.maxHours)
+    throw invalidQuery(limit.field, limit.tooMany(granularity), granularity);
   let list: Bucket[];
   try {
     list = buckets(from.getTime(), to.getTime(), granularity, calendar);

@@ -26,7 +26,13 @@ describe(PeriodFactsLoader.name, () => {
     expect([...facts.inputs.keys()]).toEqual(['M-1', 'M-2']);
     expect(facts.microStopThresholdSeconds).toBe(90);
     const m1 = facts.inputs.get('M-1');
-    expect(m1).toMatchObject({ from: from.getTime(), to: to.getTime(), now: AFTER_WORKED_DAY.getTime(), microStopThresholdSeconds: 90, calendar: BERLIN_EARLY });
+    expect(m1).toMatchObject({
+      from: from.getTime(),
+      to: to.getTime(),
+      now: AFTER_WORKED_DAY.getTime(),
+      microStopThresholdSeconds: 90,
+      calendar: BERLIN_EARLY,
+    });
     // The three stops of M-1 in start order, only what the engine reads of them.
     expect(m1?.stops.map((s) => [s.downtimeType, s.durationSeconds])).toEqual([
       ['BREAK', 1800],
@@ -34,7 +40,9 @@ describe(PeriodFactsLoader.name, () => {
       ['BREAK', 1800],
     ]);
     expect(m1?.stops[0]).toEqual({ start: Date.parse('2026-11-02T07:00:00Z'), durationSeconds: 1800, downtimeType: 'BREAK', reasonCode: null });
-    expect(m1?.jobs).toEqual([{ start: Date.parse('2026-11-02T05:00:00Z'), end: Date.parse('2026-11-02T13:00:00Z'), idealCycleTime: 1, partsProduced: 19_271, partsScrapped: 423 }]);
+    expect(m1?.jobs).toEqual([
+      { start: Date.parse('2026-11-02T05:00:00Z'), end: Date.parse('2026-11-02T13:00:00Z'), idealCycleTime: 1, partsProduced: 19_271, partsScrapped: 423 },
+    ]);
     const m2 = facts.inputs.get('M-2');
     expect(m2?.calendar).toBeNull();
     expect(m2?.stops.map((s) => s.reasonCode)).toEqual(['COOLANT', 'JAM']);
@@ -77,7 +85,10 @@ describe(PeriodFactsLoader.name, () => {
   it('knows an active machine and refuses an unknown or deleted one with MACHINE_NOT_FOUND', async () => {
     fakes.machines.add({ machineId: 'M-GONE', deleted: true });
     await expect(fakes.loader.requireMachine('M-1')).resolves.toBeUndefined();
-    await expect(fakes.loader.requireMachine('NO-SUCH-MACHINE')).rejects.toMatchObject({ code: ErrorCode.MachineNotFound, details: { machine_id: 'NO-SUCH-MACHINE' } });
+    await expect(fakes.loader.requireMachine('NO-SUCH-MACHINE')).rejects.toMatchObject({
+      code: ErrorCode.MachineNotFound,
+      details: { machine_id: 'NO-SUCH-MACHINE' },
+    });
     await expect(fakes.loader.requireMachine('M-GONE')).rejects.toMatchObject({ code: ErrorCode.MachineNotFound });
   });
 });
@@ -105,7 +116,17 @@ describe(calendarSource.name, () => {
   it('names the one source that applied, or mixed', () => {
     expect(calendarSource([])).toBe('default_24x7');
     expect(calendarSource([undefined])).toBe('default_24x7');
-    expect(calendarSource([{ source: 'machine', calendar: null }, { source: 'machine', calendar: null }])).toBe('machine');
-    expect(calendarSource([{ source: 'machine', calendar: null }, { source: 'default', calendar: null }])).toBe('mixed');
+    expect(
+      calendarSource([
+        { source: 'machine', calendar: null },
+        { source: 'machine', calendar: null },
+      ]),
+    ).toBe('machine');
+    expect(
+      calendarSource([
+        { source: 'machine', calendar: null },
+        { source: 'default', calendar: null },
+      ]),
+    ).toBe('mixed');
   });
 });

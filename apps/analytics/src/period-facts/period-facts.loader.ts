@@ -81,7 +81,10 @@ export class PeriodFactsLoader {
 
   async load(selection: MachineSelection, from: Date, to: Date, now: Date, selected?: SelectedMachines): Promise<PeriodFacts> {
     const { machineIds, applying, displayCalendar } = selected ?? (await this.select(selection));
-    const [stopFacts, jobFacts] = await Promise.all([this.stops.findFactsOverlapping(machineIds, from, to), this.jobs.findFactsOverlapping(machineIds, from, to)]);
+    const [stopFacts, jobFacts] = await Promise.all([
+      this.stops.findFactsOverlapping(machineIds, from, to),
+      this.jobs.findFactsOverlapping(machineIds, from, to),
+    ]);
     const stopsByMachine = groupBy(stopFacts);
     const jobsByMachine = groupBy(jobFacts);
     const microStopThresholdSeconds = this.env.OEE_MICRO_STOP_SECONDS;
@@ -91,8 +94,19 @@ export class PeriodFactsLoader {
         from: from.getTime(),
         to: to.getTime(),
         calendar: applying.get(id)?.calendar ?? null,
-        stops: (stopsByMachine.get(id) ?? []).map(({ start, durationSeconds, downtimeType, reasonCode }) => ({ start, durationSeconds, downtimeType, reasonCode })),
-        jobs: (jobsByMachine.get(id) ?? []).map(({ start, end, idealCycleTime, partsProduced, partsScrapped }) => ({ start, end, idealCycleTime, partsProduced, partsScrapped })),
+        stops: (stopsByMachine.get(id) ?? []).map(({ start, durationSeconds, downtimeType, reasonCode }) => ({
+          start,
+          durationSeconds,
+          downtimeType,
+          reasonCode,
+        })),
+        jobs: (jobsByMachine.get(id) ?? []).map(({ start, end, idealCycleTime, partsProduced, partsScrapped }) => ({
+          start,
+          end,
+          idealCycleTime,
+          partsProduced,
+          partsScrapped,
+        })),
         now: now.getTime(),
         microStopThresholdSeconds,
       });

@@ -1,4 +1,11 @@
-import { isCanonicalInstant, type DowntimeRecord, type JobRecord, type MachineEventRecord, type MachineReadingRecord, type MachineRecord } from '@shopfloor/contracts';
+import {
+  isCanonicalInstant,
+  type DowntimeRecord,
+  type JobRecord,
+  type MachineEventRecord,
+  type MachineReadingRecord,
+  type MachineRecord,
+} from '@shopfloor/contracts';
 import type { DowntimeRecordUpsert, JobUpsert, MachineEventInsert, MachineReadingInsert, MachineUpsert } from '@shopfloor/analytics/data-access';
 
 // Canonical records (validated, UTC ISO 8601 times) → the read model's rows. Optional fields may be absent on the wire.

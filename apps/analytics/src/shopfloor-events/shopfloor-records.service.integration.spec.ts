@@ -37,7 +37,17 @@ const SYNC_ID = 'sync-0001';
 
 const machines: MachinesUpserted = {
   sync_id: SYNC_ID,
-  records: [{ machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: null, installation_date: null, specifications: null, source_updated_at: '2026-03-01T00:00:00.000Z' }],
+  records: [
+    {
+      machine_id: 'M-1',
+      name: 'Hermle C42',
+      type: 'MILL',
+      location: null,
+      installation_date: null,
+      specifications: null,
+      source_updated_at: '2026-03-01T00:00:00.000Z',
+    },
+  ],
 };
 
 const jobs: JobsUpserted = {
@@ -61,7 +71,19 @@ const jobs: JobsUpserted = {
 
 const downtime: DowntimeRecordsUpserted = {
   sync_id: SYNC_ID,
-  records: [{ record_id: 'D-1', job_id: 'J-1', machine_id: 'M-1', downtime_type: 'SETUP', start_time: '2026-03-02T08:00:00.000Z', duration: 300, reason_code: null, description: null, source_updated_at: '2026-03-02T10:00:00.000Z' }],
+  records: [
+    {
+      record_id: 'D-1',
+      job_id: 'J-1',
+      machine_id: 'M-1',
+      downtime_type: 'SETUP',
+      start_time: '2026-03-02T08:00:00.000Z',
+      duration: 300,
+      reason_code: null,
+      description: null,
+      source_updated_at: '2026-03-02T10:00:00.000Z',
+    },
+  ],
 };
 
 const events: MachineEventsAppended = {
@@ -71,7 +93,14 @@ const events: MachineEventsAppended = {
 
 const readings: MachineReadingsAppended = {
   sync_id: SYNC_ID,
-  records: [1, 2, 3].map((reading_id) => ({ reading_id, machine_id: 'M-1', reading_time: '2026-03-02T08:00:00.000Z', metric: 'spindle_load', value: reading_id * 10, unit: '%' })),
+  records: [1, 2, 3].map((reading_id) => ({
+    reading_id,
+    machine_id: 'M-1',
+    reading_time: '2026-03-02T08:00:00.000Z',
+    metric: 'spindle_load',
+    value: reading_id * 10,
+    unit: '%',
+  })),
 };
 
 describe(ShopfloorRecordsService.name, () => {
@@ -81,18 +110,34 @@ describe(ShopfloorRecordsService.name, () => {
   let redis: RedisClient;
   let nats: NatsConnection;
 
-  const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM analytics.${table} WHERE ${where}`))[0].n);
+  const count = async (table: string, where = 'TRUE'): Promise<number> =>
+    Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM analytics.${table} WHERE ${where}`))[0].n);
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_records');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     const { cache, client } = await testCache(db.serviceUrl('analytics'));
     redis = client;
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     const holder = new NatsConnectionHolder(nats);
-    const env = { LIVE_SILENCE_SECONDS: 300, LIVE_LONG_STOP_SECONDS: 1800, LIVE_SWEEP_SECONDS: 10, LIVE_SCRAP_BURST_PARTS: 10, LIVE_SCRAP_BURST_RATIO: 0.2 } as AnalyticsEnv;
+    const env = {
+      LIVE_SILENCE_SECONDS: 300,
+      LIVE_LONG_STOP_SECONDS: 1800,
+      LIVE_SWEEP_SECONDS: 10,
+      LIVE_SCRAP_BURST_PARTS: 10,
+      LIVE_SCRAP_BURST_RATIO: 0.2,
+    } as AnalyticsEnv;
     const jetStream = new JetStreamService(holder);
     await jetStream.ensureStreams([STREAMS.rejections]);
     const live = new LiveStatusService(new LiveStatusRepository(dataSource), holder, jetStream, env);
@@ -116,7 +161,9 @@ describe(ShopfloorRecordsService.name, () => {
   });
 
   beforeEach(async () => {
-    await dataSource.query('TRUNCATE analytics.machines, analytics.jobs, analytics.downtime_records, analytics.machine_events, analytics.machine_readings, analytics.machine_live_status');
+    await dataSource.query(
+      'TRUNCATE analytics.machines, analytics.jobs, analytics.downtime_records, analytics.machine_events, analytics.machine_readings, analytics.machine_live_status',
+    );
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -127,7 +174,13 @@ describe(ShopfloorRecordsService.name, () => {
     expect(await service.apply(SUBJECTS.shopfloor.downtimeRecordsUpserted, downtime)).toBe(1);
     expect(await service.apply(SUBJECTS.shopfloor.machineEventsAppended, events)).toBe(1);
     expect(await service.apply(SUBJECTS.shopfloor.machineReadingsAppended, readings)).toBe(3);
-    expect([await count('machines'), await count('jobs'), await count('downtime_records'), await count('machine_events'), await count('machine_readings')]).toEqual([1, 2, 1, 1, 3]);
+    expect([
+      await count('machines'),
+      await count('jobs'),
+      await count('downtime_records'),
+      await count('machine_events'),
+      await count('machine_readings'),
+    ]).toEqual([1, 2, 1, 1, 3]);
   });
 
   it('changes nothing when every batch is delivered a second time', async () => {
@@ -171,7 +224,10 @@ describe(ShopfloorRecordsService.name, () => {
       },
     });
     await nats.flush();
-    const bad = { sync_id: syncId, records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }, { ...jobs.records[1], job_id: 'J-3', part_number: '\u{1F600}'.repeat(101) }] };
+    const bad = {
+      sync_id: syncId,
+      records: [jobs.records[0], { ...jobs.records[1], start_time: 'yesterday' }, { ...jobs.records[1], job_id: 'J-3', part_number: '\u{1F600}'.repeat(101) }],
+    };
     expect(await service.apply(SUBJECTS.shopfloor.jobsUpserted, bad)).toBe(1);
     expect(await count('jobs')).toBe(1);
     await nats.flush();
@@ -192,14 +248,19 @@ describe(ShopfloorRecordsService.name, () => {
   });
 
   it('rejects a batch without records, or one over the batch size', async () => {
-    await expect(service.apply(SUBJECTS.shopfloor.machinesUpserted, { sync_id: SYNC_ID, records: [] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    await expect(service.apply(SUBJECTS.shopfloor.machinesUpserted, { sync_id: SYNC_ID, records: [] })).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+    });
     const tooMany = { sync_id: SYNC_ID, records: Array.from({ length: 1001 }, (_, i) => ({ ...readings.records[0], reading_id: i + 1 })) };
     await expect(service.apply(SUBJECTS.shopfloor.machineReadingsAppended, tooMany)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
   });
 
   it('rejects a deletion of append-only records whose keys are not source ids', async () => {
     const bad: RecordsDeleted = { sync_id: SYNC_ID, entity: 'machine_events', keys: ['7', 'E-7'], deleted_at: '2026-03-03T00:00:00.000Z' };
-    await expect(service.apply(SUBJECTS.shopfloor.recordsDeleted, bad)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [expect.objectContaining({ invalid_value: 'E-7' })] });
+    await expect(service.apply(SUBJECTS.shopfloor.recordsDeleted, bad)).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [expect.objectContaining({ invalid_value: 'E-7' })],
+    });
   });
 
   it('treats a subject it has no handler for as poison', async () => {

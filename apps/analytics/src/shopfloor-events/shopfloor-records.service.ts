@@ -12,13 +12,7 @@ import {
   type ShopfloorEntity,
   type ShopfloorRecords,
 } from '@shopfloor/contracts';
-import {
-  DowntimeRecordRepository,
-  JobRepository,
-  MachineEventRepository,
-  MachineReadingRepository,
-  MachineRepository,
-} from '@shopfloor/analytics/data-access';
+import { DowntimeRecordRepository, JobRepository, MachineEventRepository, MachineReadingRepository, MachineRepository } from '@shopfloor/analytics/data-access';
 import { PoisonMessageError, RecordRejections, writeIsolating, type RecordFailure } from '@shopfloor/nats';
 import { AnalyticsCache, type TouchedRange } from '../cache/analytics-cache';
 import { LiveStatusService } from '../live/live-status.service';
@@ -68,7 +62,11 @@ export class ShopfloorRecordsService {
         // Where the jobs were before counts as much as where they are now (a job moved to another day changes both).
         const before = await this.jobs.storedRanges(rows.map((r) => r.jobId));
         const { changed, failed } = await writeIsolating(rows, (rs) => this.jobs.upsertBatch(rs));
-        await this.reject('jobs', batch, failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })));
+        await this.reject(
+          'jobs',
+          batch,
+          failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })),
+        );
         this.logged('jobs', batch, changed, failed.length);
         await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, end: r.endTime }))].map(jobRange));
         if (changed > 0) {
@@ -95,9 +93,15 @@ export class ShopfloorRecordsService {
         const rows = batch.valid.map(toDowntimeRecordUpsert);
         const before = await this.downtime.storedRanges(rows.map((r) => r.recordId));
         const { changed, failed } = await writeIsolating(rows, (rs) => this.downtime.upsertBatch(rs));
-        await this.reject('downtime_records', batch, failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })));
+        await this.reject(
+          'downtime_records',
+          batch,
+          failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })),
+        );
         this.logged('downtime_records', batch, changed, failed.length);
-        await this.cache.invalidate([...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, durationSeconds: r.duration }))].map(stopRange));
+        await this.cache.invalidate(
+          [...before, ...rows.map((r) => ({ machineId: r.machineId, start: r.startTime, durationSeconds: r.duration }))].map(stopRange),
+        );
         return changed;
       }
       case SUBJECTS.shopfloor.machineEventsAppended: {
@@ -121,7 +125,14 @@ export class ShopfloorRecordsService {
         const batch = checkRecordsDeleted(payload);
         const touched = await this.rangesOf(batch);
         const changed = await this.applyDeleted(batch);
-        this.logger.log({ message: `Applied ${batch.entity} deletions`, entity: batch.entity, action: 'deleted', count: batch.keys.length, changed, sync_id: batch.sync_id });
+        this.logger.log({
+          message: `Applied ${batch.entity} deletions`,
+          entity: batch.entity,
+          action: 'deleted',
+          count: batch.keys.length,
+          changed,
+          sync_id: batch.sync_id,
+        });
         await this.cache.invalidate(touched);
         return changed;
       }
@@ -162,7 +173,11 @@ export class ShopfloorRecordsService {
   }
 
   /** Reports the batch's invalid records and those the database refused to the quarantine, before the batch is acked. */
-  private async reject<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, failed: RecordFailure<ShopfloorRecords[E]>[]): Promise<void> {
+  private async reject<E extends ShopfloorEntity>(
+    entity: E,
+    batch: CheckedBatch<ShopfloorRecords[E]>,
+    failed: RecordFailure<ShopfloorRecords[E]>[],
+  ): Promise<void> {
     if (batch.rejected.length === 0 && failed.length === 0) return;
     await this.rejections.report(CONSUMERS.analyticsShopfloor.durableName, entity, batch.sync_id, [
       ...batch.rejected,
@@ -172,7 +187,15 @@ export class ShopfloorRecordsService {
 
   private logged<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, changed: number, refused: number): void {
     const rejected = batch.rejected.length + refused;
-    this.logger.log({ message: `Applied ${entity} batch`, entity, action: 'upserted', count: batch.valid.length - refused, rejected, changed, sync_id: batch.sync_id });
+    this.logger.log({
+      message: `Applied ${entity} batch`,
+      entity,
+      action: 'upserted',
+      count: batch.valid.length - refused,
+      rejected,
+      changed,
+      sync_id: batch.sync_id,
+    });
   }
 }
 

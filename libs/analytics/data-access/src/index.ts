@@ -30,4 +30,11 @@ export * from './lib/repositories/live-status.repository';
 
 /** The analytics schema's entities and migrations, in order. */
 export const ANALYTICS_ENTITIES: EntityClass[] = [MachineEntity, JobEntity, DowntimeRecordEntity, MachineEventEntity, MachineReadingEntity, CalendarEntity];
-export const ANALYTICS_MIGRATIONS: MigrationClass[] = [CreateMachines1764450100000, CreateShopfloorRecords1764460000000, CreateCalendars1764470000000, CreateMachineLiveStatus1764480000000, AddDowntimeEndTime1764490000000, AddLiveStatusLastData1764500000000];
+export const ANALYTICS_MIGRATIONS: MigrationClass[] = [
+  CreateMachines1764450100000,
+  CreateShopfloorRecords1764460000000,
+  CreateCalendars1764470000000,
+  CreateMachineLiveStatus1764480000000,
+  AddDowntimeEndTime1764490000000,
+  AddLiveStatusLastData1764500000000,
+];

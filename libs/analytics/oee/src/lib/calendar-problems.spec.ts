@@ -22,7 +22,12 @@ describe(calendarProblems.name, () => {
   });
 
   it('accepts a whole-day shift written 00:00–24:00, a shift ending at 24:00 and one ending at 00:00', () => {
-    expect(calendarProblems({ timezone: 'UTC', shifts: [{ name: 'all day', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] })).toEqual([]);
+    expect(
+      calendarProblems({
+        timezone: 'UTC',
+        shifts: [{ name: 'all day', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }],
+      }),
+    ).toEqual([]);
     expect(
       calendarProblems({
         timezone: 'America/New_York',
@@ -45,7 +50,12 @@ describe(calendarProblems.name, () => {
   it('needs at least one shift and at most 50', () => {
     expect(fields({ ...valid, shifts: [] })).toEqual(['shifts']);
     expect(fields({ timezone: 'UTC' })).toEqual(['shifts']);
-    const many = Array.from({ length: 51 }, (_, i) => ({ name: `s${i}`, days: ['mon'], start: `${String(Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}`, end: `${String(Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20 + 10).padStart(2, '0')}` }));
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      name: `s${i}`,
+      days: ['mon'],
+      start: `${String(Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}`,
+      end: `${String(Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20 + 10).padStart(2, '0')}`,
+    }));
     expect(fields({ timezone: 'UTC', shifts: many })).toEqual(['shifts']);
     expect(fields({ timezone: 'UTC', shifts: many.slice(0, 50) })).toEqual([]);
   });
@@ -100,6 +110,14 @@ describe(calendarProblems.name, () => {
   });
 
   it('lets shifts touch without overlapping', () => {
-    expect(fields({ timezone: 'UTC', shifts: [{ name: 'a', days: ['mon'], start: '00:00', end: '24:00' }, { name: 'b', days: ['tue'], start: '00:00', end: '12:00' }] })).toEqual([]);
+    expect(
+      fields({
+        timezone: 'UTC',
+        shifts: [
+          { name: 'a', days: ['mon'], start: '00:00', end: '24:00' },
+          { name: 'b', days: ['tue'], start: '00:00', end: '12:00' },
+        ],
+      }),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe(currentShiftWindow.name, () => {
   it('is the shift in progress, from its start to now, with its real end', () => {
     const w = currentShiftWindow(berlin, at('2026-12-02T14:30:00Z'));
-    expect(w.shift && { ...w.shift, start: iso(w.shift.start), end: iso(w.shift.end) }).toEqual({ name: 'late shift', start: '2026-12-02T13:00:00.000Z', end: '2026-12-02T21:00:00.000Z', inProgress: true });
+    expect(w.shift && { ...w.shift, start: iso(w.shift.start), end: iso(w.shift.end) }).toEqual({
+      name: 'late shift',
+      start: '2026-12-02T13:00:00.000Z',
+      end: '2026-12-02T21:00:00.000Z',
+      inProgress: true,
+    });
     expect([iso(w.from), iso(w.to)]).toEqual(['2026-12-02T13:00:00.000Z', '2026-12-02T14:30:00.000Z']);
   });
 
@@ -24,7 +29,10 @@ describe(currentShiftWindow.name, () => {
     const night = currentShiftWindow(berlin, at('2026-12-03T02:00:00Z'));
     expect(night.shift?.name).toBe('night');
     expect(iso(night.from)).toBe('2026-12-02T21:00:00.000Z');
-    const nights: ShiftCalendar = { timezone: 'Europe/Berlin', shifts: [{ name: 'night', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '22:00', end: '06:00' }] };
+    const nights: ShiftCalendar = {
+      timezone: 'Europe/Berlin',
+      shifts: [{ name: 'night', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '22:00', end: '06:00' }],
+    };
     const autumn = currentShiftWindow(nights, at('2026-10-25T03:00:00Z'));
     expect(autumn.shift && (autumn.shift.end - autumn.shift.start) / 3_600_000).toBe(9);
   });

@@ -30,6 +30,7 @@ export function currentShiftWindow(calendar: ShiftCalendar | null, now: number):
     return { shift: { name: nameOf(current.label), start: current.from, end: ahead?.to ?? now + 1, inProgress: true }, from: current.from, to: now };
   }
   const ended = past.filter((b) => b.to <= now).pop();
-  if (ended && ended.to > now - 25 * HOUR) return { shift: { name: nameOf(ended.label), start: ended.from, end: ended.to, inProgress: false }, from: ended.from, to: ended.to };
+  if (ended && ended.to > now - 25 * HOUR)
+    return { shift: { name: nameOf(ended.label), start: ended.from, end: ended.to, inProgress: false }, from: ended.from, to: ended.to };
   return { shift: null, from: now - DAY, to: now };
 }

@@ -4,7 +4,12 @@ import type { StopInput } from './oee.types';
 
 const MIN = 60_000;
 const at = (iso: string): number => Date.parse(iso);
-const stop = (start: string, minutes: number, downtimeType: string, reasonCode: string | null = null): StopInput => ({ start: at(start), durationSeconds: minutes * 60, downtimeType, reasonCode });
+const stop = (start: string, minutes: number, downtimeType: string, reasonCode: string | null = null): StopInput => ({
+  start: at(start),
+  durationSeconds: minutes * 60,
+  downtimeType,
+  reasonCode,
+});
 
 function input(stops: StopInput[], extra: Partial<DowntimePatternInput> = {}): DowntimePatternInput {
   return { from: at('2026-11-02T00:00:00Z'), to: at('2026-11-09T00:00:00Z'), now: at('2026-11-30T00:00:00Z'), calendar: null, stops, ...extra };
@@ -54,7 +59,7 @@ describe('downtime patterns', () => {
     ]);
   });
 
-  it('spreads lost time over the hours of the week on the calendar zone\'s wall clock', () => {
+  it("spreads lost time over the hours of the week on the calendar zone's wall clock", () => {
     // 08:30–09:30 UTC on Monday = 09:30–10:30 in Berlin.
     const totals = downtimePatternTotals(input([stop('2026-11-02T08:30:00Z', 60, 'BREAKDOWN', 'SPINDLE')], { heatmapZone: 'Europe/Berlin' }));
     const cells = heatmapOf(totals).filter((c) => c.duration > 0 || c.count > 0);
@@ -68,7 +73,11 @@ describe('downtime patterns', () => {
   it('puts both runs of the repeated autumn hour in the same cell', () => {
     // 00:30–01:30 UTC on 2026-10-25 is 02:30 CEST → 02:30 CET in Berlin.
     const totals = downtimePatternTotals(
-      input([stop('2026-10-25T00:30:00Z', 60, 'BREAKDOWN', 'SPINDLE')], { from: at('2026-10-19T00:00:00Z'), to: at('2026-10-26T00:00:00Z'), heatmapZone: 'Europe/Berlin' }),
+      input([stop('2026-10-25T00:30:00Z', 60, 'BREAKDOWN', 'SPINDLE')], {
+        from: at('2026-10-19T00:00:00Z'),
+        to: at('2026-10-26T00:00:00Z'),
+        heatmapZone: 'Europe/Berlin',
+      }),
     );
     expect(heatmapOf(totals).filter((c) => c.duration > 0)).toEqual([{ weekday: 'sun', hour: 2, duration: 3600, count: 1 }]);
   });
@@ -91,7 +100,14 @@ describe('downtime patterns', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 40 }), fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'), (records, zone) => {
         const stops = records.map((r) => ({ start: from + r.offsetMin * MIN, durationSeconds: r.minutes * 60, downtimeType: r.type, reasonCode: r.reason }));
-        const totals = downtimePatternTotals({ from, to: from + 14 * 24 * 60 * MIN, now: at('2026-12-01T00:00:00Z'), calendar: null, stops, heatmapZone: zone });
+        const totals = downtimePatternTotals({
+          from,
+          to: from + 14 * 24 * 60 * MIN,
+          now: at('2026-12-01T00:00:00Z'),
+          calendar: null,
+          stops,
+          heatmapZone: zone,
+        });
         const heat = totals.heatMs.reduce((acc, ms) => acc + ms, 0);
         expect(heat).toBe(totals.lossMs);
         const pareto = paretoOf(totals);

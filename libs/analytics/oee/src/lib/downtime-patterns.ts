@@ -153,7 +153,9 @@ export function sumPatternTotals(parts: readonly DowntimePatternTotals[]): Downt
 
 /** Reasons by lost time, largest first (ties: more stops first, then by name), with shares of the Pareto's total. */
 export function paretoOf(totals: DowntimePatternTotals): ParetoEntry[] {
-  const entries = [...totals.reasons.values()].sort((a, b) => b.ms - a.ms || b.count - a.count || a.reason.localeCompare(b.reason) || a.category.localeCompare(b.category));
+  const entries = [...totals.reasons.values()].sort(
+    (a, b) => b.ms - a.ms || b.count - a.count || a.reason.localeCompare(b.reason) || a.category.localeCompare(b.category),
+  );
   const whole = entries.reduce((acc, e) => acc + e.ms, 0);
   let running = 0;
   return entries.map((e) => {

@@ -12,14 +12,25 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-const TIME_FIELDS = ['calendarMs', 'noProductionMs', 'plannedProductionMs', 'plannedStopMs', 'setupMs', 'unplannedStopMs', 'smallStopMs', 'runMs', 'failures'] as const;
+const TIME_FIELDS = [
+  'calendarMs',
+  'noProductionMs',
+  'plannedProductionMs',
+  'plannedStopMs',
+  'setupMs',
+  'unplannedStopMs',
+  'smallStopMs',
+  'runMs',
+  'failures',
+] as const;
 const PART_FIELDS = ['partsProduced', 'partsScrapped', 'idealProducedSeconds', 'idealScrappedSeconds', 'partsWithoutIdealTime'] as const;
 const GRANULARITIES = ['hour', 'day', 'week', 'shift'] as const;
 const TYPES = ['BREAK', 'NO_DEMAND', 'shutdown', 'PLANNED', 'SETUP', 'changeover', 'PLANNED_MAINTENANCE', 'BREAKDOWN', 'JAM', 'tooling', 'unknown'];
 // Periods around both clock changes of 2026 and in an ordinary week.
 const BASES = ['2026-03-26T00:00:00Z', '2026-10-22T00:00:00Z', '2026-06-10T00:00:00Z'].map(Date.parse);
 
-const hhmm = (minute: number): string => (minute === 1440 ? '24:00' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+const hhmm = (minute: number): string =>
+  minute === 1440 ? '24:00' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
  * Valid calendars by construction: cut points within a day make back-to-back shifts, the last may wrap past midnight
@@ -53,7 +64,7 @@ function scenarioArb(options: { honestStops: boolean }): fc.Arbitrary<Scenario> 
   return fc
     .record({
       base: fc.constantFrom(...BASES),
-      offset: fc.integer({ min: 0, max: 2 * DAY / MINUTE }),
+      offset: fc.integer({ min: 0, max: (2 * DAY) / MINUTE }),
       length: fc.integer({ min: 1, max: (4 * DAY) / MINUTE }),
       calendar: calendarArb,
       nowAfter: fc.option(fc.integer({ min: 0, max: (4 * DAY) / MINUTE }), { freq: 3 }),
@@ -178,7 +189,9 @@ describe(`${oeeTotals.name}, ${oeeSeriesTotals.name} and ${buckets.name} (proper
         const { losses, time_model } = oeeFigures(totals);
         const valuable = totals.idealProducedSeconds - totals.idealScrappedSeconds;
         const sum = losses.planned_stops + losses.unplanned_stops + losses.small_stops + losses.slow_cycles + losses.production_rejects + valuable;
-        expect(Math.abs(sum - time_model.planned_production_time)).toBeLessThanOrEqual(1e-9 * Math.max(1, time_model.planned_production_time, Math.abs(valuable)));
+        expect(Math.abs(sum - time_model.planned_production_time)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, time_model.planned_production_time, Math.abs(valuable)),
+        );
         // And the time model is a proper split of the calendar time.
         expect(totals.runMs).toBeGreaterThanOrEqual(totals.smallStopMs);
         expect(totals.plannedStopMs).toBeGreaterThanOrEqual(totals.setupMs);
@@ -191,7 +204,15 @@ describe(`${oeeTotals.name}, ${oeeSeriesTotals.name} and ${buckets.name} (proper
     fc.assert(
       fc.property(
         scenarioArb({ honestStops: true }),
-        fc.array(fc.record({ ideal: fc.integer({ min: 1, max: 60 }), fill: fc.double({ min: 0, max: 1, noNaN: true }), scrap: fc.double({ min: 0, max: 1, noNaN: true }), inset: fc.double({ min: 0, max: 0.5, noNaN: true }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.record({
+            ideal: fc.integer({ min: 1, max: 60 }),
+            fill: fc.double({ min: 0, max: 1, noNaN: true }),
+            scrap: fc.double({ min: 0, max: 1, noNaN: true }),
+            inset: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
         ({ input }, specs) => {
           const withoutJobs = oeeTotals({ ...input, jobs: [] });
           // The budget is the actual production time (APT = run − small stops): honest standards cannot exceed it.
@@ -200,10 +221,25 @@ describe(`${oeeTotals.name}, ${oeeSeriesTotals.name} and ${buckets.name} (proper
           const jobs: JobInput[] = specs.map((s, i) => {
             const produced = Math.floor((s.fill * budget) / s.ideal);
             const start = input.from + Math.floor(i * slot + s.inset * slot);
-            return { start, end: input.from + Math.floor((i + 1) * slot), idealCycleTime: s.ideal, partsProduced: produced, partsScrapped: Math.floor(produced * s.scrap) };
+            return {
+              start,
+              end: input.from + Math.floor((i + 1) * slot),
+              idealCycleTime: s.ideal,
+              partsProduced: produced,
+              partsScrapped: Math.floor(produced * s.scrap),
+            };
           });
           const f = oeeFigures(oeeTotals({ ...input, jobs }));
-          for (const value of [f.availability, f.performance, f.quality, f.overall_oee, f.kpis.technical_efficiency, f.kpis.setup_rate, f.kpis.scrap_ratio, f.kpis.nee]) {
+          for (const value of [
+            f.availability,
+            f.performance,
+            f.quality,
+            f.overall_oee,
+            f.kpis.technical_efficiency,
+            f.kpis.setup_rate,
+            f.kpis.scrap_ratio,
+            f.kpis.nee,
+          ]) {
             expect(inUnitRange(value)).toBe(true);
           }
         },

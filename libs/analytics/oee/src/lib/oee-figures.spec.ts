@@ -32,7 +32,13 @@ describe(oeeFigures.name, () => {
     expect(f.performance).toBeCloseTo(15_000 / (330 * 60), 12);
     expect(f.quality).toBeCloseTo(0.95, 12);
     expect(f.overall_oee).toBeCloseTo((330 / 420) * (15_000 / 19_800) * 0.95, 12);
-    expect(f.time_model).toEqual({ planned_production_time: 25_200, run_time: 19_800, planned_stop_time: 2700, unplanned_stop_time: 2700, small_stop_time: 600 });
+    expect(f.time_model).toEqual({
+      planned_production_time: 25_200,
+      run_time: 19_800,
+      planned_stop_time: 2700,
+      unplanned_stop_time: 2700,
+      small_stop_time: 600,
+    });
     expect(f.counts).toEqual({ total: 1000, good: 950, scrap: 50 });
   });
 

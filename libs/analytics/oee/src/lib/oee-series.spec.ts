@@ -69,7 +69,10 @@ describe(oeeSeries.name, () => {
   });
 
   it('puts a zero-length job on a bucket boundary into the bucket that starts there', () => {
-    const instant = { ...input, jobs: [{ start: at('2026-05-05T00:00:00+02:00'), end: at('2026-05-05T00:00:00+02:00'), idealCycleTime: 1, partsProduced: 9, partsScrapped: 0 }] };
+    const instant = {
+      ...input,
+      jobs: [{ start: at('2026-05-05T00:00:00+02:00'), end: at('2026-05-05T00:00:00+02:00'), idealCycleTime: 1, partsProduced: 9, partsScrapped: 0 }],
+    };
     const daily = oeeSeriesTotals(instant, buckets(input.from, input.to, 'day', twoShifts));
     expect(daily.map((t) => t.partsProduced)).toEqual([0, 9]);
   });

@@ -20,7 +20,10 @@ function input(change: Partial<OeeInput> = {}): OeeInput {
   return { from: at('2026-05-04T10:00:00Z'), to: at('2026-05-04T12:00:00Z'), calendar: null, stops: [], jobs: [], now: at('2030-01-01T00:00:00Z'), ...change };
 }
 
-const dayShift: ShiftCalendar = { timezone: 'Europe/Berlin', shifts: [{ name: 'day', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }] };
+const dayShift: ShiftCalendar = {
+  timezone: 'Europe/Berlin',
+  shifts: [{ name: 'day', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }],
+};
 
 describe(oeeTotals.name, () => {
   describe('the oee.com worked example (480 min shift, 60 min breaks, 47 min down, 19,271 parts at 1 s, 423 rejects)', () => {
@@ -42,7 +45,13 @@ describe(oeeTotals.name, () => {
       expect(figures.quality).toBeCloseTo(0.97805, 6);
       expect(figures.overall_oee).toBeCloseTo(0.747937, 6);
       expect(figures.benchmark_comparison).toBe((figures.overall_oee as number) / 0.85);
-      expect(figures.time_model).toEqual({ planned_production_time: 420 * 60, run_time: 373 * 60, planned_stop_time: 0, unplanned_stop_time: 47 * 60, small_stop_time: 0 });
+      expect(figures.time_model).toEqual({
+        planned_production_time: 420 * 60,
+        run_time: 373 * 60,
+        planned_stop_time: 0,
+        unplanned_stop_time: 47 * 60,
+        small_stop_time: 0,
+      });
       expect(figures.counts).toEqual({ total: 19_271, good: 18_848, scrap: 423 });
     });
   });
@@ -89,7 +98,14 @@ describe(oeeTotals.name, () => {
     );
     // The setup covers the whole shift part of the period; the breakdowns then have nothing left to claim.
     expect(totals).toMatchObject({ calendarMs: 6 * HOUR, noProductionMs: 0, plannedStopMs: 6 * HOUR, unplannedStopMs: 0, runMs: 0, failures: 0 });
-    const withoutSetup = oeeTotals(input({ calendar: dayShift, from: at('2026-05-04T00:00:00+02:00'), to: at('2026-05-04T12:00:00+02:00'), stops: [stop('BREAKDOWN', '2026-05-04T05:30:00+02:00', 40), stop('BREAKDOWN', '2026-05-04T11:50:00+02:00', 30)] }));
+    const withoutSetup = oeeTotals(
+      input({
+        calendar: dayShift,
+        from: at('2026-05-04T00:00:00+02:00'),
+        to: at('2026-05-04T12:00:00+02:00'),
+        stops: [stop('BREAKDOWN', '2026-05-04T05:30:00+02:00', 40), stop('BREAKDOWN', '2026-05-04T11:50:00+02:00', 30)],
+      }),
+    );
     expect(withoutSetup).toMatchObject({ unplannedStopMs: 10 * MIN + 10 * MIN, failures: 2 });
   });
 
@@ -138,7 +154,10 @@ describe(oeeTotals.name, () => {
   it('gives null for every ratio when there is no planned time at all', () => {
     const weekendOnly: ShiftCalendar = { timezone: 'UTC', shifts: [{ name: 'weekend', days: ['sat', 'sun'], start: '08:00', end: '16:00' }] };
     const jobs = [job('2026-05-04T10:00:00Z', '2026-05-04T11:00:00Z', 100)];
-    for (const figures of [oeeFigures(oeeTotals(input({ calendar: weekendOnly, jobs }))), oeeFigures(oeeTotals(input({ jobs, stops: [stop('SHUTDOWN', '2026-05-04T09:00:00Z', 240)] })))]) {
+    for (const figures of [
+      oeeFigures(oeeTotals(input({ calendar: weekendOnly, jobs }))),
+      oeeFigures(oeeTotals(input({ jobs, stops: [stop('SHUTDOWN', '2026-05-04T09:00:00Z', 240)] }))),
+    ]) {
       expect(figures.time_model.planned_production_time).toBe(0);
       expect(figures).toMatchObject({ availability: null, performance: null, overall_oee: null, benchmark_comparison: null });
       expect(figures.kpis).toMatchObject({ technical_efficiency: null, setup_rate: null, nee: null, mtbf: null, mttr: null });
@@ -179,7 +198,12 @@ describe(oeeTotals.name, () => {
     const figures = oeeFigures(
       oeeTotals(
         input({
-          stops: [stop('BREAKDOWN', '2026-05-04T10:30:00Z', 10), stop('BREAKDOWN', '2026-05-04T11:00:00Z', 20), stop('SETUP', '2026-05-04T11:40:00Z', 20), stop('JAM', '2026-05-04T10:00:00Z', 1)],
+          stops: [
+            stop('BREAKDOWN', '2026-05-04T10:30:00Z', 10),
+            stop('BREAKDOWN', '2026-05-04T11:00:00Z', 20),
+            stop('SETUP', '2026-05-04T11:40:00Z', 20),
+            stop('JAM', '2026-05-04T10:00:00Z', 1),
+          ],
         }),
       ),
     );

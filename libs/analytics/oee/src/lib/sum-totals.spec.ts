@@ -7,7 +7,15 @@ const HOUR = 3_600_000;
 describe(sumTotals.name, () => {
   it('adds every field', () => {
     const a: OeeTotals = { ...zeroTotals(), calendarMs: 1, plannedProductionMs: 2, runMs: 3, failures: 4, partsProduced: 5.5, partsWithoutIdealTime: 6 };
-    expect(sumTotals([a, a, zeroTotals()])).toEqual({ ...zeroTotals(), calendarMs: 2, plannedProductionMs: 4, runMs: 6, failures: 8, partsProduced: 11, partsWithoutIdealTime: 12 });
+    expect(sumTotals([a, a, zeroTotals()])).toEqual({
+      ...zeroTotals(),
+      calendarMs: 2,
+      plannedProductionMs: 4,
+      runMs: 6,
+      failures: 8,
+      partsProduced: 11,
+      partsWithoutIdealTime: 12,
+    });
     expect(sumTotals([])).toEqual(zeroTotals());
   });
 

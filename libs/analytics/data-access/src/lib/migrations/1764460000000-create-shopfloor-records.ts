@@ -79,7 +79,9 @@ export class CreateShopfloorRecords1764460000000 implements MigrationInterface {
     // One secondary index only: readings are by far the largest table and every index costs each of millions of
     // inserts. Features and anomaly windows read one machine's metric over time; a machine-wide window reads its
     // few metrics through the same index (metric = ANY(...)).
-    await queryRunner.query(`CREATE INDEX "ix_machine_readings_machine_metric_time" ON "analytics"."machine_readings" ("machine_id", "metric", "reading_time")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_machine_readings_machine_metric_time" ON "analytics"."machine_readings" ("machine_id", "metric", "reading_time")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -34,4 +34,3 @@ export async function tombstoneAppendOnly(dataSource: DataSource, table: string,
     [ids, deletedAt],
   );
 }
-

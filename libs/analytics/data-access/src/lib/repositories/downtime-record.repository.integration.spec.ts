@@ -31,7 +31,16 @@ describe(DowntimeRecordRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_downtime');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new DowntimeRecordRepository(dataSource);
@@ -49,7 +58,15 @@ describe(DowntimeRecordRepository.name, () => {
   it('stores every field of a downtime record and reads it back', async () => {
     expect(await repo.upsertBatch([stop(), stop({ recordId: 'D-2', jobId: null, reasonCode: null, description: null, duration: 0.25 })])).toBe(2);
     const stored = await repo.findOverlapping({ machineId: 'M-001', from: null, to: null, limit: 10 });
-    expect(stored[0]).toMatchObject({ recordId: 'D-1', jobId: 'J-1', machineId: 'M-001', downtimeType: 'BREAKDOWN', duration: 900, reasonCode: 'R-12', description: 'Spindle alarm' });
+    expect(stored[0]).toMatchObject({
+      recordId: 'D-1',
+      jobId: 'J-1',
+      machineId: 'M-001',
+      downtimeType: 'BREAKDOWN',
+      duration: 900,
+      reasonCode: 'R-12',
+      description: 'Spindle alarm',
+    });
     expect(stored[0].startTime.toISOString()).toBe('2026-03-02T09:00:00.000Z');
     expect(stored[1]).toMatchObject({ recordId: 'D-2', jobId: null, reasonCode: null, description: null, duration: 0.25 });
   });

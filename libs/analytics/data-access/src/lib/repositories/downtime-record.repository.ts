@@ -83,10 +83,7 @@ export class DowntimeRecordRepository {
 
   /** Stops of one machine overlapping [from, to): started before `to` and lasting past `from`. */
   async findOverlapping(window: HistoryWindow): Promise<DowntimeRecordEntity[]> {
-    const query = this.repo
-      .createQueryBuilder('d')
-      .where('d.machineId = :machineId', { machineId: window.machineId })
-      .andWhere('d.deletedAt IS NULL');
+    const query = this.repo.createQueryBuilder('d').where('d.machineId = :machineId', { machineId: window.machineId }).andWhere('d.deletedAt IS NULL');
     if (window.to) query.andWhere('d.startTime < :to', { to: window.to });
     if (window.from) query.andWhere('d.endTime > :from', { from: window.from });
     return query.orderBy('d.startTime', 'ASC').addOrderBy('d.recordId', 'ASC').limit(window.limit).getMany();
@@ -103,7 +100,13 @@ export class DowntimeRecordRepository {
        ORDER BY "machine_id", "start_time", "record_id"`,
       [machineIds, from, to],
     );
-    return rows.map((r) => ({ machineId: r.machine_id, start: Math.round(r.start_ms), durationSeconds: Number(r.duration), downtimeType: r.downtime_type, reasonCode: r.reason_code }));
+    return rows.map((r) => ({
+      machineId: r.machine_id,
+      start: Math.round(r.start_ms),
+      durationSeconds: Number(r.duration),
+      downtimeType: r.downtime_type,
+      reasonCode: r.reason_code,
+    }));
   }
 
   /** Machine, start and duration of the stored records among `recordIds`, for cache invalidation. */

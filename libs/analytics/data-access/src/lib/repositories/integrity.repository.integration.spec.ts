@@ -41,7 +41,15 @@ const stop = (recordId: string, machineId: string, jobId: string | null): Downti
   sourceUpdatedAt: VERSION,
 });
 
-const machine = (machineId: string) => ({ machineId, name: machineId, type: 'MILL', location: null, installationDate: null, specifications: null, sourceUpdatedAt: VERSION });
+const machine = (machineId: string) => ({
+  machineId,
+  name: machineId,
+  type: 'MILL',
+  location: null,
+  installationDate: null,
+  specifications: null,
+  sourceUpdatedAt: VERSION,
+});
 
 describe(IntegrityRepository.name, () => {
   let db: TestDatabase;
@@ -50,7 +58,16 @@ describe(IntegrityRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_integrity');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new IntegrityRepository(dataSource);
@@ -86,7 +103,15 @@ describe(IntegrityRepository.name, () => {
     ]);
 
     const events = new MachineEventRepository(dataSource);
-    const event = (eventId: number, machineId: string, time: string, state: string) => ({ eventId, machineId, eventTime: t(time), state, reasonCode: null, jobId: null, partCount: null });
+    const event = (eventId: number, machineId: string, time: string, state: string) => ({
+      eventId,
+      machineId,
+      eventTime: t(time),
+      state,
+      reasonCode: null,
+      jobId: null,
+      partCount: null,
+    });
     await events.insertBatch([
       event(1, 'M-1', '08:00', 'RUNNING'),
       event(2, 'M-1', '08:30', 'IDLE'),
@@ -113,7 +138,13 @@ describe(IntegrityRepository.name, () => {
 
   it('finds jobs whose machine is unknown or deleted', async () => {
     const { orphanJobs } = await repo.check({ eventGapSeconds: 3600, listLimit: 100 });
-    expect(orphanJobs).toEqual({ items: [{ jobId: 'O2', machineId: 'M-3' }, { jobId: 'O1', machineId: 'M-9' }], total: 2 });
+    expect(orphanJobs).toEqual({
+      items: [
+        { jobId: 'O2', machineId: 'M-3' },
+        { jobId: 'O1', machineId: 'M-9' },
+      ],
+      total: 2,
+    });
   });
 
   it('finds downtime records with an unknown machine, or with a job that is unknown or deleted', async () => {

@@ -35,7 +35,16 @@ describe(JobRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_jobs');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new JobRepository(dataSource);
@@ -53,14 +62,38 @@ describe(JobRepository.name, () => {
   it('stores every field of a job and reads it back', async () => {
     expect(await repo.upsertBatch([job()])).toBe(1);
     const [stored] = await repo.findOverlapping({ machineId: 'M-001', from: null, to: null, limit: 10 });
-    expect(stored).toMatchObject({ jobId: 'J-1', machineId: 'M-001', partNumber: 'P-100', state: 'COMPLETED', operatorId: 'OP-7', setupTime: 600, cycleTime: 61.5, idealCycleTime: 60, partsProduced: 100, partsScrapped: 2, deletedAt: null });
+    expect(stored).toMatchObject({
+      jobId: 'J-1',
+      machineId: 'M-001',
+      partNumber: 'P-100',
+      state: 'COMPLETED',
+      operatorId: 'OP-7',
+      setupTime: 600,
+      cycleTime: 61.5,
+      idealCycleTime: 60,
+      partsProduced: 100,
+      partsScrapped: 2,
+      deletedAt: null,
+    });
     expect(stored.startTime.toISOString()).toBe('2026-03-02T08:00:00.000Z');
     expect(stored.endTime?.toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(stored.sourceUpdatedAt.toISOString()).toBe('2026-03-02T10:00:01.000Z');
   });
 
   it('stores a running job with no end and no optional fields', async () => {
-    await repo.upsertBatch([job({ endTime: null, partNumber: null, operatorId: null, setupTime: null, cycleTime: null, idealCycleTime: null, partsProduced: null, partsScrapped: null, state: 'RUNNING' })]);
+    await repo.upsertBatch([
+      job({
+        endTime: null,
+        partNumber: null,
+        operatorId: null,
+        setupTime: null,
+        cycleTime: null,
+        idealCycleTime: null,
+        partsProduced: null,
+        partsScrapped: null,
+        state: 'RUNNING',
+      }),
+    ]);
     const [stored] = await repo.findOverlapping({ machineId: 'M-001', from: null, to: null, limit: 10 });
     expect(stored).toMatchObject({ endTime: null, partNumber: null, setupTime: null, partsProduced: null, state: 'RUNNING' });
   });
@@ -122,7 +155,12 @@ describe(JobRepository.name, () => {
     });
 
     it('returns the jobs overlapping [from, to) by start time, excluding those ending at from or starting at to', async () => {
-      expect(await ids('2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z')).toEqual(['J-running-since-before', 'J-ends-after-from', 'J-inside', 'J-starts-before-to']);
+      expect(await ids('2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z')).toEqual([
+        'J-running-since-before',
+        'J-ends-after-from',
+        'J-inside',
+        'J-starts-before-to',
+      ]);
     });
 
     it('treats a missing bound as open', async () => {

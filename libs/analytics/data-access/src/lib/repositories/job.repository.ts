@@ -42,7 +42,19 @@ const UPSERT_JOBS = versionedUpsertSql({
     { name: 'parts_scrapped', type: 'int' },
     { name: 'source_updated_at', type: 'timestamptz' },
   ],
-  columns: ['machine_id', 'part_number', 'start_time', 'end_time', 'state', 'operator_id', 'setup_time', 'cycle_time', 'ideal_cycle_time', 'parts_produced', 'parts_scrapped'].map((name) => ({ name })),
+  columns: [
+    'machine_id',
+    'part_number',
+    'start_time',
+    'end_time',
+    'state',
+    'operator_id',
+    'setup_time',
+    'cycle_time',
+    'ideal_cycle_time',
+    'parts_produced',
+    'parts_scrapped',
+  ].map((name) => ({ name })),
   version: { input: 'source_updated_at' },
   syncedAt: true,
 });
@@ -93,10 +105,7 @@ export class JobRepository {
 
   /** Jobs of one machine overlapping [from, to): started before `to` and not ended by `from` (a running job has no end). */
   async findOverlapping(window: HistoryWindow): Promise<JobEntity[]> {
-    const query = this.repo
-      .createQueryBuilder('j')
-      .where('j.machineId = :machineId', { machineId: window.machineId })
-      .andWhere('j.deletedAt IS NULL');
+    const query = this.repo.createQueryBuilder('j').where('j.machineId = :machineId', { machineId: window.machineId }).andWhere('j.deletedAt IS NULL');
     if (window.to) query.andWhere('j.startTime < :to', { to: window.to });
     if (window.from) query.andWhere('(j.endTime IS NULL OR j.endTime > :from)', { from: window.from });
     return query.orderBy('j.startTime', 'ASC').addOrderBy('j.jobId', 'ASC').limit(window.limit).getMany();
@@ -132,13 +141,28 @@ export class JobRepository {
   }
 
   /** Machine, [start, end) and counts of the stored jobs among `jobIds` (end null while running): what a batch changes. */
-  async storedRanges(jobIds: string[]): Promise<{ jobId: string; machineId: string; start: Date; end: Date | null; partsProduced: number | null; partsScrapped: number | null }[]> {
+  async storedRanges(
+    jobIds: string[],
+  ): Promise<{ jobId: string; machineId: string; start: Date; end: Date | null; partsProduced: number | null; partsScrapped: number | null }[]> {
     if (jobIds.length === 0) return [];
-    const rows: { job_id: string; machine_id: string; start_time: Date; end_time: Date | null; parts_produced: number | null; parts_scrapped: number | null }[] =
-      await this.dataSource.query(
-        `SELECT "job_id", "machine_id", "start_time", "end_time", "parts_produced", "parts_scrapped" FROM "analytics"."jobs" WHERE "job_id" = ANY($1::text[])`,
-        [jobIds],
-      );
-    return rows.map((r) => ({ jobId: r.job_id, machineId: r.machine_id, start: r.start_time, end: r.end_time, partsProduced: r.parts_produced, partsScrapped: r.parts_scrapped }));
+    const rows: {
+      job_id: string;
+      machine_id: string;
+      start_time: Date;
+      end_time: Date | null;
+      parts_produced: number | null;
+      parts_scrapped: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT "job_id", "machine_id", "start_time", "end_time", "parts_produced", "parts_scrapped" FROM "analytics"."jobs" WHERE "job_id" = ANY($1::text[])`,
+      [jobIds],
+    );
+    return rows.map((r) => ({
+      jobId: r.job_id,
+      machineId: r.machine_id,
+      start: r.start_time,
+      end: r.end_time,
+      partsProduced: r.parts_produced,
+      partsScrapped: r.parts_scrapped,
+    }));
   }
 }

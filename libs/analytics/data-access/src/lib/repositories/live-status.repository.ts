@@ -51,7 +51,9 @@ const APPLY_LATEST = `
     "reason_code" = EXCLUDED."reason_code", "current_job_id" = EXCLUDED."current_job_id", "part_count" = EXCLUDED."part_count",
     "last_event_at" = EXCLUDED."last_event_at", "last_data_at" = GREATEST(t."last_data_at", EXCLUDED."last_event_at"), "updated_at" = now()
   WHERE t."last_event_at" IS NULL OR EXCLUDED."last_event_at" > t."last_event_at"
-  RETURNING ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}`;
+  RETURNING ${COLUMNS.split(', ')
+    .map((c) => `t.${c}`)
+    .join(', ')}`;
 
 interface RawRow {
   machine_id: string;
@@ -114,7 +116,9 @@ export class LiveStatusRepository {
          "updated_at" = now()
        FROM r JOIN old USING ("machine_id")
        WHERE t."machine_id" = r."machine_id" AND (t."last_data_at" IS NULL OR r.at > t."last_data_at")
-       RETURNING ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}, old."state" AS "old_state"`,
+       RETURNING ${COLUMNS.split(', ')
+         .map((c) => `t.${c}`)
+         .join(', ')}, old."state" AS "old_state"`,
       [textArray(latest.map((l) => l.machineId)), instantArray(latest.map((l) => l.at)), unavailable],
     );
     return rows.filter((r) => (r as RawRow & { old_state: string }).old_state === unavailable && r.state !== unavailable).map(toRow);

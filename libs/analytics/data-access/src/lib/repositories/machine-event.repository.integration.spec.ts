@@ -24,11 +24,21 @@ describe(MachineEventRepository.name, () => {
   let dataSource: DataSource;
   let repo: MachineEventRepository;
 
-  const rows = (): Promise<Row[]> => dataSource.query('SELECT event_id, machine_id, state, part_count, deleted_at FROM analytics.machine_events ORDER BY event_id');
+  const rows = (): Promise<Row[]> =>
+    dataSource.query('SELECT event_id, machine_id, state, part_count, deleted_at FROM analytics.machine_events ORDER BY event_id');
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_events');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new MachineEventRepository(dataSource);

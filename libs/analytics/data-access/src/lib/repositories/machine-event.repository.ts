@@ -78,7 +78,12 @@ export class MachineEventRepository {
 
   /** The state in effect at `from` and up to `limit` changes after it, before `to`, oldest first. */
   async stateChanges(machineId: string, from: Date, to: Date, limit: number): Promise<StateChange[]> {
-    const rows: { event_time: Date; state: string; reason_code: string | null; job_id: string | null }[] = await this.dataSource.query(STATE_CHANGES, [machineId, from, to, limit]);
+    const rows: { event_time: Date; state: string; reason_code: string | null; job_id: string | null }[] = await this.dataSource.query(STATE_CHANGES, [
+      machineId,
+      from,
+      to,
+      limit,
+    ]);
     return rows.map((r) => ({ time: r.event_time, state: r.state, reasonCode: r.reason_code, jobId: r.job_id }));
   }
 

@@ -27,7 +27,16 @@ describe(MachineReadingRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_readings');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new MachineReadingRepository(dataSource);
@@ -43,12 +52,19 @@ describe(MachineReadingRepository.name, () => {
   });
 
   it('inserts a full batch of 1000 readings in one statement, and none of them again on a replay', async () => {
-    const batch = Array.from({ length: 1000 }, (_, i) => reading({ readingId: i + 1, value: i / 3, unit: i % 2 ? null : '%', readingTime: new Date(Date.UTC(2026, 2, 2, 8, 0, i)) }));
+    const batch = Array.from({ length: 1000 }, (_, i) =>
+      reading({ readingId: i + 1, value: i / 3, unit: i % 2 ? null : '%', readingTime: new Date(Date.UTC(2026, 2, 2, 8, 0, i)) }),
+    );
     expect(await repo.insertBatch(batch)).toBe(1000);
     expect(await repo.insertBatch(batch)).toBe(0);
-    const [{ count, total }] = await dataSource.query<{ count: string; total: number }[]>('SELECT count(*) AS count, sum(value) AS total FROM analytics.machine_readings');
+    const [{ count, total }] = await dataSource.query<{ count: string; total: number }[]>(
+      'SELECT count(*) AS count, sum(value) AS total FROM analytics.machine_readings',
+    );
     expect(Number(count)).toBe(1000);
-    expect(total).toBeCloseTo(batch.reduce((s, r) => s + r.value, 0), 6);
+    expect(total).toBeCloseTo(
+      batch.reduce((s, r) => s + r.value, 0),
+      6,
+    );
   });
 
   it('keeps the first occurrence of an id that appears twice in one batch', async () => {

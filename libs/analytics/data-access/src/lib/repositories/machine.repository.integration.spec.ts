@@ -24,7 +24,16 @@ describe(MachineRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_machines');
-    const settings = { url: db.serviceUrl('analytics'), schema: 'analytics', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('analytics'),
+      schema: 'analytics',
+      ssl: 'disable' as const,
+      poolSize: 2,
+      applicationName: 'test',
+      entities: ANALYTICS_ENTITIES,
+      migrations: ANALYTICS_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new MachineRepository(dataSource);
@@ -56,7 +65,9 @@ describe(MachineRepository.name, () => {
 
   it('takes different content of the same source version, but rewrites nothing when a batch is replayed', async () => {
     await repo.upsertBatch([machine(), machine({ machineId: 'M-002', specifications: null, location: null, installationDate: null })]);
-    const before = await dataSource.query<{ machine_id: string; synced_at: Date }[]>('SELECT machine_id, synced_at FROM analytics.machines ORDER BY machine_id');
+    const before = await dataSource.query<{ machine_id: string; synced_at: Date }[]>(
+      'SELECT machine_id, synced_at FROM analytics.machines ORDER BY machine_id',
+    );
     expect(await repo.upsertBatch([machine(), machine({ machineId: 'M-002', specifications: null, location: null, installationDate: null })])).toBe(0);
     const after = await dataSource.query<{ machine_id: string; synced_at: Date }[]>('SELECT machine_id, synced_at FROM analytics.machines ORDER BY machine_id');
     expect(after).toEqual(before);
@@ -94,7 +105,11 @@ describe(MachineRepository.name, () => {
   });
 
   it('filters by type and location and orders by machine id', async () => {
-    await repo.upsertBatch([machine({ machineId: 'M-003', type: 'LATHE' }), machine({ machineId: 'M-002' }), machine({ machineId: 'M-001', location: 'Hall 2' })]);
+    await repo.upsertBatch([
+      machine({ machineId: 'M-003', type: 'LATHE' }),
+      machine({ machineId: 'M-002' }),
+      machine({ machineId: 'M-001', location: 'Hall 2' }),
+    ]);
     expect((await repo.list({ limit: 10, type: 'MILL' })).items.map((m) => m.machineId)).toEqual(['M-001', 'M-002']);
     expect((await repo.list({ limit: 10, location: 'Hall 1' })).items.map((m) => m.machineId)).toEqual(['M-002', 'M-003']);
     expect((await repo.list({ limit: 1 })).total).toBe(3);

@@ -39,7 +39,13 @@ const UPSERT_MACHINES = versionedUpsertSql({
     { name: 'specifications', type: 'text' },
     { name: 'source_updated_at', type: 'timestamptz' },
   ],
-  columns: [{ name: 'name' }, { name: 'type' }, { name: 'location' }, { name: 'installation_date' }, { name: 'specifications', value: 'r."specifications"::jsonb' }],
+  columns: [
+    { name: 'name' },
+    { name: 'type' },
+    { name: 'location' },
+    { name: 'installation_date' },
+    { name: 'specifications', value: 'r."specifications"::jsonb' },
+  ],
   version: { input: 'source_updated_at' },
   syncedAt: true,
 });

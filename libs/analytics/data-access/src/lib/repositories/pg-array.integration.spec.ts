@@ -17,7 +17,9 @@ describe('PostgreSQL array literals', () => {
   });
 
   it('writes Dates as UTC instants and passes instant strings through', () => {
-    expect(instantArray([new Date('2026-01-01T06:00:00.000Z'), '2026-01-01T07:00:00.000+01:00', null])).toBe('{"2026-01-01T06:00:00.000Z","2026-01-01T07:00:00.000+01:00",NULL}');
+    expect(instantArray([new Date('2026-01-01T06:00:00.000Z'), '2026-01-01T07:00:00.000+01:00', null])).toBe(
+      '{"2026-01-01T06:00:00.000Z","2026-01-01T07:00:00.000+01:00",NULL}',
+    );
   });
 
   describe('read back by PostgreSQL', () => {
@@ -26,11 +28,30 @@ describe('PostgreSQL array literals', () => {
     afterAll(() => client.end());
 
     it('gives back exactly the values written, whatever characters the texts hold', async () => {
-      const texts = ['plain', 'NULL', 'null', '', ' padded ', 'x,y', '{braces}', 'say "hi"', 'back\\slash', 'ünïcødé ✓', 'tab\there', 'new\nline', "it's", null];
+      const texts = [
+        'plain',
+        'NULL',
+        'null',
+        '',
+        ' padded ',
+        'x,y',
+        '{braces}',
+        'say "hi"',
+        'back\\slash',
+        'ünïcødé ✓',
+        'tab\there',
+        'new\nline',
+        "it's",
+        null,
+      ];
       const numbers = [1, 9007199254740991, -0.000123, 123456.789, null];
       const result = await client.query<{ t: (string | null)[]; n: (number | null)[]; ts: Date[] }>(
         'SELECT $1::text[] AS t, $2::float8[] AS n, $3::timestamptz[] AS ts',
-        [textArray(texts), numberArray(numbers), instantArray(['2026-03-29T00:59:59.000Z', new Date('2026-10-25T00:30:00.000Z'), '2026-10-25T02:30:00.000+01:00'])],
+        [
+          textArray(texts),
+          numberArray(numbers),
+          instantArray(['2026-03-29T00:59:59.000Z', new Date('2026-10-25T00:30:00.000Z'), '2026-10-25T02:30:00.000+01:00']),
+        ],
       );
       expect(result.rows[0].t).toEqual(texts);
       expect(result.rows[0].n).toEqual(numbers);
