@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
-import { RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
+import { RUL_CAP_HOURS } from '@shopfloor/ml/modelling';
 
 const INTERVAL_MS = 60_000;
 const BATCH = 500;

@@ -5,9 +5,8 @@ import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { PredictionRepository, ShopfloorCopyRepository, type ModelRecord } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
+import { recommendWindow, RUL_CAP_HOURS, type TrainedModel } from '@shopfloor/ml/modelling';
 import { MlEnv } from '../config/ml.env';
-import { recommendWindow, RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
-import type { TrainedModel } from '../modelling/trained-model';
 import { ModelsService } from '../registry/models.service';
 import { PredictionPublisher } from './prediction-publisher';
 

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ModelPromotion, type ModelType, type ModelView } from '@shopfloor/contracts';
 import { ModelRepository, type ModelRecord } from '@shopfloor/ml/data-access';
-import { TrainedModel, type ModelArtifact } from '../modelling/trained-model';
+import { TrainedModel, type ModelArtifact } from '@shopfloor/ml/modelling';
 
 /** How long a replica trusts its idea of which version is active (an activation elsewhere shows within this). */
 const ACTIVE_TTL_MS = 2000;

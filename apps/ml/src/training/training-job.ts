@@ -3,13 +3,7 @@ import { DomainError, type ModelType } from '@shopfloor/contracts';
 import { serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { DataSource } from 'typeorm';
-import type { DatasetTable } from '../modelling/dataset-table';
-import type { PromotionComparison } from '../modelling/promotion';
-import { compareOnNewHeldOut, type ShopfloorIncumbent } from '../modelling/shopfloor-comparison';
-import { trainOnDataset, type IncumbentModel } from '../modelling/dataset-trainer';
-import { trainAnomaly } from '../modelling/shopfloor-anomaly';
-import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '../modelling/shopfloor-trainer';
+import { type DatasetTable, type PromotionComparison, compareOnNewHeldOut, type ShopfloorIncumbent, trainOnDataset, type IncumbentModel, trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '@shopfloor/ml/modelling';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =

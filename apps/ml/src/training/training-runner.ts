@@ -7,11 +7,10 @@ import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
 import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { challengerWins, type PromotionComparison, type ModelArtifact } from '@shopfloor/ml/modelling';
 import { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
-import { datasetTable } from '../modelling/dataset-table';
-import { challengerWins, type PromotionComparison } from '../modelling/promotion';
-import type { ModelArtifact } from '../modelling/trained-model';
+import { datasetTable } from '../datasets/dataset-table.mapper';
 import { runTrainingJob, type TrainingJobInput, type TrainingJobMessage } from './training-job';
 
 const HEARTBEAT_MS = 5000;
