@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { MlDataModule } from '../data/ml-data.module';
 import { PredictionHistory } from './prediction-history';
 import { RegistryModule } from '../registry/registry.module';
 import { MachineRiskService } from './machine-risk';
@@ -10,9 +10,9 @@ import { PredictionsHandler } from './predictions.handler';
 import { PredictionsService } from './predictions.service';
 
 @Module({
-  imports: [RegistryModule],
+  imports: [MlDataModule, RegistryModule],
   controllers: [PredictionsHandler],
-  providers: [PredictionsService, PredictionPublisher, MachineRiskService, PredictionHistory, PredictionRepository, ShopfloorCopyRepository, OutcomeRecorder, ModelAccuracyMetrics],
+  providers: [PredictionsService, PredictionPublisher, MachineRiskService, PredictionHistory, OutcomeRecorder, ModelAccuracyMetrics],
   exports: [PredictionsService],
 })
 export class PredictionsModule {}
