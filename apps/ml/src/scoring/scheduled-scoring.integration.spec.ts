@@ -11,9 +11,13 @@ import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, trainDowntime, type ModelArtifact } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
-import { MachineRiskService } from '../predictions/machine-risk';
+import { MachineRiskService } from '../predictions/machine-risk.service';
 import { PredictionPublisher } from '../predictions/prediction-publisher';
-import { PredictionsService } from '../predictions/predictions.service';
+import { AnomalyDetectionService } from '../predictions/anomaly-detection.service';
+import { DowntimePredictionService } from '../predictions/downtime-prediction.service';
+import { FailureRiskPredictionService } from '../predictions/failure-risk-prediction.service';
+import { MachineHistoryService } from '../predictions/machine-history.service';
+import { MaintenanceWindowPredictionService } from '../predictions/maintenance-window-prediction.service';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { ScheduledScoring } from './scheduled-scoring';
@@ -147,8 +151,21 @@ describe(ScheduledScoring.name, () => {
       registries.push(registry);
       const mlMetrics = new MlMetrics(registry);
       const models = new ModelsService(new ModelRepository(dataSource));
-      const service = new PredictionsService(models, predictionRepository, copy, jetStream, new PredictionPublisher(predictionRepository, jetStream, mlMetrics), env);
-      return new ScheduledScoring(new ScoringRepository(dataSource), new ModelRepository(dataSource), copy, predictionRepository, service, env, mlMetrics);
+      const histories = new MachineHistoryService(copy);
+      const publisher = new PredictionPublisher(predictionRepository, jetStream, mlMetrics);
+      return new ScheduledScoring(
+        new ScoringRepository(dataSource),
+        new ModelRepository(dataSource),
+        copy,
+        predictionRepository,
+        histories,
+        new DowntimePredictionService(models, histories, publisher),
+        new FailureRiskPredictionService(models, histories, publisher),
+        new MaintenanceWindowPredictionService(models, histories, publisher, env),
+        new AnomalyDetectionService(models, histories, predictionRepository, jetStream),
+        env,
+        mlMetrics,
+      );
     };
     replicas = [replica(), replica()];
     risks = new MachineRiskService(predictionRepository, copy, new ModelsService(new ModelRepository(dataSource)));

@@ -13,7 +13,10 @@ import type { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { PredictionPublisher } from './prediction-publisher';
-import { PredictionsService } from './predictions.service';
+import { DowntimePredictionService } from './downtime-prediction.service';
+import { FailureRiskPredictionService } from './failure-risk-prediction.service';
+import { MachineHistoryService } from './machine-history.service';
+import { MaintenanceWindowPredictionService } from './maintenance-window-prediction.service';
 
 const codec = JSONCodec<PredictionEvent>();
 const HOUR = 3_600_000;
@@ -45,12 +48,14 @@ function history(machineId: string, until: number, random: () => number): { jobs
   return { jobs, stops };
 }
 
-describe(PredictionsService.name, () => {
+describe(PredictionPublisher.name, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let nats: NatsConnection;
   let jetStream: JetStreamService;
-  let service: PredictionsService;
+  let failureRisks: FailureRiskPredictionService;
+  let downtimes: DowntimePredictionService;
+  let maintenanceWindows: MaintenanceWindowPredictionService;
   const machineId = `PRED-${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
 
@@ -124,7 +129,12 @@ describe(PredictionsService.name, () => {
     await copy.upsertJobs(own.jobs);
     await copy.upsertStops(own.stops);
     const predictions = new PredictionRepository(dataSource);
-    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), predictions, copy, jetStream, new PredictionPublisher(predictions, jetStream, new MlMetrics(new MetricsRegistry())), { ML_TIMEZONE: 'UTC' } as MlEnv);
+    const models = new ModelsService(new ModelRepository(dataSource));
+    const histories = new MachineHistoryService(copy);
+    const publisher = new PredictionPublisher(predictions, jetStream, new MlMetrics(new MetricsRegistry()));
+    failureRisks = new FailureRiskPredictionService(models, histories, publisher);
+    downtimes = new DowntimePredictionService(models, histories, publisher);
+    maintenanceWindows = new MaintenanceWindowPredictionService(models, histories, publisher, { ML_TIMEZONE: 'UTC' } as MlEnv);
   }, 120_000);
 
   afterAll(async () => {
@@ -142,10 +152,10 @@ describe(PredictionsService.name, () => {
 
   it("publishes a machine's failure risk over its threshold (raised) and back under it (cleared), and nothing for readings without a machine", async () => {
     await reading(75, 120);
-    const high = await service.failureRisk({ machine_id: machineId });
+    const high = await failureRisks.predict({ machine_id: machineId });
     await reading(45, 60);
-    const low = await service.failureRisk({ machine_id: machineId });
-    await service.failureRisk({ readings: { spindle_temp: 80 } });
+    const low = await failureRisks.predict({ machine_id: machineId });
+    await failureRisks.predict({ readings: { spindle_temp: 80 } });
     expect(high.threshold).not.toBeNull();
     expect(high.predicted_value).toBeGreaterThanOrEqual(high.threshold ?? 1);
     expect(low.predicted_value).toBeLessThan(low.threshold ?? 0);
@@ -171,8 +181,8 @@ describe(PredictionsService.name, () => {
   });
 
   it('publishes a downtime prediction with its horizon, and a maintenance window with the window', async () => {
-    const downtime = await service.downtime({ machine_id: machineId, horizon_hours: 24 });
-    const maintenance = await service.maintenanceWindow({ machine_id: machineId });
+    const downtime = await downtimes.predict({ machine_id: machineId, horizon_hours: 24 });
+    const maintenance = await maintenanceWindows.predict({ machine_id: machineId });
 
     const [downtimeEvent] = await stored(SUBJECTS.mlEvents.prediction('downtime'));
     expect(downtimeEvent.id).toBe(downtime.prediction_id);
