@@ -5,6 +5,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DomainError, ErrorCode, SCORED_DOWNTIME_HORIZONS_HOURS, type ModelType } from '@shopfloor/contracts';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
 import { AnomalyDetectionService } from '../predictions/anomaly-detection.service';
 import { DowntimePredictionService } from '../predictions/downtime-prediction.service';
@@ -42,9 +43,14 @@ export interface RoundCounts {
 export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ScheduledScoring.name);
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer?: NodeJS.Timeout;
+  private readonly rounds = new PeriodicTask(
+    async () => {
+      await this.tick();
+      return WATCH_MS;
+    },
+    { intervalMs: WATCH_MS, firstDelayMs: 1000, onError: (error) => this.logger.warn({ message: 'Scheduled scoring failed', reason: error.message }) },
+  );
   private stopping = false;
-  private running: Promise<unknown> | null = null;
   private lastSlot = -1;
   private lastModels = '';
   private lastPruneHour = -1;
@@ -65,24 +71,12 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
 
   onApplicationBootstrap(): void {
     if (this.env.ML_SCORING_INTERVAL_SECONDS === 0) return;
-    this.schedule(1000);
+    this.rounds.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        this.schedule(WATCH_MS);
-      });
-    }, delayMs);
-    this.timer.unref();
+    await this.rounds.stop();
   }
 
   /** Runs the round that is due, if this replica is the one to run it. */
