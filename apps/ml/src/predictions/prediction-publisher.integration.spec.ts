@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
@@ -8,7 +7,7 @@ import { MetricsRegistry } from '@shopfloor/observability';
 import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { trainOnDataset, trainMaintenance, trainDowntime, type ModelArtifact } from '@shopfloor/ml/modelling';
+import { trainOnDataset, trainMaintenance, trainDowntime, encodeArtifact, type ModelArtifact } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
@@ -71,7 +70,7 @@ describe(PredictionPublisher.name, () => {
       hyperparameters: outcome.hyperparameters,
       metrics: outcome.metrics,
       featureNames: outcome.featureNames,
-      artifact: gzipSync(JSON.stringify(outcome.artifact)),
+      artifact: encodeArtifact(outcome.artifact),
       promotion: { decision: 'promoted', reason: 'test', comparison: null },
       replaces: null,
     });

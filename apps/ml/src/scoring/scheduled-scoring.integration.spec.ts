@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
 import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
@@ -9,7 +8,7 @@ import { MetricsRegistry } from '@shopfloor/observability';
 import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, trainDowntime, type ModelArtifact } from '@shopfloor/ml/modelling';
+import { trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, trainDowntime, encodeArtifact, type ModelArtifact } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
 import { MachineRiskService } from '../predictions/machine-risk.service';
 import { PredictionPublisher } from '../predictions/prediction-publisher';
@@ -84,7 +83,7 @@ describe(ScheduledScoring.name, () => {
       hyperparameters: outcome.hyperparameters,
       metrics: outcome.metrics,
       featureNames: outcome.featureNames,
-      artifact: gzipSync(JSON.stringify(outcome.artifact)),
+      artifact: encodeArtifact(outcome.artifact),
       promotion: { decision: 'promoted', reason: 'test', comparison: null },
       replaces: null,
     });

@@ -3,11 +3,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
 import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
-import { challengerWins, type PromotionComparison, type ModelArtifact } from '@shopfloor/ml/modelling';
+import { challengerWins, decodeArtifact, type PromotionComparison } from '@shopfloor/ml/modelling';
 import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
@@ -158,7 +157,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       // Only an incumbent learnt from a dataset reads a dataset's columns.
       const artifact = incumbent !== null && incumbent.datasetId !== null ? await this.models.artifact(incumbent.modelId) : null;
       const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
-      const compared = incumbent && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
+      const compared = incumbent && artifact ? { artifact: decodeArtifact(artifact), sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
       return { input: { source: 'dataset', modelType: run.modelType as ModelType, table, params: run.params, incumbent: compared }, rows: dataset.rowCount, incumbent };
     }
     const span = await this.copy.dataSpan();
@@ -177,7 +176,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         machineIds: machines,
         span: { from, to: span.to },
         timezone: this.env.ML_TIMEZONE,
-        incumbent: comparable && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, dataTo: (incumbent.dataTo as Date).getTime() } : null,
+        incumbent: comparable && artifact ? { artifact: decodeArtifact(artifact), dataTo: (incumbent.dataTo as Date).getTime() } : null,
       },
       rows: 0,
       incumbent,

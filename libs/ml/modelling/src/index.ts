@@ -10,3 +10,4 @@ export * from './lib/shopfloor-comparison';
 export * from './lib/shopfloor-maintenance';
 export * from './lib/shopfloor-trainer';
 export * from './lib/trained-model';
+export * from './lib/model-artifact-codec';
