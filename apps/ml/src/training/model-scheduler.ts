@@ -71,7 +71,7 @@ export class ModelScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (queued.length > 0) {
       this.logger.log({ message: 'Background training queued', model_types: queued });
-      this.runner.wake();
+      void this.runner.wake();
     }
     return missing;
   }

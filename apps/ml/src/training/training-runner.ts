@@ -69,10 +69,10 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Looks for work now (a training was just queued) instead of at the next poll. */
-  wake(): void {
+  /** Looks for work now (a training was just queued) instead of at the next poll; resolves once the look has claimed what it could. */
+  wake(): Promise<void> {
     this.woken = true;
-    void this.poller.runNow();
+    return this.poller.runNow();
   }
 
   /** Resolves once the runs in hand have ended (trained, failed or abandoned). */
@@ -92,7 +92,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         job.done = this.execute(run).finally(() => {
           this.running.delete(run.trainingId);
           // A slot is free: the next queued run need not wait for the poll.
-          this.wake();
+          void this.wake();
         });
       }
     } catch (error) {
