@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
-import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
+import { ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
-import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
-import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
-import { trainOnDataset, trainMaintenance, trainDowntime, encodeArtifact, type ModelArtifact } from '@shopfloor/ml/modelling';
+import { TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { connect, type NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { trainOnDataset, trainMaintenance, trainDowntime } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
@@ -16,8 +15,8 @@ import { DowntimePredictionService } from './downtime-prediction.service';
 import { FailureRiskPredictionService } from './failure-risk-prediction.service';
 import { MachineHistoryService } from './machine-history.service';
 import { MaintenanceWindowPredictionService } from './maintenance-window-prediction.service';
+import { openMlDatabase, predictionEvents, registerModel } from '../testing/ml-infra.spec-helper';
 
-const codec = JSONCodec<PredictionEvent>();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SMALL = { trees: 20, seed: 1 };
@@ -58,54 +57,13 @@ describe(PredictionPublisher.name, () => {
   const machineId = `PRED-${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
 
-  const register = async (modelType: ModelType, outcome: { artifact: ModelArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[] }): Promise<void> => {
-    await new ModelRepository(dataSource).create({
-      modelId: randomUUID(),
-      modelType,
-      trainingId: randomUUID(),
-      datasetId: null,
-      dataFrom: null,
-      dataTo: null,
-      dataRows: 0,
-      hyperparameters: outcome.hyperparameters,
-      metrics: outcome.metrics,
-      featureNames: outcome.featureNames,
-      artifact: encodeArtifact(outcome.artifact),
-      promotion: { decision: 'promoted', reason: 'test', comparison: null },
-      replaces: null,
-    });
-  };
+  const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> => registerModel(dataSource, modelType, outcome);
 
   /** The events of this run on a subject of ML_PREDICTIONS, with the message id each was stored under. */
-  const stored = async (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => {
-    const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, { filterSubjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
-    const found: { id: string | undefined; event: PredictionEvent }[] = [];
-    try {
-      for (let done = false; !done; ) {
-        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
-        let seen = 0;
-        for await (const msg of batch) {
-          seen += 1;
-          const event = codec.decode(msg.data);
-          if (event.machine_id === machineId || event.machine_id === null) found.push({ id: msg.headers?.get('Nats-Msg-Id'), event });
-          if (msg.info.pending === 0) {
-            done = true;
-            break;
-          }
-        }
-        if (seen === 0) done = true;
-      }
-    } finally {
-      await reader.delete().catch(() => false);
-    }
-    return found;
-  };
+  const stored = (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => predictionEvents(jetStream, subject, startedAt, (event) => event.machine_id === machineId || event.machine_id === null);
 
   beforeAll(async () => {
-    db = await createTestDatabase('sf_ml_predictions');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
-    await runMigrations(settings);
-    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    ({ db, dataSource } = await openMlDatabase('sf_ml_predictions'));
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     jetStream = new JetStreamService(new NatsConnectionHolder(nats));
     await jetStream.ensureStreams([STREAMS.mlPredictions]);
