@@ -14,8 +14,9 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:infra', 'type:util'] },
   // Pure domain logic (no framework, no I/O): depends on nothing but utilities and the API's rules in contracts
-  // (the OEE downtime categories), which both the engines and their repositories' SQL must apply alike.
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  // (the OEE downtime categories), which both the engines and their repositories' SQL must apply alike, and on other
+  // pure libraries of its scope (ml's modelling trains with its learning algorithms and features).
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },

@@ -15,9 +15,8 @@ const require = createRequire(import.meta.url);
 require('reflect-metadata');
 const dist = (path) => require(join(root, 'dist/apps/ml/apps/ml/src', path));
 const { parseJsonDataset } = dist('datasets/dataset-parser.js');
-const { datasetTable } = dist('modelling/dataset-table.js');
-const { trainOnDataset } = dist('modelling/dataset-trainer.js');
-const { TrainedModel } = dist('modelling/trained-model.js');
+const { datasetTable } = dist('datasets/dataset-table.mapper.js');
+const { trainOnDataset, TrainedModel } = require(join(root, 'dist/apps/ml/libs/ml/modelling/src/index.js'));
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -21,8 +21,7 @@ const require = createRequire(import.meta.url);
 const { ShopSimulator } = require(join(root, 'dist/apps/simulator/apps/simulator/src/domain/shop-simulator.js'));
 const { ZoneClock } = require(join(root, 'dist/apps/simulator/apps/simulator/src/domain/zone-clock.js'));
 const { AZURE_PDM, BREAKDOWN_WEIBULL_SCALE_H } = require(join(root, 'dist/apps/simulator/apps/simulator/src/domain/azure-pdm-calibration.js'));
-const { trainDowntime, downtimeRow } = require(join(root, 'dist/apps/ml/apps/ml/src/modelling/shopfloor-trainer.js'));
-const { trainMaintenance } = require(join(root, 'dist/apps/ml/apps/ml/src/modelling/shopfloor-maintenance.js'));
+const { trainDowntime, downtimeRow, trainMaintenance } = require(join(root, 'dist/apps/ml/libs/ml/modelling/src/index.js'));
 const { GradientBoostedTrees } = require(join(root, 'dist/apps/ml/libs/ml/models/src/index.js'));
 
 function option(name, fallback) {

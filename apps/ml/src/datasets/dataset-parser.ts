@@ -1,6 +1,6 @@
 import { DatasetSpec, DomainError, ErrorCode, textProblem, validatePayload, type FieldError } from '@shopfloor/contracts';
 import type { DatasetColumn } from '@shopfloor/ml/data-access';
-import { ignoredReason, judgeTextColumn } from '../modelling/dataset-categories';
+import { ignoredReason, judgeTextColumn } from '@shopfloor/ml/modelling';
 import { CsvTooLargeError, parseCsv } from './csv-table';
 
 /** Bounds that keep one upload within what the service can hold and train on. */

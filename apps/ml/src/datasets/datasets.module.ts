@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DatasetRepository } from '@shopfloor/ml/data-access';
+import { MlDataModule } from '../data/ml-data.module';
 import { DatasetsHandler } from './datasets.handler';
 import { DatasetsService } from './datasets.service';
 
 @Module({
+  imports: [MlDataModule],
   controllers: [DatasetsHandler],
-  providers: [DatasetsService, DatasetRepository],
-  exports: [DatasetsService, DatasetRepository],
+  providers: [DatasetsService],
 })
 export class DatasetsModule {}

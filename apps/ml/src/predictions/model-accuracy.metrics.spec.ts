@@ -2,7 +2,7 @@ import type { ModelAccuracyView } from '@shopfloor/contracts';
 import type { ModelRepository } from '@shopfloor/ml/data-access';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { ModelAccuracyMetrics } from './model-accuracy.metrics';
-import type { PredictionsService } from './predictions.service';
+import type { ModelAccuracyService } from './model-accuracy.service';
 
 const VIEWS: Record<string, ModelAccuracyView> = {
   'model-d': { model_id: 'model-d', model_type: 'downtime', version: 3, predictions: 40, with_actual: 30, pending: 10, brier_score: 0.12, metrics: { precision: 0.5, recall: 0.75, f1: 0.6, roc_auc: 0.8 } },
@@ -14,14 +14,14 @@ describe(ModelAccuracyMetrics.name, () => {
   function setUp(): { metrics: MetricsRegistry; gauges: ModelAccuracyMetrics; asked: string[] } {
     const asked: string[] = [];
     const models = { activeIds: async () => new Map(Object.values(VIEWS).map((v) => [v.model_type, v.model_id])) } as unknown as ModelRepository;
-    const predictions = {
+    const accuracies = {
       accuracy: async (modelId: string) => {
         asked.push(modelId);
         return VIEWS[modelId];
       },
-    } as unknown as PredictionsService;
+    } as unknown as ModelAccuracyService;
     const metrics = new MetricsRegistry();
-    return { metrics, gauges: new ModelAccuracyMetrics(metrics, models, predictions), asked };
+    return { metrics, gauges: new ModelAccuracyMetrics(metrics, models, accuracies), asked };
   }
 
   it("exports each active version's measures by model type, and how many outcomes they rest on", async () => {

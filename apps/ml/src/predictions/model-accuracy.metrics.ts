@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModelRepository } from '@shopfloor/ml/data-access';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { Gauge } from 'prom-client';
-import { PredictionsService } from './predictions.service';
+import { ModelAccuracyService } from './model-accuracy.service';
 
 /** Live accuracy reads every known outcome of a model: recomputed at most this often, however often Prometheus scrapes. */
 const REFRESH_MS = 60_000;
@@ -28,7 +28,7 @@ export class ModelAccuracyMetrics {
   constructor(
     metrics: MetricsRegistry,
     private readonly models: ModelRepository,
-    private readonly predictions: PredictionsService,
+    private readonly accuracies: ModelAccuracyService,
   ) {
     const collect = (): Promise<void> => this.refresh();
     this.accuracy = new Gauge({ name: 'shopfloor_ml_model_accuracy', help: 'Live accuracy of the active version of each model type, by measure (brier_score, precision, recall, f1; rmse, mae in hours)', labelNames: ['model_type', 'measure'] as const, registers: [metrics.registry], collect });
@@ -51,7 +51,7 @@ export class ModelAccuracyMetrics {
 
   private async read(): Promise<void> {
     const active = await this.models.activeIds();
-    const views = await Promise.all([...active.values()].map((modelId) => this.predictions.accuracy(modelId)));
+    const views = await Promise.all([...active.values()].map((modelId) => this.accuracies.accuracy(modelId)));
     this.accuracy.reset();
     this.outcomes.reset();
     for (const view of views) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { PredictionRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
-import { RUL_CAP_HOURS } from '../modelling/shopfloor-maintenance';
+import { RUL_CAP_HOURS } from '@shopfloor/ml/modelling';
+import { PeriodicTask } from '@shopfloor/util';
 
 const INTERVAL_MS = 60_000;
 const BATCH = 500;
@@ -15,7 +16,12 @@ const DEFAULT_THRESHOLD_MINUTES = 30;
 @Injectable()
 export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutcomeRecorder.name);
-  private timer?: NodeJS.Timeout;
+  private readonly task = new PeriodicTask(
+    async () => {
+      await this.recordDue();
+    },
+    { intervalMs: INTERVAL_MS, onError: (error) => this.logger.warn({ message: 'Could not record prediction outcomes', reason: error.message }) },
+  );
 
   constructor(
     private readonly predictions: PredictionRepository,
@@ -23,12 +29,11 @@ export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.recordDue().catch((error: Error) => this.logger.warn({ message: 'Could not record prediction outcomes', reason: error.message })), INTERVAL_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  async onModuleDestroy(): Promise<void> {
+    await this.task.stop();
   }
 
   /** Records the outcomes that can be known now; returns how many it recorded. */

@@ -1,8 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
+import { SUBJECTS, type PredictionEvent, type PredictionEventType, type PredictionResult } from '@shopfloor/contracts';
 import { PredictionRepository, type NewPrediction } from '@shopfloor/ml/data-access';
 import { JetStreamService } from '@shopfloor/nats';
 import { MlMetrics } from '../registry/ml.metrics';
+
+/** Factors kept with each prediction, the strongest first. */
+export const TOP_FACTORS = 5;
+
+/** What a prediction's event carries before the publisher adds its side of the threshold. */
+export type UnsidedPredictionEvent = Omit<PredictionEvent, 'above_threshold' | 'transition'>;
+
+/** The stored row of a prediction answered as `result`, with what it read and when its outcome will be known. */
+export function storedPrediction(result: PredictionResult, input: Record<string, unknown>, horizonHours: number | null, dueAt: Date | null): NewPrediction {
+  return {
+    predictionId: result.prediction_id,
+    modelId: result.model_id,
+    modelType: result.prediction_type,
+    machineId: result.machine_id,
+    predictedValue: result.predicted_value,
+    confidenceScore: result.confidence_score,
+    horizonHours,
+    input,
+    factors: result.factors,
+    predictedAt: new Date(result.prediction_timestamp),
+    dueAt,
+  };
+}
+
+/** The event of a machine's prediction answered as `result`. */
+export function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): UnsidedPredictionEvent {
+  return {
+    prediction_id: result.prediction_id,
+    machine_id: machineId,
+    prediction_type: type,
+    predicted_value: result.predicted_value,
+    threshold: result.threshold,
+    horizon_hours: horizonHours,
+    model_id: result.model_id,
+    model_version: result.model_version,
+    predicted_at: result.prediction_timestamp,
+    window,
+    factors: result.factors,
+  };
+}
 
 /** Where a value stands against its threshold, and whether it crossed it since the previous value. */
 export function thresholdSide(value: number, previous: number | null, threshold: number | null): Pick<PredictionEvent, 'above_threshold' | 'transition'> {
@@ -27,7 +67,7 @@ export class PredictionPublisher {
   ) {}
 
   /** `event` null: nothing to publish (readings sent without a machine are a what-if). */
-  async record(stored: NewPrediction, event: Omit<PredictionEvent, 'above_threshold' | 'transition'> | null): Promise<void> {
+  async record(stored: NewPrediction, event: UnsidedPredictionEvent | null): Promise<void> {
     if (event === null) {
       await this.predictions.insert(stored);
       this.metrics.predictionStored(stored.modelType);

@@ -1,5 +1,5 @@
 import type { DatasetColumn, DatasetRecord, DatasetRepository } from '@shopfloor/ml/data-access';
-import { TrainedModel, type ModelArtifact } from '../modelling/trained-model';
+import { TrainedModel, type ModelArtifact } from '@shopfloor/ml/modelling';
 import { EvaluationService } from './evaluation.service';
 import type { ModelsService } from './models.service';
 

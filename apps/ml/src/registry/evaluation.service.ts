@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type EvaluateRequest, type EvaluationView } from '@shopfloor/contracts';
 import { DatasetRepository } from '@shopfloor/ml/data-access';
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
-import { datasetTable } from '../modelling/dataset-table';
+import { datasetTable } from '../datasets/dataset-table.mapper';
 import { ModelsService } from './models.service';
 
 /** Scores a registered model on an uploaded dataset (API.md: classification or regression metrics; `last` = each group's last row). */

@@ -1,8 +1,7 @@
-import { gunzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ModelPromotion, type ModelType, type ModelView } from '@shopfloor/contracts';
 import { ModelRepository, type ModelRecord } from '@shopfloor/ml/data-access';
-import { TrainedModel, type ModelArtifact } from '../modelling/trained-model';
+import { decodeArtifact, TrainedModel } from '@shopfloor/ml/modelling';
 
 /** How long a replica trusts its idea of which version is active (an activation elsewhere shows within this). */
 const ACTIVE_TTL_MS = 2000;
@@ -70,7 +69,7 @@ export class ModelsService {
     if (hit) return hit;
     const bytes = await this.models.artifact(modelId);
     if (!bytes) throw new DomainError(ErrorCode.ModelNotFound, `No model with id ${modelId}`, { model_id: modelId });
-    const model = TrainedModel.fromArtifact(JSON.parse(gunzipSync(bytes).toString('utf8')) as ModelArtifact);
+    const model = TrainedModel.fromArtifact(decodeArtifact(bytes));
     if (this.loaded.size >= LOADED_MAX) this.loaded.delete(this.loaded.keys().next().value as string);
     this.loaded.set(modelId, model);
     return model;

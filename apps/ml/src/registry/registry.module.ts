@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ModelRepository } from '@shopfloor/ml/data-access';
-import { DatasetsModule } from '../datasets/datasets.module';
+import { MlDataModule } from '../data/ml-data.module';
 import { EvaluationService } from './evaluation.service';
 import { ModelsHandler } from './models.handler';
 import { ModelsService } from './models.service';
 import { MlMetrics } from './ml.metrics';
 
 @Module({
-  imports: [DatasetsModule],
+  imports: [MlDataModule],
   controllers: [ModelsHandler],
-  providers: [ModelsService, EvaluationService, ModelRepository, MlMetrics],
-  exports: [ModelsService, ModelRepository, MlMetrics],
+  providers: [ModelsService, EvaluationService, MlMetrics],
+  exports: [ModelsService, MlMetrics],
 })
 export class RegistryModule {}

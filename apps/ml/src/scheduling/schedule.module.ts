@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PredictionRepository } from '@shopfloor/ml/data-access';
+import { MlDataModule } from '../data/ml-data.module';
 import { ScheduleHandler } from './schedule.handler';
 import { ScheduleService } from './schedule.service';
 
 @Module({
+  imports: [MlDataModule],
   controllers: [ScheduleHandler],
-  providers: [ScheduleService, PredictionRepository],
+  providers: [ScheduleService],
 })
 export class ScheduleModule {}

@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
-import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
+import { ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
-import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
-import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import { TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { connect, type NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, trainDowntime } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
-import { trainAnomaly } from '../modelling/shopfloor-anomaly';
-import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { BREAKDOWN_LABEL, trainDowntime } from '../modelling/shopfloor-trainer';
-import type { ModelArtifact } from '../modelling/trained-model';
-import { MachineRiskService } from '../predictions/machine-risk';
+import { MachineRiskService } from '../predictions/machine-risk.service';
 import { PredictionPublisher } from '../predictions/prediction-publisher';
-import { PredictionsService } from '../predictions/predictions.service';
+import { AnomalyDetectionService } from '../predictions/anomaly-detection.service';
+import { DowntimePredictionService } from '../predictions/downtime-prediction.service';
+import { FailureRiskPredictionService } from '../predictions/failure-risk-prediction.service';
+import { MachineHistoryService } from '../predictions/machine-history.service';
+import { MaintenanceWindowPredictionService } from '../predictions/maintenance-window-prediction.service';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { ScheduledScoring } from './scheduled-scoring';
+import { openMlDatabase, predictionEvents, registerModel } from '../testing/ml-infra.spec-helper';
 
-const codec = JSONCodec<PredictionEvent>();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SMALL = { trees: 20, seed: 1 };
@@ -71,54 +70,13 @@ describe(ScheduledScoring.name, () => {
   const now = Math.floor(Date.now() / HOUR) * HOUR + 10 * 60_000;
   const startedAt = new Date();
 
-  const register = async (modelType: ModelType, outcome: { artifact: ModelArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[] }): Promise<void> => {
-    await new ModelRepository(dataSource).create({
-      modelId: randomUUID(),
-      modelType,
-      trainingId: randomUUID(),
-      datasetId: null,
-      dataFrom: new Date(now - 40 * DAY),
-      dataTo: new Date(now),
-      dataRows: 0,
-      hyperparameters: outcome.hyperparameters,
-      metrics: outcome.metrics,
-      featureNames: outcome.featureNames,
-      artifact: gzipSync(JSON.stringify(outcome.artifact)),
-      promotion: { decision: 'promoted', reason: 'test', comparison: null },
-      replaces: null,
-    });
-  };
+  const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> => registerModel(dataSource, modelType, outcome, { from: now - 40 * DAY, to: now });
 
   /** This run's events on a subject of ML_PREDICTIONS. */
-  const published = async (subject: string): Promise<PredictionEvent[]> => {
-    const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, { filterSubjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
-    const found: PredictionEvent[] = [];
-    try {
-      for (let done = false; !done; ) {
-        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
-        let seen = 0;
-        for await (const msg of batch) {
-          seen += 1;
-          const event = codec.decode(msg.data);
-          if (machines.includes(event.machine_id)) found.push(event);
-          if (msg.info.pending === 0) {
-            done = true;
-            break;
-          }
-        }
-        if (seen === 0) done = true;
-      }
-    } finally {
-      await reader.delete().catch(() => false);
-    }
-    return found;
-  };
+  const published = async (subject: string): Promise<PredictionEvent[]> => (await predictionEvents(jetStream, subject, startedAt, (event) => machines.includes(event.machine_id))).map((e) => e.event);
 
   beforeAll(async () => {
-    db = await createTestDatabase('sf_ml_scoring');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 4, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
-    await runMigrations(settings);
-    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    ({ db, dataSource } = await openMlDatabase('sf_ml_scoring', 4));
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     jetStream = new JetStreamService(new NatsConnectionHolder(nats));
     await jetStream.ensureStreams([STREAMS.mlPredictions]);
@@ -150,8 +108,21 @@ describe(ScheduledScoring.name, () => {
       registries.push(registry);
       const mlMetrics = new MlMetrics(registry);
       const models = new ModelsService(new ModelRepository(dataSource));
-      const service = new PredictionsService(models, predictionRepository, copy, jetStream, new PredictionPublisher(predictionRepository, jetStream, mlMetrics), env);
-      return new ScheduledScoring(new ScoringRepository(dataSource), new ModelRepository(dataSource), copy, predictionRepository, service, env, mlMetrics);
+      const histories = new MachineHistoryService(copy);
+      const publisher = new PredictionPublisher(predictionRepository, jetStream, mlMetrics);
+      return new ScheduledScoring(
+        new ScoringRepository(dataSource),
+        new ModelRepository(dataSource),
+        copy,
+        predictionRepository,
+        histories,
+        new DowntimePredictionService(models, histories, publisher),
+        new FailureRiskPredictionService(models, histories, publisher),
+        new MaintenanceWindowPredictionService(models, histories, publisher, env),
+        new AnomalyDetectionService(models, histories, predictionRepository, jetStream),
+        env,
+        mlMetrics,
+      );
     };
     replicas = [replica(), replica()];
     risks = new MachineRiskService(predictionRepository, copy, new ModelsService(new ModelRepository(dataSource)));

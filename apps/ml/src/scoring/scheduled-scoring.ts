@@ -5,8 +5,13 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DomainError, ErrorCode, SCORED_DOWNTIME_HORIZONS_HOURS, type ModelType } from '@shopfloor/contracts';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
-import { PredictionsService } from '../predictions/predictions.service';
+import { AnomalyDetectionService } from '../predictions/anomaly-detection.service';
+import { DowntimePredictionService } from '../predictions/downtime-prediction.service';
+import { FailureRiskPredictionService } from '../predictions/failure-risk-prediction.service';
+import { MachineHistoryService } from '../predictions/machine-history.service';
+import { MaintenanceWindowPredictionService } from '../predictions/maintenance-window-prediction.service';
 import { MlMetrics } from '../registry/ml.metrics';
 
 const HOUR_MS = 3_600_000;
@@ -38,9 +43,14 @@ export interface RoundCounts {
 export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ScheduledScoring.name);
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer?: NodeJS.Timeout;
+  private readonly rounds = new PeriodicTask(
+    async () => {
+      await this.tick();
+      return WATCH_MS;
+    },
+    { intervalMs: WATCH_MS, firstDelayMs: 1000, onError: (error) => this.logger.warn({ message: 'Scheduled scoring failed', reason: error.message }) },
+  );
   private stopping = false;
-  private running: Promise<unknown> | null = null;
   private lastSlot = -1;
   private lastModels = '';
   private lastPruneHour = -1;
@@ -50,31 +60,23 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
     private readonly models: ModelRepository,
     private readonly copy: ShopfloorCopyRepository,
     private readonly stored: PredictionRepository,
-    private readonly predictions: PredictionsService,
+    private readonly histories: MachineHistoryService,
+    private readonly downtimes: DowntimePredictionService,
+    private readonly failureRisks: FailureRiskPredictionService,
+    private readonly maintenanceWindows: MaintenanceWindowPredictionService,
+    private readonly anomalyDetection: AnomalyDetectionService,
     private readonly env: MlEnv,
     private readonly metrics: MlMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.env.ML_SCORING_INTERVAL_SECONDS === 0) return;
-    this.schedule(1000);
+    this.rounds.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        this.schedule(WATCH_MS);
-      });
-    }, delayMs);
-    this.timer.unref();
+    await this.rounds.stop();
   }
 
   /** Runs the round that is due, if this replica is the one to run it. */
@@ -107,12 +109,12 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
     const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null && m.lastDataAt >= now - ACTIVE_MACHINE_MS);
     const cursors = active.has('anomaly') ? await this.scoring.anomalyCursors() : new Map<string, number>();
     // The next machine's history is read while this one is scored: the database and the models work side by side.
-    let next = machines.length > 0 ? this.predictions.history(machines[0].machineId, now) : null;
+    let next = machines.length > 0 ? this.histories.history(machines[0].machineId, now) : null;
     for (const [i, machine] of machines.entries()) {
       if (this.stopping) break;
       counts.machines += 1;
       const current = next as Promise<MachineHistory>;
-      next = i + 1 < machines.length ? this.predictions.history(machines[i + 1].machineId, now) : null;
+      next = i + 1 < machines.length ? this.histories.history(machines[i + 1].machineId, now) : null;
       next?.catch(() => undefined); // awaited, and reported, on its turn
       let history: MachineHistory;
       try {
@@ -136,10 +138,10 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
       };
       const preloaded = { history, now };
       for (const horizon of SCORED_DOWNTIME_HORIZONS_HOURS) {
-        await attempt('downtime', async () => (await this.predictions.downtime({ machine_id: machine.machineId, horizon_hours: horizon }, preloaded), 1));
+        await attempt('downtime', async () => (await this.downtimes.predict({ machine_id: machine.machineId, horizon_hours: horizon }, preloaded), 1));
       }
-      await attempt('failure_risk', async () => (await this.predictions.failureRisk({ machine_id: machine.machineId }, preloaded), 1));
-      await attempt('maintenance_window', async () => (await this.predictions.maintenanceWindow({ machine_id: machine.machineId }, preloaded), 1));
+      await attempt('failure_risk', async () => (await this.failureRisks.predict({ machine_id: machine.machineId }, preloaded), 1));
+      await attempt('maintenance_window', async () => (await this.maintenanceWindows.predict({ machine_id: machine.machineId }, preloaded), 1));
       await attempt('anomaly', () => this.anomalies(machine.machineId, machine.lastDataAt as number, cursors.get(machine.machineId) ?? null, history, now));
       // Predictions asked for meanwhile are answered between machines.
       await yieldToEventLoop();
@@ -155,7 +157,7 @@ export class ScheduledScoring implements OnApplicationBootstrap, OnModuleDestroy
     const to = Math.floor(Math.min(now, lastDataAt) / HOUR_MS) * HOUR_MS;
     const from = Math.max(cursor ?? Number.NEGATIVE_INFINITY, to - ANOMALY_LOOKBACK_MS);
     if (!(to > from)) return 0;
-    const view = await this.predictions.anomalies({ machine_id: machineId, from: new Date(from).toISOString(), to: new Date(to).toISOString() }, history);
+    const view = await this.anomalyDetection.detect({ machine_id: machineId, from: new Date(from).toISOString(), to: new Date(to).toISOString() }, history);
     await this.scoring.advanceAnomalyCursor(machineId, to);
     return view.anomalies.length;
   }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PredictionRepository, ScoringRepository, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { MlDataModule } from '../data/ml-data.module';
 import { PredictionsModule } from '../predictions/predictions.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ScheduledScoring } from './scheduled-scoring';
 
 @Module({
-  imports: [PredictionsModule, RegistryModule],
-  providers: [ScheduledScoring, ScoringRepository, PredictionRepository, ShopfloorCopyRepository],
+  imports: [MlDataModule, PredictionsModule, RegistryModule],
+  providers: [ScheduledScoring],
 })
 export class ScoringModule {}

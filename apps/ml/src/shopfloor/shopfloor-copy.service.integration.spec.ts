@@ -11,15 +11,15 @@ import {
   type MachinesUpserted,
   type RecordsDeleted,
 } from '@shopfloor/contracts';
-import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { ML_ENTITIES, ML_MIGRATIONS, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
+import { ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { machineFeatures, type MachineHistory } from '@shopfloor/ml/features';
 import { JetStreamService, NatsConnectionHolder, PoisonMessageError, RecordRejections } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
-import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
 import { connect, type NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ShopfloorCopyService } from './shopfloor-copy.service';
+import { openMlDatabase } from '../testing/ml-infra.spec-helper';
 
 const SYNC_ID = 'sync-0001';
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
@@ -77,10 +77,7 @@ describe(ShopfloorCopyService.name, () => {
   const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ml.${table} WHERE ${where}`))[0].n);
 
   beforeAll(async () => {
-    db = await createTestDatabase('sf_ml_shopfloor');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
-    await runMigrations(settings);
-    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    ({ db, dataSource } = await openMlDatabase('sf_ml_shopfloor'));
     repo = new ShopfloorCopyRepository(dataSource);
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     const jetStream = new JetStreamService(new NatsConnectionHolder(nats));

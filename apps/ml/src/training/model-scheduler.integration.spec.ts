@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
-import { createTestDatabase, type TestDatabase } from '@shopfloor/testing';
-import { DataSource } from 'typeorm';
+import { ModelRepository, ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
+import { type TestDatabase } from '@shopfloor/testing';
+import type { DataSource } from 'typeorm';
 import type { MlEnv } from '../config/ml.env';
 import { ModelScheduler } from './model-scheduler';
 import type { TrainingRunner } from './training-runner';
+import { openMlDatabase } from '../testing/ml-infra.spec-helper';
 
 const DAY = 86_400_000;
 
@@ -28,10 +28,7 @@ describe(ModelScheduler.name, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('sf_ml_model_scheduler');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
-    await runMigrations(settings);
-    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    ({ db, dataSource } = await openMlDatabase('sf_ml_model_scheduler'));
     copy = new ShopfloorCopyRepository(dataSource);
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
 import { ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord } from '@shopfloor/ml/data-access';
+import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
 import { TrainingRunner } from './training-runner';
 
@@ -25,8 +26,11 @@ export const SHOPFLOOR_MODEL_TYPES = ['downtime', 'failure_risk', 'maintenance_w
 @Injectable()
 export class ModelScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ModelScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
+  private readonly checks = new PeriodicTask(async () => ((await this.check()) ? EAGER_CHECK_MS : CHECK_MS), {
+    intervalMs: CHECK_MS,
+    firstDelayMs: FIRST_CHECK_MS,
+    onError: (error) => this.logger.warn({ message: 'Could not check the training schedule', reason: error.message }),
+  });
 
   constructor(
     private readonly runs: TrainingRunRepository,
@@ -38,21 +42,11 @@ export class ModelScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.env.ML_RETRAIN_HOURS === 0 && this.env.ML_AUTO_TRAIN_MIN_DAYS === 0) return;
-    this.schedule(FIRST_CHECK_MS);
+    this.checks.start();
   }
 
-  onModuleDestroy(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      void this.check().then((missing) => this.schedule(missing ? EAGER_CHECK_MS : CHECK_MS));
-    }, delayMs);
-    this.timer.unref();
+  async onModuleDestroy(): Promise<void> {
+    await this.checks.stop();
   }
 
   /** Queues what is due; true while some type still has no active version (so the next look comes sooner). */
@@ -77,7 +71,7 @@ export class ModelScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (queued.length > 0) {
       this.logger.log({ message: 'Background training queued', model_types: queued });
-      this.runner.wake();
+      void this.runner.wake();
     }
     return missing;
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ModelRecord } from '@shopfloor/ml/data-access';
-import { challengerWins, logLoss, rootMeanSquaredError } from '../modelling/promotion';
+import { challengerWins, logLoss, rootMeanSquaredError } from '@shopfloor/ml/modelling';
 import { thresholdSide } from '../predictions/prediction-publisher';
 import { labelParams } from './model-scheduler';
 import { promotionOf } from './training-runner';

@@ -1,15 +1,8 @@
-import { gzipSync } from 'node:zlib';
 import { DomainError, type ModelType } from '@shopfloor/contracts';
 import { serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { DataSource } from 'typeorm';
-import type { DatasetTable } from '../modelling/dataset-table';
-import type { PromotionComparison } from '../modelling/promotion';
-import { compareOnNewHeldOut, type ShopfloorIncumbent } from '../modelling/shopfloor-comparison';
-import { trainOnDataset, type IncumbentModel } from '../modelling/dataset-trainer';
-import { trainAnomaly } from '../modelling/shopfloor-anomaly';
-import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '../modelling/shopfloor-trainer';
+import { type DatasetTable, type PromotionComparison, compareOnNewHeldOut, encodeArtifact, type ShopfloorIncumbent, trainOnDataset, type IncumbentModel, trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '@shopfloor/ml/modelling';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =
@@ -57,7 +50,7 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     if (input.source === 'dataset') {
       const outcome = trainOnDataset(input.modelType, input.table, input.params, progress, input.incumbent ?? undefined);
       const comparison = input.incumbent ? (outcome.comparison ?? 'the active version cannot read this dataset (its inputs are not all in it)') : undefined;
-      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: null, span: null, comparison });
+      send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: null, span: null, comparison });
       return;
     }
     // The thread reads the history itself, one machine at a time, through its own small connection pool.
@@ -70,7 +63,7 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
       if (input.modelType === 'anomaly') {
         const outcome = await trainAnomaly(input.machineIds, load, input.span, progress);
         const comparison = input.incumbent ? 'anomaly models have no labelled outcome to compare versions on' : undefined;
-        send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
+        send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
         return;
       }
       const outcome =
@@ -82,7 +75,7 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
         const mismatch = labelMismatch(input.incumbent, outcome.artifact);
         comparison = mismatch ?? (outcome.heldOut.length === 0 ? 'nothing was held out (fewer than 3 machines)' : await compareOnNewHeldOut(outcome.artifact.kind === 'shopfloor-downtime' ? 'log_loss' : 'rmse', outcome.heldOut, input.incumbent, load));
       }
-      send({ type: 'done', artifact: gzipSync(JSON.stringify(outcome.artifact)), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
+      send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
     } finally {
       await dataSource.destroy();
     }

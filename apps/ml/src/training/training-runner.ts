@@ -3,21 +3,28 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
 import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import { challengerWins, decodeArtifact, type PromotionComparison } from '@shopfloor/ml/modelling';
+import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
-import { datasetTable } from '../modelling/dataset-table';
-import { challengerWins, type PromotionComparison } from '../modelling/promotion';
-import type { ModelArtifact } from '../modelling/trained-model';
+import { datasetTable } from '../datasets/dataset-table.mapper';
 import { runTrainingJob, type TrainingJobInput, type TrainingJobMessage } from './training-job';
 
 const HEARTBEAT_MS = 5000;
 /** Shop-floor models learn from at most the last year of history. */
 const HISTORY_DAYS = 365;
 const THREAD = join(__dirname, 'training-thread.js');
+/** The first look for queued trainings, soon after the service is up. */
+const FIRST_POLL_MS = 200;
+
+interface RunningJob {
+  thread: Worker | null;
+  /** Settles when the run has ended, however it ended. */
+  done: Promise<void>;
+}
 
 /**
  * Takes queued trainings (each once across replicas: the queue is claimed with SKIP LOCKED) and trains them in a
@@ -28,9 +35,11 @@ const THREAD = join(__dirname, 'training-thread.js');
 export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TrainingRunner.name);
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly running = new Map<string, { thread: Worker | null }>();
-  private timer?: NodeJS.Timeout;
+  private readonly running = new Map<string, RunningJob>();
+  private readonly poller: PeriodicTask;
   private stopping = false;
+  /** Set by a wake-up; one that comes while a look is in flight is looked at as soon as that look ends. */
+  private woken = false;
 
   constructor(
     private readonly runs: TrainingRunRepository,
@@ -39,47 +48,57 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly copy: ShopfloorCopyRepository,
     private readonly env: MlEnv,
     private readonly metrics: MlMetrics,
-  ) {}
+  ) {
+    this.poller = new PeriodicTask(() => this.poll(), {
+      intervalMs: this.env.ML_TRAINING_POLL_SECONDS * 1000,
+      firstDelayMs: FIRST_POLL_MS,
+      onError: (error) => this.logger.warn({ message: 'Could not look for queued trainings', reason: error.message }),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(200);
+    this.poller.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
+    await this.poller.stop();
     for (const [trainingId, job] of this.running) {
       await job.thread?.terminate();
       await this.runs.requeue(trainingId, this.worker).catch(() => undefined);
     }
   }
 
-  /** Looks for work now (a training was just queued) instead of at the next poll. */
-  wake(): void {
-    this.schedule(0);
+  /** Looks for work now (a training was just queued) instead of at the next poll; resolves once the look has claimed what it could. */
+  wake(): Promise<void> {
+    this.woken = true;
+    return this.poller.runNow();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), delayMs);
+  /** Resolves once the runs in hand have ended (trained, failed or abandoned). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.running.values()].map((job) => job.done));
   }
 
-  private async poll(): Promise<void> {
+  /** Claims queued runs while this replica has a free slot and starts each; returns the delay before the next look. */
+  private async poll(): Promise<number> {
+    this.woken = false;
     try {
       while (!this.stopping && this.running.size < this.env.ML_TRAINING_CONCURRENCY) {
         const run = await this.runs.claimNext(this.worker, this.env.ML_TRAINING_STALE_SECONDS);
         if (!run) break;
-        this.running.set(run.trainingId, { thread: null });
-        void this.execute(run).finally(() => {
+        const job: RunningJob = { thread: null, done: Promise.resolve() };
+        this.running.set(run.trainingId, job);
+        job.done = this.execute(run).finally(() => {
           this.running.delete(run.trainingId);
-          this.schedule(0);
+          // A slot is free: the next queued run need not wait for the poll.
+          void this.wake();
         });
       }
     } catch (error) {
       this.logger.warn({ message: 'Could not look for queued trainings', reason: (error as Error).message });
     }
-    this.schedule(this.env.ML_TRAINING_POLL_SECONDS * 1000);
+    return this.woken ? 0 : this.env.ML_TRAINING_POLL_SECONDS * 1000;
   }
 
   private async execute(run: TrainingRunRecord): Promise<void> {
@@ -138,7 +157,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       // Only an incumbent learnt from a dataset reads a dataset's columns.
       const artifact = incumbent !== null && incumbent.datasetId !== null ? await this.models.artifact(incumbent.modelId) : null;
       const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
-      const compared = incumbent && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
+      const compared = incumbent && artifact ? { artifact: decodeArtifact(artifact), sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
       return { input: { source: 'dataset', modelType: run.modelType as ModelType, table, params: run.params, incumbent: compared }, rows: dataset.rowCount, incumbent };
     }
     const span = await this.copy.dataSpan();
@@ -157,7 +176,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         machineIds: machines,
         span: { from, to: span.to },
         timezone: this.env.ML_TIMEZONE,
-        incumbent: comparable && artifact ? { artifact: JSON.parse(gunzipSync(artifact).toString('utf8')) as ModelArtifact, dataTo: (incumbent.dataTo as Date).getTime() } : null,
+        incumbent: comparable && artifact ? { artifact: decodeArtifact(artifact), dataTo: (incumbent.dataTo as Date).getTime() } : null,
       },
       rows: 0,
       incumbent,
@@ -185,11 +204,15 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const thread = new Worker(THREAD, { workerData: input });
     const job = this.running.get(trainingId);
     if (job) job.thread = thread;
-    const keepAlive = setInterval(() => {
-      void beat(true).then(() => {
-        if (lost) void thread.terminate();
-      });
-    }, HEARTBEAT_MS);
+    // The heartbeat goes on while the thread is busy between progress reports; a run taken over elsewhere is stopped.
+    const keepAlive = new PeriodicTask(
+      async () => {
+        await beat(true);
+        if (lost) await thread.terminate();
+      },
+      { intervalMs: HEARTBEAT_MS, keepAlive: true, onError: (error) => this.logger.warn({ message: 'Could not send a training heartbeat', training_id: trainingId, reason: error.message }) },
+    );
+    keepAlive.start();
     try {
       return await new Promise((resolve) => {
         let settled = false;
@@ -211,7 +234,7 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         });
       });
     } finally {
-      clearInterval(keepAlive);
+      await keepAlive.stop();
       await thread.terminate();
     }
   }

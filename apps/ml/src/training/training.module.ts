@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
-import { DatasetsModule } from '../datasets/datasets.module';
+import { MlDataModule } from '../data/ml-data.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ModelScheduler } from './model-scheduler';
 import { TrainingHandler } from './training.handler';
@@ -8,8 +7,8 @@ import { TrainingRunner } from './training-runner';
 import { TrainingService } from './training.service';
 
 @Module({
-  imports: [DatasetsModule, RegistryModule],
+  imports: [MlDataModule, RegistryModule],
   controllers: [TrainingHandler],
-  providers: [TrainingService, TrainingRunner, ModelScheduler, TrainingRunRepository, ShopfloorCopyRepository],
+  providers: [TrainingService, TrainingRunner, ModelScheduler],
 })
 export class TrainingModule {}

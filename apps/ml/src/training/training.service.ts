@@ -58,7 +58,7 @@ export class TrainingService {
 
   private async enqueue(modelType: ModelType, datasetId: string | null, params: Record<string, unknown>): Promise<{ training_id: string; state: 'queued' }> {
     const run = await this.runs.enqueue({ trainingId: randomUUID(), modelType, datasetId, params });
-    this.runner.wake();
+    void this.runner.wake();
     return { training_id: run.trainingId, state: 'queued' };
   }
 

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { classificationMetrics, foldF1Threshold, GBDT_MAX_BINS, holdoutSplit, stratifiedKFold, type GbdtParams } from '@shopfloor/ml/models';
-import { encodeTable, fitGbdt, HOLDOUT, invalid, learnCategorical, progressSteps, projectRows } from './dataset-fit';
+import { encodeTable, fitGbdt, HOLDOUT, invalid, learnCategorical, progressSteps, projectRows, type DatasetFit } from './dataset-fit';
 import type { DatasetTable } from './dataset-table';
 import { derivedCandidates, derivedName, TabularEncoder, type TabularLayout } from './tabular-features';
 import type { ModelArtifact } from './trained-model';
@@ -29,16 +29,7 @@ export function classifierBins(width: number, floor: number): number {
   return Math.max(floor, Math.min(GBDT_MAX_BINS, Math.floor(HISTOGRAM_BINS / Math.max(1, width))));
 }
 
-export interface ClassifierFit {
-  artifact: Extract<ModelArtifact, { kind: 'tabular' }>;
-  metrics: Record<string, unknown>;
-  hyperparameters: Record<string, unknown>;
-  featureNames: string[];
-  /** Held-out rows (the metrics are on them) and the probe's probabilities for them: the probe learnt `train` only. */
-  holdout: number[];
-  holdoutScores: number[];
-  train: number[];
-}
+export type ClassifierFit = DatasetFit<Extract<ModelArtifact, { kind: 'tabular' }>>;
 
 interface CvResult {
   oof: Float64Array;

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
 import { fitSeriesFeatures, groupKFold, holdoutSplit, regressionMetrics, type GbdtParams, type SeriesFeatureSpec } from '@shopfloor/ml/models';
-import { encodeTable, fitGbdt, HOLDOUT, invalid, learnCategorical, progressSteps } from './dataset-fit';
+import { encodeTable, fitGbdt, HOLDOUT, invalid, learnCategorical, progressSteps, type DatasetFit } from './dataset-fit';
 import { seriesRows, type DatasetTable } from './dataset-table';
 import { TabularEncoder, tabularLayout } from './tabular-features';
 import type { ModelArtifact } from './trained-model';
@@ -27,14 +27,7 @@ const HORIZON_QUANTILE = 0.1;
 /** The cap's cross-validation fits on about this many rows at most: every n-th row of a longer series. */
 const CAP_FIT_ROWS = 10_000;
 
-export interface RegressorFit {
-  artifact: Extract<ModelArtifact, { kind: 'tabular' | 'series' }>;
-  metrics: Record<string, unknown>;
-  hyperparameters: Record<string, unknown>;
-  featureNames: string[];
-  holdout: number[];
-  holdoutScores: number[];
-  train: number[];
+export interface RegressorFit extends DatasetFit<Extract<ModelArtifact, { kind: 'tabular' | 'series' }>> {
   /** The label as the model learnt it (capped), for every row. */
   learnt: number[];
 }

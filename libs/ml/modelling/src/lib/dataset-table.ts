@@ -1,5 +1,4 @@
 import { DomainError, ErrorCode } from '@shopfloor/contracts';
-import type { DatasetColumn, DatasetRecord } from '@shopfloor/ml/data-access';
 
 /** A stored dataset as a model sees it: numeric input columns, the label, and for a time series its group and order. */
 export interface DatasetTable {
@@ -12,27 +11,6 @@ export interface DatasetTable {
   orders: Float64Array | null;
   /** Text feature columns (categorical features; null = missing), in upload order. */
   categorical?: { name: string; values: (string | null)[] }[];
-}
-
-export function datasetTable(dataset: Pick<DatasetRecord, 'label' | 'groupColumn' | 'orderColumn' | 'rowCount'>, columns: DatasetColumn[]): DatasetTable {
-  const inputs: string[] = [];
-  const inputValues: Float64Array[] = [];
-  let label: Float64Array | null = null;
-  let groups: string[] | null = null;
-  let orders: Float64Array | null = null;
-  const categorical: { name: string; values: (string | null)[] }[] = [];
-  for (const column of columns) {
-    if (column.name === dataset.groupColumn) groups = Array.from(column.values as ArrayLike<string | number | null>, (v) => String(v));
-    else if (column.kind !== 'number') {
-      if (column.name !== dataset.label && column.name !== dataset.orderColumn) categorical.push({ name: column.name, values: column.values });
-    } else if (column.name === dataset.label) label = column.values;
-    else if (column.name === dataset.orderColumn) orders = column.values;
-    else {
-      inputs.push(column.name);
-      inputValues.push(column.values);
-    }
-  }
-  return { rowCount: dataset.rowCount, inputs, inputValues, label, groups, orders, categorical };
 }
 
 /** The table's text values for the model's categorical inputs, in the model's order; a dataset lacking one is refused. */

@@ -3,6 +3,19 @@ import { FAILURE_RISK_PARAMS, GradientBoostedTrees, type GbdtParams } from '@sho
 import { categoryLevels, ignoredReason, judgeTextColumn } from './dataset-categories';
 import { categoricalFor, inputsFor, type DatasetTable } from './dataset-table';
 import { categoricalInput, type CategoricalInput, type TabularEncoder } from './tabular-features';
+import type { ModelArtifact } from './trained-model';
+
+/** What a learner on a dataset hands back: the model, its figures, and the rows it was measured on. */
+export interface DatasetFit<A extends ModelArtifact> {
+  artifact: A;
+  metrics: Record<string, unknown>;
+  hyperparameters: Record<string, unknown>;
+  featureNames: string[];
+  /** Held-out rows (the metrics are on them) and the probe's scores for them: the probe learnt `train` only. */
+  holdout: number[];
+  holdoutScores: number[];
+  train: number[];
+}
 
 /** Share of the rows (or groups) held out to score the stored model. */
 export const HOLDOUT = 0.2;

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
-import { runMigrations, serviceDataSourceOptions } from '@shopfloor/database';
-import { ML_ENTITIES, ML_MIGRATIONS, ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
+import { ModelRepository, PredictionRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
-import { createTestDatabase, TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
-import { connect, DeliverPolicy, JSONCodec, type NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import { TEST_INFRA, type TestDatabase } from '@shopfloor/testing';
+import { connect, type NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { trainOnDataset, trainMaintenance, trainDowntime } from '@shopfloor/ml/modelling';
 import type { MlEnv } from '../config/ml.env';
-import { trainOnDataset } from '../modelling/dataset-trainer';
-import { trainMaintenance } from '../modelling/shopfloor-maintenance';
-import { trainDowntime } from '../modelling/shopfloor-trainer';
-import type { ModelArtifact } from '../modelling/trained-model';
 import { MlMetrics } from '../registry/ml.metrics';
 import { ModelsService } from '../registry/models.service';
 import { PredictionPublisher } from './prediction-publisher';
-import { PredictionsService } from './predictions.service';
+import { DowntimePredictionService } from './downtime-prediction.service';
+import { FailureRiskPredictionService } from './failure-risk-prediction.service';
+import { MachineHistoryService } from './machine-history.service';
+import { MaintenanceWindowPredictionService } from './maintenance-window-prediction.service';
+import { openMlDatabase, predictionEvents, registerModel } from '../testing/ml-infra.spec-helper';
 
-const codec = JSONCodec<PredictionEvent>();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SMALL = { trees: 20, seed: 1 };
@@ -48,63 +46,24 @@ function history(machineId: string, until: number, random: () => number): { jobs
   return { jobs, stops };
 }
 
-describe(PredictionsService.name, () => {
+describe(PredictionPublisher.name, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let nats: NatsConnection;
   let jetStream: JetStreamService;
-  let service: PredictionsService;
+  let failureRisks: FailureRiskPredictionService;
+  let downtimes: DowntimePredictionService;
+  let maintenanceWindows: MaintenanceWindowPredictionService;
   const machineId = `PRED-${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
 
-  const register = async (modelType: ModelType, outcome: { artifact: ModelArtifact; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[] }): Promise<void> => {
-    await new ModelRepository(dataSource).create({
-      modelId: randomUUID(),
-      modelType,
-      trainingId: randomUUID(),
-      datasetId: null,
-      dataFrom: null,
-      dataTo: null,
-      dataRows: 0,
-      hyperparameters: outcome.hyperparameters,
-      metrics: outcome.metrics,
-      featureNames: outcome.featureNames,
-      artifact: gzipSync(JSON.stringify(outcome.artifact)),
-      promotion: { decision: 'promoted', reason: 'test', comparison: null },
-      replaces: null,
-    });
-  };
+  const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> => registerModel(dataSource, modelType, outcome);
 
   /** The events of this run on a subject of ML_PREDICTIONS, with the message id each was stored under. */
-  const stored = async (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => {
-    const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, { filterSubjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: startedAt.toISOString() });
-    const found: { id: string | undefined; event: PredictionEvent }[] = [];
-    try {
-      for (let done = false; !done; ) {
-        const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
-        let seen = 0;
-        for await (const msg of batch) {
-          seen += 1;
-          const event = codec.decode(msg.data);
-          if (event.machine_id === machineId || event.machine_id === null) found.push({ id: msg.headers?.get('Nats-Msg-Id'), event });
-          if (msg.info.pending === 0) {
-            done = true;
-            break;
-          }
-        }
-        if (seen === 0) done = true;
-      }
-    } finally {
-      await reader.delete().catch(() => false);
-    }
-    return found;
-  };
+  const stored = (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => predictionEvents(jetStream, subject, startedAt, (event) => event.machine_id === machineId || event.machine_id === null);
 
   beforeAll(async () => {
-    db = await createTestDatabase('sf_ml_predictions');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 2, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
-    await runMigrations(settings);
-    dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
+    ({ db, dataSource } = await openMlDatabase('sf_ml_predictions'));
     nats = await connect({ servers: TEST_INFRA.natsUrl });
     jetStream = new JetStreamService(new NatsConnectionHolder(nats));
     await jetStream.ensureStreams([STREAMS.mlPredictions]);
@@ -127,7 +86,12 @@ describe(PredictionsService.name, () => {
     await copy.upsertJobs(own.jobs);
     await copy.upsertStops(own.stops);
     const predictions = new PredictionRepository(dataSource);
-    service = new PredictionsService(new ModelsService(new ModelRepository(dataSource)), predictions, copy, jetStream, new PredictionPublisher(predictions, jetStream, new MlMetrics(new MetricsRegistry())), { ML_TIMEZONE: 'UTC' } as MlEnv);
+    const models = new ModelsService(new ModelRepository(dataSource));
+    const histories = new MachineHistoryService(copy);
+    const publisher = new PredictionPublisher(predictions, jetStream, new MlMetrics(new MetricsRegistry()));
+    failureRisks = new FailureRiskPredictionService(models, histories, publisher);
+    downtimes = new DowntimePredictionService(models, histories, publisher);
+    maintenanceWindows = new MaintenanceWindowPredictionService(models, histories, publisher, { ML_TIMEZONE: 'UTC' } as MlEnv);
   }, 120_000);
 
   afterAll(async () => {
@@ -145,10 +109,10 @@ describe(PredictionsService.name, () => {
 
   it("publishes a machine's failure risk over its threshold (raised) and back under it (cleared), and nothing for readings without a machine", async () => {
     await reading(75, 120);
-    const high = await service.failureRisk({ machine_id: machineId });
+    const high = await failureRisks.predict({ machine_id: machineId });
     await reading(45, 60);
-    const low = await service.failureRisk({ machine_id: machineId });
-    await service.failureRisk({ readings: { spindle_temp: 80 } });
+    const low = await failureRisks.predict({ machine_id: machineId });
+    await failureRisks.predict({ readings: { spindle_temp: 80 } });
     expect(high.threshold).not.toBeNull();
     expect(high.predicted_value).toBeGreaterThanOrEqual(high.threshold ?? 1);
     expect(low.predicted_value).toBeLessThan(low.threshold ?? 0);
@@ -174,8 +138,8 @@ describe(PredictionsService.name, () => {
   });
 
   it('publishes a downtime prediction with its horizon, and a maintenance window with the window', async () => {
-    const downtime = await service.downtime({ machine_id: machineId, horizon_hours: 24 });
-    const maintenance = await service.maintenanceWindow({ machine_id: machineId });
+    const downtime = await downtimes.predict({ machine_id: machineId, horizon_hours: 24 });
+    const maintenance = await maintenanceWindows.predict({ machine_id: machineId });
 
     const [downtimeEvent] = await stored(SUBJECTS.mlEvents.prediction('downtime'));
     expect(downtimeEvent.id).toBe(downtime.prediction_id);
