@@ -228,11 +228,9 @@ describe('ml downtime from the shop-floor history', () => {
     }
     const codec = JSONCodec();
     for (let i = 0; i < readings.length; i += 1000) {
-      await nats
-        .jetstream()
-        .publish(SUBJECTS.shopfloor.machineReadingsAppended, codec.encode({ sync_id: syncId, records: readings.slice(i, i + 1000) }), {
-          msgID: `${syncId}-r${i}`,
-        });
+      await nats.jetstream().publish(SUBJECTS.shopfloor.machineReadingsAppended, codec.encode({ sync_id: syncId, records: readings.slice(i, i + 1000) }), {
+        msgID: `${syncId}-r${i}`,
+      });
     }
     const pg = new Client({ connectionString: stack.database?.adminDatabaseUrl });
     await pg.connect();

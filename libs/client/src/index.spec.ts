@@ -13,17 +13,15 @@ describe('createShopfloorClient', () => {
     server = createServer((req, res) => {
       seen.push({ url: req.url ?? '', headers: req.headers });
       if (req.url?.startsWith('/api/v1/machines/M-404')) {
-        res
-          .writeHead(404, { 'Content-Type': 'application/json' })
-          .end(
-            JSON.stringify({
-              error_code: 'MACHINE_NOT_FOUND',
-              message: 'Machine M-404 is not known',
-              details: null,
-              timestamp: '2026-01-01T00:00:00.000Z',
-              request_id: 'r-1',
-            }),
-          );
+        res.writeHead(404, { 'Content-Type': 'application/json' }).end(
+          JSON.stringify({
+            error_code: 'MACHINE_NOT_FOUND',
+            message: 'Machine M-404 is not known',
+            details: null,
+            timestamp: '2026-01-01T00:00:00.000Z',
+            request_id: 'r-1',
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ items: [], next_cursor: null }));

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DatasetRepository, ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
+import {
+  DatasetRepository,
+  ModelRepository,
+  PredictionRepository,
+  ScoringRepository,
+  ShopfloorCopyRepository,
+  TrainingRunRepository,
+} from '@shopfloor/ml/data-access';
 
 const REPOSITORIES = [DatasetRepository, TrainingRunRepository, ModelRepository, PredictionRepository, ShopfloorCopyRepository, ScoringRepository];
 

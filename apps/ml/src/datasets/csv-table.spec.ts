@@ -32,7 +32,14 @@ describe(parseCsv.name, () => {
   });
 
   it('takes LF, CRLF and a lone CR between records alike, skips blank lines, trims the header only', async () => {
-    expect(await parseCsv(Buffer.from(' a , b\r1, 2\r\n\r\n3,4\n\n""\n5,6'))).toEqual({ header: ['a', 'b'], rows: [['1', ' 2'], ['3', '4'], ['5', '6']] });
+    expect(await parseCsv(Buffer.from(' a , b\r1, 2\r\n\r\n3,4\n\n""\n5,6'))).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        ['1', ' 2'],
+        ['3', '4'],
+        ['5', '6'],
+      ],
+    });
   });
 
   it('names the line of a stray quote, an unclosed quote and text after a closing quote', async () => {
@@ -46,7 +53,14 @@ describe(parseCsv.name, () => {
 
   it('stops at the first record past a limit, saying how far it read', async () => {
     const csv = Buffer.from(`a,b\n${'1,2\n'.repeat(10)}"never closed`);
-    expect(await parseCsv(Buffer.from(`a,b\n${'1,2\n'.repeat(3)}`), { rows: 3, columns: 2, cells: 6 })).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['1', '2'], ['1', '2']] });
+    expect(await parseCsv(Buffer.from(`a,b\n${'1,2\n'.repeat(3)}`), { rows: 3, columns: 2, cells: 6 })).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        ['1', '2'],
+        ['1', '2'],
+        ['1', '2'],
+      ],
+    });
     await expect(parseCsv(csv, { rows: 3, columns: 10, cells: 100 })).rejects.toEqual(new CsvTooLargeError(4, 2));
     await expect(parseCsv(csv, { rows: 100, columns: 1, cells: 100 })).rejects.toEqual(new CsvTooLargeError(0, 2));
     await expect(parseCsv(csv, { rows: 100, columns: 10, cells: 9 })).rejects.toEqual(new CsvTooLargeError(5, 2));
@@ -75,7 +89,10 @@ describe(parseCsv.name, () => {
         const filler = 'x'.repeat(64 * 1024 - 6 - shift);
         const text = `a,b\n"${filler}${piece}",1\r\n2,3`;
         const table = await parseCsv(Buffer.from(text));
-        expect(table.rows).toEqual([[`${filler}${piece === '""' ? '"' : piece}`, '1'], ['2', '3']]);
+        expect(table.rows).toEqual([
+          [`${filler}${piece === '""' ? '"' : piece}`, '1'],
+          ['2', '3'],
+        ]);
       }),
       { numRuns: 40 },
     );
@@ -112,7 +129,9 @@ describe(`${parseCsvDataset.name} on hostile uploads`, () => {
   it('answers any bytes with a dataset or a validation or size error, never a crash', async () => {
     const body = fc.oneof(
       fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
-      fc.array(fc.constantFrom('y', 'a', '1', '-2.5', '"', ',', '\n', '\r\n', ' ', 'x"', '""'), { maxLength: 120 }).map((t) => Buffer.from(`a,y\n${t.join('')}`)),
+      fc
+        .array(fc.constantFrom('y', 'a', '1', '-2.5', '"', ',', '\n', '\r\n', ' ', 'x"', '""'), { maxLength: 120 })
+        .map((t) => Buffer.from(`a,y\n${t.join('')}`)),
     );
     await fc.assert(
       fc.asyncProperty(body, async (bytes) => {

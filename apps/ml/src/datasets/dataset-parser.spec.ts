@@ -14,15 +14,40 @@ const errorOf = (fn: () => unknown): DomainError => {
 
 describe(parseJsonDataset.name, () => {
   it('stores numbers as float64 columns, missing cells as NaN, and leaves excluded columns out', () => {
-    const parsed = parseJsonDataset(json({ name: 'mill', label: 'failed', exclude: ['id'], rows: [{ id: 'a', torque: 40.5, wear: null, failed: 0 }, { id: 'b', torque: 51, wear: 12, failed: 1 }] }));
+    const parsed = parseJsonDataset(
+      json({
+        name: 'mill',
+        label: 'failed',
+        exclude: ['id'],
+        rows: [
+          { id: 'a', torque: 40.5, wear: null, failed: 0 },
+          { id: 'b', torque: 51, wear: 12, failed: 1 },
+        ],
+      }),
+    );
     expect(parsed.rowCount).toBe(2);
-    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([['torque', 'number'], ['wear', 'number'], ['failed', 'number']]);
+    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['torque', 'number'],
+      ['wear', 'number'],
+      ['failed', 'number'],
+    ]);
     expect([...(parsed.columns[1].values as Float64Array)]).toEqual([Number.NaN, 12]);
     expect([...(parsed.columns[2].values as Float64Array)]).toEqual([0, 1]);
   });
 
   it('keeps the group as text and reads an ISO order as epoch milliseconds', () => {
-    const parsed = parseJsonDataset(json({ name: 's', label: 'rul', group: 'unit', order: 'at', rows: [{ unit: 7, at: '2026-01-01T00:00:00Z', x: 1, rul: 3 }, { unit: 7, at: '2026-01-01T01:00:00Z', x: 2, rul: 2 }] }));
+    const parsed = parseJsonDataset(
+      json({
+        name: 's',
+        label: 'rul',
+        group: 'unit',
+        order: 'at',
+        rows: [
+          { unit: 7, at: '2026-01-01T00:00:00Z', x: 1, rul: 3 },
+          { unit: 7, at: '2026-01-01T01:00:00Z', x: 2, rul: 2 },
+        ],
+      }),
+    );
     expect(parsed.columns.find((c) => c.name === 'unit')?.values).toEqual(['7', '7']);
     expect([...(parsed.columns.find((c) => c.name === 'at')?.values as Float64Array)]).toEqual([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 1)]);
   });
@@ -36,7 +61,10 @@ describe(parseJsonDataset.name, () => {
   it('keeps a text feature with few levels as a categorical column, leaves an identifier out with the reason, and lets exclude win', () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ serial: `SN-${i}`, Type: ['L', 'M', 'H'][i % 3], note: i % 2 ? 'ok' : null, y: i % 2 }));
     const parsed = parseJsonDataset(json({ name: 'x', label: 'y', exclude: ['note'], rows }));
-    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([['Type', 'text'], ['y', 'number']]);
+    expect(parsed.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['Type', 'text'],
+      ['y', 'number'],
+    ]);
     expect(parsed.columns[0].values.slice(0, 4)).toEqual(['L', 'M', 'H', 'L']);
     expect(parsed.ignored).toEqual([{ name: 'serial', reason: expect.stringContaining('identifier') }]);
   });
@@ -45,26 +73,68 @@ describe(parseJsonDataset.name, () => {
     const rows = Array.from({ length: 20 }, (_, i) => ({ remark: 'x'.repeat(101 + i), t: i, y: i % 2 }));
     const parsed = parseJsonDataset(json({ name: 'x', label: 'y', rows }));
     expect(parsed.ignored).toEqual([{ name: 'remark', reason: expect.stringContaining('free text') }]);
-    const flags = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: true, y: 0 }, { a: null, y: 1 }] })));
+    const flags = errorOf(() =>
+      parseJsonDataset(
+        json({
+          name: 'x',
+          label: 'y',
+          rows: [
+            { a: true, y: 0 },
+            { a: null, y: 1 },
+          ],
+        }),
+      ),
+    );
     expect(flags.fieldErrors?.[0]).toMatchObject({ field: 'columns.a', invalid_value: true });
   });
 
   it('refuses a column of numbers with a stray text cell and tells how to fix it', () => {
-    const error = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Torque: 40, y: 0 }, { Torque: 'n/a', y: 1 }, { Torque: 41, y: 0 }] })));
+    const error = errorOf(() =>
+      parseJsonDataset(
+        json({
+          name: 'x',
+          label: 'y',
+          rows: [
+            { Torque: 40, y: 0 },
+            { Torque: 'n/a', y: 1 },
+            { Torque: 41, y: 0 },
+          ],
+        }),
+      ),
+    );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.fieldErrors?.[0]).toMatchObject({ field: 'columns.Torque', invalid_value: 'n/a' });
     expect(error.fieldErrors?.[0].message).toContain('exclude');
   });
 
   it('refuses a categorical value no database can hold and an object cell, naming the row', () => {
-    const nul = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: 'L', y: 0 }, { Type: 'M\u0000', y: 1 }] })));
+    const nul = errorOf(() =>
+      parseJsonDataset(
+        json({
+          name: 'x',
+          label: 'y',
+          rows: [
+            { Type: 'L', y: 0 },
+            { Type: 'M\u0000', y: 1 },
+          ],
+        }),
+      ),
+    );
     expect(nul.fieldErrors?.[0]).toMatchObject({ field: 'rows[1].Type' });
     const object = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ Type: { a: 1 }, y: 0 }] })));
     expect(object.fieldErrors?.[0]).toMatchObject({ field: 'rows[0].Type' });
   });
 
   it('answers any hostile cell with a validation error or a dataset, never anything else', () => {
-    const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', '\u0000', '\ud800', '🔧', 'NaN', '1e999', '-0', 'true'), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    const cell = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('', ' ', '\u0000', '\ud800', '🔧', 'NaN', '1e999', '-0', 'true'),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, fc.integer({ min: 0, max: 1 })), { minLength: 1, maxLength: 30 }), (cells) => {
         const body = json({ name: 'x', label: 'y', rows: cells.map(([a, b, y]) => ({ a, b, y })) });
@@ -88,19 +158,60 @@ describe(parseJsonDataset.name, () => {
   });
 
   it('refuses true/false as numbers, a column with no value at all, and names or groups no database can hold', () => {
-    const bool = errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: true, y: 0 }, { a: 2, y: 1 }] })));
+    const bool = errorOf(() =>
+      parseJsonDataset(
+        json({
+          name: 'x',
+          label: 'y',
+          rows: [
+            { a: true, y: 0 },
+            { a: 2, y: 1 },
+          ],
+        }),
+      ),
+    );
     expect(bool.fieldErrors?.[0]).toMatchObject({ field: 'columns.a', invalid_value: true });
-    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: 1, b: null, y: 0 }, { a: 2, b: null, y: 1 }] }))).fieldErrors?.[0].field).toBe('columns.b');
+    expect(
+      errorOf(() =>
+        parseJsonDataset(
+          json({
+            name: 'x',
+            label: 'y',
+            rows: [
+              { a: 1, b: null, y: 0 },
+              { a: 2, b: null, y: 1 },
+            ],
+          }),
+        ),
+      ).fieldErrors?.[0].field,
+    ).toBe('columns.b');
     expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ 'a\u0000': 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('columns');
     expect(errorOf(() => parseJsonDataset(json({ name: 'x\u0000', label: 'y', rows: [{ a: 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('name');
-    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', group: 'g', rows: [{ g: '\ud800', a: 1, y: 0 }] }))).fieldErrors?.[0].field).toBe('rows[0].g');
+    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', group: 'g', rows: [{ g: '\ud800', a: 1, y: 0 }] }))).fieldErrors?.[0].field).toBe(
+      'rows[0].g',
+    );
     const huge = errorOf(() => parseJsonDataset(json({ name: 'x'.repeat(1_000_000), label: 'y', rows: [{ a: 1, y: 0 }] })));
     expect(JSON.stringify(huge.toShape()).length).toBeLessThan(5000);
   });
 
   it('refuses an empty label cell, repeated (group, order) rows, bad JSON and a missing rows array', () => {
     expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', rows: [{ a: 1, y: null }] }))).fieldErrors?.[0].field).toBe('columns.y');
-    expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y', group: 'g', order: 't', rows: [{ g: 1, t: 1, a: 1, y: 0 }, { g: 1, t: 1, a: 2, y: 0 }] }))).fieldErrors?.[0].field).toBe('rows[1]');
+    expect(
+      errorOf(() =>
+        parseJsonDataset(
+          json({
+            name: 'x',
+            label: 'y',
+            group: 'g',
+            order: 't',
+            rows: [
+              { g: 1, t: 1, a: 1, y: 0 },
+              { g: 1, t: 1, a: 2, y: 0 },
+            ],
+          }),
+        ),
+      ).fieldErrors?.[0].field,
+    ).toBe('rows[1]');
     expect(errorOf(() => parseJsonDataset(Buffer.from('{"name":'))).code).toBe(ErrorCode.ValidationFailed);
     expect(errorOf(() => parseJsonDataset(json({ name: 'x', label: 'y' }))).fieldErrors?.[0].field).toBe('rows');
   });

@@ -44,12 +44,14 @@ export function parseJsonDataset(body: Buffer): ParsedDataset {
   }
   const { rows, ...specPart } = document as { rows?: unknown };
   const spec = validatePayload(DatasetSpec, specPart);
-  if (!Array.isArray(rows) || rows.length === 0) throw invalid('rows must be a non-empty array of objects', [{ field: 'rows', message: 'must be a non-empty array of objects', invalid_value: null }]);
+  if (!Array.isArray(rows) || rows.length === 0)
+    throw invalid('rows must be a non-empty array of objects', [{ field: 'rows', message: 'must be a non-empty array of objects', invalid_value: null }]);
   checkSize(rows.length, 0);
   const header: string[] = [];
   const seen = new Set<string>();
   for (const [index, row] of rows.entries()) {
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw invalid(`rows[${index}] is not an object`, [{ field: `rows[${index}]`, message: 'must be an object', invalid_value: null }]);
+    if (row === null || typeof row !== 'object' || Array.isArray(row))
+      throw invalid(`rows[${index}] is not an object`, [{ field: `rows[${index}]`, message: 'must be an object', invalid_value: null }]);
     for (const key of Object.keys(row as object)) {
       if (!seen.has(key)) {
         seen.add(key);
@@ -76,14 +78,20 @@ export async function parseCsvDataset(body: Buffer, specPlain: unknown): Promise
   const { header, rows } = table;
   if (rows.length === 0) throw invalid('The CSV has a header but no rows', [{ field: 'body', message: 'must have at least one row', invalid_value: null }]);
   const duplicates = header.filter((name, i) => header.indexOf(name) !== i);
-  if (duplicates.length > 0) throw invalid(`Column names repeat: ${[...new Set(duplicates)].join(', ')}`, [{ field: 'body', message: 'column names must be unique', invalid_value: duplicates }]);
+  if (duplicates.length > 0)
+    throw invalid(`Column names repeat: ${[...new Set(duplicates)].join(', ')}`, [
+      { field: 'body', message: 'column names must be unique', invalid_value: duplicates },
+    ]);
   checkSize(rows.length, header.length);
   return build(spec, header, rows.length, (r, c) => rows[r][c], true);
 }
 
 function splitList(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function checkSize(rows: number, columns: number): void {
@@ -92,7 +100,11 @@ function checkSize(rows: number, columns: number): void {
 
 /** `atLeast` when reading stopped at the limit, so the true row count is not known. */
 function tooLarge(rows: number, columns: number, atLeast: '' | 'at least '): DomainError {
-  return new DomainError(ErrorCode.PayloadTooLarge, `A dataset may have at most ${DATASET_LIMITS.rows.toLocaleString('en')} rows, ${DATASET_LIMITS.columns} columns and ${DATASET_LIMITS.cells.toLocaleString('en')} cells; this one has ${atLeast}${rows} rows and ${columns} columns`, { ...DATASET_LIMITS, rows_given: rows, columns_given: columns });
+  return new DomainError(
+    ErrorCode.PayloadTooLarge,
+    `A dataset may have at most ${DATASET_LIMITS.rows.toLocaleString('en')} rows, ${DATASET_LIMITS.columns} columns and ${DATASET_LIMITS.cells.toLocaleString('en')} cells; this one has ${atLeast}${rows} rows and ${columns} columns`,
+    { ...DATASET_LIMITS, rows_given: rows, columns_given: columns },
+  );
 }
 
 const isMissing = (cell: Cell, fromCsv: boolean): boolean => cell === null || cell === undefined || (fromCsv && typeof cell === 'string' && cell.trim() === '');
@@ -110,9 +122,12 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
   const known = new Set(header);
   if (!known.has(spec.label)) errors.push({ field: 'label', message: `the label column '${spec.label}' is not in the data`, invalid_value: spec.label });
   for (const name of exclude) if (!known.has(name)) errors.push({ field: 'exclude', message: `column '${name}' is not in the data`, invalid_value: name });
-  if (spec.group !== undefined && !known.has(spec.group)) errors.push({ field: 'group', message: `column '${spec.group}' is not in the data`, invalid_value: spec.group });
-  if (spec.order !== undefined && !known.has(spec.order)) errors.push({ field: 'order', message: `column '${spec.order}' is not in the data`, invalid_value: spec.order });
-  if (spec.order !== undefined && spec.group === undefined) errors.push({ field: 'group', message: 'a time series needs its group column as well as its order column', invalid_value: null });
+  if (spec.group !== undefined && !known.has(spec.group))
+    errors.push({ field: 'group', message: `column '${spec.group}' is not in the data`, invalid_value: spec.group });
+  if (spec.order !== undefined && !known.has(spec.order))
+    errors.push({ field: 'order', message: `column '${spec.order}' is not in the data`, invalid_value: spec.order });
+  if (spec.order !== undefined && spec.group === undefined)
+    errors.push({ field: 'group', message: 'a time series needs its group column as well as its order column', invalid_value: null });
   if (exclude.includes(spec.label)) errors.push({ field: 'exclude', message: 'the label cannot be excluded', invalid_value: spec.label });
   for (const name of header) {
     const problem = textProblem(name, { maxChars: MAX_COLUMN_NAME_CHARS });
@@ -129,7 +144,11 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
       for (let r = 0; r < rowCount; r += 1) {
         const v = cell(r, c);
         const text = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
-        const problem = isMissing(v, fromCsv) ? 'may not be empty' : text === null ? 'must be text or a number' : textProblem(text, { maxChars: MAX_GROUP_CHARS });
+        const problem = isMissing(v, fromCsv)
+          ? 'may not be empty'
+          : text === null
+            ? 'must be text or a number'
+            : textProblem(text, { maxChars: MAX_GROUP_CHARS });
         if (problem) errors.push({ field: `rows[${r}].${name}`, message: `the group column ${problem}`, invalid_value: v ?? null });
         values.push(problem ? null : text);
       }
@@ -137,7 +156,10 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
       continue;
     }
     const role = name === spec.label ? 'label' : name === spec.order ? 'order' : 'feature';
-    const column = role === 'feature' ? featureColumn(name, rowCount, (r) => cell(r, c), fromCsv, errors) : numberColumn(name, role, rowCount, (r) => cell(r, c), fromCsv, spec, errors);
+    const column =
+      role === 'feature'
+        ? featureColumn(name, rowCount, (r) => cell(r, c), fromCsv, errors)
+        : numberColumn(name, role, rowCount, (r) => cell(r, c), fromCsv, spec, errors);
     if ('ignored' in column) ignored.push(column.ignored);
     else columns.push(column);
   }
@@ -145,12 +167,27 @@ function build(spec: DatasetSpec, header: string[], rowCount: number, cell: (row
     errors.push({ field: 'exclude', message: 'no feature column is left besides the label, group and order', invalid_value: exclude });
   }
   if (errors.length === 0 && spec.group !== undefined && spec.order !== undefined) checkSeries(columns, spec.group, spec.order, errors);
-  if (errors.length > 0) throw invalid(`The dataset cannot be used: ${errors.slice(0, 3).map((e) => e.message).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`, errors.slice(0, 100));
+  if (errors.length > 0)
+    throw invalid(
+      `The dataset cannot be used: ${errors
+        .slice(0, 3)
+        .map((e) => e.message)
+        .join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`,
+      errors.slice(0, 100),
+    );
   return { spec, rowCount, columns, ignored };
 }
 
 /** A label or order column: every cell a number (an order may also be ISO 8601 time), none empty. */
-function numberColumn(name: string, role: 'label' | 'order', rowCount: number, cell: (row: number) => Cell, fromCsv: boolean, spec: DatasetSpec, errors: FieldError[]): DatasetColumn {
+function numberColumn(
+  name: string,
+  role: 'label' | 'order',
+  rowCount: number,
+  cell: (row: number) => Cell,
+  fromCsv: boolean,
+  spec: DatasetSpec,
+  errors: FieldError[],
+): DatasetColumn {
   const values = new Float64Array(rowCount);
   let firstBad: { row: number; value: Cell } | null = null;
   let missing = 0;
@@ -170,9 +207,18 @@ function numberColumn(name: string, role: 'label' | 'order', rowCount: number, c
     } else values[r] = n;
   }
   if (firstBad) {
-    errors.push({ field: `columns.${name}`, message: `the ${role} column '${name}' is not numeric (row ${firstBad.row + 1}: ${JSON.stringify(firstBad.value)}); encode it as numbers`, invalid_value: firstBad.value });
+    errors.push({
+      field: `columns.${name}`,
+      message: `the ${role} column '${name}' is not numeric (row ${firstBad.row + 1}: ${JSON.stringify(firstBad.value)}); encode it as numbers`,
+      invalid_value: firstBad.value,
+    });
   } else if (missing > 0) {
-    errors.push({ field: `columns.${name}`, message: missing === rowCount ? `the column '${name}' has no value in any row` : `the ${role} column '${name}' has ${missing} empty cells; every row needs one`, invalid_value: null });
+    errors.push({
+      field: `columns.${name}`,
+      message:
+        missing === rowCount ? `the column '${name}' has no value in any row` : `the ${role} column '${name}' has ${missing} empty cells; every row needs one`,
+      invalid_value: null,
+    });
   }
   return { name, kind: 'number', values };
 }
@@ -182,7 +228,13 @@ function numberColumn(name: string, role: 'label' | 'order', rowCount: number, c
  * values that it is an identifier or free text, which is left out and reported (`ignored`). A column of numbers
  * with a few text cells is refused rather than guessed at: it is more likely a typo than a category.
  */
-function featureColumn(name: string, rowCount: number, cell: (row: number) => Cell, fromCsv: boolean, errors: FieldError[]): DatasetColumn | { ignored: IgnoredColumn } {
+function featureColumn(
+  name: string,
+  rowCount: number,
+  cell: (row: number) => Cell,
+  fromCsv: boolean,
+  errors: FieldError[],
+): DatasetColumn | { ignored: IgnoredColumn } {
   const numbers = new Float64Array(rowCount);
   const texts: (string | null)[] = new Array<string | null>(rowCount).fill(null);
   let missing = 0;
@@ -212,9 +264,17 @@ function featureColumn(name: string, rowCount: number, cell: (row: number) => Ce
     }
     // true/false are neither: 1/0 make a number column, "yes"/"no" a categorical one — the sender says which.
     if (typeof v === 'boolean') {
-      errors.push({ field: `columns.${name}`, message: `the feature column '${name}' holds ${String(v)} (row ${r + 1}); send numbers (1/0) or text ("yes"/"no"), or add the column to exclude`, invalid_value: v });
+      errors.push({
+        field: `columns.${name}`,
+        message: `the feature column '${name}' holds ${String(v)} (row ${r + 1}); send numbers (1/0) or text ("yes"/"no"), or add the column to exclude`,
+        invalid_value: v,
+      });
     } else {
-      errors.push({ field: `rows[${r}].${name}`, message: `the feature column '${name}' holds ${Array.isArray(v) ? 'an array' : typeof v}; a cell must be a number, text or null`, invalid_value: null });
+      errors.push({
+        field: `rows[${r}].${name}`,
+        message: `the feature column '${name}' holds ${Array.isArray(v) ? 'an array' : typeof v}; a cell must be a number, text or null`,
+        invalid_value: null,
+      });
     }
     return { name, kind: 'number', values: numbers };
   }
@@ -224,7 +284,11 @@ function featureColumn(name: string, rowCount: number, cell: (row: number) => Ce
   }
   if (!firstText) return { name, kind: 'number', values: numbers };
   if (numeric >= textCount) {
-    errors.push({ field: `columns.${name}`, message: `the feature column '${name}' is mostly numbers but row ${firstText.row + 1} holds ${JSON.stringify(firstText.value)}; correct it, leave the cell empty, or add the column to exclude`, invalid_value: firstText.value });
+    errors.push({
+      field: `columns.${name}`,
+      message: `the feature column '${name}' is mostly numbers but row ${firstText.row + 1} holds ${JSON.stringify(firstText.value)}; correct it, leave the cell empty, or add the column to exclude`,
+      invalid_value: firstText.value,
+    });
     return { name, kind: 'number', values: numbers };
   }
   const verdict = judgeTextColumn(texts);

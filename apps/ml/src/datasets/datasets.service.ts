@@ -35,7 +35,10 @@ export class DatasetsService {
     this.bucket ??= openUploadBucket(this.nats.connection);
     const bucket = await this.bucket;
     const body = await bucket.getBlob(request.upload);
-    if (!body) throw new DomainError(ErrorCode.ValidationFailed, 'The uploaded body was not found (it expires after an hour); upload it again', { upload: request.upload });
+    if (!body)
+      throw new DomainError(ErrorCode.ValidationFailed, 'The uploaded body was not found (it expires after an hour); upload it again', {
+        upload: request.upload,
+      });
     try {
       const started = performance.now();
       const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
@@ -52,10 +55,20 @@ export class DatasetsService {
         },
         parsed.columns,
       );
-      this.logger.log({ message: 'Dataset stored', dataset_id: record.datasetId, rows: record.rowCount, columns: record.columns.length, ignored_columns: parsed.ignored.map((c) => c.name), bytes: body.byteLength, duration_ms: Math.round(performance.now() - started) });
+      this.logger.log({
+        message: 'Dataset stored',
+        dataset_id: record.datasetId,
+        rows: record.rowCount,
+        columns: record.columns.length,
+        ignored_columns: parsed.ignored.map((c) => c.name),
+        bytes: body.byteLength,
+        duration_ms: Math.round(performance.now() - started),
+      });
       return { ...datasetView(record), ignored_columns: parsed.ignored };
     } finally {
-      await bucket.delete(request.upload).catch((error: Error) => this.logger.warn({ message: 'Could not delete an upload; it expires within the hour', reason: error.message }));
+      await bucket
+        .delete(request.upload)
+        .catch((error: Error) => this.logger.warn({ message: 'Could not delete an upload; it expires within the hour', reason: error.message }));
     }
   }
 
@@ -66,7 +79,10 @@ export class DatasetsService {
   async delete(datasetId: string): Promise<{ deleted: true }> {
     const outcome = await this.datasets.delete(datasetId);
     if (outcome === 'missing') throw new DomainError(ErrorCode.DatasetNotFound, `No dataset with id ${datasetId}`, { dataset_id: datasetId });
-    if (outcome === 'in_use') throw new DomainError(ErrorCode.Conflict, 'A training on this dataset is queued or running; delete it once the training has finished', { dataset_id: datasetId });
+    if (outcome === 'in_use')
+      throw new DomainError(ErrorCode.Conflict, 'A training on this dataset is queued or running; delete it once the training has finished', {
+        dataset_id: datasetId,
+      });
     this.logger.log({ message: 'Dataset deleted', dataset_id: datasetId });
     return { deleted: true };
   }

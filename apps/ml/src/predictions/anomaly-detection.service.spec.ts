@@ -1,6 +1,19 @@
 import { ErrorCode, SUBJECTS } from '@shopfloor/contracts';
 import { TrainedModel } from '@shopfloor/ml/modelling';
-import { DAY, fakeJetStream, fakeModelRepository, fakePredictionRepository, fakeShopfloorCopy, HOUR, machineHistory, modelRecord, predictionServices, spindleReadings, trainArtifacts, type TrainedArtifacts } from '../testing/ml-fakes.spec-helper';
+import {
+  DAY,
+  fakeJetStream,
+  fakeModelRepository,
+  fakePredictionRepository,
+  fakeShopfloorCopy,
+  HOUR,
+  machineHistory,
+  modelRecord,
+  predictionServices,
+  spindleReadings,
+  trainArtifacts,
+  type TrainedArtifacts,
+} from '../testing/ml-fakes.spec-helper';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 
 describe(AnomalyDetectionService.name, () => {
@@ -31,7 +44,14 @@ describe(AnomalyDetectionService.name, () => {
     const model = TrainedModel.fromArtifact(artifacts.anomaly);
     const expected = model.anomalies({ ...history, since: now - 13 * HOUR, until: now }, now - 12 * HOUR, now, 3);
     expect(copy.history).toHaveBeenCalledWith(machineId, now - 13 * HOUR, now);
-    expect(view).toMatchObject({ machine_id: machineId, period: { from: request.from, to: request.to }, model_id: record.modelId, model_version: 4, threshold: model.threshold, hours_scored: expected.scored });
+    expect(view).toMatchObject({
+      machine_id: machineId,
+      period: { from: request.from, to: request.to },
+      model_id: record.modelId,
+      model_version: 4,
+      threshold: model.threshold,
+      hours_scored: expected.scored,
+    });
     expect(view.anomalies.map((a) => a.score)).toEqual(expected.found.map((a) => a.score));
     // An hour is named by its end; the hot one scores worst (the model's contamination may flag another).
     const [hot] = [...view.anomalies].sort((a, b) => b.score - a.score);

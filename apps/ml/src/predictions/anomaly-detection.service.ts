@@ -29,7 +29,9 @@ export class AnomalyDetectionService {
     const from = Date.parse(request.from);
     const to = Date.parse(request.to);
     if (!(to > from) || to - from > MAX_ANOMALY_SPAN_MS) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'to must be after from, at most 31 days later', null, [{ field: 'to', message: 'must be after from and within 31 days of it', invalid_value: request.to }]);
+      throw new DomainError(ErrorCode.ValidationFailed, 'to must be after from, at most 31 days later', null, [
+        { field: 'to', message: 'must be after from and within 31 days of it', invalid_value: request.to },
+      ]);
     }
     if (!preloaded) await this.histories.requireMachine(request.machine_id);
     const { record, model } = await this.models.activeModel('anomaly');
@@ -62,6 +64,14 @@ export class AnomalyDetectionService {
       });
       await this.jetStream.publish(SUBJECTS.mlEvents.anomaly, event, event.anomaly_id);
     }
-    return { machine_id: request.machine_id, period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, model_id: record.modelId, model_version: record.version, threshold, hours_scored: scored, anomalies: events };
+    return {
+      machine_id: request.machine_id,
+      period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+      model_id: record.modelId,
+      model_version: record.version,
+      threshold,
+      hours_scored: scored,
+      anomalies: events,
+    };
   }
 }

@@ -1,6 +1,18 @@
 import { DomainError, ErrorCode, SUBJECTS } from '@shopfloor/contracts';
 import { TrainedModel, type DowntimeArtifact } from '@shopfloor/ml/modelling';
-import { DAY, fakeJetStream, fakeModelRepository, fakePredictionRepository, fakeShopfloorCopy, HOUR, machineHistory, modelRecord, predictionServices, trainArtifacts, type TrainedArtifacts } from '../testing/ml-fakes.spec-helper';
+import {
+  DAY,
+  fakeJetStream,
+  fakeModelRepository,
+  fakePredictionRepository,
+  fakeShopfloorCopy,
+  HOUR,
+  machineHistory,
+  modelRecord,
+  predictionServices,
+  trainArtifacts,
+  type TrainedArtifacts,
+} from '../testing/ml-fakes.spec-helper';
 import { DowntimePredictionService } from './downtime-prediction.service';
 
 describe(DowntimePredictionService.name, () => {
@@ -46,7 +58,13 @@ describe(DowntimePredictionService.name, () => {
     });
     // The seeded fleet's model, pinned: a change of these figures is a change of the model or of what it is given.
     expect(result.predicted_value).toBeCloseTo(0.6467097155, 8);
-    expect(result.factors.map((f) => f.feature)).toEqual(['breakdown_probability_from_wear', 'run_hours_7d', 'horizon_hours', 'hours_since_unplanned_stop', 'hours_since_breakdown']);
+    expect(result.factors.map((f) => f.feature)).toEqual([
+      'breakdown_probability_from_wear',
+      'run_hours_7d',
+      'horizon_hours',
+      'hours_since_unplanned_stop',
+      'hours_since_breakdown',
+    ]);
   });
 
   it('stores the prediction with what it read and when its outcome is due, and publishes it with its side of the threshold', async () => {

@@ -28,7 +28,10 @@ export class DowntimePredictionService {
   async predict(request: PredictDowntimeRequest, preloaded?: PreloadedHistory): Promise<PredictionResult> {
     if (!preloaded) await this.histories.requireMachine(request.machine_id);
     const { record, model } = await this.models.activeModel('downtime');
-    if (model.artifact.kind !== 'shopfloor-downtime') throw new DomainError(ErrorCode.Conflict, 'The active downtime model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
+    if (model.artifact.kind !== 'shopfloor-downtime')
+      throw new DomainError(ErrorCode.Conflict, 'The active downtime model was trained on a dataset and reads its columns, not a machine history', {
+        model_id: record.modelId,
+      });
     const { history, now } = await this.histories.recent(request.machine_id, preloaded);
     const { value, factors } = model.explainDowntime(history, now, request.horizon_hours, TOP_FACTORS);
     const confidenceThreshold = request.confidence_threshold ?? 0.8;

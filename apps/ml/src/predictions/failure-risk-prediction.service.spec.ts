@@ -1,6 +1,17 @@
 import { DomainError, ErrorCode, SUBJECTS, type PredictionEvent } from '@shopfloor/contracts';
 import { TrainedModel, type DowntimeArtifact } from '@shopfloor/ml/modelling';
-import { fakeJetStream, fakeModelRepository, fakePredictionRepository, fakeShopfloorCopy, HOUR, machineHistory, modelRecord, predictionServices, trainArtifacts, type TrainedArtifacts } from '../testing/ml-fakes.spec-helper';
+import {
+  fakeJetStream,
+  fakeModelRepository,
+  fakePredictionRepository,
+  fakeShopfloorCopy,
+  HOUR,
+  machineHistory,
+  modelRecord,
+  predictionServices,
+  trainArtifacts,
+  type TrainedArtifacts,
+} from '../testing/ml-fakes.spec-helper';
 import { FailureRiskPredictionService } from './failure-risk-prediction.service';
 
 describe(FailureRiskPredictionService.name, () => {
@@ -24,7 +35,8 @@ describe(FailureRiskPredictionService.name, () => {
     return { record, copy, predictions, jetStream, service: predictionServices({ models, copy, predictions, jetStream }).failureRisk };
   }
 
-  const published = (jetStream: ReturnType<typeof fakeJetStream>): PredictionEvent[] => jetStream.publish.mock.calls.map(([, event]) => event as PredictionEvent);
+  const published = (jetStream: ReturnType<typeof fakeJetStream>): PredictionEvent[] =>
+    jetStream.publish.mock.calls.map(([, event]) => event as PredictionEvent);
 
   describe('from a model learnt on a dataset', () => {
     it('scores readings sent without a machine, stores them as a what-if and publishes nothing', async () => {
@@ -46,7 +58,15 @@ describe(FailureRiskPredictionService.name, () => {
       });
       // A hot spindle fails in the data the model learnt.
       expect(result.predicted_value).toBeGreaterThanOrEqual(model.threshold as number);
-      expect(predictions.stored).toEqual([expect.objectContaining({ predictionId: result.prediction_id, machineId: null, horizonHours: null, dueAt: null, input: { readings: { spindle_temp: 80 } } })]);
+      expect(predictions.stored).toEqual([
+        expect.objectContaining({
+          predictionId: result.prediction_id,
+          machineId: null,
+          horizonHours: null,
+          dueAt: null,
+          input: { readings: { spindle_temp: 80 } },
+        }),
+      ]);
       expect(jetStream.publish).not.toHaveBeenCalled();
     });
 
@@ -60,7 +80,13 @@ describe(FailureRiskPredictionService.name, () => {
       const { copy, jetStream, service } = setUp('readings', hot);
       const high = await service.predict({ machine_id: machineId });
       expect(copy.history).toHaveBeenCalledWith(machineId, now - HOUR, now);
-      copy.history.mockResolvedValueOnce({ jobs: [], stops: [], readings: [{ time: now - 60_000, metric: 'spindle_temp', value: 45 }], since: now - HOUR, until: now });
+      copy.history.mockResolvedValueOnce({
+        jobs: [],
+        stops: [],
+        readings: [{ time: now - 60_000, metric: 'spindle_temp', value: 45 }],
+        since: now - HOUR,
+        until: now,
+      });
       const low = await service.predict({ machine_id: machineId });
       expect(high.predicted_value).toBeGreaterThanOrEqual(high.threshold as number);
       expect(low.predicted_value).toBeLessThan(low.threshold as number);
@@ -102,7 +128,14 @@ describe(FailureRiskPredictionService.name, () => {
       });
       // The seeded fleet's model, pinned: a change of this figure is a change of the model or of what it is given.
       expect(result.predicted_value).toBeCloseTo(0.999970612, 8);
-      expect(predictions.stored).toEqual([expect.objectContaining({ modelType: 'failure_risk', horizonHours: 168, input: { horizon_hours: 168, threshold_minutes: 0, stop_types: ['BREAKDOWN'] }, dueAt: new Date(now + 168 * HOUR) })]);
+      expect(predictions.stored).toEqual([
+        expect.objectContaining({
+          modelType: 'failure_risk',
+          horizonHours: 168,
+          input: { horizon_hours: 168, threshold_minutes: 0, stop_types: ['BREAKDOWN'] },
+          dueAt: new Date(now + 168 * HOUR),
+        }),
+      ]);
       expect(published(jetStream)).toEqual([expect.objectContaining({ prediction_id: result.prediction_id, horizon_hours: 168, window: null })]);
     });
 

@@ -9,7 +9,14 @@ import { MachineHistoryService, type PreloadedHistory } from './machine-history.
 import { PredictionPublisher, predictionEvent, storedPrediction, TOP_FACTORS } from './prediction-publisher';
 
 /** A failure-risk answer: its confidence is the probability of the side of the threshold it falls on. */
-function failureRiskResult(record: ModelRecord, machineId: string | null, value: number, threshold: number | null, factors: PredictionResult['factors'], at: Date): PredictionResult {
+function failureRiskResult(
+  record: ModelRecord,
+  machineId: string | null,
+  value: number,
+  threshold: number | null,
+  factors: PredictionResult['factors'],
+  at: Date,
+): PredictionResult {
   return {
     prediction_id: randomUUID(),
     machine_id: machineId,
@@ -38,18 +45,24 @@ export class FailureRiskPredictionService {
 
   async predict(request: PredictFailureRiskRequest, preloaded?: PreloadedHistory): Promise<PredictionResult> {
     if ((request.machine_id === undefined) === (request.readings === undefined)) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Give either machine_id or readings', null, [{ field: 'readings', message: 'exactly one of machine_id and readings is required', invalid_value: null }]);
+      throw new DomainError(ErrorCode.ValidationFailed, 'Give either machine_id or readings', null, [
+        { field: 'readings', message: 'exactly one of machine_id and readings is required', invalid_value: null },
+      ]);
     }
     const { record, model } = await this.models.activeModel('failure_risk');
     if (model.artifact.kind === 'shopfloor-downtime') {
       if (request.machine_id === undefined) {
-        throw new DomainError(ErrorCode.ValidationFailed, 'The active failure_risk model learnt from the machines\' history: give machine_id, not readings', { model_id: record.modelId }, [
-          { field: 'readings', message: 'the active failure_risk model reads a machine history, not readings', invalid_value: null },
-        ]);
+        throw new DomainError(
+          ErrorCode.ValidationFailed,
+          "The active failure_risk model learnt from the machines' history: give machine_id, not readings",
+          { model_id: record.modelId },
+          [{ field: 'readings', message: 'the active failure_risk model reads a machine history, not readings', invalid_value: null }],
+        );
       }
       return this.breakdownRisk(request.machine_id, record, model, preloaded);
     }
-    if (model.artifact.kind !== 'tabular') throw new DomainError(ErrorCode.Conflict, 'The active failure_risk model reads series, not single readings', { model_id: record.modelId });
+    if (model.artifact.kind !== 'tabular')
+      throw new DomainError(ErrorCode.Conflict, 'The active failure_risk model reads series, not single readings', { model_id: record.modelId });
     const machineId = request.machine_id ?? null;
     const readings = machineId === null ? (request.readings ?? {}) : await this.histories.latestReadings(machineId, model.inputs);
     const values = model.readingsFrom(readings);
@@ -74,7 +87,10 @@ export class FailureRiskPredictionService {
       horizon_hours: horizon,
       ...stopLabel(model.artifact),
     };
-    await this.publisher.record(storedPrediction(result, stopInput(model.artifact, horizon), horizon, new Date(now + horizon * 3_600_000)), predictionEvent(result, machineId, 'failure_risk', horizon, null));
+    await this.publisher.record(
+      storedPrediction(result, stopInput(model.artifact, horizon), horizon, new Date(now + horizon * 3_600_000)),
+      predictionEvent(result, machineId, 'failure_risk', horizon, null),
+    );
     return result;
   }
 }

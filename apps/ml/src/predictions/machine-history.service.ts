@@ -42,7 +42,8 @@ export class MachineHistoryService {
 
   /** MACHINE_NOT_FOUND for a machine the shop-floor copy does not know. */
   async requireMachine(machineId: string): Promise<void> {
-    if (!(await this.copy.machineExists(machineId))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
+    if (!(await this.copy.machineExists(machineId)))
+      throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
   }
 
   /** The history a shop-floor model predicts from (the preloaded one, else read now); INSUFFICIENT_DATA without jobs or stops. */
@@ -50,7 +51,9 @@ export class MachineHistoryService {
     const now = preloaded?.now ?? Date.now();
     const history = preloaded?.history ?? (await this.history(machineId, now));
     if (history.jobs.length === 0 && history.stops.length === 0) {
-      throw new DomainError(ErrorCode.InsufficientData, `Machine ${machineId} has no jobs or stops in the last 90 days to predict from`, { machine_id: machineId });
+      throw new DomainError(ErrorCode.InsufficientData, `Machine ${machineId} has no jobs or stops in the last 90 days to predict from`, {
+        machine_id: machineId,
+      });
     }
     return { history, now };
   }
@@ -66,7 +69,11 @@ export class MachineHistoryService {
     const latest: Record<string, number> = {};
     for (const r of readings) if (inputs.includes(r.metric)) latest[r.metric] = r.value; // in time order: the last wins
     if (Object.keys(latest).length === 0) {
-      throw new DomainError(ErrorCode.InsufficientData, `Machine ${machineId} reported none of the active model's inputs (${inputs.join(', ')}) in the last hour; send readings instead`, { machine_id: machineId, inputs });
+      throw new DomainError(
+        ErrorCode.InsufficientData,
+        `Machine ${machineId} reported none of the active model's inputs (${inputs.join(', ')}) in the last hour; send readings instead`,
+        { machine_id: machineId, inputs },
+      );
     }
     return latest;
   }

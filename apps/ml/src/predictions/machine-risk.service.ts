@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, FAILURE_RISK_HORIZON_HOURS, SCORED_DOWNTIME_HORIZONS_HOURS, type AnomalyRiskEntry, type MachineRiskView, type MaintenanceRiskEntry, type PredictionFactor, type RiskEntry } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  FAILURE_RISK_HORIZON_HOURS,
+  SCORED_DOWNTIME_HORIZONS_HOURS,
+  type AnomalyRiskEntry,
+  type MachineRiskView,
+  type MaintenanceRiskEntry,
+  type PredictionFactor,
+  type RiskEntry,
+} from '@shopfloor/contracts';
 import { PredictionRepository, ShopfloorCopyRepository, type LatestPredictionRow } from '@shopfloor/ml/data-access';
 import { ModelsService } from '../registry/models.service';
 import { thresholdSide } from './prediction-publisher';
@@ -20,10 +30,13 @@ export class MachineRiskService {
   ) {}
 
   async risk(machineId: string, now = Date.now()): Promise<MachineRiskView> {
-    if (!(await this.copy.machineExists(machineId))) throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
+    if (!(await this.copy.machineExists(machineId)))
+      throw new DomainError(ErrorCode.MachineNotFound, `Machine ${machineId} is not known`, { machine_id: machineId });
     const rows = await this.predictions.latestForMachine(machineId, new Date(now - CURRENT_MS));
     const newest = (type: string, horizon?: number): LatestPredictionRow | null =>
-      rows.filter((r) => r.model_type === type && (horizon === undefined || r.horizon_hours === horizon)).reduce<LatestPredictionRow | null>((a, b) => (a === null || b.predicted_at > a.predicted_at ? b : a), null);
+      rows
+        .filter((r) => r.model_type === type && (horizon === undefined || r.horizon_hours === horizon))
+        .reduce<LatestPredictionRow | null>((a, b) => (a === null || b.predicted_at > a.predicted_at ? b : a), null);
     const [short, long] = SCORED_DOWNTIME_HORIZONS_HOURS;
     const downtime24 = await this.entry(newest('downtime', short));
     const downtime7d = await this.entry(newest('downtime', long));
@@ -43,7 +56,13 @@ export class MachineRiskService {
       failure_risk: failure,
       maintenance_window: maintenance && maintenanceRow ? ({ ...maintenance, ...maintenanceDetails(maintenanceRow) } satisfies MaintenanceRiskEntry) : null,
       latest_anomaly: anomaly ? ({ ...anomaly, at: new Date(anomalyHour).toISOString() } satisfies AnomalyRiskEntry) : null,
-      scored_at: entries.length > 0 ? entries.map((e) => e.predicted_at).sort().at(-1) ?? null : null,
+      scored_at:
+        entries.length > 0
+          ? (entries
+              .map((e) => e.predicted_at)
+              .sort()
+              .at(-1) ?? null)
+          : null,
     };
   }
 

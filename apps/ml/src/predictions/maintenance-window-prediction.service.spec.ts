@@ -1,6 +1,17 @@
 import { ErrorCode, SUBJECTS } from '@shopfloor/contracts';
 import { recommendWindow, RUL_CAP_HOURS, TrainedModel } from '@shopfloor/ml/modelling';
-import { fakeJetStream, fakeModelRepository, fakePredictionRepository, fakeShopfloorCopy, HOUR, machineHistory, modelRecord, predictionServices, trainArtifacts, type TrainedArtifacts } from '../testing/ml-fakes.spec-helper';
+import {
+  fakeJetStream,
+  fakeModelRepository,
+  fakePredictionRepository,
+  fakeShopfloorCopy,
+  HOUR,
+  machineHistory,
+  modelRecord,
+  predictionServices,
+  trainArtifacts,
+  type TrainedArtifacts,
+} from '../testing/ml-fakes.spec-helper';
 import { MaintenanceWindowPredictionService } from './maintenance-window-prediction.service';
 
 describe(MaintenanceWindowPredictionService.name, () => {
@@ -19,7 +30,12 @@ describe(MaintenanceWindowPredictionService.name, () => {
     const copy = fakeShopfloorCopy({ [machineId]: history });
     const predictions = fakePredictionRepository();
     const jetStream = fakeJetStream();
-    return { record, predictions, jetStream, service: predictionServices({ models, copy, predictions, jetStream, timezone: 'Europe/Berlin' }).maintenanceWindow };
+    return {
+      record,
+      predictions,
+      jetStream,
+      service: predictionServices({ models, copy, predictions, jetStream, timezone: 'Europe/Berlin' }).maintenanceWindow,
+    };
   }
 
   it('answers the hours to the next breakdown and the calmest window before it, in the shop time zone', async () => {
@@ -62,7 +78,13 @@ describe(MaintenanceWindowPredictionService.name, () => {
     ]);
     expect(jetStream.publish).toHaveBeenCalledWith(
       SUBJECTS.mlEvents.prediction('maintenance_window'),
-      expect.objectContaining({ prediction_id: result.prediction_id, threshold: null, above_threshold: null, transition: null, window: { start: result.recommended_window.start, end: result.recommended_window.end } }),
+      expect.objectContaining({
+        prediction_id: result.prediction_id,
+        threshold: null,
+        above_threshold: null,
+        transition: null,
+        window: { start: result.recommended_window.start, end: result.recommended_window.end },
+      }),
       result.prediction_id,
     );
   });

@@ -20,7 +20,10 @@ export class MaintenanceWindowPredictionService {
   async predict(request: PredictMaintenanceRequest, preloaded?: PreloadedHistory): Promise<MaintenanceWindowResult> {
     if (!preloaded) await this.histories.requireMachine(request.machine_id);
     const { record, model } = await this.models.activeModel('maintenance_window');
-    if (model.artifact.kind !== 'shopfloor-maintenance') throw new DomainError(ErrorCode.Conflict, 'The active maintenance_window model was trained on a dataset and reads its columns, not a machine history', { model_id: record.modelId });
+    if (model.artifact.kind !== 'shopfloor-maintenance')
+      throw new DomainError(ErrorCode.Conflict, 'The active maintenance_window model was trained on a dataset and reads its columns, not a machine history', {
+        model_id: record.modelId,
+      });
     const { history, now } = await this.histories.recent(request.machine_id, preloaded);
     const { value, factors } = model.explainRemainingLife(history, now, TOP_FACTORS);
     const window = recommendWindow(history, now, value, this.env.ML_TIMEZONE);
@@ -41,7 +44,12 @@ export class MaintenanceWindowPredictionService {
       recommended_window: { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString(), expected_load: window.expectedLoad },
     };
     await this.publisher.record(
-      storedPrediction(result, { recommended_window: result.recommended_window, cap_hours: RUL_CAP_HOURS, predicted_failure_at: result.predicted_failure_at }, null, failureAt),
+      storedPrediction(
+        result,
+        { recommended_window: result.recommended_window, cap_hours: RUL_CAP_HOURS, predicted_failure_at: result.predicted_failure_at },
+        null,
+        failureAt,
+      ),
       predictionEvent(result, request.machine_id, 'maintenance_window', null, { start: result.recommended_window.start, end: result.recommended_window.end }),
     );
     return result;

@@ -5,8 +5,26 @@ import { ModelAccuracyMetrics } from './model-accuracy.metrics';
 import type { ModelAccuracyService } from './model-accuracy.service';
 
 const VIEWS: Record<string, ModelAccuracyView> = {
-  'model-d': { model_id: 'model-d', model_type: 'downtime', version: 3, predictions: 40, with_actual: 30, pending: 10, brier_score: 0.12, metrics: { precision: 0.5, recall: 0.75, f1: 0.6, roc_auc: 0.8 } },
-  'model-m': { model_id: 'model-m', model_type: 'maintenance_window', version: 1, predictions: 5, with_actual: 4, pending: 1, brier_score: null, metrics: { rmse: 20.5, mae: 12, nasa_score: 3 } },
+  'model-d': {
+    model_id: 'model-d',
+    model_type: 'downtime',
+    version: 3,
+    predictions: 40,
+    with_actual: 30,
+    pending: 10,
+    brier_score: 0.12,
+    metrics: { precision: 0.5, recall: 0.75, f1: 0.6, roc_auc: 0.8 },
+  },
+  'model-m': {
+    model_id: 'model-m',
+    model_type: 'maintenance_window',
+    version: 1,
+    predictions: 5,
+    with_actual: 4,
+    pending: 1,
+    brier_score: null,
+    metrics: { rmse: 20.5, mae: 12, nasa_score: 3 },
+  },
   'model-a': { model_id: 'model-a', model_type: 'anomaly', version: 1, predictions: 0, with_actual: 0, pending: 0, brier_score: null, metrics: null },
 };
 

@@ -31,8 +31,20 @@ export class ModelAccuracyMetrics {
     private readonly accuracies: ModelAccuracyService,
   ) {
     const collect = (): Promise<void> => this.refresh();
-    this.accuracy = new Gauge({ name: 'shopfloor_ml_model_accuracy', help: 'Live accuracy of the active version of each model type, by measure (brier_score, precision, recall, f1; rmse, mae in hours)', labelNames: ['model_type', 'measure'] as const, registers: [metrics.registry], collect });
-    this.outcomes = new Gauge({ name: 'shopfloor_ml_model_outcomes', help: "Predictions of each type's active version whose outcome is known, or still pending", labelNames: ['model_type', 'outcome'] as const, registers: [metrics.registry], collect });
+    this.accuracy = new Gauge({
+      name: 'shopfloor_ml_model_accuracy',
+      help: 'Live accuracy of the active version of each model type, by measure (brier_score, precision, recall, f1; rmse, mae in hours)',
+      labelNames: ['model_type', 'measure'] as const,
+      registers: [metrics.registry],
+      collect,
+    });
+    this.outcomes = new Gauge({
+      name: 'shopfloor_ml_model_outcomes',
+      help: "Predictions of each type's active version whose outcome is known, or still pending",
+      labelNames: ['model_type', 'outcome'] as const,
+      registers: [metrics.registry],
+      collect,
+    });
   }
 
   /** Recomputes when the last values are older than REFRESH_MS; both gauges of one scrape share the read. */

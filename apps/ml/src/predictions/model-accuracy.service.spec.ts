@@ -1,7 +1,16 @@
 import { ErrorCode } from '@shopfloor/contracts';
 import { classificationMetrics, regressionMetrics } from '@shopfloor/ml/models';
 import { TrainedModel } from '@shopfloor/ml/modelling';
-import { fakeJetStream, fakeModelRepository, fakePredictionRepository, fakeShopfloorCopy, modelRecord, predictionServices, trainArtifacts, type TrainedArtifacts } from '../testing/ml-fakes.spec-helper';
+import {
+  fakeJetStream,
+  fakeModelRepository,
+  fakePredictionRepository,
+  fakeShopfloorCopy,
+  modelRecord,
+  predictionServices,
+  trainArtifacts,
+  type TrainedArtifacts,
+} from '../testing/ml-fakes.spec-helper';
 import { ModelAccuracyService } from './model-accuracy.service';
 
 describe(ModelAccuracyService.name, () => {
@@ -42,7 +51,12 @@ describe(ModelAccuracyService.name, () => {
   it("scores a remaining-life model's outcomes in hours, without a Brier score", async () => {
     const { record, service } = setUp('maintenance', { predicted: [100, 200], actual: [120, 150], total: 2, pending: 0 });
     const view = await service.accuracy(record.modelId);
-    expect(view).toMatchObject({ model_type: 'maintenance_window', with_actual: 2, brier_score: null, metrics: { ...regressionMetrics([120, 150], [100, 200]) } });
+    expect(view).toMatchObject({
+      model_type: 'maintenance_window',
+      with_actual: 2,
+      brier_score: null,
+      metrics: { ...regressionMetrics([120, 150], [100, 200]) },
+    });
   });
 
   it('has no figures before an outcome is known', async () => {

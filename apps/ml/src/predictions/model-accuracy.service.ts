@@ -24,6 +24,15 @@ export class ModelAccuracyService {
     } else if (actual.length > 0 && model.objective === 'regression') {
       metrics = { ...regressionMetrics(actual, predicted) };
     }
-    return { model_id: modelId, model_type: record.modelType as ModelType, version: record.version, predictions: total, with_actual: actual.length, pending, brier_score: brier, metrics };
+    return {
+      model_id: modelId,
+      model_type: record.modelType as ModelType,
+      version: record.version,
+      predictions: total,
+      with_actual: actual.length,
+      pending,
+      brier_score: brier,
+      metrics,
+    };
   }
 }

@@ -57,7 +57,13 @@ export class OutcomeRecorder implements OnApplicationBootstrap, OnModuleDestroy 
       }
       // A shop-floor failure risk is a downtime prediction of breakdowns (its stop types are stored with it).
       if ((p.modelType !== 'downtime' && p.modelType !== 'failure_risk') || dataUntil < p.dueAt.getTime()) continue;
-      const stops = await this.copy.unplannedStopsStarting(p.machineId, p.predictedAt.getTime(), p.dueAt.getTime(), (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60, p.stopTypes);
+      const stops = await this.copy.unplannedStopsStarting(
+        p.machineId,
+        p.predictedAt.getTime(),
+        p.dueAt.getTime(),
+        (p.threshold ?? DEFAULT_THRESHOLD_MINUTES) * 60,
+        p.stopTypes,
+      );
       await this.predictions.recordActual(p.predictionId, stops > 0 ? 1 : 0);
       recorded += 1;
     }

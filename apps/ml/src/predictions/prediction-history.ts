@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type ListPredictionsQuery, type ModelType, type PredictionFactor, type PredictionPage, type PredictionRecordView } from '@shopfloor/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  type ListPredictionsQuery,
+  type ModelType,
+  type PredictionFactor,
+  type PredictionPage,
+  type PredictionRecordView,
+} from '@shopfloor/contracts';
 import { PredictionRepository, type PredictionHistoryRow } from '@shopfloor/ml/data-access';
 
 const DEFAULT_LIMIT = 100;
@@ -17,7 +25,9 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   } catch {
     // answered below
   }
-  throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API gave out', null, [{ field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor }]);
+  throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API gave out', null, [
+    { field: 'cursor', message: 'must be a next_cursor from a previous page', invalid_value: cursor },
+  ]);
 }
 
 /** Past predictions, newest first, each with its outcome once known. */

@@ -38,10 +38,27 @@ function history(machineId: string, until: number, random: () => number): { jobs
   const jobs: JobCopy[] = [];
   const stops: StopCopy[] = [];
   for (let start = from, i = 0; start < until; start += 8 * HOUR, i += 1) {
-    jobs.push({ jobId: `${machineId}-J${i}`, machineId, start, end: start + 8 * HOUR <= until ? start + 8 * HOUR : null, idealCycleTimeS: 60, cycleTimeS: 65, partsProduced: 400, partsScrapped: 4, sourceUpdatedAt: until });
+    jobs.push({
+      jobId: `${machineId}-J${i}`,
+      machineId,
+      start,
+      end: start + 8 * HOUR <= until ? start + 8 * HOUR : null,
+      idealCycleTimeS: 60,
+      cycleTimeS: 65,
+      partsProduced: 400,
+      partsScrapped: 4,
+      sourceUpdatedAt: until,
+    });
   }
   for (let at = from + DAY, i = 0; at < until - 2 * HOUR; at += (2 + 3 * random()) * DAY, i += 1) {
-    stops.push({ recordId: `${machineId}-S${i}`, machineId, type: 'BREAKDOWN', start: Math.round(at), durationS: Math.round(3600 + 3600 * random()), sourceUpdatedAt: until });
+    stops.push({
+      recordId: `${machineId}-S${i}`,
+      machineId,
+      type: 'BREAKDOWN',
+      start: Math.round(at),
+      durationS: Math.round(3600 + 3600 * random()),
+      sourceUpdatedAt: until,
+    });
   }
   return { jobs, stops };
 }
@@ -60,7 +77,8 @@ describe(PredictionPublisher.name, () => {
   const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> => registerModel(dataSource, modelType, outcome);
 
   /** The events of this run on a subject of ML_PREDICTIONS, with the message id each was stored under. */
-  const stored = (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> => predictionEvents(jetStream, subject, startedAt, (event) => event.machine_id === machineId || event.machine_id === null);
+  const stored = (subject: string): Promise<{ id: string | undefined; event: PredictionEvent }[]> =>
+    predictionEvents(jetStream, subject, startedAt, (event) => event.machine_id === machineId || event.machine_id === null);
 
   beforeAll(async () => {
     ({ db, dataSource } = await openMlDatabase('sf_ml_predictions'));
@@ -78,7 +96,15 @@ describe(PredictionPublisher.name, () => {
     await register('maintenance_window', await trainMaintenance([...fleet.keys()], load, span, SMALL, () => undefined));
     // failure_risk on a dataset: a hot spindle fails.
     const temps = Float64Array.from({ length: 400 }, (_, i) => 40 + (i % 80) / 2);
-    await register('failure_risk', trainOnDataset('failure_risk', { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: temps.map((t) => (t > 60 ? 1 : 0)), groups: null, orders: null }, SMALL, () => undefined));
+    await register(
+      'failure_risk',
+      trainOnDataset(
+        'failure_risk',
+        { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: temps.map((t) => (t > 60 ? 1 : 0)), groups: null, orders: null },
+        SMALL,
+        () => undefined,
+      ),
+    );
 
     const copy = new ShopfloorCopyRepository(dataSource);
     const own = fleet.get(machineId) ?? { jobs: [], stops: [] };

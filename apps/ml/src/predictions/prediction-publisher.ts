@@ -28,7 +28,13 @@ export function storedPrediction(result: PredictionResult, input: Record<string,
 }
 
 /** The event of a machine's prediction answered as `result`. */
-export function predictionEvent(result: PredictionResult, machineId: string, type: PredictionEventType, horizonHours: number | null, window: PredictionEvent['window']): UnsidedPredictionEvent {
+export function predictionEvent(
+  result: PredictionResult,
+  machineId: string,
+  type: PredictionEventType,
+  horizonHours: number | null,
+  window: PredictionEvent['window'],
+): UnsidedPredictionEvent {
   return {
     prediction_id: result.prediction_id,
     machine_id: machineId,

@@ -1,6 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListPredictionsQuery, MachineRiskRequest, type MachineRiskView, ModelIdRequest, PredictMaintenanceRequest, PredictAnomaliesRequest, PredictDowntimeRequest, PredictFailureRiskRequest, SUBJECTS, validatePayload, type AnomaliesView, type MaintenanceWindowResult, type ModelAccuracyView, type PredictionPage, type PredictionResult } from '@shopfloor/contracts';
+import {
+  ListPredictionsQuery,
+  MachineRiskRequest,
+  type MachineRiskView,
+  ModelIdRequest,
+  PredictMaintenanceRequest,
+  PredictAnomaliesRequest,
+  PredictDowntimeRequest,
+  PredictFailureRiskRequest,
+  SUBJECTS,
+  validatePayload,
+  type AnomaliesView,
+  type MaintenanceWindowResult,
+  type ModelAccuracyView,
+  type PredictionPage,
+  type PredictionResult,
+} from '@shopfloor/contracts';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 import { DowntimePredictionService } from './downtime-prediction.service';
 import { FailureRiskPredictionService } from './failure-risk-prediction.service';

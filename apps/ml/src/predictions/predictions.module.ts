@@ -14,7 +14,13 @@ import { PredictionHistory } from './prediction-history';
 import { PredictionPublisher } from './prediction-publisher';
 import { PredictionsHandler } from './predictions.handler';
 
-const PREDICTION_SERVICES = [MachineHistoryService, DowntimePredictionService, FailureRiskPredictionService, MaintenanceWindowPredictionService, AnomalyDetectionService];
+const PREDICTION_SERVICES = [
+  MachineHistoryService,
+  DowntimePredictionService,
+  FailureRiskPredictionService,
+  MaintenanceWindowPredictionService,
+  AnomalyDetectionService,
+];
 
 @Module({
   imports: [MlDataModule, RegistryModule],

@@ -11,11 +11,43 @@ const capped: ModelArtifact = {
   layout: { inputs: ['x'], crosses: [] },
   threshold: null,
   cap: 100,
-  gbdt: { format: 'gbdt', version: 1, objective: 'regression', featureNames: ['x'], baseScore: 100, params: { objective: 'regression', trees: 1, learningRate: 0.1, maxDepth: 1, minSamplesLeaf: 1, l2: 1, subsample: 1, colsample: 1, maxBins: 2, positiveWeight: 1, seed: 1, validationFraction: 0, earlyStoppingRounds: 20 }, trees: [{ feature: [-1], threshold: [0], missingLeft: [0], left: [-1], value: [0], cover: [2] }] },
+  gbdt: {
+    format: 'gbdt',
+    version: 1,
+    objective: 'regression',
+    featureNames: ['x'],
+    baseScore: 100,
+    params: {
+      objective: 'regression',
+      trees: 1,
+      learningRate: 0.1,
+      maxDepth: 1,
+      minSamplesLeaf: 1,
+      l2: 1,
+      subsample: 1,
+      colsample: 1,
+      maxBins: 2,
+      positiveWeight: 1,
+      seed: 1,
+      validationFraction: 0,
+      earlyStoppingRounds: 20,
+    },
+    trees: [{ feature: [-1], threshold: [0], missingLeft: [0], left: [-1], value: [0], cover: [2] }],
+  },
 };
 
 describe(EvaluationService.name, () => {
-  const dataset: DatasetRecord = { datasetId: 'd1', name: 'engines', label: 'rul', excluded: [], groupColumn: null, orderColumn: null, rowCount: 2, columns: [], createdAt: new Date() };
+  const dataset: DatasetRecord = {
+    datasetId: 'd1',
+    name: 'engines',
+    label: 'rul',
+    excluded: [],
+    groupColumn: null,
+    orderColumn: null,
+    rowCount: 2,
+    columns: [],
+    createdAt: new Date(),
+  };
   const columns: DatasetColumn[] = [
     { name: 'x', kind: 'number', values: Float64Array.from([1, 2]) },
     { name: 'rul', kind: 'number', values: Float64Array.from([60, 200]) },

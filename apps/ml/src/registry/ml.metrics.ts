@@ -17,8 +17,18 @@ export class MlMetrics {
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
-    this.trainings = new Counter({ name: 'shopfloor_ml_trainings_total', help: 'Trainings ended, by model type and outcome (succeeded, failed)', labelNames: ['model_type', 'outcome'] as const, registers });
-    this.predictions = new Counter({ name: 'shopfloor_ml_predictions_total', help: 'Predictions stored (asked for, or made by scheduled scoring), by model type', labelNames: ['model_type'] as const, registers });
+    this.trainings = new Counter({
+      name: 'shopfloor_ml_trainings_total',
+      help: 'Trainings ended, by model type and outcome (succeeded, failed)',
+      labelNames: ['model_type', 'outcome'] as const,
+      registers,
+    });
+    this.predictions = new Counter({
+      name: 'shopfloor_ml_predictions_total',
+      help: 'Predictions stored (asked for, or made by scheduled scoring), by model type',
+      labelNames: ['model_type'] as const,
+      registers,
+    });
     this.roundDuration = new Histogram({
       name: 'shopfloor_ml_scoring_round_duration_seconds',
       help: 'Duration of a scheduled scoring round (every active model on every machine with recent data)',

@@ -60,7 +60,10 @@ export class ModelsService {
       cached = { record: await this.models.findActive(modelType), until: now + ACTIVE_TTL_MS };
       this.active.set(modelType, cached);
     }
-    if (!cached.record) throw new DomainError(ErrorCode.NoActiveModel, `No ${modelType} model is active yet: train one (POST /api/v1/ml/train) or activate a version`, { model_type: modelType });
+    if (!cached.record)
+      throw new DomainError(ErrorCode.NoActiveModel, `No ${modelType} model is active yet: train one (POST /api/v1/ml/train) or activate a version`, {
+        model_type: modelType,
+      });
     return { record: cached.record, model: await this.load(cached.record.modelId) };
   }
 

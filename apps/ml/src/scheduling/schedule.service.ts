@@ -27,14 +27,28 @@ export class ScheduleService {
     const risk = await this.machineRisk(machines, request.machine_risk ?? {});
     const problem: ScheduleProblem = {
       horizonStart,
-      jobs: request.jobs.map((j) => ({ jobId: j.job_id, partNumber: j.part_number ?? '', duration: j.duration, due: Date.parse(j.due), eligibleMachines: j.eligible_machines })),
+      jobs: request.jobs.map((j) => ({
+        jobId: j.job_id,
+        partNumber: j.part_number ?? '',
+        duration: j.duration,
+        due: Date.parse(j.due),
+        eligibleMachines: j.eligible_machines,
+      })),
       machineRisk: risk,
     };
     const reply = await this.solve(problem);
-    if (!reply.ok) throw new DomainError(ErrorCode.ValidationFailed, `The schedule cannot be built: ${reply.message}`, null, [{ field: 'jobs', message: reply.message, invalid_value: null }]);
+    if (!reply.ok)
+      throw new DomainError(ErrorCode.ValidationFailed, `The schedule cannot be built: ${reply.message}`, null, [
+        { field: 'jobs', message: reply.message, invalid_value: null },
+      ]);
     const { result } = reply;
     return {
-      assignments: result.assignments.map((a) => ({ job_id: a.jobId, machine_id: a.machineId, start: new Date(a.start).toISOString(), end: new Date(a.end).toISOString() })),
+      assignments: result.assignments.map((a) => ({
+        job_id: a.jobId,
+        machine_id: a.machineId,
+        start: new Date(a.start).toISOString(),
+        end: new Date(a.end).toISOString(),
+      })),
       makespan: result.makespan,
       tardiness: result.tardiness,
       risk_cost: result.riskCost,
@@ -49,7 +63,8 @@ export class ScheduleService {
     const risk: Record<string, number> = {};
     for (const [machine, value] of Object.entries(given)) {
       if (!machines.includes(machine)) errors.push({ field: `machine_risk.${machine}`, message: 'is not eligible for any job', invalid_value: value });
-      else if (typeof value !== 'number' || !(value >= 0 && value <= 1)) errors.push({ field: `machine_risk.${machine}`, message: 'must be a number from 0 to 1 (failures per hour of work)', invalid_value: value });
+      else if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+        errors.push({ field: `machine_risk.${machine}`, message: 'must be a number from 0 to 1 (failures per hour of work)', invalid_value: value });
       else risk[machine] = value;
     }
     if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid machine_risk: ${errors.map((e) => e.field).join(', ')}`, null, errors);

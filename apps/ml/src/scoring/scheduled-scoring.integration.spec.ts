@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { STREAMS, SUBJECTS, type ModelType, type PredictionEvent } from '@shopfloor/contracts';
-import { ModelRepository, PredictionRepository, ScoringRepository, ShopfloorCopyRepository, type JobCopy, type ReadingCopy, type StopCopy } from '@shopfloor/ml/data-access';
+import {
+  ModelRepository,
+  PredictionRepository,
+  ScoringRepository,
+  ShopfloorCopyRepository,
+  type JobCopy,
+  type ReadingCopy,
+  type StopCopy,
+} from '@shopfloor/ml/data-access';
 import type { MachineHistory } from '@shopfloor/ml/features';
 import { JetStreamService, NatsConnectionHolder } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
@@ -38,16 +46,38 @@ function seeded(seed: number): () => number {
 }
 
 /** 40 days of a machine up to `until`: 8-hour jobs, a breakdown every 2–5 days, a spindle temperature every 10 minutes for the last 6 days. */
-function fleetHistory(machineId: string, until: number, random: () => number, firstReading: number): { jobs: JobCopy[]; stops: StopCopy[]; readings: ReadingCopy[] } {
+function fleetHistory(
+  machineId: string,
+  until: number,
+  random: () => number,
+  firstReading: number,
+): { jobs: JobCopy[]; stops: StopCopy[]; readings: ReadingCopy[] } {
   const from = until - 40 * DAY;
   const jobs: JobCopy[] = [];
   const stops: StopCopy[] = [];
   const readings: ReadingCopy[] = [];
   for (let start = from, i = 0; start < until; start += 8 * HOUR, i += 1) {
-    jobs.push({ jobId: `${machineId}-J${i}`, machineId, start, end: start + 8 * HOUR <= until ? start + 8 * HOUR : null, idealCycleTimeS: 60, cycleTimeS: 65, partsProduced: 400, partsScrapped: 4, sourceUpdatedAt: until });
+    jobs.push({
+      jobId: `${machineId}-J${i}`,
+      machineId,
+      start,
+      end: start + 8 * HOUR <= until ? start + 8 * HOUR : null,
+      idealCycleTimeS: 60,
+      cycleTimeS: 65,
+      partsProduced: 400,
+      partsScrapped: 4,
+      sourceUpdatedAt: until,
+    });
   }
   for (let at = from + DAY, i = 0; at < until - 2 * HOUR; at += (2 + 3 * random()) * DAY, i += 1) {
-    stops.push({ recordId: `${machineId}-S${i}`, machineId, type: 'BREAKDOWN', start: Math.round(at), durationS: Math.round(3600 + 3600 * random()), sourceUpdatedAt: until });
+    stops.push({
+      recordId: `${machineId}-S${i}`,
+      machineId,
+      type: 'BREAKDOWN',
+      start: Math.round(at),
+      durationS: Math.round(3600 + 3600 * random()),
+      sourceUpdatedAt: until,
+    });
   }
   for (let t = until - 6 * DAY, i = 0; t < until; t += 10 * 60_000, i += 1) {
     readings.push({ readingId: firstReading + i, machineId, time: t, metric: 'spindle_temp', value: 40 + 4 * random() });
@@ -70,10 +100,12 @@ describe(ScheduledScoring.name, () => {
   const now = Math.floor(Date.now() / HOUR) * HOUR + 10 * 60_000;
   const startedAt = new Date();
 
-  const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> => registerModel(dataSource, modelType, outcome, { from: now - 40 * DAY, to: now });
+  const register = (modelType: ModelType, outcome: Parameters<typeof registerModel>[2]): Promise<void> =>
+    registerModel(dataSource, modelType, outcome, { from: now - 40 * DAY, to: now });
 
   /** This run's events on a subject of ML_PREDICTIONS. */
-  const published = async (subject: string): Promise<PredictionEvent[]> => (await predictionEvents(jetStream, subject, startedAt, (event) => machines.includes(event.machine_id))).map((e) => e.event);
+  const published = async (subject: string): Promise<PredictionEvent[]> =>
+    (await predictionEvents(jetStream, subject, startedAt, (event) => machines.includes(event.machine_id))).map((e) => e.event);
 
   beforeAll(async () => {
     ({ db, dataSource } = await openMlDatabase('sf_ml_scoring', 4));
@@ -149,7 +181,10 @@ describe(ScheduledScoring.name, () => {
     expect(runner).toMatch(/^shopfloor_ml_predictions_total\{model_type="downtime"\} 8$/m);
     expect(texts[rounds.findIndex((r) => r === null)]).toMatch(/^shopfloor_ml_scoring_round_duration_seconds_count 0$/m);
     // The hot hour is found, and is the worst (the model's 1 % contamination may flag another hour or two).
-    const worst = [...anomalies].sort((a, b) => (b as unknown as { score: number }).score - (a as unknown as { score: number }).score)[0] as unknown as { machine_id: string; at: string };
+    const worst = [...anomalies].sort((a, b) => (b as unknown as { score: number }).score - (a as unknown as { score: number }).score)[0] as unknown as {
+      machine_id: string;
+      at: string;
+    };
     expect([worst.machine_id, worst.at]).toEqual([hot, new Date(now - 10 * 60_000).toISOString()]);
     expect(anomalies.length).toBeLessThanOrEqual(4);
 

@@ -10,7 +10,10 @@ import type { JobCopy, MachineCopy, ReadingCopy, StopCopy } from '@shopfloor/ml/
  */
 function epoch(value: string, field: string): number {
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new DomainError(ErrorCode.ValidationFailed, `Invalid time: ${field}`, null, [{ field, message: `${field} is not a time this service can read`, invalid_value: value }]);
+  if (Number.isNaN(ms))
+    throw new DomainError(ErrorCode.ValidationFailed, `Invalid time: ${field}`, null, [
+      { field, message: `${field} is not a time this service can read`, invalid_value: value },
+    ]);
   return ms;
 }
 

@@ -27,7 +27,17 @@ const HOUR = 3_600_000;
 
 const machines: MachinesUpserted = {
   sync_id: SYNC_ID,
-  records: [{ machine_id: 'M-1', name: 'Hermle C42', type: 'MILL', location: 'Hall A', installation_date: '2020-01-01T00:00:00.000Z', specifications: null, source_updated_at: '2026-03-01T00:00:00.000Z' }],
+  records: [
+    {
+      machine_id: 'M-1',
+      name: 'Hermle C42',
+      type: 'MILL',
+      location: 'Hall A',
+      installation_date: '2020-01-01T00:00:00.000Z',
+      specifications: null,
+      source_updated_at: '2026-03-01T00:00:00.000Z',
+    },
+  ],
 };
 
 const jobs: JobsUpserted = {
@@ -52,8 +62,28 @@ const jobs: JobsUpserted = {
 const downtime: DowntimeRecordsUpserted = {
   sync_id: SYNC_ID,
   records: [
-    { record_id: 'D-1', job_id: 'J-1', machine_id: 'M-1', downtime_type: 'SETUP', start_time: '2026-03-02T08:00:00.000Z', duration: 300, reason_code: null, description: null, source_updated_at: '2026-03-02T10:00:00.000Z' },
-    { record_id: 'D-2', job_id: 'J-2', machine_id: 'M-1', downtime_type: 'BREAKDOWN', start_time: '2026-03-02T09:30:00.000Z', duration: 2400, reason_code: 'E42', description: 'spindle', source_updated_at: '2026-03-02T10:00:00.000Z' },
+    {
+      record_id: 'D-1',
+      job_id: 'J-1',
+      machine_id: 'M-1',
+      downtime_type: 'SETUP',
+      start_time: '2026-03-02T08:00:00.000Z',
+      duration: 300,
+      reason_code: null,
+      description: null,
+      source_updated_at: '2026-03-02T10:00:00.000Z',
+    },
+    {
+      record_id: 'D-2',
+      job_id: 'J-2',
+      machine_id: 'M-1',
+      downtime_type: 'BREAKDOWN',
+      start_time: '2026-03-02T09:30:00.000Z',
+      duration: 2400,
+      reason_code: 'E42',
+      description: 'spindle',
+      source_updated_at: '2026-03-02T10:00:00.000Z',
+    },
   ],
 };
 
@@ -64,7 +94,14 @@ const events: MachineEventsAppended = {
 
 const readings: MachineReadingsAppended = {
   sync_id: SYNC_ID,
-  records: [1, 2, 3].map((reading_id) => ({ reading_id, machine_id: 'M-1', reading_time: `2026-03-02T08:0${reading_id}:00.000Z`, metric: 'spindle_load', value: reading_id * 10, unit: '%' })),
+  records: [1, 2, 3].map((reading_id) => ({
+    reading_id,
+    machine_id: 'M-1',
+    reading_time: `2026-03-02T08:0${reading_id}:00.000Z`,
+    metric: 'spindle_load',
+    value: reading_id * 10,
+    unit: '%',
+  })),
 };
 
 describe(ShopfloorCopyService.name, () => {
@@ -74,7 +111,8 @@ describe(ShopfloorCopyService.name, () => {
   let service: ShopfloorCopyService;
   let nats: NatsConnection;
 
-  const count = async (table: string, where = 'TRUE'): Promise<number> => Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ml.${table} WHERE ${where}`))[0].n);
+  const count = async (table: string, where = 'TRUE'): Promise<number> =>
+    Number((await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM ml.${table} WHERE ${where}`))[0].n);
 
   beforeAll(async () => {
     ({ db, dataSource } = await openMlDatabase('sf_ml_shopfloor'));
@@ -136,14 +174,21 @@ describe(ShopfloorCopyService.name, () => {
     await service.apply(SUBJECTS.shopfloor.jobsUpserted, jobs);
     await service.apply(SUBJECTS.shopfloor.downtimeRecordsUpserted, downtime);
     await service.apply(SUBJECTS.shopfloor.machineReadingsAppended, readings);
-    const deleted = (entity: RecordsDeleted['entity'], keys: string[]): RecordsDeleted => ({ sync_id: 'sync-0002', entity, keys, deleted_at: '2026-03-03T00:00:00.000Z' });
+    const deleted = (entity: RecordsDeleted['entity'], keys: string[]): RecordsDeleted => ({
+      sync_id: 'sync-0002',
+      entity,
+      keys,
+      deleted_at: '2026-03-03T00:00:00.000Z',
+    });
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('jobs', ['J-2']))).toBe(1);
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('downtime_records', ['D-1']))).toBe(1);
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('machine_readings', ['1', '3']))).toBe(2);
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('machine_readings', ['1', '3']))).toBe(0);
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('machine_events', ['7']))).toBe(0);
     expect(await service.apply(SUBJECTS.shopfloor.recordsDeleted, deleted('machines', ['M-1']))).toBe(1);
-    expect([await count('jobs', 'deleted_at IS NULL'), await count('stops', 'deleted_at IS NULL'), await count('readings', 'deleted_at IS NULL')]).toEqual([1, 1, 1]);
+    expect([await count('jobs', 'deleted_at IS NULL'), await count('stops', 'deleted_at IS NULL'), await count('readings', 'deleted_at IS NULL')]).toEqual([
+      1, 1, 1,
+    ]);
     expect(await repo.machineExists('M-1')).toBe(false);
   });
 
@@ -187,7 +232,10 @@ describe(ShopfloorCopyService.name, () => {
 
   it('rejects a deletion of readings whose keys are not source ids', async () => {
     const bad: RecordsDeleted = { sync_id: SYNC_ID, entity: 'machine_readings', keys: ['7', 'R-7'], deleted_at: '2026-03-03T00:00:00.000Z' };
-    await expect(service.apply(SUBJECTS.shopfloor.recordsDeleted, bad)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed, fieldErrors: [expect.objectContaining({ invalid_value: 'R-7' })] });
+    await expect(service.apply(SUBJECTS.shopfloor.recordsDeleted, bad)).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      fieldErrors: [expect.objectContaining({ invalid_value: 'R-7' })],
+    });
   });
 
   it('treats a subject it has no handler for as poison', async () => {

@@ -72,12 +72,28 @@ export class ShopfloorCopyService {
     const batch = checkShopfloorBatch(entity, payload);
     const pairs = batch.valid.map((record) => ({ record, row: map(record) }));
     const { changed, failed } = await writeIsolating(pairs, (ps) => write(ps.map((p) => p.row)));
-    await this.reject(entity, batch, failed.map((f) => ({ record: f.record.record, reason: f.reason })));
-    this.logger.log({ message: `Applied ${copied} batch`, entity: copied, action: 'upserted', count: batch.valid.length - failed.length, rejected: batch.rejected.length + failed.length, changed, sync_id: batch.sync_id });
+    await this.reject(
+      entity,
+      batch,
+      failed.map((f) => ({ record: f.record.record, reason: f.reason })),
+    );
+    this.logger.log({
+      message: `Applied ${copied} batch`,
+      entity: copied,
+      action: 'upserted',
+      count: batch.valid.length - failed.length,
+      rejected: batch.rejected.length + failed.length,
+      changed,
+      sync_id: batch.sync_id,
+    });
     return changed;
   }
 
-  private async reject<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, failed: RecordFailure<ShopfloorRecords[E]>[]): Promise<void> {
+  private async reject<E extends ShopfloorEntity>(
+    entity: E,
+    batch: CheckedBatch<ShopfloorRecords[E]>,
+    failed: RecordFailure<ShopfloorRecords[E]>[],
+  ): Promise<void> {
     if (batch.rejected.length === 0 && failed.length === 0) return;
     await this.rejections.report(CONSUMERS.mlShopfloor.durableName, entity, batch.sync_id, [
       ...batch.rejected,
@@ -85,7 +101,13 @@ export class ShopfloorCopyService {
     ]);
   }
 
-  private async logged(entity: CopiedEntity, syncId: string, count: number, write: Promise<number>, action: 'upserted' | 'deleted' = 'upserted'): Promise<number> {
+  private async logged(
+    entity: CopiedEntity,
+    syncId: string,
+    count: number,
+    write: Promise<number>,
+    action: 'upserted' | 'deleted' = 'upserted',
+  ): Promise<number> {
     const changed = await write;
     this.logger.log({ message: `Applied ${entity} batch`, entity, action, count, changed, sync_id: syncId });
     return changed;

@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelType } from '@shopfloor/contracts';
 import type { MachineHistory } from '@shopfloor/ml/features';
-import type { CopiedHistory, CopiedMachine, DatasetColumn, DatasetRecord, DatasetRepository, ModelRecord, ModelRepository, NewModel, NewPrediction, PredictionRepository, ShopfloorCopyRepository, TrainingRunRecord, TrainingRunRepository } from '@shopfloor/ml/data-access';
+import type {
+  CopiedHistory,
+  CopiedMachine,
+  DatasetColumn,
+  DatasetRecord,
+  DatasetRepository,
+  ModelRecord,
+  ModelRepository,
+  NewModel,
+  NewPrediction,
+  PredictionRepository,
+  ShopfloorCopyRepository,
+  TrainingRunRecord,
+  TrainingRunRepository,
+} from '@shopfloor/ml/data-access';
 import { encodeArtifact, trainAnomaly, trainDowntime, trainMaintenance, trainOnDataset, BREAKDOWN_LABEL, type ModelArtifact } from '@shopfloor/ml/modelling';
 import type { JetStreamService } from '@shopfloor/nats';
 import { MetricsRegistry } from '@shopfloor/observability';
@@ -102,8 +116,22 @@ export async function trainArtifacts<K extends keyof TrainedArtifacts>(now: numb
     downtime: async () => (await trainDowntime([...fleet.keys()], load, span, SMALL_PARAMS, quiet)).artifact,
     breakdown: async () => (await trainDowntime([...fleet.keys()], load, span, SMALL_PARAMS, quiet, BREAKDOWN_LABEL)).artifact,
     maintenance: async () => (await trainMaintenance([...fleet.keys()], load, span, SMALL_PARAMS, quiet)).artifact,
-    anomaly: async () => (await trainAnomaly([...fleet.keys()], async (id) => ({ ...(await load(id)), readings: spindleReadings(now, 4, fleet.size + [...fleet.keys()].indexOf(id)) }), span, quiet)).artifact,
-    readings: async () => trainOnDataset('failure_risk', { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: temps.map((t) => (t > 60 ? 1 : 0)), groups: null, orders: null }, SMALL_PARAMS, quiet).artifact,
+    anomaly: async () =>
+      (
+        await trainAnomaly(
+          [...fleet.keys()],
+          async (id) => ({ ...(await load(id)), readings: spindleReadings(now, 4, fleet.size + [...fleet.keys()].indexOf(id)) }),
+          span,
+          quiet,
+        )
+      ).artifact,
+    readings: async () =>
+      trainOnDataset(
+        'failure_risk',
+        { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: temps.map((t) => (t > 60 ? 1 : 0)), groups: null, orders: null },
+        SMALL_PARAMS,
+        quiet,
+      ).artifact,
   };
   const trained: Partial<TrainedArtifacts> = {};
   for (const kind of kinds) trained[kind] = await trainers[kind]();
@@ -111,7 +139,9 @@ export async function trainArtifacts<K extends keyof TrainedArtifacts>(now: numb
 }
 
 /** The registry's versions in memory: the active one of each type is the last registered active version. */
-export function fakeModelRepository(versions: { record: ModelRecord; artifact: ModelArtifact | null }[] = []): Fake<ModelRepository, 'find' | 'findActive' | 'artifact' | 'activeIds' | 'create'> {
+export function fakeModelRepository(
+  versions: { record: ModelRecord; artifact: ModelArtifact | null }[] = [],
+): Fake<ModelRepository, 'find' | 'findActive' | 'artifact' | 'activeIds' | 'create'> {
   const stored = [...versions];
   return {
     find: jest.fn(async (modelId: string) => stored.find((v) => v.record.modelId === modelId)?.record ?? null),
@@ -123,7 +153,12 @@ export function fakeModelRepository(versions: { record: ModelRecord; artifact: M
     activeIds: jest.fn(async () => new Map(stored.filter((v) => v.record.active).map((v) => [v.record.modelType, v.record.modelId]))),
     create: jest.fn(async ({ artifact, replaces: _replaces, ...model }: NewModel) => {
       const version = stored.filter((v) => v.record.modelType === model.modelType).length + 1;
-      const record = modelRecord(model.modelType as ModelType, { ...model, version, active: model.promotion['decision'] === 'promoted', artifactBytes: artifact.length });
+      const record = modelRecord(model.modelType as ModelType, {
+        ...model,
+        version,
+        active: model.promotion['decision'] === 'promoted',
+        artifactBytes: artifact.length,
+      });
       stored.push({ record, artifact: null });
       return record;
     }),
@@ -131,14 +166,22 @@ export function fakeModelRepository(versions: { record: ModelRecord; artifact: M
 }
 
 /** The shop-floor copy: the machines given, each with its history (the window asked for is not cut out). */
-export function fakeShopfloorCopy(histories: Record<string, MachineHistory> = {}, machines: CopiedMachine[] = []): Fake<ShopfloorCopyRepository, 'machineExists' | 'history' | 'machines' | 'dataSpan'> {
+export function fakeShopfloorCopy(
+  histories: Record<string, MachineHistory> = {},
+  machines: CopiedMachine[] = [],
+): Fake<ShopfloorCopyRepository, 'machineExists' | 'history' | 'machines' | 'dataSpan'> {
   return {
     machineExists: jest.fn(async (machineId: string) => machineId in histories),
-    history: jest.fn(async (machineId: string, from: number, to: number, _readingsFrom?: number) => ({ readings: [], ...(histories[machineId] ?? { jobs: [], stops: [] }), since: from, until: to }) as CopiedHistory),
+    history: jest.fn(
+      async (machineId: string, from: number, to: number, _readingsFrom?: number) =>
+        ({ readings: [], ...(histories[machineId] ?? { jobs: [], stops: [] }), since: from, until: to }) as CopiedHistory,
+    ),
     machines: jest.fn(async () => machines),
     dataSpan: jest.fn(async () => {
       const known = machines.filter((m) => m.firstDataAt !== null && m.lastDataAt !== null);
-      return known.length === 0 ? { from: null, to: null } : { from: Math.min(...known.map((m) => m.firstDataAt as number)), to: Math.max(...known.map((m) => m.lastDataAt as number)) };
+      return known.length === 0
+        ? { from: null, to: null }
+        : { from: Math.min(...known.map((m) => m.firstDataAt as number)), to: Math.max(...known.map((m) => m.lastDataAt as number)) };
     }),
   };
 }
@@ -151,7 +194,10 @@ export function fakePredictionRepository(): Fake<PredictionRepository, 'insert' 
     insert: jest.fn(async (p: NewPrediction) => {
       stored.push(p);
     }),
-    previousValue: jest.fn(async (machineId: string, modelType: string, horizonHours: number | null, _before: Date) => stored.filter((p) => p.machineId === machineId && p.modelType === modelType && p.horizonHours === horizonHours).at(-1)?.predictedValue ?? null),
+    previousValue: jest.fn(
+      async (machineId: string, modelType: string, horizonHours: number | null, _before: Date) =>
+        stored.filter((p) => p.machineId === machineId && p.modelType === modelType && p.horizonHours === horizonHours).at(-1)?.predictedValue ?? null,
+    ),
     outcomes: jest.fn(async (_modelId: string) => ({ predicted: [] as number[], actual: [] as number[], total: 0, pending: 0 })),
   };
 }
@@ -161,7 +207,13 @@ export function fakeJetStream(): Fake<JetStreamService, 'publish'> {
 }
 
 /** The prediction services wired as the module wires them, over the fakes given. */
-export function predictionServices(deps: { models: Fake<ModelRepository, 'find' | 'findActive' | 'artifact'>; copy: Fake<ShopfloorCopyRepository, 'machineExists' | 'history'>; predictions: Fake<PredictionRepository, 'insert' | 'previousValue' | 'outcomes'>; jetStream: Fake<JetStreamService, 'publish'>; timezone?: string }) {
+export function predictionServices(deps: {
+  models: Fake<ModelRepository, 'find' | 'findActive' | 'artifact'>;
+  copy: Fake<ShopfloorCopyRepository, 'machineExists' | 'history'>;
+  predictions: Fake<PredictionRepository, 'insert' | 'previousValue' | 'outcomes'>;
+  jetStream: Fake<JetStreamService, 'publish'>;
+  timezone?: string;
+}) {
   const models = new ModelsService(asReal(deps.models));
   const histories = new MachineHistoryService(asReal(deps.copy));
   const predictions = asReal<PredictionRepository>(deps.predictions);
@@ -180,7 +232,22 @@ export function predictionServices(deps: { models: Fake<ModelRepository, 'find' 
 
 /** A queued training as `claimNext` hands it over. */
 export function trainingRun(overrides: Partial<TrainingRunRecord> = {}): TrainingRunRecord {
-  return { trainingId: randomUUID(), modelType: 'failure_risk', datasetId: null, params: {}, state: 'running', progress: 0, modelId: null, metrics: null, error: null, worker: 'test', createdAt: new Date(), startedAt: new Date(), finishedAt: null, ...overrides };
+  return {
+    trainingId: randomUUID(),
+    modelType: 'failure_risk',
+    datasetId: null,
+    params: {},
+    state: 'running',
+    progress: 0,
+    modelId: null,
+    metrics: null,
+    error: null,
+    worker: 'test',
+    createdAt: new Date(),
+    startedAt: new Date(),
+    finishedAt: null,
+    ...overrides,
+  };
 }
 
 /** The training queue: hands out the runs given, in order, then none. */
@@ -196,5 +263,8 @@ export function fakeTrainingRuns(queued: TrainingRunRecord[] = []): Fake<Trainin
 }
 
 export function fakeDatasets(): Fake<DatasetRepository, 'find' | 'columns'> {
-  return { find: jest.fn(async (_datasetId: string): Promise<DatasetRecord | null> => null), columns: jest.fn(async (_datasetId: string): Promise<DatasetColumn[]> => []) };
+  return {
+    find: jest.fn(async (_datasetId: string): Promise<DatasetRecord | null> => null),
+    columns: jest.fn(async (_datasetId: string): Promise<DatasetColumn[]> => []),
+  };
 }

@@ -15,7 +15,16 @@ const codec = JSONCodec<PredictionEvent>();
 /** A database of its own with the ml schema migrated, and a connection to it. */
 export async function openMlDatabase(prefix: string, poolSize = 2): Promise<{ db: TestDatabase; dataSource: DataSource }> {
   const db = await createTestDatabase(prefix);
-  const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
+  const settings = {
+    url: db.serviceUrl('ml'),
+    schema: 'ml',
+    ssl: 'disable' as const,
+    poolSize,
+    applicationName: 'test',
+    entities: ML_ENTITIES,
+    migrations: ML_MIGRATIONS,
+    migrationsRun: false,
+  };
   await runMigrations(settings);
   return { db, dataSource: await new DataSource(serviceDataSourceOptions(settings)).initialize() };
 }
@@ -45,11 +54,20 @@ export async function registerModel(
 }
 
 /** The events kept on a subject of ML_PREDICTIONS since `since` that `keep` accepts, with the message id each was stored under. */
-export async function predictionEvents(jetStream: JetStreamService, subject: string, since: Date, keep: (event: PredictionEvent) => boolean): Promise<{ id: string | undefined; event: PredictionEvent }[]> {
-  const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, { filterSubjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: since.toISOString() });
+export async function predictionEvents(
+  jetStream: JetStreamService,
+  subject: string,
+  since: Date,
+  keep: (event: PredictionEvent) => boolean,
+): Promise<{ id: string | undefined; event: PredictionEvent }[]> {
+  const reader = await jetStream.client.consumers.get(STREAMS.mlPredictions.name, {
+    filterSubjects: subject,
+    deliver_policy: DeliverPolicy.StartTime,
+    opt_start_time: since.toISOString(),
+  });
   const found: { id: string | undefined; event: PredictionEvent }[] = [];
   try {
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       const batch = await reader.fetch({ max_messages: 500, expires: 1000 });
       let seen = 0;
       for await (const msg of batch) {

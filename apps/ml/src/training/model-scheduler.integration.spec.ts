@@ -18,12 +18,34 @@ describe(ModelScheduler.name, () => {
   const env = { ML_AUTO_TRAIN_MIN_DAYS: 7, ML_AUTO_TRAIN_MIN_MACHINES: 3, ML_RETRAIN_HOURS: 168 } as MlEnv;
   const scheduler = (): ModelScheduler => new ModelScheduler(new TrainingRunRepository(dataSource), new ModelRepository(dataSource), copy, runner, env);
   const queued = async (): Promise<string[]> =>
-    (await dataSource.query<{ model_type: string }[]>(`SELECT "model_type" FROM "ml"."training_runs" WHERE "state" = 'queued' ORDER BY "model_type"`)).map((r) => r.model_type);
+    (await dataSource.query<{ model_type: string }[]>(`SELECT "model_type" FROM "ml"."training_runs" WHERE "state" = 'queued' ORDER BY "model_type"`)).map(
+      (r) => r.model_type,
+    );
   const machineWithDays = async (machineId: string, days: number, now: number): Promise<void> => {
     await copy.upsertMachines([{ machineId, type: 'LATHE', location: null, installationDate: null, sourceUpdatedAt: now }]);
     await copy.upsertJobs([
-      { jobId: `${machineId}-1`, machineId, start: now - days * DAY, end: now - days * DAY + 3_600_000, idealCycleTimeS: 60, cycleTimeS: 60, partsProduced: 10, partsScrapped: 0, sourceUpdatedAt: now },
-      { jobId: `${machineId}-2`, machineId, start: now - 3_600_000, end: now - 60_000, idealCycleTimeS: 60, cycleTimeS: 60, partsProduced: 10, partsScrapped: 0, sourceUpdatedAt: now },
+      {
+        jobId: `${machineId}-1`,
+        machineId,
+        start: now - days * DAY,
+        end: now - days * DAY + 3_600_000,
+        idealCycleTimeS: 60,
+        cycleTimeS: 60,
+        partsProduced: 10,
+        partsScrapped: 0,
+        sourceUpdatedAt: now,
+      },
+      {
+        jobId: `${machineId}-2`,
+        machineId,
+        start: now - 3_600_000,
+        end: now - 60_000,
+        idealCycleTimeS: 60,
+        cycleTimeS: 60,
+        partsProduced: 10,
+        partsScrapped: 0,
+        sourceUpdatedAt: now,
+      },
     ]);
   };
 
@@ -62,11 +84,29 @@ describe(ModelScheduler.name, () => {
   it("retrains a shop-floor model after ML_RETRAIN_HOURS with its label settings, and leaves a dataset's model alone", async () => {
     await dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'succeeded', "created_at" = now() - interval '8 days'`);
     const models = new ModelRepository(dataSource);
-    const base = { trainingId: randomUUID(), dataFrom: null, dataTo: null, dataRows: 1, metrics: {}, featureNames: [], artifact: Buffer.from([1]), promotion: { decision: 'promoted' as const }, replaces: null };
-    await models.create({ ...base, modelId: randomUUID(), modelType: 'downtime', datasetId: null, hyperparameters: { threshold_minutes: 45, stop_types: ['BREAKDOWN'] } });
+    const base = {
+      trainingId: randomUUID(),
+      dataFrom: null,
+      dataTo: null,
+      dataRows: 1,
+      metrics: {},
+      featureNames: [],
+      artifact: Buffer.from([1]),
+      promotion: { decision: 'promoted' as const },
+      replaces: null,
+    };
+    await models.create({
+      ...base,
+      modelId: randomUUID(),
+      modelType: 'downtime',
+      datasetId: null,
+      hyperparameters: { threshold_minutes: 45, stop_types: ['BREAKDOWN'] },
+    });
     await models.create({ ...base, modelId: randomUUID(), modelType: 'failure_risk', datasetId: randomUUID(), hyperparameters: {} });
     await scheduler().check(Date.now());
-    const runs = await dataSource.query<{ model_type: string; params: Record<string, unknown> }[]>(`SELECT "model_type", "params" FROM "ml"."training_runs" WHERE "state" = 'queued' ORDER BY "model_type"`);
+    const runs = await dataSource.query<{ model_type: string; params: Record<string, unknown> }[]>(
+      `SELECT "model_type", "params" FROM "ml"."training_runs" WHERE "state" = 'queued' ORDER BY "model_type"`,
+    );
     // downtime: retrained with its label; failure_risk: a dataset's model is active, no shop-floor retraining.
     expect(runs).toEqual([
       { model_type: 'anomaly', params: {} },

@@ -83,7 +83,9 @@ export class ModelScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private async historyIsEnough(now: number): Promise<boolean> {
     const days = this.env.ML_AUTO_TRAIN_MIN_DAYS * DAY_MS;
     const machines = await this.copy.machines();
-    const long = machines.filter((m) => m.firstDataAt !== null && m.lastDataAt !== null && m.lastDataAt - m.firstDataAt >= days && m.lastDataAt >= now - DAY_MS);
+    const long = machines.filter(
+      (m) => m.firstDataAt !== null && m.lastDataAt !== null && m.lastDataAt - m.firstDataAt >= days && m.lastDataAt >= now - DAY_MS,
+    );
     return long.length >= this.env.ML_AUTO_TRAIN_MIN_MACHINES;
   }
 }

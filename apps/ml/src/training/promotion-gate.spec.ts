@@ -27,19 +27,31 @@ const incumbent = (over: Partial<ModelRecord> = {}): ModelRecord => ({
 
 describe('promotion gate', () => {
   it('promotes the first version of a type, and one that beat the active version by more than noise', () => {
-    expect(promotionOf(null, undefined)).toEqual({ promotion: { decision: 'promoted', reason: 'the first active version of its type', comparison: null }, replaces: null });
+    expect(promotionOf(null, undefined)).toEqual({
+      promotion: { decision: 'promoted', reason: 'the first active version of its type', comparison: null },
+      replaces: null,
+    });
     const better = promotionOf(incumbent(), { metric: 'log_loss', challenger: 0.2, incumbent: 0.25, rows: 500, method: 'stored' });
     expect(better.replaces).toBe('m1');
-    expect(better.promotion).toMatchObject({ decision: 'promoted', comparison: { challenger: 0.2, incumbent: 0.25, incumbent_model_id: 'm1', incumbent_version: 3 } });
+    expect(better.promotion).toMatchObject({
+      decision: 'promoted',
+      comparison: { challenger: 0.2, incumbent: 0.25, incumbent_model_id: 'm1', incumbent_version: 3 },
+    });
     expect(String(better.promotion['reason'])).toContain('log_loss 0.2 against 0.25 of version 3 on 500 held-out rows');
   });
 
   it('holds a version that is no better, within noise, or that could not be compared', () => {
-    expect(promotionOf(incumbent(), { metric: 'rmse', challenger: 10, incumbent: 10.02, rows: 300, method: 'stored' })).toMatchObject({ replaces: null, promotion: { decision: 'held' } });
+    expect(promotionOf(incumbent(), { metric: 'rmse', challenger: 10, incumbent: 10.02, rows: 300, method: 'stored' })).toMatchObject({
+      replaces: null,
+      promotion: { decision: 'held' },
+    });
     expect(promotionOf(incumbent(), { metric: 'rmse', challenger: 12, incumbent: 10, rows: 300, method: 'refit' }).promotion.decision).toBe('held');
     const why = promotionOf(incumbent(), 'too little new held-out history');
     expect(why).toEqual({ promotion: { decision: 'held', reason: 'waits for an admin: too little new held-out history', comparison: null }, replaces: null });
-    expect(promotionOf(incumbent({ datasetId: 'd1' }), undefined).promotion).toMatchObject({ decision: 'held', reason: expect.stringContaining('learnt from a dataset, this one from the shop floor') });
+    expect(promotionOf(incumbent({ datasetId: 'd1' }), undefined).promotion).toMatchObject({
+      decision: 'held',
+      reason: expect.stringContaining('learnt from a dataset, this one from the shop floor'),
+    });
   });
 
   it('never lets a non-finite score win, and lets a finite one beat a non-finite incumbent', () => {

@@ -2,7 +2,22 @@ import { DomainError, type ModelType } from '@shopfloor/contracts';
 import { serviceDataSourceOptions } from '@shopfloor/database';
 import { ML_ENTITIES, ShopfloorCopyRepository } from '@shopfloor/ml/data-access';
 import { DataSource } from 'typeorm';
-import { type DatasetTable, type PromotionComparison, compareOnNewHeldOut, encodeArtifact, type ShopfloorIncumbent, trainOnDataset, type IncumbentModel, trainAnomaly, trainMaintenance, BREAKDOWN_LABEL, DOWNTIME_THRESHOLD_MINUTES, trainDowntime, type DowntimeArtifact, type DowntimeLabel } from '@shopfloor/ml/modelling';
+import {
+  type DatasetTable,
+  type PromotionComparison,
+  compareOnNewHeldOut,
+  encodeArtifact,
+  type ShopfloorIncumbent,
+  trainOnDataset,
+  type IncumbentModel,
+  trainAnomaly,
+  trainMaintenance,
+  BREAKDOWN_LABEL,
+  DOWNTIME_THRESHOLD_MINUTES,
+  trainDowntime,
+  type DowntimeArtifact,
+  type DowntimeLabel,
+} from '@shopfloor/ml/modelling';
 
 /** What a training thread is given: a dataset's table, or where to read the shop-floor history from. */
 export type TrainingJobInput =
@@ -50,12 +65,30 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
     if (input.source === 'dataset') {
       const outcome = trainOnDataset(input.modelType, input.table, input.params, progress, input.incumbent ?? undefined);
       const comparison = input.incumbent ? (outcome.comparison ?? 'the active version cannot read this dataset (its inputs are not all in it)') : undefined;
-      send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: null, span: null, comparison });
+      send({
+        type: 'done',
+        artifact: encodeArtifact(outcome.artifact),
+        metrics: outcome.metrics,
+        hyperparameters: outcome.hyperparameters,
+        featureNames: outcome.featureNames,
+        rows: null,
+        span: null,
+        comparison,
+      });
       return;
     }
     // The thread reads the history itself, one machine at a time, through its own small connection pool.
     const dataSource = await new DataSource(
-      serviceDataSourceOptions({ url: input.database.url, schema: 'ml', ssl: input.database.ssl, poolSize: 2, applicationName: 'ml-training', entities: ML_ENTITIES, migrations: [], migrationsRun: false }),
+      serviceDataSourceOptions({
+        url: input.database.url,
+        schema: 'ml',
+        ssl: input.database.ssl,
+        poolSize: 2,
+        applicationName: 'ml-training',
+        entities: ML_ENTITIES,
+        migrations: [],
+        migrationsRun: false,
+      }),
     ).initialize();
     try {
       const copy = new ShopfloorCopyRepository(dataSource);
@@ -63,19 +96,49 @@ export async function runTrainingJob(input: TrainingJobInput, send: (message: Tr
       if (input.modelType === 'anomaly') {
         const outcome = await trainAnomaly(input.machineIds, load, input.span, progress);
         const comparison = input.incumbent ? 'anomaly models have no labelled outcome to compare versions on' : undefined;
-        send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
+        send({
+          type: 'done',
+          artifact: encodeArtifact(outcome.artifact),
+          metrics: outcome.metrics,
+          hyperparameters: outcome.hyperparameters,
+          featureNames: outcome.featureNames,
+          rows: outcome.rows,
+          span: input.span,
+          comparison,
+        });
         return;
       }
       const outcome =
         input.modelType === 'maintenance_window'
           ? await trainMaintenance(input.machineIds, load, input.span, numericParams(input.params), progress, { timezone: input.timezone })
-          : await trainDowntime(input.machineIds, load, input.span, numericParams(input.params), progress, input.modelType === 'failure_risk' ? BREAKDOWN_LABEL : downtimeLabel(input.params), { timezone: input.timezone });
+          : await trainDowntime(
+              input.machineIds,
+              load,
+              input.span,
+              numericParams(input.params),
+              progress,
+              input.modelType === 'failure_risk' ? BREAKDOWN_LABEL : downtimeLabel(input.params),
+              { timezone: input.timezone },
+            );
       let comparison: PromotionComparison | string | undefined;
       if (input.incumbent) {
         const mismatch = labelMismatch(input.incumbent, outcome.artifact);
-        comparison = mismatch ?? (outcome.heldOut.length === 0 ? 'nothing was held out (fewer than 3 machines)' : await compareOnNewHeldOut(outcome.artifact.kind === 'shopfloor-downtime' ? 'log_loss' : 'rmse', outcome.heldOut, input.incumbent, load));
+        comparison =
+          mismatch ??
+          (outcome.heldOut.length === 0
+            ? 'nothing was held out (fewer than 3 machines)'
+            : await compareOnNewHeldOut(outcome.artifact.kind === 'shopfloor-downtime' ? 'log_loss' : 'rmse', outcome.heldOut, input.incumbent, load));
       }
-      send({ type: 'done', artifact: encodeArtifact(outcome.artifact), metrics: outcome.metrics, hyperparameters: outcome.hyperparameters, featureNames: outcome.featureNames, rows: outcome.rows, span: input.span, comparison });
+      send({
+        type: 'done',
+        artifact: encodeArtifact(outcome.artifact),
+        metrics: outcome.metrics,
+        hyperparameters: outcome.hyperparameters,
+        featureNames: outcome.featureNames,
+        rows: outcome.rows,
+        span: input.span,
+        comparison,
+      });
     } finally {
       await dataSource.destroy();
     }
@@ -95,7 +158,8 @@ function labelMismatch(incumbent: ShopfloorIncumbent, challenger: { kind: string
   const a = incumbent.artifact as DowntimeArtifact;
   const b = challenger as DowntimeArtifact;
   const types = (t: string[] | undefined): string => [...(t ?? [])].sort().join(',');
-  if (a.thresholdMinutes !== b.thresholdMinutes || types(a.stopTypes) !== types(b.stopTypes)) return 'the active version predicts another kind of stop (length or types), so the two cannot be ranked on one label';
+  if (a.thresholdMinutes !== b.thresholdMinutes || types(a.stopTypes) !== types(b.stopTypes))
+    return 'the active version predicts another kind of stop (length or types), so the two cannot be ranked on one label';
   return null;
 }
 
@@ -111,7 +175,13 @@ function downtimeLabel(params: Record<string, unknown>): DowntimeLabel {
 
 /** The boosting settings a request may override for shop-floor models (numbers only; anything else is ignored). */
 function numericParams(params: Record<string, unknown>): Record<string, number> {
-  const names: Record<string, string> = { trees: 'trees', learning_rate: 'learningRate', max_depth: 'maxDepth', min_samples_leaf: 'minSamplesLeaf', seed: 'seed' };
+  const names: Record<string, string> = {
+    trees: 'trees',
+    learning_rate: 'learningRate',
+    max_depth: 'maxDepth',
+    min_samples_leaf: 'minSamplesLeaf',
+    seed: 'seed',
+  };
   const out: Record<string, number> = {};
   for (const [name, key] of Object.entries(names)) if (typeof params[name] === 'number' && Number.isFinite(params[name])) out[key] = params[name];
   return out;

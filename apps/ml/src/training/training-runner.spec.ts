@@ -1,9 +1,25 @@
-import type { DatasetColumn, DatasetRecord, DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository } from '@shopfloor/ml/data-access';
+import type {
+  DatasetColumn,
+  DatasetRecord,
+  DatasetRepository,
+  ModelRepository,
+  ShopfloorCopyRepository,
+  TrainingRunRepository,
+} from '@shopfloor/ml/data-access';
 import { decodeArtifact, trainOnDataset } from '@shopfloor/ml/modelling';
 import { MetricsRegistry } from '@shopfloor/observability';
 import type { MlEnv } from '../config/ml.env';
 import { MlMetrics } from '../registry/ml.metrics';
-import { asReal, fakeDatasets, fakeModelRepository, fakeShopfloorCopy, fakeTrainingRuns, modelRecord, SMALL_PARAMS, trainingRun } from '../testing/ml-fakes.spec-helper';
+import {
+  asReal,
+  fakeDatasets,
+  fakeModelRepository,
+  fakeShopfloorCopy,
+  fakeTrainingRuns,
+  modelRecord,
+  SMALL_PARAMS,
+  trainingRun,
+} from '../testing/ml-fakes.spec-helper';
 import { TrainingRunner } from './training-runner';
 
 describe(TrainingRunner.name, () => {
@@ -15,7 +31,17 @@ describe(TrainingRunner.name, () => {
     { name: 'spindle_temp', kind: 'number', values: temps },
     { name: 'failed', kind: 'number', values: labels },
   ];
-  const dataset: DatasetRecord = { datasetId: 'ds-1', name: 'spindles', label: 'failed', excluded: [], groupColumn: null, orderColumn: null, rowCount: 400, columns: columns.map(({ name, kind }) => ({ name, kind })), createdAt: new Date() };
+  const dataset: DatasetRecord = {
+    datasetId: 'ds-1',
+    name: 'spindles',
+    label: 'failed',
+    excluded: [],
+    groupColumn: null,
+    orderColumn: null,
+    rowCount: 400,
+    columns: columns.map(({ name, kind }) => ({ name, kind })),
+    createdAt: new Date(),
+  };
 
   function setUp(queued: ReturnType<typeof trainingRun>[], versions: Parameters<typeof fakeModelRepository>[0] = []) {
     const runs = fakeTrainingRuns(queued);
@@ -25,14 +51,23 @@ describe(TrainingRunner.name, () => {
     const models = fakeModelRepository(versions);
     const copy = fakeShopfloorCopy();
     const registry = new MetricsRegistry();
-    const runner = new TrainingRunner(asReal<TrainingRunRepository>(runs), asReal<DatasetRepository>(datasets), asReal<ModelRepository>(models), asReal<ShopfloorCopyRepository>(copy), env, new MlMetrics(registry));
+    const runner = new TrainingRunner(
+      asReal<TrainingRunRepository>(runs),
+      asReal<DatasetRepository>(datasets),
+      asReal<ModelRepository>(models),
+      asReal<ShopfloorCopyRepository>(copy),
+      env,
+      new MlMetrics(registry),
+    );
     /** Claims what is queued and waits for the runs to end. */
     const drain = async (): Promise<void> => {
       await runner.wake();
       await runner.idle();
     };
     const counted = async (outcome: 'succeeded' | 'failed', modelType = 'failure_risk'): Promise<number> => {
-      const line = (await registry.render()).split('\n').find((l) => l.startsWith(`shopfloor_ml_trainings_total{model_type="${modelType}",outcome="${outcome}"}`));
+      const line = (await registry.render())
+        .split('\n')
+        .find((l) => l.startsWith(`shopfloor_ml_trainings_total{model_type="${modelType}",outcome="${outcome}"}`));
       return Number(line?.split(' ').at(-1));
     };
     return { runs, datasets, models, copy, runner, drain, counted };
@@ -47,7 +82,12 @@ describe(TrainingRunner.name, () => {
 
     expect(runs.claimNext).toHaveBeenCalledWith(runner.worker, 60);
     // The same figures as the trainer gives for the same table and settings: the runner hands the data over unchanged.
-    const expected = trainOnDataset('failure_risk', { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: labels, groups: null, orders: null, categorical: [] }, SMALL_PARAMS, () => undefined);
+    const expected = trainOnDataset(
+      'failure_risk',
+      { rowCount: 400, inputs: ['spindle_temp'], inputValues: [temps], label: labels, groups: null, orders: null, categorical: [] },
+      SMALL_PARAMS,
+      () => undefined,
+    );
     // Wall-clock time is the one figure that differs between two trainings.
     const metrics = { ...expected.metrics, training_seconds: expect.any(Number) };
     expect(models.create).toHaveBeenCalledTimes(1);
@@ -77,7 +117,10 @@ describe(TrainingRunner.name, () => {
     const run = trainingRun({ datasetId: dataset.datasetId, params: SMALL_PARAMS });
     const { models, runs, drain } = setUp([run], [{ record: incumbent, artifact: null }]);
     await drain();
-    expect(models.create.mock.calls[0][0]).toMatchObject({ promotion: { decision: 'held', reason: 'waits for an admin: the active version learnt from the shop floor, this one from a dataset', comparison: null }, replaces: null });
+    expect(models.create.mock.calls[0][0]).toMatchObject({
+      promotion: { decision: 'held', reason: 'waits for an admin: the active version learnt from the shop floor, this one from a dataset', comparison: null },
+      replaces: null,
+    });
     expect(runs.succeed).toHaveBeenCalledTimes(1);
   }, 30_000);
 
@@ -120,7 +163,9 @@ describe(TrainingRunner.name, () => {
     const [trainingId, worker, reason] = runs.fail.mock.calls[0];
     expect([trainingId, worker]).toEqual([run.trainingId, runner.worker]);
     // The trainer's refusal with the field it is about, as runTrainingJob words it.
-    expect(reason).toBe("anomaly models learn from the machines' readings, not from an uploaded dataset (model_type: anomaly models learn from the machines' readings, not from an uploaded dataset)");
+    expect(reason).toBe(
+      "anomaly models learn from the machines' readings, not from an uploaded dataset (model_type: anomaly models learn from the machines' readings, not from an uploaded dataset)",
+    );
     expect(models.create).not.toHaveBeenCalled();
     expect(await counted('failed', 'anomaly')).toBe(1);
   });

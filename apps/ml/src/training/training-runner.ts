@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ModelType } from '@shopfloor/contracts';
-import { DatasetRepository, ModelRepository, ShopfloorCopyRepository, TrainingRunRepository, type ModelRecord, type TrainingRunRecord } from '@shopfloor/ml/data-access';
+import {
+  DatasetRepository,
+  ModelRepository,
+  ShopfloorCopyRepository,
+  TrainingRunRepository,
+  type ModelRecord,
+  type TrainingRunRecord,
+} from '@shopfloor/ml/data-access';
 import { challengerWins, decodeArtifact, type PromotionComparison } from '@shopfloor/ml/modelling';
 import { PeriodicTask } from '@shopfloor/util';
 import { MlEnv } from '../config/ml.env';
@@ -137,7 +144,15 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       });
       await this.runs.succeed(run.trainingId, this.worker, model.modelId, outcome.metrics);
       this.metrics.trainingEnded(run.modelType, 'succeeded');
-      this.logger.log({ message: 'Training succeeded', training_id: run.trainingId, model_id: model.modelId, version: model.version, active: model.active, promotion: model.promotion?.['reason'], duration_ms: Math.round(performance.now() - started) });
+      this.logger.log({
+        message: 'Training succeeded',
+        training_id: run.trainingId,
+        model_id: model.modelId,
+        version: model.version,
+        active: model.active,
+        promotion: model.promotion?.['reason'],
+        duration_ms: Math.round(performance.now() - started),
+      });
     } catch (error) {
       this.logger.error({ message: 'Training crashed', training_id: run.trainingId, err: error });
       this.metrics.trainingEnded(run.modelType, 'failed');
@@ -157,8 +172,15 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
       // Only an incumbent learnt from a dataset reads a dataset's columns.
       const artifact = incumbent !== null && incumbent.datasetId !== null ? await this.models.artifact(incumbent.modelId) : null;
       const table = datasetTable(dataset, await this.datasets.columns(dataset.datasetId));
-      const compared = incumbent && artifact ? { artifact: decodeArtifact(artifact), sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters } : null;
-      return { input: { source: 'dataset', modelType: run.modelType as ModelType, table, params: run.params, incumbent: compared }, rows: dataset.rowCount, incumbent };
+      const compared =
+        incumbent && artifact
+          ? { artifact: decodeArtifact(artifact), sameData: incumbent.datasetId === dataset.datasetId, hyperparameters: incumbent.hyperparameters }
+          : null;
+      return {
+        input: { source: 'dataset', modelType: run.modelType as ModelType, table, params: run.params, incumbent: compared },
+        rows: dataset.rowCount,
+        incumbent,
+      };
     }
     const span = await this.copy.dataSpan();
     const machines = (await this.copy.machines()).filter((m) => m.lastDataAt !== null).map((m) => m.machineId);
@@ -210,7 +232,11 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
         await beat(true);
         if (lost) await thread.terminate();
       },
-      { intervalMs: HEARTBEAT_MS, keepAlive: true, onError: (error) => this.logger.warn({ message: 'Could not send a training heartbeat', training_id: trainingId, reason: error.message }) },
+      {
+        intervalMs: HEARTBEAT_MS,
+        keepAlive: true,
+        onError: (error) => this.logger.warn({ message: 'Could not send a training heartbeat', training_id: trainingId, reason: error.message }),
+      },
     );
     keepAlive.start();
     try {
@@ -230,7 +256,8 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
           resolve({ type: 'failed', code: null, message: `The training thread failed: ${error.message}` });
         });
         thread.on('exit', (code) => {
-          if (!settled) resolve(this.stopping || lost ? { type: 'abandoned' } : { type: 'failed', code: null, message: `The training thread stopped (exit code ${code})` });
+          if (!settled)
+            resolve(this.stopping || lost ? { type: 'abandoned' } : { type: 'failed', code: null, message: `The training thread stopped (exit code ${code})` });
         });
       });
     } finally {
@@ -244,11 +271,18 @@ export class TrainingRunner implements OnApplicationBootstrap, OnModuleDestroy {
  * The promotion gate: a new version replaces the active one only when it scored better on the same held-out rows;
  * without a fair comparison it waits for an admin (the first version of a type is active at once).
  */
-export function promotionOf(incumbent: ModelRecord | null, comparison: PromotionComparison | string | undefined): { promotion: Record<string, unknown> & { decision: 'promoted' | 'held' }; replaces: string | null } {
+export function promotionOf(
+  incumbent: ModelRecord | null,
+  comparison: PromotionComparison | string | undefined,
+): { promotion: Record<string, unknown> & { decision: 'promoted' | 'held' }; replaces: string | null } {
   if (incumbent === null) return { promotion: { decision: 'promoted', reason: 'the first active version of its type', comparison: null }, replaces: null };
   if (comparison === undefined || typeof comparison === 'string') {
     // No comparison at all: the two learnt from different sources (a dataset's columns, the shop-floor history).
-    const why = comparison ?? (incumbent.datasetId === null ? 'the active version learnt from the shop floor, this one from a dataset' : 'the active version learnt from a dataset, this one from the shop floor');
+    const why =
+      comparison ??
+      (incumbent.datasetId === null
+        ? 'the active version learnt from the shop floor, this one from a dataset'
+        : 'the active version learnt from a dataset, this one from the shop floor');
     return { promotion: { decision: 'held', reason: `waits for an admin: ${why}`, comparison: null }, replaces: null };
   }
   const detail = { ...comparison, incumbent_model_id: incumbent.modelId, incumbent_version: incumbent.version };

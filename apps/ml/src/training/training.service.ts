@@ -38,18 +38,32 @@ export class TrainingService {
     checkParams(request.params ?? {});
     if (!request.dataset_id) {
       // On the shop floor, failure risk is P(a breakdown within the horizon): its label is fixed.
-      const fixed = request.model_type === 'failure_risk' ? Object.keys(request.params ?? {}).filter((name) => name === 'threshold_minutes' || name === 'stop_types') : [];
+      const fixed =
+        request.model_type === 'failure_risk' ? Object.keys(request.params ?? {}).filter((name) => name === 'threshold_minutes' || name === 'stop_types') : [];
       if (fixed.length > 0) {
-        throw new DomainError(ErrorCode.ValidationFailed, 'A shop-floor failure_risk model predicts breakdowns of any length: its stop length and types cannot be set', null, fixed.map((name) => ({ field: `params.${name}`, message: 'is not a setting of a shop-floor failure_risk model', invalid_value: request.params?.[name] ?? null })));
+        throw new DomainError(
+          ErrorCode.ValidationFailed,
+          'A shop-floor failure_risk model predicts breakdowns of any length: its stop length and types cannot be set',
+          null,
+          fixed.map((name) => ({
+            field: `params.${name}`,
+            message: 'is not a setting of a shop-floor failure_risk model',
+            invalid_value: request.params?.[name] ?? null,
+          })),
+        );
       }
       const span = await this.copy.dataSpan();
-      if (span.from === null) throw new DomainError(ErrorCode.InsufficientData, 'No shop-floor history has reached the ml service yet: sync the source first', null);
+      if (span.from === null)
+        throw new DomainError(ErrorCode.InsufficientData, 'No shop-floor history has reached the ml service yet: sync the source first', null);
       return this.enqueue(request.model_type, null, request.params ?? {});
     }
     if (!FROM_DATASET.includes(request.model_type)) {
-      throw new DomainError(ErrorCode.ValidationFailed, `${request.model_type} models are not trained on an uploaded dataset; datasets train ${FROM_DATASET.join(', ')}`, null, [
-        { field: 'model_type', message: `must be one of ${FROM_DATASET.join(', ')} with a dataset_id`, invalid_value: request.model_type },
-      ]);
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `${request.model_type} models are not trained on an uploaded dataset; datasets train ${FROM_DATASET.join(', ')}`,
+        null,
+        [{ field: 'model_type', message: `must be one of ${FROM_DATASET.join(', ')} with a dataset_id`, invalid_value: request.model_type }],
+      );
     }
     const dataset = await this.datasets.find(request.dataset_id);
     if (!dataset) throw new DomainError(ErrorCode.DatasetNotFound, `No dataset with id ${request.dataset_id}`, { dataset_id: request.dataset_id });
@@ -91,12 +105,20 @@ const PARAM_RULES: Record<string, (v: unknown) => boolean> = {
   cap: (v) => typeof v === 'number' && v > 0,
   threshold_minutes: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440,
   // Unplanned downtime types only: planned stops and no-production time never count as downtime.
-  stop_types: (v) => Array.isArray(v) && v.length >= 1 && v.length <= 20 && v.every((t) => typeof t === 'string' && /^[A-Za-z0-9_ -]{1,64}$/.test(t.trim()) && downtimeCategory(t) === 'unplanned_stop'),
+  stop_types: (v) =>
+    Array.isArray(v) &&
+    v.length >= 1 &&
+    v.length <= 20 &&
+    v.every((t) => typeof t === 'string' && /^[A-Za-z0-9_ -]{1,64}$/.test(t.trim()) && downtimeCategory(t) === 'unplanned_stop'),
 };
 
 function checkParams(params: Record<string, unknown>): void {
   const errors = Object.entries(params)
     .filter(([name, value]) => !(name in PARAM_RULES) || !PARAM_RULES[name](value))
-    .map(([name, value]) => ({ field: `params.${name}`, message: name in PARAM_RULES ? 'is out of range or of the wrong type' : `is not a setting (known: ${Object.keys(PARAM_RULES).join(', ')})`, invalid_value: value }));
+    .map(([name, value]) => ({
+      field: `params.${name}`,
+      message: name in PARAM_RULES ? 'is out of range or of the wrong type' : `is not a setting (known: ${Object.keys(PARAM_RULES).join(', ')})`,
+      invalid_value: value,
+    }));
   if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid params: ${errors.map((e) => e.field).join(', ')}`, null, errors);
 }

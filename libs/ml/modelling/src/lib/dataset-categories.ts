@@ -16,9 +16,7 @@ const FEW_LEVELS = 10;
 /** More distinct values than this share of the non-empty cells: nearly every value is its own, an identifier. */
 const UNIQUE_SHARE = 0.5;
 
-export type TextColumnVerdict =
-  | { use: 'categorical'; levels: number }
-  | { use: 'ignored'; reason: 'identifier' | 'free_text' | 'empty'; levels: number };
+export type TextColumnVerdict = { use: 'categorical'; levels: number } | { use: 'ignored'; reason: 'identifier' | 'free_text' | 'empty'; levels: number };
 
 /** What a text column is, from its values (null = missing). */
 export function judgeTextColumn(values: readonly (string | null)[]): TextColumnVerdict {

@@ -52,14 +52,24 @@ interface CvResult {
  * The stored model then learns every row, held-out ones included, with those settings (a fifth more data; the
  * metrics stay the probe's).
  */
-export function trainClassifier(table: DatasetTable, label: Float64Array, params: GbdtParams, raw: Record<string, unknown>, onProgress: (f: number) => void): ClassifierFit {
+export function trainClassifier(
+  table: DatasetTable,
+  label: Float64Array,
+  params: GbdtParams,
+  raw: Record<string, unknown>,
+  onProgress: (f: number) => void,
+): ClassifierFit {
   const started = performance.now();
   const labels = Array.from(label);
   const bad = labels.findIndex((y) => y !== 0 && y !== 1);
   if (bad >= 0) throw invalid('label', `A classifier needs a 0/1 label; row ${bad + 1} has ${labels[bad]}`, labels[bad]);
   const positives = labels.filter((y) => y === 1).length;
   if (positives < 10 || labels.length - positives < 10) {
-    throw new DomainError(ErrorCode.InsufficientData, `A classifier needs at least 10 rows of each class; the dataset has ${positives} positive and ${labels.length - positives} negative`, { positives, negatives: labels.length - positives });
+    throw new DomainError(
+      ErrorCode.InsufficientData,
+      `A classifier needs at least 10 rows of each class; the dataset has ${positives} positive and ${labels.length - positives} negative`,
+      { positives, negatives: labels.length - positives },
+    );
   }
   const seed = params.seed ?? 1;
   const outer = holdoutSplit(labels.length, HOLDOUT, seed, labels);
@@ -96,7 +106,13 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
     for (const test of folds) {
       const held = new Set(test);
       const fitRows = cvRows.map((_, j) => j).filter((j) => !held.has(j));
-      const model = fitGbdt(fitRows.map((j) => projected[j]), fitRows.map((j) => cvLabels[j]), { ...params, positiveWeight: weight, maxBins: bins(columns.length) }, names, progress.step());
+      const model = fitGbdt(
+        fitRows.map((j) => projected[j]),
+        fitRows.map((j) => cvLabels[j]),
+        { ...params, positiveWeight: weight, maxBins: bins(columns.length) },
+        names,
+        progress.step(),
+      );
       for (const j of test) oof[j] = model.predict(projected[j], -Math.log(weight));
     }
     return { oof, prAuc: classificationMetrics(cvLabels, Array.from(oof)).pr_auc ?? 0 };
@@ -105,7 +121,13 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
   // Candidates ranked by a screening model that sees them all.
   let ranked: number[] = [];
   if (candidates.length > 0) {
-    const screening = { ...params, trees: Math.min(params.trees ?? 200, 100), learningRate: Math.min(0.3, (params.learningRate ?? 0.05) * 3), positiveWeight: weights[0], maxBins: bins(encoder.width) };
+    const screening = {
+      ...params,
+      trees: Math.min(params.trees ?? 200, 100),
+      learningRate: Math.min(0.3, (params.learningRate ?? 0.05) * 3),
+      positiveWeight: weights[0],
+      maxBins: bins(encoder.width),
+    };
     const model = fitGbdt(cvRows, cvLabels, screening, encoder.names, progress.step());
     const importance = new Float64Array(encoder.width);
     const every = Math.max(1, Math.floor(cvRows.length / SCREEN_ROWS));
@@ -113,7 +135,10 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
       const { values } = model.contributions(cvRows[j]);
       for (let c = 0; c < values.length; c += 1) importance[c] += Math.abs(values[c]);
     }
-    ranked = candidates.map((_, k) => k).filter((k) => importance[firstDerived + k] > 0).sort((a, b) => importance[firstDerived + b] - importance[firstDerived + a]);
+    ranked = candidates
+      .map((_, k) => k)
+      .filter((k) => importance[firstDerived + k] > 0)
+      .sort((a, b) => importance[firstDerived + b] - importance[firstDerived + a]);
   }
   const tried: { derived: number; positive_weight: number; pr_auc: number }[] = [];
   let best: { k: number; weight: number; cv: CvResult } | null = null;
@@ -139,9 +164,16 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
   const finalParams = { ...params, positiveWeight: chosen.weight, maxBins: bins(columns.length) };
   const probe = fitGbdt(projectRows(trainRows, columns), trainLabels, finalParams, names, progress.step());
   const offset = chosen.weight === 1 ? 0 : -Math.log(chosen.weight);
-  const holdoutRows = projectRows(outer.holdout.map((i) => rows[i]), columns);
+  const holdoutRows = projectRows(
+    outer.holdout.map((i) => rows[i]),
+    columns,
+  );
   const holdoutScores = holdoutRows.map((row) => probe.predict(row, offset));
-  const metrics = classificationMetrics(outer.holdout.map((i) => labels[i]), holdoutScores, threshold);
+  const metrics = classificationMetrics(
+    outer.holdout.map((i) => labels[i]),
+    holdoutScores,
+    threshold,
+  );
   // The metrics are the probe's, on rows it never saw; the stored model learns every row with the same settings.
   const model = fitGbdt(projectRows(rows, columns), labels, finalParams, names, progress.step());
   onProgress(1);
@@ -153,13 +185,26 @@ export function trainClassifier(table: DatasetTable, label: Float64Array, params
       holdout_rows: outer.holdout.length,
       training_rows: train.length,
       stored_model_rows: labels.length,
-      cross_validation: { folds: INNER_FOLDS, rows: cvRows.length, criterion: 'pr_auc', tried, chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) }, threshold: 'mean log-odds of the inner folds’ best-F1 thresholds' },
+      cross_validation: {
+        folds: INNER_FOLDS,
+        rows: cvRows.length,
+        criterion: 'pr_auc',
+        tried,
+        chosen: { derived: chosen.k, positive_weight: chosen.weight, pr_auc: round(chosen.cv.prAuc) },
+        threshold: 'mean log-odds of the inner folds’ best-F1 thresholds',
+      },
       derived_features: derived.map((d) => derivedName(table.inputs, d)),
       categorical_inputs: Object.fromEntries(categorical.map((c) => [c.name, c.levels.length])),
       ignored_columns: ignored,
       training_seconds: round((performance.now() - started) / 1000, 1),
     },
-    hyperparameters: { ...finalParams, crosses: raw['crosses'] !== false, derived_features: derived.length, holdout: { method: 'stratified', fraction: HOLDOUT, seed }, learnt_from: 'all rows' },
+    hyperparameters: {
+      ...finalParams,
+      crosses: raw['crosses'] !== false,
+      derived_features: derived.length,
+      holdout: { method: 'stratified', fraction: HOLDOUT, seed },
+      learnt_from: 'all rows',
+    },
     featureNames: names,
     holdout: outer.holdout,
     holdoutScores,

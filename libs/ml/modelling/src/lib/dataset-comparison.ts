@@ -45,7 +45,11 @@ export function compareWithIncumbent(incumbent: IncumbentModel, table: DatasetTa
   if (artifact.objective !== challenger.objective) return undefined;
   const readable =
     artifact.kind === 'tabular'
-      ? hasInputs(table, artifact.layout.inputs, (artifact.layout.categorical ?? []).map((c) => c.name))
+      ? hasInputs(
+          table,
+          artifact.layout.inputs,
+          (artifact.layout.categorical ?? []).map((c) => c.name),
+        )
       : table.groups !== null && table.orders !== null && hasInputs(table, artifact.inputs);
   if (!readable) return undefined;
   const method = !incumbent.sameData || (sameSplit(holdoutOf(incumbent), challenger.split) && !learntEveryRow(incumbent)) ? 'stored' : 'refit';
@@ -66,7 +70,13 @@ export function compareWithIncumbent(incumbent: IncumbentModel, table: DatasetTa
 /** The incumbent's held-out split: recorded in its hyperparameters, or (older models) the one its trainer used. */
 export function holdoutOf(incumbent: IncumbentModel): HoldoutDescriptor {
   const recorded = incumbent.hyperparameters['holdout'] as Partial<HoldoutDescriptor> | undefined;
-  if (recorded && typeof recorded === 'object' && typeof recorded.method === 'string' && typeof recorded.seed === 'number' && typeof recorded.fraction === 'number') {
+  if (
+    recorded &&
+    typeof recorded === 'object' &&
+    typeof recorded.method === 'string' &&
+    typeof recorded.seed === 'number' &&
+    typeof recorded.fraction === 'number'
+  ) {
     return { method: recorded.method, seed: recorded.seed, fraction: recorded.fraction };
   }
   const seed = typeof incumbent.hyperparameters['seed'] === 'number' ? incumbent.hyperparameters['seed'] : 1;
@@ -102,7 +112,12 @@ function refitScores(artifact: Extract<ModelArtifact, { kind: 'tabular' | 'serie
     names = plan.names;
   }
   const params = artifact.gbdt.params as GbdtParams;
-  const model = fitGbdt(challenger.train.map((r) => rows[r]), challenger.train.map(target), params, names);
+  const model = fitGbdt(
+    challenger.train.map((r) => rows[r]),
+    challenger.train.map(target),
+    params,
+    names,
+  );
   const offset = artifact.kind === 'tabular' ? (artifact.offset ?? 0) : 0;
   return challenger.holdout.map((r) => {
     const value = model.predict(rows[r], offset);

@@ -20,7 +20,8 @@ export interface DatasetFit<A extends ModelArtifact> {
 /** Share of the rows (or groups) held out to score the stored model. */
 export const HOLDOUT = 0.2;
 
-export const invalid = (field: string, message: string, value: unknown = null): DomainError => new DomainError(ErrorCode.ValidationFailed, message, null, [{ field, message, invalid_value: value }]);
+export const invalid = (field: string, message: string, value: unknown = null): DomainError =>
+  new DomainError(ErrorCode.ValidationFailed, message, null, [{ field, message, invalid_value: value }]);
 
 /** Learner settings from the defaults of the model type and the request's `params`. */
 export function gbdtParams(objective: 'binary' | 'regression', params: Record<string, unknown>): GbdtParams {
@@ -28,7 +29,10 @@ export function gbdtParams(objective: 'binary' | 'regression', params: Record<st
   // 400 trees at 0.05 spread over three times the trees: a smaller step generalises better given the trees to use it
   // (Friedman 2001, §5). On the FD001 training folds, 400 trees at 0.05 instead of 200 at 0.1 already lowered the
   // cap's cross-validated error near the end of life in every fold (bench/ml/dataset-defaults.mjs).
-  const base: GbdtParams = objective === 'binary' ? { ...FAILURE_RISK_PARAMS } : { objective, trees: 1200, learningRate: 0.05 / 3, maxDepth: 5, minSamplesLeaf: 80, subsample: 0.8, colsample: 0.3, l2: 1, maxBins: 128, seed: 1 };
+  const base: GbdtParams =
+    objective === 'binary'
+      ? { ...FAILURE_RISK_PARAMS }
+      : { objective, trees: 1200, learningRate: 0.05 / 3, maxDepth: 5, minSamplesLeaf: 80, subsample: 0.8, colsample: 0.3, l2: 1, maxBins: 128, seed: 1 };
   const pick = (name: string, key: keyof GbdtParams): void => {
     const value = params[name];
     if (value === undefined) return;
@@ -49,7 +53,13 @@ export function gbdtParams(objective: 'binary' | 'regression', params: Record<st
 }
 
 /** The learner's own checks (bad parameters, degenerate data) as a client error, not a crash. */
-export function fitGbdt(rows: Float64Array[], labels: number[], params: GbdtParams, names: string[], onProgress: (f: number) => void = () => undefined): GradientBoostedTrees {
+export function fitGbdt(
+  rows: Float64Array[],
+  labels: number[],
+  params: GbdtParams,
+  names: string[],
+  onProgress: (f: number) => void = () => undefined,
+): GradientBoostedTrees {
   try {
     return GradientBoostedTrees.fit(rows, labels, params, { featureNames: names, onProgress });
   } catch (error) {
@@ -59,7 +69,10 @@ export function fitGbdt(rows: Float64Array[], labels: number[], params: GbdtPara
 }
 
 /** The categorical inputs a tabular model learns from the training rows, and the text columns it leaves out (with why). */
-export function learnCategorical(table: DatasetTable, trainRows: readonly number[]): { categorical: CategoricalInput[]; ignored: { name: string; reason: string }[] } {
+export function learnCategorical(
+  table: DatasetTable,
+  trainRows: readonly number[],
+): { categorical: CategoricalInput[]; ignored: { name: string; reason: string }[] } {
   const categorical: CategoricalInput[] = [];
   const ignored: { name: string; reason: string }[] = [];
   for (const column of table.categorical ?? []) {

@@ -10,7 +10,12 @@ import type { ModelArtifact } from './trained-model';
  * value. Chosen by cross-validation by engine on C-MAPSS FD001 (bench/ml/maintenance-window.mjs): the long windows
  * (50–150 cycles) brought RMSE from about 13.5 to about 10; adding spreads did not help.
  */
-export const DEFAULT_SERIES_SPEC: SeriesFeatureSpec = { windows: [5, 10, 20, 30, 50, 100, 150], stats: ['mean', 'slope', 'last'], includeOrder: true, dropConstant: true };
+export const DEFAULT_SERIES_SPEC: SeriesFeatureSpec = {
+  windows: [5, 10, 20, 30, 50, 100, 150],
+  stats: ['mean', 'slope', 'last'],
+  includeOrder: true,
+  dropConstant: true,
+};
 
 /** Folds (by group) of the cross-validation that chooses the label cap. */
 export const CAP_FOLDS = 3;
@@ -47,7 +52,13 @@ function capParam(raw: Record<string, unknown>): { given: true; cap: number | nu
  * `params.cap`, a time series' label cap is chosen by cross-validation by group on the training part. The metrics
  * are a probe's that learnt the training part; the stored model learns every row with the same settings.
  */
-export function trainRegressor(table: DatasetTable, label: Float64Array, params: GbdtParams, raw: Record<string, unknown>, onProgress: (f: number) => void): RegressorFit {
+export function trainRegressor(
+  table: DatasetTable,
+  label: Float64Array,
+  params: GbdtParams,
+  raw: Record<string, unknown>,
+  onProgress: (f: number) => void,
+): RegressorFit {
   const started = performance.now();
   const seed = params.seed ?? 1;
   const capChoice = capParam(raw);
@@ -70,7 +81,10 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
     test = folds[0];
     const held = new Set(test);
     train = rows.map((_, i) => i).filter((i) => !held.has(i));
-    if ((table.categorical ?? []).length > 0) extra = { ignored_columns: (table.categorical ?? []).map((c) => ({ name: c.name, reason: 'a text column: window features are of numeric inputs only' })) };
+    if ((table.categorical ?? []).length > 0)
+      extra = {
+        ignored_columns: (table.categorical ?? []).map((c) => ({ name: c.name, reason: 'a text column: window features are of numeric inputs only' })),
+      };
   } else {
     ({ train, holdout: test } = holdoutSplit(table.rowCount, HOLDOUT, seed));
     const { categorical, ignored } = learnCategorical(table, train);
@@ -81,7 +95,12 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
     artifactBase = { format: 1, kind: 'tabular', objective: 'regression', layout, threshold: null, cap: null };
     extra = { categorical_inputs: Object.fromEntries(categorical.map((c) => [c.name, c.levels.length])), ignored_columns: ignored };
   }
-  if (train.length < 50) throw new DomainError(ErrorCode.InsufficientData, `A remaining-life model needs at least 50 training rows; the dataset has ${train.length} after the hold-out`, { rows: table.rowCount });
+  if (train.length < 50)
+    throw new DomainError(
+      ErrorCode.InsufficientData,
+      `A remaining-life model needs at least 50 training rows; the dataset has ${train.length} after the hold-out`,
+      { rows: table.rowCount },
+    );
 
   const auto = !capChoice.given && table.groups !== null;
   const candidates = auto ? capCandidates(table.groups as string[], label, train) : null;
@@ -89,7 +108,11 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
   let cap: number | null = capChoice.given ? capChoice.cap : null;
   let capReport: Record<string, unknown> = { chosen_by: capChoice.given ? 'params.cap' : 'none: a cap is chosen for time series (with group and order) only' };
   if (candidates) {
-    const inner = groupKFold(train.map((i) => (table.groups as string[])[i]), Math.min(CAP_FOLDS, candidates.groups), seed + 1);
+    const inner = groupKFold(
+      train.map((i) => (table.groups as string[])[i]),
+      Math.min(CAP_FOLDS, candidates.groups),
+      seed + 1,
+    );
     // A faster stand-in of the learner ranks the caps: at most QUICK_TREES trees, at the rate that keeps the learner's
     // trees × rate (its total step), and on long series every n-th row (neighbouring cycles carry nearly the same
     // window features). It only ranks the caps, so its cost need not grow with the stored model's tree count.
@@ -99,23 +122,54 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
       const oof = new Float64Array(train.length);
       for (const fold of inner) {
         const held = new Set(fold);
-        const fitRows = train.map((_, j) => j).filter((j) => !held.has(j)).filter((_, n) => n % thin === 0);
-        const model = fitGbdt(fitRows.map((j) => rows[train[j]]), fitRows.map((j) => capped(label[train[j]], candidate)), quick, names, progress.step());
+        const fitRows = train
+          .map((_, j) => j)
+          .filter((j) => !held.has(j))
+          .filter((_, n) => n % thin === 0);
+        const model = fitGbdt(
+          fitRows.map((j) => rows[train[j]]),
+          fitRows.map((j) => capped(label[train[j]], candidate)),
+          quick,
+          names,
+          progress.step(),
+        );
         for (const j of fold) oof[j] = clip(model.predict(rows[train[j]]), candidate);
       }
       const within = train.map((_, j) => j).filter((j) => label[train[j]] <= candidates.horizon);
-      const score = (subset: number[]): number => regressionMetrics(subset.map((j) => label[train[j]]), subset.map((j) => oof[j])).rmse;
+      const score = (subset: number[]): number =>
+        regressionMetrics(
+          subset.map((j) => label[train[j]]),
+          subset.map((j) => oof[j]),
+        ).rmse;
       return { cap: candidate, rmse_within_horizon: round(score(within)), rmse_all_rows: round(score(train.map((_, j) => j))) };
     });
     const best = tried.reduce((a, b) => (b.rmse_within_horizon < a.rmse_within_horizon ? b : a));
     cap = best.cap;
-    capReport = { chosen_by: 'cross-validation by group', folds: inner.length, horizon: candidates.horizon, criterion: 'RMSE against the uncapped label on out-of-fold rows whose remaining life is at most the horizon (10th percentile of the training lives)', tried };
+    capReport = {
+      chosen_by: 'cross-validation by group',
+      folds: inner.length,
+      horizon: candidates.horizon,
+      criterion: 'RMSE against the uncapped label on out-of-fold rows whose remaining life is at most the horizon (10th percentile of the training lives)',
+      tried,
+    };
   }
   const learnt = Array.from(label, (y) => capped(y, cap));
-  const probe = fitGbdt(train.map((i) => rows[i]), train.map((i) => learnt[i]), params, names, progress.step());
+  const probe = fitGbdt(
+    train.map((i) => rows[i]),
+    train.map((i) => learnt[i]),
+    params,
+    names,
+    progress.step(),
+  );
   const holdoutScores = test.map((i) => clip(probe.predict(rows[i]), cap));
-  const uncapped = regressionMetrics(test.map((i) => label[i]), holdoutScores);
-  const asLearnt = regressionMetrics(test.map((i) => learnt[i]), holdoutScores);
+  const uncapped = regressionMetrics(
+    test.map((i) => label[i]),
+    holdoutScores,
+  );
+  const asLearnt = regressionMetrics(
+    test.map((i) => learnt[i]),
+    holdoutScores,
+  );
   // The metrics are the probe's, on rows it never saw; the stored model learns every row with the same settings.
   const model = fitGbdt(rows, learnt, params, names, progress.step());
   onProgress(1);
@@ -134,7 +188,13 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
       ...extra,
       training_seconds: round((performance.now() - started) / 1000, 1),
     },
-    hyperparameters: { ...params, cap, series: artifactBase.kind === 'series' ? DEFAULT_SERIES_SPEC : null, holdout: { method: artifactBase.kind === 'series' ? 'groups' : 'random', fraction: HOLDOUT, seed }, learnt_from: 'all rows' },
+    hyperparameters: {
+      ...params,
+      cap,
+      series: artifactBase.kind === 'series' ? DEFAULT_SERIES_SPEC : null,
+      holdout: { method: artifactBase.kind === 'series' ? 'groups' : 'random', fraction: HOLDOUT, seed },
+      learnt_from: 'all rows',
+    },
     featureNames: names,
     holdout: test,
     holdoutScores,
@@ -144,7 +204,11 @@ export function trainRegressor(table: DatasetTable, label: Float64Array, params:
 }
 
 /** The candidate caps (none, and shares of the horizon) and the horizon they are judged within. */
-function capCandidates(groups: readonly string[], label: Float64Array, train: readonly number[]): { caps: (number | null)[]; horizon: number; groups: number } | null {
+function capCandidates(
+  groups: readonly string[],
+  label: Float64Array,
+  train: readonly number[],
+): { caps: (number | null)[]; horizon: number; groups: number } | null {
   const lives = new Map<string, number>();
   for (const i of train) lives.set(groups[i], Math.max(lives.get(groups[i]) ?? Number.NEGATIVE_INFINITY, label[i]));
   if (lives.size < 2) return null;

@@ -27,7 +27,12 @@ export function hasInputs(table: DatasetTable, numeric: readonly string[], categ
 }
 
 const lacking = (missing: string[]): DomainError =>
-  new DomainError(ErrorCode.ValidationFailed, `The dataset lacks columns the model was trained on: ${missing.join(', ')}`, { missing_columns: missing }, missing.map((name) => ({ field: `columns.${name}`, message: 'is required by the model', invalid_value: null })));
+  new DomainError(
+    ErrorCode.ValidationFailed,
+    `The dataset lacks columns the model was trained on: ${missing.join(', ')}`,
+    { missing_columns: missing },
+    missing.map((name) => ({ field: `columns.${name}`, message: 'is required by the model', invalid_value: null })),
+  );
 
 /** The table's values for the model's inputs, in the model's order; a dataset lacking one of them is refused. */
 export function inputsFor(table: DatasetTable, wanted: readonly string[]): Float64Array[] {
@@ -38,7 +43,10 @@ export function inputsFor(table: DatasetTable, wanted: readonly string[]): Float
 
 /** Row objects (input columns plus group and order), as the series feature plan reads them. */
 export function seriesRows(table: DatasetTable, inputs: readonly string[], group: string, order: string): Record<string, unknown>[] {
-  if (!table.groups || !table.orders) throw new DomainError(ErrorCode.ValidationFailed, 'This model needs a time-series dataset (with group and order columns)', null, [{ field: 'dataset_id', message: 'must have group and order', invalid_value: null }]);
+  if (!table.groups || !table.orders)
+    throw new DomainError(ErrorCode.ValidationFailed, 'This model needs a time-series dataset (with group and order columns)', null, [
+      { field: 'dataset_id', message: 'must have group and order', invalid_value: null },
+    ]);
   const values = inputsFor(table, inputs);
   const rows = new Array<Record<string, unknown>>(table.rowCount);
   for (let r = 0; r < table.rowCount; r += 1) {

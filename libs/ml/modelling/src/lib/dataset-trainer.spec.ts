@@ -48,7 +48,14 @@ function lifeTable(units: number, seed: number): DatasetTable {
       rul.push(life - cycle);
     }
   }
-  return { rowCount: groups.length, inputs: ['sensor'], inputValues: [Float64Array.from(sensor)], label: Float64Array.from(rul), groups, orders: Float64Array.from(orders) };
+  return {
+    rowCount: groups.length,
+    inputs: ['sensor'],
+    inputValues: [Float64Array.from(sensor)],
+    label: Float64Array.from(rul),
+    groups,
+    orders: Float64Array.from(orders),
+  };
 }
 
 const QUICK = { trees: 40, max_bins: 64, min_samples_leaf: 5 };
@@ -92,15 +99,21 @@ describe(trainOnDataset.name, () => {
     expect(fieldsOf({ kind: 'x'.repeat(101) })).toEqual(['readings.kind']);
     expect(fieldsOf({})).toEqual(['readings']);
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'kind', 'other', '__proto__'), fc.oneof(fc.string({ unit: 'grapheme' }), fc.double(), fc.boolean(), fc.constant(null))), (readings) => {
-        let values: Record<string, number | string> | null = null;
-        try {
-          values = model.readingsFrom(readings);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DomainError);
-        }
-        if (values) expect(Number.isFinite(model.explainInputs(values, 3).value)).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('a', 'b', 'kind', 'other', '__proto__'),
+          fc.oneof(fc.string({ unit: 'grapheme' }), fc.double(), fc.boolean(), fc.constant(null)),
+        ),
+        (readings) => {
+          let values: Record<string, number | string> | null = null;
+          try {
+            values = model.readingsFrom(readings);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DomainError);
+          }
+          if (values) expect(Number.isFinite(model.explainInputs(values, 3).value)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -118,7 +131,10 @@ describe(trainOnDataset.name, () => {
     expect(same.comparison?.incumbent).toBeCloseTo(same.comparison?.challenger as number, 10);
     // A model from before the stored model learnt every row held out the same rows: scored as stored.
     const { learnt_from: _learnt, ...older } = outcome.hyperparameters;
-    expect(trainOnDataset('failure_risk', table, QUICK, () => undefined, { ...incumbent, hyperparameters: older }).comparison).toMatchObject({ method: 'stored', rows: 300 });
+    expect(trainOnDataset('failure_risk', table, QUICK, () => undefined, { ...incumbent, hyperparameters: older }).comparison).toMatchObject({
+      method: 'stored',
+      rows: 300,
+    });
     const reseeded = trainOnDataset('failure_risk', table, { ...QUICK, seed: 7 }, () => undefined, incumbent);
     expect(reseeded.comparison).toMatchObject({ metric: 'log_loss', method: 'refit', rows: 300 });
     const other = trainOnDataset('failure_risk', failureTable(1500, 2), { ...QUICK, crosses: false }, () => undefined, { ...incumbent, sameData: false });
@@ -137,7 +153,11 @@ describe(trainOnDataset.name, () => {
     expect(fit.metrics['label_cap']).toBe(fit.artifact.kind === 'series' ? fit.artifact.cap : undefined);
     expect(fit.metrics).toHaveProperty('rmse');
     expect(fit.metrics).toHaveProperty('capped');
-    const given = trainOnDataset('maintenance_window', life, { ...QUICK, cap: 50 }, () => undefined, { artifact: fit.artifact, sameData: true, hyperparameters: fit.hyperparameters });
+    const given = trainOnDataset('maintenance_window', life, { ...QUICK, cap: 50 }, () => undefined, {
+      artifact: fit.artifact,
+      sameData: true,
+      hyperparameters: fit.hyperparameters,
+    });
     expect(given.metrics).toMatchObject({ label_cap: 50, label_cap_choice: { chosen_by: 'params.cap' } });
     expect(given.comparison).toMatchObject({ metric: 'rmse', method: 'refit' });
     expect(given.metrics['stored_model_rows']).toBe(life.rowCount);

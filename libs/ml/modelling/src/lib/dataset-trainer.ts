@@ -28,7 +28,13 @@ export interface TrainingOutcome {
  * training part only. The stored model then learns every row with those settings. With `incumbent`, the active
  * version is scored on the same held-out rows against the probe (`comparison`).
  */
-export function trainOnDataset(modelType: ModelType, table: DatasetTable, params: Record<string, unknown>, onProgress: (fraction: number) => void, incumbent?: IncumbentModel): TrainingOutcome {
+export function trainOnDataset(
+  modelType: ModelType,
+  table: DatasetTable,
+  params: Record<string, unknown>,
+  onProgress: (fraction: number) => void,
+  incumbent?: IncumbentModel,
+): TrainingOutcome {
   if (!table.label) throw invalid('dataset_id', 'The dataset has no numeric label column');
   switch (modelType) {
     case 'failure_risk':
@@ -36,14 +42,32 @@ export function trainOnDataset(modelType: ModelType, table: DatasetTable, params
       const fit = trainClassifier(table, table.label, gbdtParams('binary', params), params, onProgress);
       const { artifact, metrics, hyperparameters, featureNames } = fit;
       const split = hyperparameters['holdout'] as HoldoutDescriptor;
-      const comparison = incumbent ? compareWithIncumbent(incumbent, table, { objective: 'binary', holdout: fit.holdout, holdoutScores: fit.holdoutScores, train: fit.train, learnt: Array.from(table.label), split }) : undefined;
+      const comparison = incumbent
+        ? compareWithIncumbent(incumbent, table, {
+            objective: 'binary',
+            holdout: fit.holdout,
+            holdoutScores: fit.holdoutScores,
+            train: fit.train,
+            learnt: Array.from(table.label),
+            split,
+          })
+        : undefined;
       return { artifact, metrics, hyperparameters, featureNames, ...(comparison ? { comparison } : {}) };
     }
     case 'maintenance_window': {
       const fit = trainRegressor(table, table.label, gbdtParams('regression', params), params, onProgress);
       const { artifact, metrics, hyperparameters, featureNames } = fit;
       const split = hyperparameters['holdout'] as HoldoutDescriptor;
-      const comparison = incumbent ? compareWithIncumbent(incumbent, table, { objective: 'regression', holdout: fit.holdout, holdoutScores: fit.holdoutScores, train: fit.train, learnt: fit.learnt, split }) : undefined;
+      const comparison = incumbent
+        ? compareWithIncumbent(incumbent, table, {
+            objective: 'regression',
+            holdout: fit.holdout,
+            holdoutScores: fit.holdoutScores,
+            train: fit.train,
+            learnt: fit.learnt,
+            split,
+          })
+        : undefined;
       return { artifact, metrics, hyperparameters, featureNames, ...(comparison ? { comparison } : {}) };
     }
     case 'anomaly':

@@ -40,7 +40,8 @@ export function hourlyAnomalyRows(history: MachineHistory, from: number, to: num
     const row = new Float64Array(wanted.length);
     wanted.forEach((name, c) => {
       let v: number;
-      if (name === POWER_PER_LOAD) v = powerMean !== undefined && loadMean !== undefined && values[loadMean] > 0 ? values[powerMean] / values[loadMean] : Number.NaN;
+      if (name === POWER_PER_LOAD)
+        v = powerMean !== undefined && loadMean !== undefined && values[loadMean] > 0 ? values[powerMean] / values[loadMean] : Number.NaN;
       else v = values[index.get(name) ?? -1] ?? Number.NaN;
       row[c] = v;
       if (!Number.isNaN(v)) any = true;
@@ -79,7 +80,11 @@ export async function trainAnomaly(
   onProgress(1);
   return {
     artifact: { format: 1, kind: 'shopfloor-anomaly', features: ANOMALY_FEATURES, columns, forest: forest.toJSON() },
-    metrics: { training_hours: sample.length, threshold: forest.threshold, flagged_share_in_training: sample.filter((r) => forest.isAnomaly(r)).length / sample.length },
+    metrics: {
+      training_hours: sample.length,
+      threshold: forest.threshold,
+      flagged_share_in_training: sample.filter((r) => forest.isAnomaly(r)).length / sample.length,
+    },
     hyperparameters: { ...params, window_hours: 1 },
     featureNames: columns,
     rows: sample.length,

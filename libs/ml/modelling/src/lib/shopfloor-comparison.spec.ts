@@ -25,9 +25,11 @@ function fleet(end: number): Map<string, MachineHistory> {
   return new Map(
     ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'].map((id) => {
       const jobs = [];
-      for (let t = start; t < end; t += 8 * HOUR) jobs.push({ start: t, end: t + 8 * HOUR, idealCycleTimeS: 60, cycleTimeS: 62, partsProduced: 450, partsScrapped: 3 });
+      for (let t = start; t < end; t += 8 * HOUR)
+        jobs.push({ start: t, end: t + 8 * HOUR, idealCycleTimeS: 60, cycleTimeS: 62, partsProduced: 450, partsScrapped: 3 });
       const stops = [];
-      for (let t = start + DAY * random(); t < end - DAY; t += (1 + 3 * random()) * DAY) stops.push({ start: Math.round(t), durationS: 3600 + Math.round(3600 * random()), type: 'BREAKDOWN' });
+      for (let t = start + DAY * random(); t < end - DAY; t += (1 + 3 * random()) * DAY)
+        stops.push({ start: Math.round(t), durationS: 3600 + Math.round(3600 * random()), type: 'BREAKDOWN' });
       return [id, { jobs, stops, readings: [], since: start, until: end }];
     }),
   );
@@ -36,14 +38,16 @@ function fleet(end: number): Map<string, MachineHistory> {
 describe(compareOnNewHeldOut.name, () => {
   const end = Date.UTC(2026, 5, 1);
   const histories = fleet(end);
-  const cut = (until: number) => async (id: string): Promise<MachineHistory> => {
-    const h = histories.get(id) as MachineHistory;
-    return { ...h, jobs: h.jobs.filter((j) => j.start < until), stops: h.stops.filter((s) => s.start < until), until };
-  };
+  const cut =
+    (until: number) =>
+    async (id: string): Promise<MachineHistory> => {
+      const h = histories.get(id) as MachineHistory;
+      return { ...h, jobs: h.jobs.filter((j) => j.start < until), stops: h.stops.filter((s) => s.start < until), until };
+    };
   const machines = [...histories.keys()];
   const from = end - 120 * DAY;
 
-  it('scores the active version and the new one on the held-out machines\' instants after the active version\'s data', async () => {
+  it("scores the active version and the new one on the held-out machines' instants after the active version's data", async () => {
     const oldEnd = end - 40 * DAY;
     const incumbent = await trainDowntime(machines, cut(oldEnd), { from, to: oldEnd }, SMALL, () => undefined, DEFAULT_DOWNTIME_LABEL);
     const challenger = await trainDowntime(machines, cut(end), { from, to: end }, SMALL, () => undefined, DEFAULT_DOWNTIME_LABEL);

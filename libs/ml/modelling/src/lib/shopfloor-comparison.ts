@@ -28,10 +28,12 @@ export async function compareOnNewHeldOut(
   if (fresh.length < MIN_ROWS) return `too little new held-out history since the active version's data ended (${fresh.length} instants, ${MIN_ROWS} needed)`;
   if (metric === 'log_loss') {
     const positives = fresh.filter((h) => h.label === 1).length;
-    if (positives < MIN_EACH_OUTCOME || fresh.length - positives < MIN_EACH_OUTCOME) return `too few outcomes of each kind in the new held-out history (${positives} of ${fresh.length} positive)`;
+    if (positives < MIN_EACH_OUTCOME || fresh.length - positives < MIN_EACH_OUTCOME)
+      return `too few outcomes of each kind in the new held-out history (${positives} of ${fresh.length} positive)`;
   }
   const artifact = incumbent.artifact;
-  if (artifact.kind !== 'shopfloor-downtime' && artifact.kind !== 'shopfloor-maintenance') return `the active version is a ${artifact.kind} model, not one learnt from the shop-floor history`;
+  if (artifact.kind !== 'shopfloor-downtime' && artifact.kind !== 'shopfloor-maintenance')
+    return `the active version is a ${artifact.kind} model, not one learnt from the shop-floor history`;
   const gbdt = GradientBoostedTrees.fromJSON((artifact as DowntimeArtifact | MaintenanceArtifact).gbdt);
   const byMachine = new Map<string, HeldOutInstant[]>();
   for (const h of fresh) byMachine.set(h.machineId, [...(byMachine.get(h.machineId) ?? []), h]);

@@ -17,7 +17,18 @@ export interface MaintenanceArtifact {
   gbdt: GbdtArtifact;
 }
 
-const PARAMS: GbdtParams = { objective: 'regression', trees: 300, learningRate: 0.05, maxDepth: 5, minSamplesLeaf: 40, l2: 1, maxBins: 128, subsample: 0.8, colsample: 0.8, seed: 1 };
+const PARAMS: GbdtParams = {
+  objective: 'regression',
+  trees: 300,
+  learningRate: 0.05,
+  maxDepth: 5,
+  minSamplesLeaf: 40,
+  l2: 1,
+  maxBins: 128,
+  subsample: 0.8,
+  colsample: 0.8,
+  seed: 1,
+};
 
 /**
  * Remaining useful life: hours from an instant to the machine's next breakdown, learned from every machine's history
@@ -31,7 +42,14 @@ export async function trainMaintenance(
   params: Partial<GbdtParams>,
   onProgress: (f: number) => void,
   options: FeatureOptions = {},
-): Promise<{ artifact: MaintenanceArtifact; heldOut: HeldOutInstant[]; metrics: Record<string, unknown>; hyperparameters: Record<string, unknown>; featureNames: string[]; rows: number }> {
+): Promise<{
+  artifact: MaintenanceArtifact;
+  heldOut: HeldOutInstant[];
+  metrics: Record<string, unknown>;
+  hyperparameters: Record<string, unknown>;
+  featureNames: string[];
+  rows: number;
+}> {
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const groups: string[] = [];
@@ -53,7 +71,9 @@ export async function trainMaintenance(
     onProgress(0.3 * ((i + 1) / machineIds.length));
   }
   if (rows.length < 200 || !labels.some((y) => y < RUL_CAP_HOURS)) {
-    throw new RangeError(`too little history to learn remaining life: ${rows.length} instants with a known outcome, ${labels.filter((y) => y < RUL_CAP_HOURS).length} of them followed by a breakdown within ${RUL_CAP_HOURS} h`);
+    throw new RangeError(
+      `too little history to learn remaining life: ${rows.length} instants with a known outcome, ${labels.filter((y) => y < RUL_CAP_HOURS).length} of them followed by a breakdown within ${RUL_CAP_HOURS} h`,
+    );
   }
   const names = featureNames(options);
   const gbdtParams: GbdtParams = { ...PARAMS, ...params, objective: 'regression' };
@@ -63,17 +83,28 @@ export async function trainMaintenance(
   if (machines >= 3) {
     const held = new Set(groupKFold(groups, Math.min(5, machines), gbdtParams.seed ?? 1)[0]);
     const learn = rows.map((_, i) => i).filter((i) => !held.has(i));
-    const probe = GradientBoostedTrees.fit(learn.map((i) => rows[i]), learn.map((i) => labels[i]), gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.3 + 0.35 * f) });
+    const probe = GradientBoostedTrees.fit(
+      learn.map((i) => rows[i]),
+      learn.map((i) => labels[i]),
+      gbdtParams,
+      { featureNames: names, onProgress: (f) => onProgress(0.3 + 0.35 * f) },
+    );
     const holdout = [...held];
     const learnMean = learn.reduce((sum, i) => sum + labels[i], 0) / learn.length;
     heldOut = holdout.map((i) => ({ machineId: groups[i], at: instants[i], horizonHours: 0, label: labels[i], challenger: bound(probe.predict(rows[i])) }));
     metrics = {
-      ...regressionMetrics(holdout.map((i) => labels[i]), heldOut.map((h) => h.challenger)),
+      ...regressionMetrics(
+        holdout.map((i) => labels[i]),
+        heldOut.map((h) => h.challenger),
+      ),
       evaluated_on: 'held-out machines',
       holdout_rows: holdout.length,
       unit: 'hours',
       // For scale: the error of always answering the learning rows' mean life.
-      rmse_of_mean: regressionMetrics(holdout.map((i) => labels[i]), holdout.map(() => learnMean)).rmse,
+      rmse_of_mean: regressionMetrics(
+        holdout.map((i) => labels[i]),
+        holdout.map(() => learnMean),
+      ).rmse,
     };
   }
   const model = GradientBoostedTrees.fit(rows, labels, gbdtParams, { featureNames: names, onProgress: (f) => onProgress(0.65 + 0.35 * f) });
@@ -101,7 +132,12 @@ export function maintenanceRow(history: MachineHistory, at: number, options: Fea
  * slot whose hours of the week (wall time of `timezone`) had the least run time over the last weeks of history.
  * Maintenance then costs the least production; it never starts in the past.
  */
-export function recommendWindow(history: MachineHistory, now: number, lifeHours: number, timezone = 'UTC'): { start: number; end: number; expectedLoad: number } {
+export function recommendWindow(
+  history: MachineHistory,
+  now: number,
+  lifeHours: number,
+  timezone = 'UTC',
+): { start: number; end: number; expectedLoad: number } {
   const clock = new WallClock(timezone);
   const hourOfWeek = (t: number): number => {
     const wall = clock.at(t);
@@ -113,7 +149,7 @@ export function recommendWindow(history: MachineHistory, now: number, lifeHours:
   for (let t = Math.ceil(since / HOUR_MS) * HOUR_MS; t < now; t += HOUR_MS) seen[hourOfWeek(t)] += 1;
   for (const job of history.jobs) {
     const end = Math.min(job.end ?? now, now);
-    for (let t = Math.max(job.start, since); t < end; ) {
+    for (let t = Math.max(job.start, since); t < end;) {
       const next = Math.min(end, (Math.floor(t / HOUR_MS) + 1) * HOUR_MS);
       load[hourOfWeek(t)] += (next - t) / HOUR_MS;
       t = next;
@@ -131,4 +167,3 @@ export function recommendWindow(history: MachineHistory, now: number, lifeHours:
   }
   return best;
 }
-

@@ -1,4 +1,12 @@
-import { featureNames, machineFeatures, renewalLives, trainingExamples, type FeatureOptions, type MachineHistory, type RenewalLife } from '@shopfloor/ml/features';
+import {
+  featureNames,
+  machineFeatures,
+  renewalLives,
+  trainingExamples,
+  type FeatureOptions,
+  type MachineHistory,
+  type RenewalLife,
+} from '@shopfloor/ml/features';
 import { bestF1Threshold, classificationMetrics, GradientBoostedTrees, groupKFold, type GbdtArtifact, type GbdtParams } from '@shopfloor/ml/models';
 import { fitWearCurve, fitWearPrior, wearOffset, wearProbability, type WearPrior } from './wear-prior';
 
@@ -69,7 +77,18 @@ export interface ShopfloorTrainingOutcome {
   span: { from: number; to: number };
 }
 
-const DOWNTIME_PARAMS: GbdtParams = { objective: 'binary', trees: 300, learningRate: 0.05, maxDepth: 5, minSamplesLeaf: 40, l2: 1, maxBins: 128, subsample: 0.8, colsample: 0.8, seed: 1 };
+const DOWNTIME_PARAMS: GbdtParams = {
+  objective: 'binary',
+  trees: 300,
+  learningRate: 0.05,
+  maxDepth: 5,
+  minSamplesLeaf: 40,
+  l2: 1,
+  maxBins: 128,
+  subsample: 0.8,
+  colsample: 0.8,
+  seed: 1,
+};
 
 /**
  * Boosting defaults for the label's positive rate. A rare label (breakdowns: under 1 % of instants) leaves a few
@@ -81,7 +100,12 @@ const DOWNTIME_PARAMS: GbdtParams = { objective: 'binary', trees: 300, learningR
  */
 function downtimeDefaults(positiveRate: number, rows: number): GbdtParams {
   if (!(positiveRate < 0.05)) return DOWNTIME_PARAMS;
-  return { ...DOWNTIME_PARAMS, trees: 100, maxDepth: 3, minSamplesLeaf: Math.min(Math.max(40, Math.round(5 / positiveRate)), Math.max(40, Math.floor(rows / 20))) };
+  return {
+    ...DOWNTIME_PARAMS,
+    trees: 100,
+    maxDepth: 3,
+    minSamplesLeaf: Math.min(Math.max(40, Math.round(5 / positiveRate)), Math.max(40, Math.floor(rows / 20))),
+  };
 }
 
 export function downtimeFeatureNames(options: FeatureOptions): string[] {
@@ -115,7 +139,15 @@ export async function trainDowntime(
     const history = await loadHistory(machineId);
     lives.set(machineId, renewalLives(history, span.from, span.to, options));
     for (const horizon of DOWNTIME_HORIZONS_HOURS) {
-      const examples = trainingExamples(history, { ...options, from: span.from, to: span.to, step: stepMs(horizon), horizonHours: horizon, thresholdMinutes, stopTypes });
+      const examples = trainingExamples(history, {
+        ...options,
+        from: span.from,
+        to: span.to,
+        step: stepMs(horizon),
+        horizonHours: horizon,
+        thresholdMinutes,
+        stopTypes,
+      });
       for (const example of examples) {
         const row = new Float64Array(example.features.length + 2);
         row.set(example.features);
@@ -132,7 +164,9 @@ export async function trainDowntime(
   const positives = labels.filter((y) => y === 1).length;
   if (rows.length < 200 || positives < 20 || rows.length - positives < 20) {
     const what = `${stopTypes.length > 0 ? `${stopTypes.join('/')} stop` : 'an unplanned stop'} longer than ${thresholdMinutes} minutes`;
-    throw new RangeError(`too little history to learn downtime: ${rows.length} examples, ${positives} with ${what} within the horizon (at least 200 and 20 of each outcome are needed)`);
+    throw new RangeError(
+      `too little history to learn downtime: ${rows.length} examples, ${positives} with ${what} within the horizon (at least 200 and 20 of each outcome are needed)`,
+    );
   }
   const names = downtimeFeatureNames(options);
   const gbdtParams: GbdtParams = { ...downtimeDefaults(positives / rows.length, rows.length), ...params, objective: 'binary' };
@@ -146,12 +180,21 @@ export async function trainDowntime(
       offsets.fill(0);
       return null;
     }
-    const prior = fitWearPrior(curve, learnRows.map((i) => rows[i][horizonColumn + 1]), learnRows.map((i) => labels[i]));
+    const prior = fitWearPrior(
+      curve,
+      learnRows.map((i) => rows[i][horizonColumn + 1]),
+      learnRows.map((i) => labels[i]),
+    );
     rows.forEach((row, i) => (offsets[i] = wearOffset(prior, row[horizonColumn + 1])));
     return prior;
   };
   const fit = (learnRows: readonly number[], progress: (f: number) => void): GradientBoostedTrees =>
-    GradientBoostedTrees.fit(learnRows.map((i) => rows[i]), learnRows.map((i) => labels[i]), gbdtParams, { featureNames: names, offsets: learnRows.map((i) => offsets[i]), onProgress: progress });
+    GradientBoostedTrees.fit(
+      learnRows.map((i) => rows[i]),
+      learnRows.map((i) => labels[i]),
+      gbdtParams,
+      { featureNames: names, offsets: learnRows.map((i) => offsets[i]), onProgress: progress },
+    );
   const predict = (model: GradientBoostedTrees, i: number): number => model.predict(rows[i], offsets[i]);
   const machines = new Set(groups).size;
   let threshold: number;
@@ -167,10 +210,30 @@ export async function trainDowntime(
     const probe = fit(learn, (f) => onProgress(0.3 + 0.35 * f));
     const calibrationRows = [...calibration];
     const calibrationLabels = calibrationRows.map((i) => labels[i]);
-    threshold = calibrationLabels.includes(1) ? bestF1Threshold(calibrationLabels, calibrationRows.map((i) => predict(probe, i))) : 0.5;
+    threshold = calibrationLabels.includes(1)
+      ? bestF1Threshold(
+          calibrationLabels,
+          calibrationRows.map((i) => predict(probe, i)),
+        )
+      : 0.5;
     const holdout = [...held];
-    heldOut = holdout.map((i) => ({ machineId: groups[i], at: instants[i], horizonHours: rows[i][horizonColumn], label: labels[i], challenger: predict(probe, i) }));
-    metrics = { ...classificationMetrics(holdout.map((i) => labels[i]), heldOut.map((h) => h.challenger), threshold), evaluated_on: 'held-out machines', holdout_rows: holdout.length, holdout_machines: new Set(holdout.map((i) => groups[i])).size };
+    heldOut = holdout.map((i) => ({
+      machineId: groups[i],
+      at: instants[i],
+      horizonHours: rows[i][horizonColumn],
+      label: labels[i],
+      challenger: predict(probe, i),
+    }));
+    metrics = {
+      ...classificationMetrics(
+        holdout.map((i) => labels[i]),
+        heldOut.map((h) => h.challenger),
+        threshold,
+      ),
+      evaluated_on: 'held-out machines',
+      holdout_rows: holdout.length,
+      holdout_machines: new Set(holdout.map((i) => groups[i])).size,
+    };
   } else {
     threshold = 0.5;
     metrics = { evaluated_on: 'none (fewer than 3 machines)' };
@@ -183,7 +246,13 @@ export async function trainDowntime(
     artifact: { format: 1, kind: 'shopfloor-downtime', features: options, thresholdMinutes, stopTypes, wear, threshold, gbdt: model.toJSON() },
     heldOut,
     metrics: { ...metrics, positive_rate: positives / rows.length, examples: rows.length, machines, wear_prior: wear },
-    hyperparameters: { ...gbdtParams, horizons_hours: DOWNTIME_HORIZONS_HOURS, step_hours: DOWNTIME_HORIZONS_HOURS.map((h) => stepMs(h) / HOUR_MS), threshold_minutes: thresholdMinutes, stop_types: stopTypes },
+    hyperparameters: {
+      ...gbdtParams,
+      horizons_hours: DOWNTIME_HORIZONS_HOURS,
+      step_hours: DOWNTIME_HORIZONS_HOURS.map((h) => stepMs(h) / HOUR_MS),
+      threshold_minutes: thresholdMinutes,
+      stop_types: stopTypes,
+    },
     featureNames: names,
     rows: rows.length,
     span,
@@ -194,7 +263,13 @@ export async function trainDowntime(
  * One machine's row for a downtime model at `at` with the asked horizon, and the row's offset (`wear`: the model's
  * wear prior; undefined for models trained without the column).
  */
-export function downtimeRow(history: MachineHistory, at: number, horizonHours: number, options: FeatureOptions, wear?: WearPrior | null): { names: string[]; row: Float64Array; offset: number } {
+export function downtimeRow(
+  history: MachineHistory,
+  at: number,
+  horizonHours: number,
+  options: FeatureOptions,
+  wear?: WearPrior | null,
+): { names: string[]; row: Float64Array; offset: number } {
   const vector = machineFeatures(history, at, options);
   if (wear === undefined) {
     const row = new Float64Array(vector.values.length + 1);

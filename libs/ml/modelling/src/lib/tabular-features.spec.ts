@@ -3,7 +3,15 @@ import { categoricalInput, derivedCandidates, TabularEncoder, tabularLayout, tab
 
 describe(TabularEncoder.name, () => {
   it('lays out inputs, derived features and one-hot levels, and reads an unseen or missing level as missing', () => {
-    const encoder = new TabularEncoder({ inputs: ['torque', 'rpm'], crosses: [], derived: [{ op: 'product', a: 0, b: 1 }, { op: 'ratio', a: 0, b: 1 }], categorical: [categoricalInput('Type', ['L', 'M'])] });
+    const encoder = new TabularEncoder({
+      inputs: ['torque', 'rpm'],
+      crosses: [],
+      derived: [
+        { op: 'product', a: 0, b: 1 },
+        { op: 'ratio', a: 0, b: 1 },
+      ],
+      categorical: [categoricalInput('Type', ['L', 'M'])],
+    });
     expect(encoder.names).toEqual(['torque', 'rpm', 'torque × rpm', 'torque ÷ rpm', 'Type = L', 'Type = M']);
     expect([...encoder.row([2, 4], ['M'])]).toEqual([2, 4, 8, 0.5, 0, 1]);
     expect([...encoder.row([2, 0], ['H'])]).toEqual([2, 0, 0, Number.NaN, Number.NaN, Number.NaN]);
@@ -24,12 +32,16 @@ describe(TabularEncoder.name, () => {
 
   it('never throws on any level text, and a level maps to its own column only', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { minLength: 1, maxLength: ONE_HOT_MAX_LEVELS }), fc.string(), (levels, other) => {
-        const encoder = new TabularEncoder({ inputs: [], crosses: [], categorical: [categoricalInput('c', levels)] });
-        levels.forEach((level, i) => expect([...encoder.row([], [level])].indexOf(1)).toBe(i));
-        const row = [...encoder.row([], [other])];
-        expect(levels.includes(other) ? row.filter((v) => v === 1).length : row.every(Number.isNaN)).toBeTruthy();
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { minLength: 1, maxLength: ONE_HOT_MAX_LEVELS }),
+        fc.string(),
+        (levels, other) => {
+          const encoder = new TabularEncoder({ inputs: [], crosses: [], categorical: [categoricalInput('c', levels)] });
+          levels.forEach((level, i) => expect([...encoder.row([], [level])].indexOf(1)).toBe(i));
+          const row = [...encoder.row([], [other])];
+          expect(levels.includes(other) ? row.filter((v) => v === 1).length : row.every(Number.isNaN)).toBeTruthy();
+        },
+      ),
     );
   });
 });

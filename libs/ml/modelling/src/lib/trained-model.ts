@@ -25,7 +25,16 @@ export type ModelArtifact =
       offset?: number;
       gbdt: GbdtArtifact;
     }
-  | { format: 1; kind: 'series'; objective: 'binary' | 'regression'; inputs: string[]; plan: SeriesFeaturePlanJson; threshold: number | null; cap?: number | null; gbdt: GbdtArtifact }
+  | {
+      format: 1;
+      kind: 'series';
+      objective: 'binary' | 'regression';
+      inputs: string[];
+      plan: SeriesFeaturePlanJson;
+      threshold: number | null;
+      cap?: number | null;
+      gbdt: GbdtArtifact;
+    }
   | DowntimeArtifact
   | AnomalyArtifact
   | MaintenanceArtifact;
@@ -114,9 +123,12 @@ export class TrainedModel {
   /** Scores the dataset's rows (`last`: only each group's last row, for time series; every row otherwise). */
   score(table: DatasetTable, at: 'all' | 'last'): { rows: number[]; scores: Float64Array } {
     if (this.artifact.kind === 'shopfloor-downtime' || this.artifact.kind === 'shopfloor-anomaly' || this.artifact.kind === 'shopfloor-maintenance') {
-      throw new DomainError(ErrorCode.ValidationFailed, 'This model learns from the shop-floor history; it is scored by its live accuracy (GET /api/v1/ml/models/{model_id}/accuracy), not on a dataset', null, [
-        { field: 'model_id', message: 'is a shop-floor model', invalid_value: null },
-      ]);
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'This model learns from the shop-floor history; it is scored by its live accuracy (GET /api/v1/ml/models/{model_id}/accuracy), not on a dataset',
+        null,
+        [{ field: 'model_id', message: 'is a shop-floor model', invalid_value: null }],
+      );
     }
     if (this.artifact.kind === 'tabular') {
       const encoder = this.encoder as TabularEncoder;
@@ -177,7 +189,9 @@ export class TrainedModel {
     const found = hourly.rows.flatMap((row, i) => {
       const score = forest.score(row);
       if (score <= forest.threshold) return [];
-      const factors = forest.explain(row, top).map((c) => ({ feature: c.feature, value: Number.isNaN(c.value) ? null : c.value, contribution: c.contribution }));
+      const factors = forest
+        .explain(row, top)
+        .map((c) => ({ feature: c.feature, value: Number.isNaN(c.value) ? null : c.value, contribution: c.contribution }));
       return [{ at: hourly.at[i], score, factors }];
     });
     return { scored: hourly.rows.length, found };
@@ -195,12 +209,19 @@ export class TrainedModel {
     // No prototype: an input named like an Object member ("__proto__", "constructor") is just a key.
     const values = Object.create(null) as Record<string, number | string>;
     for (const [key, value] of Object.entries(readings)) {
-      if (!inputs.includes(key)) errors.push({ field: `readings.${key}`, message: `is not an input of the active model (its inputs: ${inputs.join(', ')})`, invalid_value: value });
+      if (!inputs.includes(key))
+        errors.push({ field: `readings.${key}`, message: `is not an input of the active model (its inputs: ${inputs.join(', ')})`, invalid_value: value });
       else if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
       else if (typeof value === 'string' && categorical.has(key) && value.length <= MAX_LEVEL_CHARS) values[key] = value;
-      else errors.push({ field: `readings.${key}`, message: categorical.has(key) ? `must be text of at most ${MAX_LEVEL_CHARS} characters (a categorical input)` : 'must be a finite number', invalid_value: value });
+      else
+        errors.push({
+          field: `readings.${key}`,
+          message: categorical.has(key) ? `must be text of at most ${MAX_LEVEL_CHARS} characters (a categorical input)` : 'must be a finite number',
+          invalid_value: value,
+        });
     }
-    if (errors.length === 0 && Object.keys(values).length === 0) errors.push({ field: 'readings', message: `must hold at least one of ${inputs.join(', ')}`, invalid_value: null });
+    if (errors.length === 0 && Object.keys(values).length === 0)
+      errors.push({ field: 'readings', message: `must hold at least one of ${inputs.join(', ')}`, invalid_value: null });
     if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${errors.map((e) => e.field).join(', ')}`, { inputs }, errors);
     return values;
   }
@@ -214,7 +235,16 @@ export class TrainedModel {
     const encoder = this.encoder;
     const wrong = encoder.layout.inputs.filter((name) => typeof values[name] === 'string');
     if (wrong.length > 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, `Invalid readings: ${wrong.map((name) => `readings.${name}`).join(', ')}`, { categorical_inputs: encoder.categoricalInputs }, wrong.map((name) => ({ field: `readings.${name}`, message: 'must be a finite number (only categorical inputs take text)', invalid_value: values[name] })));
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `Invalid readings: ${wrong.map((name) => `readings.${name}`).join(', ')}`,
+        { categorical_inputs: encoder.categoricalInputs },
+        wrong.map((name) => ({
+          field: `readings.${name}`,
+          message: 'must be a finite number (only categorical inputs take text)',
+          invalid_value: values[name],
+        })),
+      );
     }
     const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(values, name);
     const inputs = Float64Array.from(encoder.layout.inputs, (name) => (has(name) ? (values[name] as number) : Number.NaN));

@@ -14,7 +14,7 @@ describe('wear prior', () => {
   // Lives at evenly spread Weibull(2, 500) quantiles; those past 400 run hours cut short by maintenance.
   const lives: RenewalLife[] = Array.from({ length: 400 }, (_, i) => {
     const t = 500 * Math.sqrt(-Math.log(1 - (i + 0.5) / 400));
-    return { runHours: Math.min(t, 400), failed: (t <= 400 ? 1 : 0), from: 0 };
+    return { runHours: Math.min(t, 400), failed: t <= 400 ? 1 : 0, from: 0 };
   });
   const curve = fitWearCurve(lives);
 
@@ -35,7 +35,7 @@ describe('wear prior', () => {
   });
 
   it('weights the curve by how well it predicts the label: fully for a label it drives, not at all for noise', () => {
-    const probabilities = Array.from({ length: 4000 }, (_, i) => 0.01 + 0.3 * ((i * 7919) % 4000) / 4000);
+    const probabilities = Array.from({ length: 4000 }, (_, i) => 0.01 + (0.3 * ((i * 7919) % 4000)) / 4000);
     // Deterministic labels whose rate follows the probabilities, and labels unrelated to them.
     let acc = 0;
     const driven = probabilities.map((p) => ((acc += p) >= 1 ? ((acc -= 1), 1) : 0));

@@ -31,7 +31,10 @@ const logit = (p: number): number => {
 
 /** The Weibull wear curve of the machines' lives; null with fewer than `minFailures` breakdowns among them. */
 export function fitWearCurve(lives: readonly RenewalLife[], minFailures = 5): WearCurve | null {
-  const fit = fitWeibull(lives.map((l) => ({ duration: l.runHours, failed: l.failed })), minFailures);
+  const fit = fitWeibull(
+    lives.map((l) => ({ duration: l.runHours, failed: l.failed })),
+    minFailures,
+  );
   if (!fit) return null;
   const runHours = lives.reduce((sum, l) => sum + Math.max(0, l.runHours), 0);
   return { shape: fit.shape, scale: fit.scale, ratePerRunHour: runHours > 0 ? fit.failures / runHours : 0 };

@@ -90,7 +90,9 @@ export class CreateMlRegistry1764600000000 implements MigrationInterface {
         CONSTRAINT "pk_model_predictions" PRIMARY KEY ("prediction_id")
       )`);
     await queryRunner.query(`CREATE INDEX "ix_model_predictions_model" ON "ml"."model_predictions" ("model_id", "predicted_at")`);
-    await queryRunner.query(`CREATE INDEX "ix_model_predictions_pending" ON "ml"."model_predictions" ("due_at") WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_predictions_pending" ON "ml"."model_predictions" ("due_at") WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

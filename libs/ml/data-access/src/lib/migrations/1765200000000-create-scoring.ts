@@ -32,7 +32,9 @@ export class CreateScoring1765200000000 implements MigrationInterface {
         CONSTRAINT "pk_scoring_cursors" PRIMARY KEY ("machine_id")
       )`);
     await queryRunner.query(`ALTER TABLE "ml"."models" ADD COLUMN "promotion" jsonb`);
-    await queryRunner.query(`CREATE INDEX "ix_model_predictions_machine_latest" ON "ml"."model_predictions" ("machine_id", "model_type", "horizon_hours", "predicted_at" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_predictions_machine_latest" ON "ml"."model_predictions" ("machine_id", "model_type", "horizon_hours", "predicted_at" DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_model_predictions_predicted_at" ON "ml"."model_predictions" ("predicted_at")`);
   }
 

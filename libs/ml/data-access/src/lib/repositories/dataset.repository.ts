@@ -54,10 +54,25 @@ export class DatasetRepository {
       const [row] = await manager.query<DatasetRow[]>(
         `INSERT INTO "ml"."datasets" ("dataset_id", "name", "label", "excluded", "group_column", "order_column", "row_count", "columns")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [dataset.datasetId, dataset.name, dataset.label, JSON.stringify(dataset.excluded), dataset.groupColumn, dataset.orderColumn, dataset.rowCount, JSON.stringify(columns.map(({ name, kind }) => ({ name, kind })))],
+        [
+          dataset.datasetId,
+          dataset.name,
+          dataset.label,
+          JSON.stringify(dataset.excluded),
+          dataset.groupColumn,
+          dataset.orderColumn,
+          dataset.rowCount,
+          JSON.stringify(columns.map(({ name, kind }) => ({ name, kind }))),
+        ],
       );
       for (const [position, column] of columns.entries()) {
-        await manager.query(`INSERT INTO "ml"."dataset_columns" ("dataset_id", "position", "name", "kind", "data") VALUES ($1, $2, $3, $4, $5)`, [dataset.datasetId, position, column.name, column.kind, encodeColumn(column)]);
+        await manager.query(`INSERT INTO "ml"."dataset_columns" ("dataset_id", "position", "name", "kind", "data") VALUES ($1, $2, $3, $4, $5)`, [
+          dataset.datasetId,
+          position,
+          column.name,
+          column.kind,
+          encodeColumn(column),
+        ]);
       }
       return toRecord(row);
     });

@@ -84,7 +84,9 @@ export class ModelRepository {
     return this.dataSource.transaction(async (manager) => {
       // One registration per type at a time, so versions never collide.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1::text))`, [model.modelType]);
-      const active = await manager.query<{ model_id: string }[]>(`SELECT "model_id" FROM "ml"."models" WHERE "model_type" = $1 AND "active"`, [model.modelType]);
+      const active = await manager.query<{ model_id: string }[]>(`SELECT "model_id" FROM "ml"."models" WHERE "model_type" = $1 AND "active"`, [
+        model.modelType,
+      ]);
       const activeId = active.length > 0 ? active[0].model_id : null;
       let promotion: Record<string, unknown> = model.promotion;
       let makeActive: boolean;
@@ -93,7 +95,8 @@ export class ModelRepository {
         if (promotion['decision'] !== 'promoted') promotion = { ...promotion, decision: 'promoted', reason: 'the first active version of its type' };
       } else if (promotion['decision'] === 'promoted') {
         makeActive = model.replaces === activeId;
-        if (!makeActive) promotion = { ...promotion, decision: 'held', reason: 'another version was activated while this one trained: compare them and activate by hand' };
+        if (!makeActive)
+          promotion = { ...promotion, decision: 'held', reason: 'another version was activated while this one trained: compare them and activate by hand' };
       } else {
         makeActive = false;
       }
@@ -104,7 +107,21 @@ export class ModelRepository {
                 $3::uuid, $4::uuid, $5::timestamptz, $6::timestamptz, $7::integer, $8::jsonb, $9::jsonb, $10::jsonb, $11::bytea, $13::jsonb
          FROM "ml"."models" WHERE "model_type" = $2::varchar
          RETURNING ${COLUMNS}`,
-        [model.modelId, model.modelType, model.trainingId, model.datasetId, model.dataFrom, model.dataTo, model.dataRows, JSON.stringify(model.hyperparameters), JSON.stringify(model.metrics), JSON.stringify(model.featureNames), model.artifact, makeActive, JSON.stringify(promotion)],
+        [
+          model.modelId,
+          model.modelType,
+          model.trainingId,
+          model.datasetId,
+          model.dataFrom,
+          model.dataTo,
+          model.dataRows,
+          JSON.stringify(model.hyperparameters),
+          JSON.stringify(model.metrics),
+          JSON.stringify(model.featureNames),
+          model.artifact,
+          makeActive,
+          JSON.stringify(promotion),
+        ],
       );
       return toRecord(rows[0]);
     });
@@ -116,7 +133,10 @@ export class ModelRepository {
   }
 
   async list(modelType: string | null): Promise<ModelRecord[]> {
-    const rows = await this.dataSource.query<ModelRow[]>(`SELECT ${COLUMNS} FROM "ml"."models" WHERE $1::varchar IS NULL OR "model_type" = $1 ORDER BY "model_type", "version" DESC`, [modelType]);
+    const rows = await this.dataSource.query<ModelRow[]>(
+      `SELECT ${COLUMNS} FROM "ml"."models" WHERE $1::varchar IS NULL OR "model_type" = $1 ORDER BY "model_type", "version" DESC`,
+      [modelType],
+    );
     return rows.map(toRecord);
   }
 
@@ -127,7 +147,9 @@ export class ModelRepository {
 
   /** The active version of every type that has one, by type. */
   async activeIds(): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ model_type: string; model_id: string }[]>(`SELECT "model_type", "model_id" FROM "ml"."models" WHERE "active" ORDER BY "model_type"`);
+    const rows = await this.dataSource.query<{ model_type: string; model_id: string }[]>(
+      `SELECT "model_type", "model_id" FROM "ml"."models" WHERE "active" ORDER BY "model_type"`,
+    );
     return new Map(rows.map((r) => [r.model_type, r.model_id]));
   }
 
@@ -142,7 +164,10 @@ export class ModelRepository {
       const found = await manager.query<{ model_type: string }[]>(`SELECT "model_type" FROM "ml"."models" WHERE "model_id" = $1`, [modelId]);
       if (found.length === 0) return null;
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ml.models:' || $1::text))`, [found[0].model_type]);
-      await manager.query(`UPDATE "ml"."models" SET "active" = false WHERE "model_type" = $1 AND "active" AND "model_id" <> $2`, [found[0].model_type, modelId]);
+      await manager.query(`UPDATE "ml"."models" SET "active" = false WHERE "model_type" = $1 AND "active" AND "model_id" <> $2`, [
+        found[0].model_type,
+        modelId,
+      ]);
       await manager.query(`UPDATE "ml"."models" SET "active" = true, "activated_at" = now() WHERE "model_id" = $1`, [modelId]);
       const rows = await manager.query<ModelRow[]>(`SELECT ${COLUMNS} FROM "ml"."models" WHERE "model_id" = $1`, [modelId]);
       return toRecord(rows[0]);

@@ -57,7 +57,19 @@ export class PredictionRepository {
     await this.dataSource.query(
       `INSERT INTO "ml"."model_predictions" ("prediction_id", "model_id", "model_type", "machine_id", "predicted_value", "confidence_score", "horizon_hours", "input", "factors", "predicted_at", "due_at")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [p.predictionId, p.modelId, p.modelType, p.machineId, p.predictedValue, p.confidenceScore, p.horizonHours, JSON.stringify(p.input), JSON.stringify(p.factors), p.predictedAt, p.dueAt],
+      [
+        p.predictionId,
+        p.modelId,
+        p.modelType,
+        p.machineId,
+        p.predictedValue,
+        p.confidenceScore,
+        p.horizonHours,
+        JSON.stringify(p.input),
+        JSON.stringify(p.factors),
+        p.predictedAt,
+        p.dueAt,
+      ],
     );
   }
 
@@ -65,7 +77,14 @@ export class PredictionRepository {
    * Stored predictions newest first (by time, then id), filtered; `after` is the (time, id) the previous page ended
    * on. One row more than `limit` is read, so the caller knows whether a next page exists.
    */
-  async history(filter: { machineId?: string; modelType?: string; from?: Date; to?: Date; after?: { at: Date; id: string }; limit: number }): Promise<PredictionHistoryRow[]> {
+  async history(filter: {
+    machineId?: string;
+    modelType?: string;
+    from?: Date;
+    to?: Date;
+    after?: { at: Date; id: string };
+    limit: number;
+  }): Promise<PredictionHistoryRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -140,18 +159,42 @@ export class PredictionRepository {
   }
 
   /** Predictions whose outcome is due but not yet recorded, oldest first. */
-  async due(now: Date, limit: number): Promise<{ predictionId: string; modelType: string; machineId: string; predictedAt: Date; dueAt: Date; threshold: number | null; stopTypes: string[] }[]> {
-    const rows = await this.dataSource.query<{ prediction_id: string; model_type: string; machine_id: string; predicted_at: Date; due_at: Date; threshold: number | null; stop_types: string[] | null }[]>(
+  async due(
+    now: Date,
+    limit: number,
+  ): Promise<{ predictionId: string; modelType: string; machineId: string; predictedAt: Date; dueAt: Date; threshold: number | null; stopTypes: string[] }[]> {
+    const rows = await this.dataSource.query<
+      {
+        prediction_id: string;
+        model_type: string;
+        machine_id: string;
+        predicted_at: Date;
+        due_at: Date;
+        threshold: number | null;
+        stop_types: string[] | null;
+      }[]
+    >(
       `SELECT "prediction_id", "model_type", "machine_id", "predicted_at", "due_at", ("input"->>'threshold_minutes')::double precision AS "threshold",
               CASE WHEN jsonb_typeof("input"->'stop_types') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text("input"->'stop_types')) END AS "stop_types"
        FROM "ml"."model_predictions" WHERE "actual_value" IS NULL AND "due_at" IS NOT NULL AND "due_at" <= $1 AND "machine_id" IS NOT NULL ORDER BY "due_at" LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({ predictionId: r.prediction_id, modelType: r.model_type, machineId: r.machine_id, predictedAt: r.predicted_at, dueAt: r.due_at, threshold: r.threshold, stopTypes: r.stop_types ?? [] }));
+    return rows.map((r) => ({
+      predictionId: r.prediction_id,
+      modelType: r.model_type,
+      machineId: r.machine_id,
+      predictedAt: r.predicted_at,
+      dueAt: r.due_at,
+      threshold: r.threshold,
+      stopTypes: r.stop_types ?? [],
+    }));
   }
 
   async recordActual(predictionId: string, actual: number): Promise<void> {
-    await this.dataSource.query(`UPDATE "ml"."model_predictions" SET "actual_value" = $2, "actual_at" = now() WHERE "prediction_id" = $1 AND "actual_value" IS NULL`, [predictionId, actual]);
+    await this.dataSource.query(
+      `UPDATE "ml"."model_predictions" SET "actual_value" = $2, "actual_at" = now() WHERE "prediction_id" = $1 AND "actual_value" IS NULL`,
+      [predictionId, actual],
+    );
   }
 
   /** Predicted and actual values of a model's predictions whose outcome is known (newest 100,000), and how many are pending. */

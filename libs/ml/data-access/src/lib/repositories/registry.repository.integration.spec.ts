@@ -32,7 +32,16 @@ describe('ml registry repositories', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_ml_registry');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 4, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('ml'),
+      schema: 'ml',
+      ssl: 'disable' as const,
+      poolSize: 4,
+      applicationName: 'test',
+      entities: ML_ENTITIES,
+      migrations: ML_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     datasets = new DatasetRepository(dataSource);
@@ -52,7 +61,16 @@ describe('ml registry repositories', () => {
       { name: 'unit', kind: 'text', values: ['a', 'b', null] },
       { name: 'y', kind: 'number', values: numbers },
     ]);
-    expect(await datasets.find(datasetId)).toMatchObject({ name: 'd', excluded: ['id'], groupColumn: 'unit', rowCount: 3, columns: [{ name: 'unit', kind: 'text' }, { name: 'y', kind: 'number' }] });
+    expect(await datasets.find(datasetId)).toMatchObject({
+      name: 'd',
+      excluded: ['id'],
+      groupColumn: 'unit',
+      rowCount: 3,
+      columns: [
+        { name: 'unit', kind: 'text' },
+        { name: 'y', kind: 'number' },
+      ],
+    });
     const [unit, y] = await datasets.columns(datasetId);
     expect(unit.values).toEqual(['a', 'b', null]);
     expect([...(y.values as Float64Array)]).toEqual([1.5, Number.NaN, -3e-12]);
@@ -60,7 +78,9 @@ describe('ml registry repositories', () => {
 
   it('deletes a dataset with its columns, but not while a training on it waits or runs', async () => {
     const datasetId = randomUUID();
-    await datasets.create({ datasetId, name: 'doomed', label: 'y', excluded: [], groupColumn: null, orderColumn: null, rowCount: 1 }, [{ name: 'y', kind: 'number', values: Float64Array.from([1]) }]);
+    await datasets.create({ datasetId, name: 'doomed', label: 'y', excluded: [], groupColumn: null, orderColumn: null, rowCount: 1 }, [
+      { name: 'y', kind: 'number', values: Float64Array.from([1]) },
+    ]);
     const training = await runs.enqueue({ trainingId: randomUUID(), modelType: 'failure_risk', datasetId, params: {} });
     expect(await datasets.delete(datasetId)).toBe('in_use');
     await dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'failed', "finished_at" = now() WHERE "training_id" = $1`, [training.trainingId]);
@@ -108,7 +128,10 @@ describe('ml registry repositories', () => {
     expect((await models.activate(v2.modelId))?.active).toBe(true);
     expect((await models.findActive(type))?.modelId).toBe(v2.modelId);
     await models.activate(v1.modelId);
-    expect((await models.list(type)).map((m) => [m.version, m.active])).toEqual([[2, false], [1, true]]);
+    expect((await models.list(type)).map((m) => [m.version, m.active])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
     expect(await models.activate(randomUUID())).toBeNull();
     expect([...((await models.artifact(v1.modelId)) as Buffer)]).toEqual([1, 2, 3]);
   });

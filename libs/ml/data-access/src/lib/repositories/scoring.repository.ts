@@ -36,11 +36,28 @@ export class ScoringRepository {
 
   /** The newest rounds, newest first. */
   async recentRounds(limit: number): Promise<ScoringRoundRecord[]> {
-    const rows = await this.dataSource.query<{ round_key: string; worker: string; started_at: Date; finished_at: Date | null; machines: number; predictions: number; skipped: number; errors: number }[]>(
-      `SELECT * FROM "ml"."scoring_rounds" ORDER BY "started_at" DESC LIMIT $1`,
-      [limit],
-    );
-    return rows.map((r) => ({ roundKey: r.round_key, worker: r.worker, startedAt: r.started_at, finishedAt: r.finished_at, machines: r.machines, predictions: r.predictions, skipped: r.skipped, errors: r.errors }));
+    const rows = await this.dataSource.query<
+      {
+        round_key: string;
+        worker: string;
+        started_at: Date;
+        finished_at: Date | null;
+        machines: number;
+        predictions: number;
+        skipped: number;
+        errors: number;
+      }[]
+    >(`SELECT * FROM "ml"."scoring_rounds" ORDER BY "started_at" DESC LIMIT $1`, [limit]);
+    return rows.map((r) => ({
+      roundKey: r.round_key,
+      worker: r.worker,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      machines: r.machines,
+      predictions: r.predictions,
+      skipped: r.skipped,
+      errors: r.errors,
+    }));
   }
 
   /** Rounds older than `before` go (the table is a log, not a history). */

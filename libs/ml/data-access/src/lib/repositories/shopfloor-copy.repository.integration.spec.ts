@@ -56,7 +56,16 @@ describe(ShopfloorCopyRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sf_ml_copy');
-    const settings = { url: db.serviceUrl('ml'), schema: 'ml', ssl: 'disable' as const, poolSize: 4, applicationName: 'test', entities: ML_ENTITIES, migrations: ML_MIGRATIONS, migrationsRun: false };
+    const settings = {
+      url: db.serviceUrl('ml'),
+      schema: 'ml',
+      ssl: 'disable' as const,
+      poolSize: 4,
+      applicationName: 'test',
+      entities: ML_ENTITIES,
+      migrations: ML_MIGRATIONS,
+      migrationsRun: false,
+    };
     await runMigrations(settings);
     dataSource = await new DataSource(serviceDataSourceOptions(settings)).initialize();
     repo = new ShopfloorCopyRepository(dataSource);
@@ -264,10 +273,16 @@ describe(ShopfloorCopyRepository.name, () => {
     const year = 365 * 24 * HOUR;
     const start = Date.UTC(2025, 0, 1);
     const jobs = Array.from({ length: 400 }, (_, i) => job({ jobId: `J-${i}`, start: start + (i * year) / 400, end: start + ((i + 0.9) * year) / 400 }));
-    const stops = Array.from({ length: 8000 }, (_, i) => stop({ recordId: `D-${i}`, type: i % 3 ? 'BREAKDOWN' : 'SETUP', start: start + (i * year) / 8000, durationS: 300 + (i % 7) * 60 }));
-    const readings = Array.from({ length: 100_000 }, (_, i) => reading({ readingId: i + 1, metric: i % 2 ? 'temperature' : 'spindle_load', time: start + Math.floor((i * year) / 100_000), value: i % 97 }));
+    const stops = Array.from({ length: 8000 }, (_, i) =>
+      stop({ recordId: `D-${i}`, type: i % 3 ? 'BREAKDOWN' : 'SETUP', start: start + (i * year) / 8000, durationS: 300 + (i % 7) * 60 }),
+    );
+    const readings = Array.from({ length: 100_000 }, (_, i) =>
+      reading({ readingId: i + 1, metric: i % 2 ? 'temperature' : 'spindle_load', time: start + Math.floor((i * year) / 100_000), value: i % 97 }),
+    );
     // Other machines' records share the tables and indexes.
-    const others = Array.from({ length: 100_000 }, (_, i) => reading({ readingId: 200_000 + i, machineId: `M-${2 + (i % 9)}`, time: start + Math.floor((i * year) / 100_000) }));
+    const others = Array.from({ length: 100_000 }, (_, i) =>
+      reading({ readingId: 200_000 + i, machineId: `M-${2 + (i % 9)}`, time: start + Math.floor((i * year) / 100_000) }),
+    );
     for (let i = 0; i < jobs.length; i += 1000) await repo.upsertJobs(jobs.slice(i, i + 1000));
     for (let i = 0; i < stops.length; i += 1000) await repo.upsertStops(stops.slice(i, i + 1000));
     for (const all of [readings, others]) for (let i = 0; i < all.length; i += 1000) await repo.insertReadings(all.slice(i, i + 1000));

@@ -52,7 +52,14 @@ export interface ReadingCopy {
  * holds the two shapes together.
  */
 export interface CopiedHistory {
-  jobs: { start: number; end: number | null; idealCycleTimeS: number | null; cycleTimeS: number | null; partsProduced: number | null; partsScrapped: number | null }[];
+  jobs: {
+    start: number;
+    end: number | null;
+    idealCycleTimeS: number | null;
+    cycleTimeS: number | null;
+    partsProduced: number | null;
+    partsScrapped: number | null;
+  }[];
   stops: { start: number; durationS: number; type: string }[];
   readings: { time: number; metric: string; value: number }[];
   since: number;
@@ -311,7 +318,16 @@ export class ShopfloorCopyRepository {
     checkWindow(from, to);
     const params = [machineId, from, to];
     const [jobs, stops, readings, newest] = await Promise.all([
-      this.dataSource.query<{ start_ms: number; end_ms: number | null; ideal_cycle_time: number | null; cycle_time: number | null; parts_produced: number | null; parts_scrapped: number | null }[]>(
+      this.dataSource.query<
+        {
+          start_ms: number;
+          end_ms: number | null;
+          ideal_cycle_time: number | null;
+          cycle_time: number | null;
+          parts_produced: number | null;
+          parts_scrapped: number | null;
+        }[]
+      >(
         `SELECT ${ms('"start_time"')} AS start_ms, ${ms('"end_time"')} AS end_ms, "ideal_cycle_time", "cycle_time", "parts_produced", "parts_scrapped"
          FROM "ml"."jobs"
          WHERE "machine_id" = $1 AND "deleted_at" IS NULL AND "start_time" < ${at(3)}
@@ -355,7 +371,9 @@ export class ShopfloorCopyRepository {
 
   /** The machines of the copy with the span of their records, in id order (see MACHINES). */
   async machines(): Promise<CopiedMachine[]> {
-    const rows = await this.dataSource.query<{ machine_id: string; type: string | null; location: string | null; first_ms: number | null; last_ms: number | null }[]>(MACHINES, [null]);
+    const rows = await this.dataSource.query<
+      { machine_id: string; type: string | null; location: string | null; first_ms: number | null; last_ms: number | null }[]
+    >(MACHINES, [null]);
     return rows.map((r) => ({ machineId: r.machine_id, type: r.type, location: r.location, firstDataAt: r.first_ms, lastDataAt: r.last_ms }));
   }
 

@@ -129,7 +129,10 @@ export class TrainingRunRepository {
 
   /** Hands a run this worker holds back to the queue (the worker is stopping); another replica takes it up. */
   async requeue(trainingId: string, worker: string): Promise<void> {
-    await this.dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'queued', "worker" = NULL, "progress" = 0, "started_at" = NULL, "heartbeat_at" = NULL WHERE "training_id" = $1 AND "worker" = $2 AND "state" = 'running'`, [trainingId, worker]);
+    await this.dataSource.query(
+      `UPDATE "ml"."training_runs" SET "state" = 'queued', "worker" = NULL, "progress" = 0, "started_at" = NULL, "heartbeat_at" = NULL WHERE "training_id" = $1 AND "worker" = $2 AND "state" = 'running'`,
+      [trainingId, worker],
+    );
   }
 
   async succeed(trainingId: string, worker: string, modelId: string, metrics: Record<string, unknown>): Promise<void> {
@@ -140,6 +143,9 @@ export class TrainingRunRepository {
   }
 
   async fail(trainingId: string, worker: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE "ml"."training_runs" SET "state" = 'failed', "error" = $3, "finished_at" = now() WHERE "training_id" = $1 AND "worker" = $2`, [trainingId, worker, error]);
+    await this.dataSource.query(
+      `UPDATE "ml"."training_runs" SET "state" = 'failed', "error" = $3, "finished_at" = now() WHERE "training_id" = $1 AND "worker" = $2`,
+      [trainingId, worker, error],
+    );
   }
 }

@@ -22,7 +22,13 @@ describe(IntervalCoverage.name, () => {
   });
 
   it('gives a point covered by several levels to the first of them', () => {
-    const [high, low] = IntervalCoverage.byPriority([[{ start: 0, end: 10 }], [{ start: 5, end: 20 }, { start: 25, end: 30 }]]);
+    const [high, low] = IntervalCoverage.byPriority([
+      [{ start: 0, end: 10 }],
+      [
+        { start: 5, end: 20 },
+        { start: 25, end: 30 },
+      ],
+    ]);
     expect(high.covered(0, 100)).toBe(10);
     expect(low.covered(0, 100)).toBe(15);
     expect(low.covered(0, 15)).toBe(5);

@@ -11,13 +11,7 @@ const HISTORY: MachineHistory = {
   since: T0,
   until: T0 + 100 * H,
   jobs: [],
-  stops: [
-    stop('OPERATOR', 10, 40),
-    stop('SETUP', 20, 300),
-    stop('BREAK', 24, 600),
-    stop('MATERIAL', 30, 10),
-    stop('BREAKDOWN', 50, 120),
-  ],
+  stops: [stop('OPERATOR', 10, 40), stop('SETUP', 20, 300), stop('BREAK', 24, 600), stop('MATERIAL', 30, 10), stop('BREAKDOWN', 50, 120)],
 };
 const OPTIONS = { from: T0, to: T0 + 100 * H, step: H, horizonHours: 4, thresholdMinutes: 15 };
 const rows = trainingExamples(HISTORY, OPTIONS);

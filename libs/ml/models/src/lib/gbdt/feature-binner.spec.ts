@@ -22,7 +22,12 @@ describe(FeatureBinner.name, () => {
 
   it('codes a value into bin b exactly when it is ≤ edge b and above edge b − 1', () => {
     const rows = Array.from({ length: 200 }, (_, i) => [Math.sin(i) * 100]);
-    const binner = FeatureBinner.fit(rows, rows.map((_, i) => i), 1, 16);
+    const binner = FeatureBinner.fit(
+      rows,
+      rows.map((_, i) => i),
+      1,
+      16,
+    );
     const edges = binner.edges[0];
     for (const v of [-1000, -50, 0, 0.001, 42, 99.9, 1000, ...edges]) {
       const b = binner.code(0, v);

@@ -1,16 +1,7 @@
 import { expectedValue, leafOf } from './decision-tree-ops';
 import { parseGbdtArtifact } from './gbdt-artifact';
 import { trainGbdt } from './gbdt-trainer';
-import type {
-  DecisionTree,
-  GbdtRow,
-  GbdtRows,
-  GbdtArtifact,
-  GbdtHooks,
-  GbdtObjective,
-  GbdtParams,
-  ResolvedGbdtParams,
-} from './gbdt.types';
+import type { DecisionTree, GbdtRow, GbdtRows, GbdtArtifact, GbdtHooks, GbdtObjective, GbdtParams, ResolvedGbdtParams } from './gbdt.types';
 import { resolveGbdtParams } from './resolve-gbdt-params';
 import { prepareShapTree, TreeShap, type ShapTree } from './tree-shap';
 

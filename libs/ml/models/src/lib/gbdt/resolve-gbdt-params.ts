@@ -65,4 +65,3 @@ export function resolveGbdtParams(params: GbdtParams): ResolvedGbdtParams {
   integerIn('earlyStoppingRounds', p.earlyStoppingRounds, 1, 100_000);
   return p;
 }
-

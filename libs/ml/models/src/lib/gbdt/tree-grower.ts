@@ -217,14 +217,7 @@ export class TreeGrower {
   }
 
   /** Σg, Σh and the row count per bin of each considered feature over order[start, end). */
-  private histogram(
-    grad: Float64Array,
-    hess: Float64Array,
-    order: Uint32Array,
-    start: number,
-    end: number,
-    features: Int32Array,
-  ): Float64Array {
+  private histogram(grad: Float64Array, hess: Float64Array, order: Uint32Array, start: number, end: number, features: Int32Array): Float64Array {
     const hist = this.pool.pop() ?? new Float64Array(this.histLength);
     hist.fill(0);
     const { codes } = this.data;
@@ -329,7 +322,7 @@ export class TreeGrower {
     let gl = 0;
     let hl = 0;
     let cl = 0;
-    for (let k = 0; k < present; ) {
+    for (let k = 0; k < present;) {
       const b = Math.floor(keys[k] / CODE_UNIT);
       for (; k < present && keys[k] < (b + 1) * CODE_UNIT; k++) {
         const i = keys[k] - b * CODE_UNIT;

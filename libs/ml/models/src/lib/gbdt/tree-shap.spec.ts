@@ -122,11 +122,7 @@ describe('TreeShap on deeper trees', () => {
     [6, 9, 6],
     [8, 8, 8],
     [8, 16, 8],
-  ])('matches brute-force Shapley values on random trees of depth %i, made for depth %i, over %i features', (
-    depth,
-    maxDepth,
-    width,
-  ) => {
+  ])('matches brute-force Shapley values on random trees of depth %i, made for depth %i, over %i features', (depth, maxDepth, width) => {
     const shap = new TreeShap(maxDepth);
     for (let seed = 1; seed <= 4; seed++) {
       const sample = randomTree(depth, width, seed);

@@ -3,7 +3,7 @@ import { spreadSeed, SeededRandom } from '@shopfloor/util';
 
 /** 300 rows × 2 features, column-major; feature 1 is constant. */
 const rows = 300;
-const columns = Float64Array.from({ length: rows * 2 }, (_, i) => (i < rows ? Math.sin(i * 12.9898) * 43758.5453 % 1 : 4));
+const columns = Float64Array.from({ length: rows * 2 }, (_, i) => (i < rows ? (Math.sin(i * 12.9898) * 43758.5453) % 1 : 4));
 
 /** Walks one preorder tree: its leaves as [depth, size]. */
 function leaves(feature: Int16Array, start: number): { leaves: [number, number][]; end: number } {

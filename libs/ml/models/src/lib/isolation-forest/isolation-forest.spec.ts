@@ -147,9 +147,30 @@ describe(IsolationForest.name, () => {
       ['one row', [[1, 2]], {}],
       ['rows of different lengths', [[1, 2], [3]], {}],
       ['rows without features', [[], []], {}],
-      ['an infinite value', [[1, Infinity], [2, 3]], {}],
-      ['a non-numeric value', [[1, '2'], [2, 3]], {}],
-      ['a feature missing everywhere', [[1, NaN], [2, NaN]], {}],
+      [
+        'an infinite value',
+        [
+          [1, Infinity],
+          [2, 3],
+        ],
+        {},
+      ],
+      [
+        'a non-numeric value',
+        [
+          [1, '2'],
+          [2, 3],
+        ],
+        {},
+      ],
+      [
+        'a feature missing everywhere',
+        [
+          [1, NaN],
+          [2, NaN],
+        ],
+        {},
+      ],
       ['zero trees', rows, { trees: 0 }],
       ['a sample size of 1', rows, { sampleSize: 1 }],
       ['a fractional seed', rows, { seed: 0.5 }],

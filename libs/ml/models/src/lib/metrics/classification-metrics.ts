@@ -34,11 +34,7 @@ function rocAuc(steps: readonly ScoreStep[], positives: number, negatives: numbe
  * Precision, recall and F1 at `threshold` (a score ≥ threshold is a positive call), and the threshold-free PR-AUC and
  * ROC AUC. Labels are 0/1; scores any finite numbers where higher means more likely positive.
  */
-export function classificationMetrics(
-  labels: readonly number[],
-  scores: readonly number[],
-  threshold = 0.5,
-): ClassificationMetrics {
+export function classificationMetrics(labels: readonly number[], scores: readonly number[], threshold = 0.5): ClassificationMetrics {
   assertBinaryScores(labels, scores);
   if (Number.isNaN(threshold)) throw new RangeError('threshold is NaN');
   let tp = 0;

@@ -19,7 +19,12 @@ describe(foldF1Threshold.name, () => {
   });
 
   it('leaves out folds without a positive row, and needs one with', () => {
-    expect(foldF1Threshold(labels, scores, [[0, 1, 2, 3], [1, 3, 5]])).toBeCloseTo(0.55, 12);
+    expect(
+      foldF1Threshold(labels, scores, [
+        [0, 1, 2, 3],
+        [1, 3, 5],
+      ]),
+    ).toBeCloseTo(0.55, 12);
     expect(() => foldF1Threshold(labels, scores, [[1, 3, 5]])).toThrow(RangeError);
   });
 });

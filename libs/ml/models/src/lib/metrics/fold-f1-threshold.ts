@@ -14,7 +14,16 @@ export function foldF1Threshold(labels: readonly number[], scores: readonly numb
   const logOdds = folds
     .filter((fold) => fold.some((i) => labels[i] === 1))
     .map((fold) => {
-      const t = Math.min(1 - EDGE, Math.max(EDGE, bestF1Threshold(fold.map((i) => labels[i]), fold.map((i) => scores[i]))));
+      const t = Math.min(
+        1 - EDGE,
+        Math.max(
+          EDGE,
+          bestF1Threshold(
+            fold.map((i) => labels[i]),
+            fold.map((i) => scores[i]),
+          ),
+        ),
+      );
       return Math.log(t / (1 - t));
     });
   if (logOdds.length === 0) throw new RangeError('F1 needs at least one positive label in a fold');

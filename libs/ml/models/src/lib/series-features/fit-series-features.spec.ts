@@ -35,9 +35,7 @@ describe(fitSeriesFeatures.name, () => {
     expect(() => fitSeriesFeatures(rows, { ...opts, spec: { windows: [], stats: ['std'] } })).toThrow(/at least one window/);
     expect(() => fitSeriesFeatures(rows, { ...opts, group: 'cycle', spec })).toThrow(RangeError);
     expect(() => fitSeriesFeatures([], { ...opts, spec })).toThrow(/no rows/);
-    expect(() => fitSeriesFeatures(rows, { ...opts, columns: ['flat'], spec: { ...spec, includeOrder: false } })).toThrow(
-      /every column is constant \(flat\)/,
-    );
+    expect(() => fitSeriesFeatures(rows, { ...opts, columns: ['flat'], spec: { ...spec, includeOrder: false } })).toThrow(/every column is constant \(flat\)/);
   });
 
   it('checks the training rows like transform does', () => {

@@ -27,9 +27,7 @@ export function fitSeriesFeatures(rows: readonly Record<string, unknown>[], opts
   const kept = columns.filter((c) => !dropped.includes(c));
   const names = seriesFeatureNames(order, kept, spec);
   if (names.length === 0) {
-    throw new RangeError(
-      dropped.length > 0 ? `no features left: every column is constant (${dropped.join(', ')})` : 'the spec produces no features',
-    );
+    throw new RangeError(dropped.length > 0 ? `no features left: every column is constant (${dropped.join(', ')})` : 'the spec produces no features');
   }
   return SeriesFeaturePlan.fromJSON({ version: 1, group, order, columns: kept, droppedColumns: dropped, spec, names });
 }

@@ -105,13 +105,7 @@ export class RollingWindowStats {
   }
 
   /** `dominated(old, new)` says the older value can never again be the window's answer. */
-  private extreme(
-    y: Float64Array,
-    length: number,
-    w: number,
-    out: Float64Array,
-    dominated: (older: number, newer: number) => boolean,
-  ): void {
+  private extreme(y: Float64Array, length: number, w: number, out: Float64Array, dominated: (older: number, newer: number) => boolean): void {
     if (this.deque.length < length) this.deque = new Int32Array(length);
     const q = this.deque;
     let head = 0;

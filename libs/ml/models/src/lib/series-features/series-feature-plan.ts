@@ -1,12 +1,6 @@
 import { RollingWindowStats } from './rolling-window-stats';
 import { normalizeSeriesFeatureSpec, seriesFeatureNames } from './series-feature-spec';
-import type {
-  SeriesFeatureMatrix,
-  SeriesFeaturePlanJson,
-  SeriesFeatureSpec,
-  SeriesStat,
-  SeriesTransformOptions,
-} from './series-feature.types';
+import type { SeriesFeatureMatrix, SeriesFeaturePlanJson, SeriesFeatureSpec, SeriesStat, SeriesTransformOptions } from './series-feature.types';
 import { SeriesTable } from './series-table';
 
 /**

@@ -30,9 +30,16 @@ describe(SeriesTable.name, () => {
 
   it('throws a RangeError naming the row and column of a missing or non-numeric value', () => {
     expect(() => SeriesTable.read([{ machine: 'a', t: 1 }], at, ['v'])).toThrow(new RangeError('row 0: column "v" is missing'));
-    expect(() => SeriesTable.read([{ machine: 'a', t: 1, v: 1 }, { machine: 'a', t: 2, v: 'high' }], at, ['v'])).toThrow(
-      new RangeError('row 1: column "v" must be a finite number, got "high"'),
-    );
+    expect(() =>
+      SeriesTable.read(
+        [
+          { machine: 'a', t: 1, v: 1 },
+          { machine: 'a', t: 2, v: 'high' },
+        ],
+        at,
+        ['v'],
+      ),
+    ).toThrow(new RangeError('row 1: column "v" must be a finite number, got "high"'));
     expect(() => SeriesTable.read([{ machine: 'a', t: 1, v: NaN }], at, ['v'])).toThrow(/must be a finite number, got NaN/);
     expect(() => SeriesTable.read([{ machine: 'a', t: '', v: 1 }], at, ['v'])).toThrow(/order column "t" must be a finite number/);
     expect(() => SeriesTable.read([{ t: 1, v: 1 }], at, ['v'])).toThrow(/group column "machine" is missing/);

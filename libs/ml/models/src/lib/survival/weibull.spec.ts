@@ -32,7 +32,12 @@ describe(fitWeibull.name, () => {
   });
 
   it('refuses to fit without enough failures or without spread', () => {
-    expect(fitWeibull([{ duration: 10, failed: 1 }, { duration: 20, failed: 0 }])).toBeNull();
+    expect(
+      fitWeibull([
+        { duration: 10, failed: 1 },
+        { duration: 20, failed: 0 },
+      ]),
+    ).toBeNull();
     expect(fitWeibull(Array.from({ length: 5 }, () => ({ duration: 10, failed: 1 as const })))).toBeNull();
     expect(fitWeibull([...lives(2, 100, 10), { duration: 0, failed: 1 }])?.lives).toBe(10);
   });

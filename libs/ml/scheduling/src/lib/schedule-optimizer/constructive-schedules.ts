@@ -103,9 +103,7 @@ class AppendBuilder {
     for (const m of this.ip.eligible[j]) {
       const end = this.free[m] + duration[j];
       const cost =
-        weights.tardiness * Math.max(0, end - due[j]) +
-        weights.makespan * Math.max(0, end - this.makespan) +
-        weights.risk * riskRate[m] * duration[j];
+        weights.tardiness * Math.max(0, end - due[j]) + weights.makespan * Math.max(0, end - this.makespan) + weights.risk * riskRate[m] * duration[j];
       const tolerance = 1e-9 * Math.max(1, Math.abs(cost));
       if (best === -1 || cost < bestCost - tolerance || (cost <= bestCost + tolerance && end < bestEnd)) {
         best = m;

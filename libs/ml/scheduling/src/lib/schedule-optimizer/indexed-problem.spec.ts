@@ -10,8 +10,7 @@ const job = (over: Partial<ScheduleJob> = {}): ScheduleJob => ({
   eligibleMachines: ['M-1'],
   ...over,
 });
-const index = (problem: Partial<ScheduleProblem>) =>
-  indexProblem({ jobs: [job()], horizonStart: HORIZON_START, ...problem }, DEFAULT_SCHEDULE_WEIGHTS);
+const index = (problem: Partial<ScheduleProblem>) => indexProblem({ jobs: [job()], horizonStart: HORIZON_START, ...problem }, DEFAULT_SCHEDULE_WEIGHTS);
 
 describe(indexProblem.name, () => {
   it('numbers machines by first mention and turns times into seconds from the horizon start', () => {
@@ -26,7 +25,7 @@ describe(indexProblem.name, () => {
     expect([...ip.due]).toEqual([3600, -60]);
     expect([...ip.ready]).toEqual([0, 90]);
     expect([...ip.readyAt]).toEqual([HORIZON_START, HORIZON_START + 90_000]);
-    expect(ip.riskRate[1]).toBeCloseTo(0.5 * (8 * 3600) / 3600, 12);
+    expect(ip.riskRate[1]).toBeCloseTo((0.5 * (8 * 3600)) / 3600, 12);
   });
 
   it('rejects bad jobs with a message naming the job', () => {

@@ -1,10 +1,4 @@
-import {
-  FAILURE_COST_SECONDS,
-  MAX_SCHEDULE_JOBS,
-  MAX_SCHEDULE_MACHINES,
-  type ScheduleProblem,
-  type ScheduleWeights,
-} from './schedule-problem';
+import { FAILURE_COST_SECONDS, MAX_SCHEDULE_JOBS, MAX_SCHEDULE_MACHINES, type ScheduleProblem, type ScheduleWeights } from './schedule-problem';
 
 /**
  * A validated problem with jobs and machines numbered, times in seconds from horizonStart: the form every algorithm

@@ -24,10 +24,7 @@ describe(scheduleViolations.name, () => {
   });
 
   it('names overlaps, ineligible machines, early starts, wrong durations and missing jobs', () => {
-    expect(scheduleViolations(problem, [at('A', 'M-1', 0), at('B', 'M-1', 0.5)])).toEqual([
-      "'C' is not scheduled",
-      "'A' and 'B' overlap on 'M-1'",
-    ]);
+    expect(scheduleViolations(problem, [at('A', 'M-1', 0), at('B', 'M-1', 0.5)])).toEqual(["'C' is not scheduled", "'A' and 'B' overlap on 'M-1'"]);
     expect(scheduleViolations(problem, [at('A', 'M-2', 2), at('B', 'M-1', -1), at('C', 'M-2', 0.5, 1.25)])).toEqual([
       "'A' runs on ineligible machine 'M-2'",
       "'B' starts before horizonStart",

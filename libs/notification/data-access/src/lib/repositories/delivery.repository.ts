@@ -89,21 +89,19 @@ export class DeliveryRepository {
   async insert(deliveries: NewDelivery[], manager?: EntityManager): Promise<void> {
     if (deliveries.length === 0) return;
     const target = manager ?? this.dataSource.manager;
-    await target
-      .getRepository(DeliveryEntity)
-      .insert(
-        deliveries.map((d) => ({
-          ...d,
-          state: 'pending' as const,
-          attempts: 0,
-          updatedAt: d.createdAt,
-          lastError: null,
-          sentAt: null,
-          leaseToken: null,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-        })),
-      );
+    await target.getRepository(DeliveryEntity).insert(
+      deliveries.map((d) => ({
+        ...d,
+        state: 'pending' as const,
+        attempts: 0,
+        updatedAt: d.createdAt,
+        lastError: null,
+        sentAt: null,
+        leaseToken: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      })),
+    );
     await target.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
