@@ -3,9 +3,7 @@ import {
   checkRecordsDeleted,
   checkShopfloorBatch,
   CONSUMERS,
-  DomainError,
-  ErrorCode,
-  recordKey,
+  sourceIdKeys,
   SUBJECTS,
   type CheckedBatch,
   type RecordsDeleted,
@@ -17,9 +15,6 @@ import { PoisonMessageError, RecordRejections, writeIsolating, type RecordFailur
 import { AnalyticsCache, type TouchedRange } from '../cache/analytics-cache';
 import { LiveStatusService } from '../live/live-status.service';
 import { toDowntimeRecordUpsert, toJobUpsert, toMachineEventInsert, toMachineReadingInsert, toMachineUpsert } from './shopfloor-records.mapper';
-
-/** Source ids of the append-only tables travel as decimal strings in RecordsDeleted; they are integers on the records. */
-const SOURCE_ID = /^[1-9][0-9]*$/;
 
 /**
  * Applies SHOPFLOOR batches to the read model, one statement per batch. Every write is idempotent (upsert by key and
@@ -49,7 +44,7 @@ export class ShopfloorRecordsService {
       case SUBJECTS.shopfloor.machinesUpserted: {
         const batch = checkShopfloorBatch('machines', payload);
         const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.machines.upsertBatch(rs.map(toMachineUpsert)));
-        await this.reject('machines', batch, failed);
+        await this.rejections.reportBatch(CONSUMERS.analyticsShopfloor.durableName, 'machines', batch, failed);
         this.logged('machines', batch, changed, failed.length);
         // A machine added, renamed or retyped changes the aggregates and filters over every period. Invalidation runs even
         // when nothing changed: a redelivery after a crash between the write and the invalidation must still do it.
@@ -62,7 +57,8 @@ export class ShopfloorRecordsService {
         // Where the jobs were before counts as much as where they are now (a job moved to another day changes both).
         const before = await this.jobs.storedRanges(rows.map((r) => r.jobId));
         const { changed, failed } = await writeIsolating(rows, (rs) => this.jobs.upsertBatch(rs));
-        await this.reject(
+        await this.rejections.reportBatch(
+          CONSUMERS.analyticsShopfloor.durableName,
           'jobs',
           batch,
           failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })),
@@ -93,7 +89,8 @@ export class ShopfloorRecordsService {
         const rows = batch.valid.map(toDowntimeRecordUpsert);
         const before = await this.downtime.storedRanges(rows.map((r) => r.recordId));
         const { changed, failed } = await writeIsolating(rows, (rs) => this.downtime.upsertBatch(rs));
-        await this.reject(
+        await this.rejections.reportBatch(
+          CONSUMERS.analyticsShopfloor.durableName,
           'downtime_records',
           batch,
           failed.map((f) => ({ record: batch.valid[rows.indexOf(f.record)], reason: f.reason })),
@@ -107,7 +104,7 @@ export class ShopfloorRecordsService {
       case SUBJECTS.shopfloor.machineEventsAppended: {
         const batch = checkShopfloorBatch('machine_events', payload);
         const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.events.insertBatch(rs.map(toMachineEventInsert)));
-        await this.reject('machine_events', batch, failed);
+        await this.rejections.reportBatch(CONSUMERS.analyticsShopfloor.durableName, 'machine_events', batch, failed);
         this.logged('machine_events', batch, changed, failed.length);
         // Also for a redelivery: the status only ever moves forward, so applying it again changes nothing.
         await this.live.applyEvents(written(batch.valid, failed));
@@ -116,7 +113,7 @@ export class ShopfloorRecordsService {
       case SUBJECTS.shopfloor.machineReadingsAppended: {
         const batch = checkShopfloorBatch('machine_readings', payload);
         const { changed, failed } = await writeIsolating(batch.valid, (rs) => this.readings.insertBatch(rs.map(toMachineReadingInsert)));
-        await this.reject('machine_readings', batch, failed);
+        await this.rejections.reportBatch(CONSUMERS.analyticsShopfloor.durableName, 'machine_readings', batch, failed);
         this.logged('machine_readings', batch, changed, failed.length);
         await this.live.applyReadings(written(batch.valid, failed));
         return changed;
@@ -166,23 +163,10 @@ export class ShopfloorRecordsService {
       case 'downtime_records':
         return this.downtime.markDeleted(batch.keys, at);
       case 'machine_events':
-        return this.events.markDeleted(sourceIds(batch.keys), at);
+        return this.events.markDeleted(sourceIdKeys(batch.keys), at);
       case 'machine_readings':
-        return this.readings.markDeleted(sourceIds(batch.keys), at);
+        return this.readings.markDeleted(sourceIdKeys(batch.keys), at);
     }
-  }
-
-  /** Reports the batch's invalid records and those the database refused to the quarantine, before the batch is acked. */
-  private async reject<E extends ShopfloorEntity>(
-    entity: E,
-    batch: CheckedBatch<ShopfloorRecords[E]>,
-    failed: RecordFailure<ShopfloorRecords[E]>[],
-  ): Promise<void> {
-    if (batch.rejected.length === 0 && failed.length === 0) return;
-    await this.rejections.report(CONSUMERS.analyticsShopfloor.durableName, entity, batch.sync_id, [
-      ...batch.rejected,
-      ...failed.map((f) => ({ key: recordKey(entity, f.record), reasons: [f.reason], record: f.record })),
-    ]);
   }
 
   private logged<E extends ShopfloorEntity>(entity: E, batch: CheckedBatch<ShopfloorRecords[E]>, changed: number, refused: number): void {
@@ -211,17 +195,4 @@ function jobRange(job: { machineId: string; start: Date; end: Date | null }): To
 
 function stopRange(stop: { machineId: string; start: Date; durationSeconds: number }): TouchedRange {
   return { machineId: stop.machineId, from: stop.start.getTime(), to: stop.start.getTime() + stop.durationSeconds * 1000 };
-}
-
-function sourceIds(keys: string[]): string[] {
-  const invalid = keys.filter((key) => !SOURCE_ID.test(key) || !Number.isSafeInteger(Number(key)));
-  if (invalid.length > 0) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'Invalid payload: keys',
-      null,
-      invalid.map((key) => ({ field: 'keys', message: 'each key must be a positive integer source id', invalid_value: key })),
-    );
-  }
-  return keys;
 }

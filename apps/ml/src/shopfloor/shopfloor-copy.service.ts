@@ -3,21 +3,15 @@ import {
   checkRecordsDeleted,
   checkShopfloorBatch,
   CONSUMERS,
-  DomainError,
-  ErrorCode,
-  recordKey,
+  sourceIdKeys,
   SUBJECTS,
-  type CheckedBatch,
   type RecordsDeleted,
   type ShopfloorEntity,
   type ShopfloorRecords,
 } from '@shopfloor/contracts';
 import { ShopfloorCopyRepository, type CopiedEntity } from '@shopfloor/ml/data-access';
-import { PoisonMessageError, RecordRejections, writeIsolating, type RecordFailure } from '@shopfloor/nats';
+import { PoisonMessageError, RecordRejections, writeIsolating } from '@shopfloor/nats';
 import { toJobCopy, toMachineCopy, toReadingCopy, toStopCopy } from './shopfloor-copy.mapper';
-
-/** Source ids of readings travel as decimal strings in RecordsDeleted; they are integers on the records. */
-const SOURCE_ID = /^[1-9][0-9]*$/;
 
 /**
  * Applies SHOPFLOOR batches to the ml service's copy, one statement per batch. Every write is idempotent (upsert by
@@ -53,7 +47,7 @@ export class ShopfloorCopyService {
         const batch = checkRecordsDeleted(payload);
         const entity = copiedEntity(batch);
         if (entity === null) return 0;
-        const keys = entity === 'readings' ? sourceIds(batch.keys) : batch.keys;
+        const keys = entity === 'readings' ? sourceIdKeys(batch.keys) : batch.keys;
         return this.logged(entity, batch.sync_id, keys.length, this.copy.markDeleted(entity, keys, Date.parse(batch.deleted_at)), 'deleted');
       }
       default:
@@ -72,7 +66,8 @@ export class ShopfloorCopyService {
     const batch = checkShopfloorBatch(entity, payload);
     const pairs = batch.valid.map((record) => ({ record, row: map(record) }));
     const { changed, failed } = await writeIsolating(pairs, (ps) => write(ps.map((p) => p.row)));
-    await this.reject(
+    await this.rejections.reportBatch(
+      CONSUMERS.mlShopfloor.durableName,
       entity,
       batch,
       failed.map((f) => ({ record: f.record.record, reason: f.reason })),
@@ -87,18 +82,6 @@ export class ShopfloorCopyService {
       sync_id: batch.sync_id,
     });
     return changed;
-  }
-
-  private async reject<E extends ShopfloorEntity>(
-    entity: E,
-    batch: CheckedBatch<ShopfloorRecords[E]>,
-    failed: RecordFailure<ShopfloorRecords[E]>[],
-  ): Promise<void> {
-    if (batch.rejected.length === 0 && failed.length === 0) return;
-    await this.rejections.report(CONSUMERS.mlShopfloor.durableName, entity, batch.sync_id, [
-      ...batch.rejected,
-      ...failed.map((f) => ({ key: recordKey(entity, f.record), reasons: [f.reason], record: f.record })),
-    ]);
   }
 
   private async logged(
@@ -128,17 +111,4 @@ function copiedEntity(batch: RecordsDeleted): CopiedEntity | null {
     case 'machine_events':
       return null;
   }
-}
-
-function sourceIds(keys: string[]): string[] {
-  const invalid = keys.filter((key) => !SOURCE_ID.test(key) || !Number.isSafeInteger(Number(key)));
-  if (invalid.length > 0) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'Invalid payload: keys',
-      null,
-      invalid.map((key) => ({ field: 'keys', message: 'each key must be a positive integer source id', invalid_value: key })),
-    );
-  }
-  return keys;
 }

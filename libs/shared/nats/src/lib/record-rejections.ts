@@ -3,10 +3,13 @@ import {
   displayRow,
   displayText,
   MAX_REJECTIONS_PER_REPORT,
+  recordKey,
   SUBJECTS,
+  type CheckedBatch,
   type RecordsRejected,
   type RejectedRecord,
   type ShopfloorEntity,
+  type ShopfloorRecords,
 } from '@shopfloor/contracts';
 import { MetricsRegistry } from '@shopfloor/observability';
 import { createHash } from 'node:crypto';
@@ -70,6 +73,22 @@ export class RecordRejections {
     private readonly jetStream: JetStreamService,
     private readonly metrics: MetricsRegistry,
   ) {}
+
+  /**
+   * Reports what a consumer did not apply of a SHOPFLOOR batch — the records its check found invalid and those the
+   * database refused — before the batch is acknowledged.
+   */
+  async reportBatch<E extends ShopfloorEntity>(
+    consumer: string,
+    entity: E,
+    batch: CheckedBatch<ShopfloorRecords[E]>,
+    failed: RecordFailure<ShopfloorRecords[E]>[],
+  ): Promise<void> {
+    await this.report(consumer, entity, batch.sync_id, [
+      ...batch.rejected,
+      ...failed.map((f) => ({ key: recordKey(entity, f.record), reasons: [f.reason], record: f.record })),
+    ]);
+  }
 
   async report(consumer: string, entity: ShopfloorEntity, syncId: string, rejected: Pick<RejectedRecord, 'key' | 'reasons' | 'record'>[]): Promise<void> {
     if (rejected.length === 0) return;

@@ -98,6 +98,25 @@ export function checkRecordsDeleted(payload: unknown): RecordsDeleted {
   return body as unknown as RecordsDeleted;
 }
 
+const SOURCE_ID = /^[1-9][0-9]*$/;
+
+/**
+ * The keys of a deletion from an append-only table (machine events, readings): source ids travel as decimal strings
+ * in RecordsDeleted and are integers on the records, so anything else is refused as VALIDATION_FAILED.
+ */
+export function sourceIdKeys(keys: string[]): string[] {
+  const invalid = keys.filter((key) => !SOURCE_ID.test(key) || !Number.isSafeInteger(Number(key)));
+  if (invalid.length > 0) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      'Invalid payload: keys',
+      null,
+      invalid.map((key) => ({ field: 'keys', message: 'each key must be a positive integer source id', invalid_value: key })),
+    );
+  }
+  return keys;
+}
+
 export function checkRecordsRejected(payload: unknown): RecordsRejected {
   const { body, errors } = envelope(payload, ['consumer', 'entity', 'sync_id', 'rejected']);
   const consumer = body['consumer'];
