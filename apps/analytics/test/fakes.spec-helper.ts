@@ -10,9 +10,9 @@ import type {
   StopFact,
   StoredShift,
 } from '@shopfloor/analytics/data-access';
-import { JsonText } from '@shopfloor/nats';
 import type { AnalyticsCache, CacheScope } from '../src/cache/analytics-cache';
 import type { CachedAnswerKind } from '../src/cache/analytics-cache.metrics';
+import { CachedAnswer } from '../src/cache/cached-answer';
 import { CalendarsService } from '../src/calendars/calendars.service';
 import type { AnalyticsEnv } from '../src/config/analytics.env';
 import { PeriodFactsLoader } from '../src/period-facts/period-facts.loader';
@@ -144,13 +144,13 @@ export class FakeAnalyticsCache implements Pick<AnalyticsCache, 'getOrCompute'> 
     scope: CacheScope,
     _now: number,
     compute: () => Promise<T>,
-  ): Promise<{ answer: JsonText<T>; cached: boolean }> {
+  ): Promise<{ answer: CachedAnswer<T>; cached: boolean }> {
     const key = `${kind}:${JSON.stringify(request)}`;
     const hit = this.entries.get(key);
     this.requests.push({ kind, request, scope, cached: hit !== undefined });
-    if (hit !== undefined) return { answer: new JsonText<T>(hit), cached: true };
-    const answer = JsonText.of(await compute());
-    this.entries.set(key, answer.text);
+    if (hit !== undefined) return { answer: new CachedAnswer<T>(hit), cached: true };
+    const answer = CachedAnswer.of(await compute());
+    this.entries.set(key, answer.json);
     return { answer, cached: false };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
-import type { JsonText, NatsConnectionHolder } from '@shopfloor/nats';
+import type { NatsConnectionHolder } from '@shopfloor/nats';
+import type { CachedAnswer } from './cached-answer';
 import type { MetricsRegistry } from '@shopfloor/observability';
 import type { RedisClient } from '@shopfloor/runtime';
 import type { AnalyticsCache } from './analytics-cache';
@@ -11,7 +12,7 @@ const NOW = Date.UTC(2026, 10, 30);
 const monday = Date.UTC(2026, 10, 2);
 
 /** The answer as a value, whether it came from the cache (stored JSON text) or was just computed. */
-function plain<T>({ answer, cached }: { answer: JsonText<T>; cached: boolean }): { value: T; cached: boolean } {
+function plain<T>({ answer, cached }: { answer: CachedAnswer<T>; cached: boolean }): { value: T; cached: boolean } {
   return { value: answer.parse(), cached };
 }
 

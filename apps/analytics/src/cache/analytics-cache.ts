@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { SUBJECTS, type AnswersChanged } from '@shopfloor/contracts';
-import { JsonText, NatsConnectionHolder } from '@shopfloor/nats';
+import { NatsConnectionHolder } from '@shopfloor/nats';
 import { JSONCodec } from 'nats';
 import { RedisClient } from '@shopfloor/runtime';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { AnalyticsCacheMetrics, type CachedAnswerKind } from './analytics-cache.metrics';
+import { CachedAnswer } from './cached-answer';
 
 /** A machine and the time range new data changed for it (epoch ms, end exclusive; Infinity = open-ended). */
 export interface TouchedRange {
@@ -98,10 +99,10 @@ export class AnalyticsCache implements OnModuleDestroy {
     scope: CacheScope,
     now: number,
     compute: () => Promise<T>,
-  ): Promise<{ answer: JsonText<T>; cached: boolean }> {
+  ): Promise<{ answer: CachedAnswer<T>; cached: boolean }> {
     if (this.mustFlush) {
       this.metrics.count(kind, 'bypass');
-      return { answer: JsonText.of(await compute()), cached: false };
+      return { answer: CachedAnswer.of(await compute()), cached: false };
     }
     const redis = this.client.redis;
     const scopeId = scope.machineId ?? ALL;
@@ -113,7 +114,7 @@ export class AnalyticsCache implements OnModuleDestroy {
       const [currentGeneration, hit, currentVersion] = (await redis.eval(READ, 0, this.prefix, suffix, scopeId)) as [string, string | null, string];
       if (hit) {
         this.metrics.count(kind, 'hit');
-        return { answer: new JsonText<T>(hit), cached: true };
+        return { answer: new CachedAnswer<T>(hit), cached: true };
       }
       generation = currentGeneration;
       entryKey = `${this.prefix}:${generation}:entry:${suffix}`;
@@ -121,10 +122,10 @@ export class AnalyticsCache implements OnModuleDestroy {
     } catch (error) {
       this.logger.warn({ message: 'Cache not readable; answering uncached', reason: (error as Error).message });
       this.metrics.count(kind, 'bypass');
-      return { answer: JsonText.of(await compute()), cached: false };
+      return { answer: CachedAnswer.of(await compute()), cached: false };
     }
     this.metrics.count(kind, 'miss');
-    const answer = JsonText.of(await compute());
+    const answer = CachedAnswer.of(await compute());
     const ttl = scope.to > now ? PRESENT_TTL_SECONDS : PAST_TTL_SECONDS;
     await redis
       .eval(
@@ -134,7 +135,7 @@ export class AnalyticsCache implements OnModuleDestroy {
         entryKey,
         this.indexKey(generation, scopeId),
         version,
-        answer.text,
+        answer.json,
         ttl,
         entryKey,
         `${scope.from}:${scope.to}`,

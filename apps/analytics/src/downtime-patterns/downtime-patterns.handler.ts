@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DowntimePatternsQuery, SUBJECTS, validatePayload, type DowntimePatternsView } from '@shopfloor/contracts';
-import type { JsonText } from '@shopfloor/nats';
+import { JsonText } from '@shopfloor/nats';
 import { DowntimePatternsService } from './downtime-patterns.service';
 
 @Controller()
@@ -10,6 +10,6 @@ export class DowntimePatternsHandler {
 
   @MessagePattern(SUBJECTS.analytics.downtimePatternsGet)
   async get(@Payload() payload: unknown): Promise<JsonText<DowntimePatternsView>> {
-    return this.patterns.get(validatePayload(DowntimePatternsQuery, payload));
+    return new JsonText((await this.patterns.get(validatePayload(DowntimePatternsQuery, payload))).json);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DowntimePatternsQuery, DowntimePatternsView, MachineLossView } from '@shopfloor/contracts';
 import { downtimePatternTotals, heatmapOf, oeeFigures, oeeTotals, paretoOf, sumPatternTotals, sumTotals } from '@shopfloor/analytics/oee';
-import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
+import type { CachedAnswer } from '../cache/cached-answer';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { calendarSource, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
 
@@ -20,7 +20,7 @@ export class DowntimePatternsService {
     private readonly cache: AnalyticsCache,
   ) {}
 
-  async get(query: DowntimePatternsQuery, now: Date = new Date()): Promise<JsonText<DowntimePatternsView>> {
+  async get(query: DowntimePatternsQuery, now: Date = new Date()): Promise<CachedAnswer<DowntimePatternsView>> {
     const { from, to } = periodOf(query, now);
     const machineId = query.machine_id ?? null;
     const request = { machine_id: machineId, from: from.getTime(), to: to.getTime(), micro: this.env.OEE_MICRO_STOP_SECONDS };

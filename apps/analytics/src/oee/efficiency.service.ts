@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EfficiencyQuery, EfficiencyView, MachineEfficiencyView } from '@shopfloor/contracts';
 import { oeeTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
-import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
+import type { CachedAnswer } from '../cache/cached-answer';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { figuresView } from './oee.service';
 import { invalidQuery, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
@@ -19,7 +19,7 @@ export class EfficiencyService {
     private readonly cache: AnalyticsCache,
   ) {}
 
-  async get(query: EfficiencyQuery, now: Date = new Date()): Promise<JsonText<EfficiencyView>> {
+  async get(query: EfficiencyQuery, now: Date = new Date()): Promise<CachedAnswer<EfficiencyView>> {
     const { from, to } = periodOf(query, now);
     const machineIds = parseIds(query.machine_ids);
     const filters = { machine_ids: machineIds, machine_type: query.machine_type ?? null, location: query.location ?? null };

@@ -10,7 +10,7 @@ import {
   type EfficiencyView,
   type OeeMetricsView,
 } from '@shopfloor/contracts';
-import type { JsonText } from '@shopfloor/nats';
+import { JsonText } from '@shopfloor/nats';
 import { CurrentShiftService } from './current-shift.service';
 import { EfficiencyService } from './efficiency.service';
 import { OeeService } from './oee.service';
@@ -25,12 +25,12 @@ export class OeeHandler {
 
   @MessagePattern(SUBJECTS.analytics.oeeGet)
   async get(@Payload() payload: unknown): Promise<JsonText<OeeMetricsView>> {
-    return this.oee.get(validatePayload(OeeQuery, payload));
+    return new JsonText((await this.oee.get(validatePayload(OeeQuery, payload))).json);
   }
 
   @MessagePattern(SUBJECTS.analytics.efficiencyGet)
   async efficiencyReport(@Payload() payload: unknown): Promise<JsonText<EfficiencyView>> {
-    return this.efficiency.get(validatePayload(EfficiencyQuery, payload));
+    return new JsonText((await this.efficiency.get(validatePayload(EfficiencyQuery, payload))).json);
   }
 
   @MessagePattern(SUBJECTS.analytics.currentShiftGet)

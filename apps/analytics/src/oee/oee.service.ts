@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OeeBucketView, OeeFiguresView, OeeGranularity, OeeMetricsView, OeeQuery } from '@shopfloor/contracts';
 import { oeeFigures, oeeTotals, sumTotals, type OeeTotals } from '@shopfloor/analytics/oee';
-import type { JsonText } from '@shopfloor/nats';
 import { AnalyticsCache } from '../cache/analytics-cache';
+import type { CachedAnswer } from '../cache/cached-answer';
 import { AnalyticsEnv } from '../config/analytics.env';
 import { bucketTotals, periodBuckets, type BucketLimit } from '../period-facts/period-buckets';
 import { calendarSource, PeriodFactsLoader, periodOf } from '../period-facts/period-facts.loader';
@@ -30,7 +30,7 @@ export class OeeService {
   ) {}
 
   /** The answer as JSON text, straight from the cache when it is there. */
-  async get(query: OeeQuery, now: Date = new Date()): Promise<JsonText<OeeMetricsView>> {
+  async get(query: OeeQuery, now: Date = new Date()): Promise<CachedAnswer<OeeMetricsView>> {
     const { from, to } = periodOf(query, now);
     const granularity: OeeGranularity = query.granularity ?? 'none';
     const request = { machine_id: query.machine_id ?? null, from: from.getTime(), to: to.getTime(), granularity, micro: this.env.OEE_MICRO_STOP_SECONDS };
