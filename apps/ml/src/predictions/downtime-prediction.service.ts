@@ -16,7 +16,10 @@ export function stopInput(artifact: DowntimeArtifact, horizonHours: number): Rec
   return { horizon_hours: horizonHours, threshold_minutes: artifact.thresholdMinutes, stop_types: artifact.stopTypes ?? [] };
 }
 
-/** Probability that an unplanned stop of the model's length (30+ minutes unless trained otherwise) starts on the machine within the horizon, from its history so far. */
+/**
+ * Probability that an unplanned stop of the model's length (30+ minutes unless trained otherwise) starts on the machine
+ * within the horizon, from its history so far.
+ */
 @Injectable()
 export class DowntimePredictionService {
   constructor(

@@ -10,7 +10,8 @@ const DEFAULT_THRESHOLD_MINUTES = 30;
 /**
  * Fills in what really happened for predictions whose horizon has passed: for downtime, whether an unplanned stop longer
  * than the model's threshold (and of its stop types, if it has some) started in [predicted_at, due_at); for remaining
- * life, the hours to the next breakdown. It waits until the machine's data has reached the end of the horizon (the source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
+ * life, the hours to the next breakdown. It waits until the machine's data has reached the end of the horizon (the
+ * source is synced with a delay), so a late sync is not mistaken for "no stop". Idempotent:
  * several replicas may run it; a prediction's actual value is written once.
  */
 @Injectable()

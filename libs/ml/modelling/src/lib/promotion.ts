@@ -4,7 +4,10 @@ export interface PromotionComparison {
   challenger: number;
   incumbent: number;
   rows: number;
-  /** How the incumbent was scored: its stored model as is (it never learnt these rows), or its settings refit on the challenger's training part (it had learnt some of them: it learnt every row of this dataset, or held out others). */
+  /**
+   * How the incumbent was scored: its stored model as is (it never learnt these rows), or its settings refit on the
+   * challenger's training part (it had learnt some of them: it learnt every row of this dataset, or held out others).
+   */
   method: 'stored' | 'refit';
 }
 

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A machine of the read model, as last synced from the source. Deleted at the source → `deleted_at` set (a tombstone, so a late redelivery cannot bring it back). */
+/**
+ * A machine of the read model, as last synced from the source. Deleted at the source → `deleted_at` set (a tombstone,
+ * so a late redelivery cannot bring it back).
+ */
 @Entity({ name: 'machines' })
 export class MachineEntity {
   @PrimaryColumn({ type: 'varchar', length: 50 })

@@ -59,7 +59,10 @@ export interface SyncStatusView {
   state: 'idle' | 'running' | 'degraded';
   last_sync_at: string | null;
   last_run: SyncRunView | null;
-  /** SHOPFLOOR batches and records each consumer holds as dead letters now (GET /api/v1/data/dead-letters; replay after a fix); null if they could not be read. */
+  /**
+   * SHOPFLOOR batches and records each consumer holds as dead letters now (GET /api/v1/data/dead-letters; replay after
+   * a fix); null if they could not be read.
+   */
   dead_letters: Record<string, { batches: number; records: number }> | null;
   source: {
     reachable: boolean;
